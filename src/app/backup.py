@@ -1,0 +1,107 @@
+"""Backups with SQLite's online backup API, rotated; restore checks integrity first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .errors import UserError
+from .paths import backups_dir, db_path
+
+BACKUP_PREFIX = "yichao-"
+BACKUP_SUFFIX = ".db"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    made_at: datetime
+
+
+def _timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", keep: int | None = None) -> Path:
+    """Copy a live database consistently (even while it is open) into ``target_dir``."""
+    if not db_file.exists():
+        raise UserError(f"找不到数据库文件 {db_file}。")
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / f"{BACKUP_PREFIX}{_timestamp()}-{reason}{BACKUP_SUFFIX}"
+        src = sqlite3.connect(str(db_file))
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"备份失败：{exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+    if keep:
+        rotate(target_dir, keep)
+    return target
+
+
+def rotate(directory: Path, keep: int) -> None:
+    """Keep the newest ``keep`` backups of the folder."""
+    for old in list_backups(directory)[keep:]:
+        old.path.unlink(missing_ok=True)
+
+
+def list_backups(directory: Path) -> list[BackupInfo]:
+    """Backups of a folder, newest first."""
+    if not directory.exists():
+        return []
+    found = [
+        BackupInfo(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime))
+        for p in directory.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")
+    ]
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def integrity_problem(db_file: Path) -> str | None:
+    """None when the file is a sound Yichao database, else a sentence saying what is wrong."""
+    try:
+        with open(db_file, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return "这个文件不是益巢的数据库（不是 SQLite 文件）。"
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+            if not result or result[0] != "ok":
+                return "数据库文件已损坏（完整性检查未通过）。"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except OSError as exc:
+        return f"无法读取数据库文件：{exc.strerror or exc}。"
+    except sqlite3.Error:
+        return "数据库文件已损坏，无法读取。"
+    if tables and not {"alembic_version", "journal"} <= tables:
+        return "这个数据库不是益巢的数据库。"
+    return None
+
+
+def restore_database(data_dir: Path, backup_file: Path) -> Path:
+    """Replace the database with a backup after checking the backup; the old file is kept aside."""
+    backup_file = Path(backup_file)
+    if not backup_file.exists():
+        raise UserError(f"找不到备份文件 {backup_file}。")
+    problem = integrity_problem(backup_file)
+    if problem:
+        raise UserError(f"不能用这个文件恢复：{problem}")
+    target = db_path(data_dir)
+    safety = None
+    if target.exists():
+        safety = backup_database(target, backups_dir(data_dir), reason="before-restore")
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    tmp = target.with_suffix(".restoring")
+    shutil.copyfile(backup_file, tmp)
+    tmp.replace(target)
+    return safety or target

@@ -1,0 +1,64 @@
+"""The `yichao` command line (DESIGN.md section 6): a contract that outside tests call exactly so.
+
+Success exits 0; refused input exits 1 with one line on stderr; a usage error exits 2. Each command
+family lives in its own module with ``register(subparsers)``; a module issue adds its module to
+:data:`COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from ..errors import USER_ERRORS, message_of
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "yichao.app.cli.setup_cmds",
+    "yichao.app.cli.gui",
+    "yichao.app.cli.demo_cmd",
+    "yichao.app.cli.listing",
+    "yichao.app.cli.maintenance",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yichao",
+        description="益巢 Yichao: the workbench of a street social-organization incubation center. "
+        "With no command, opens the GUI.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        from . import gui
+
+        args = parser.parse_args([*args_list, "gui"])
+        return gui.run(args)
+    try:
+        return int(args.handler(args) or 0)
+    except USER_ERRORS as exc:
+        print(f"yichao: {message_of(exc)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `yichao list ... | head`
+        return 0
+    except KeyboardInterrupt:
+        print("yichao: 已中断，没有任何记录被改动。", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"yichao: 文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）。", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

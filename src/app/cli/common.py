@@ -1,0 +1,48 @@
+"""Helpers shared by the CLI commands: open the data folder, read a password file, print JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import UserError
+from ..paths import resolve_data_dir
+from ..workspace import CLI_USER, Workspace, open_workspace
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+@contextmanager
+def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The initialised data folder, signed in as the CLI operator."""
+    ws = open_workspace(data_dir_of(args))
+    try:
+        ws.site  # refuses an uninitialised folder with a sentence
+        ws.user = CLI_USER
+        yield ws
+    finally:
+        ws.close()
+
+
+def read_password_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"无法读取密码文件 {path}：{exc.strerror or exc}。") from exc
+    password = text.splitlines()[0] if text else ""
+    if not password:
+        raise UserError(f"密码文件 {path} 是空的。")
+    return password
+
+
+def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    out = sys.stdout
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=str))
+        out.write("\n")

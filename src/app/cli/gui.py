@@ -1,0 +1,19 @@
+"""`yichao gui`: start the window (the only place app reaches into ui, lazily)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the window (default when no command is given)")
+    p.add_argument("--user", help="log in as USER without the login dialog")
+    p.add_argument("--password-file", help="file whose first line is USER's password")
+    p.add_argument("--screenshot", metavar="PNG", help="log in, show the main window, save a picture of it, exit 0")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from yichao.ui.launch import launch
+
+    return launch(args)

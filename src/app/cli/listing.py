@@ -1,0 +1,41 @@
+"""`yichao list KIND [--json]`: records as a table or one JSON object a line (always with "uid")."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from ..errors import UserError
+from .common import print_json_lines, workspace
+
+KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
+
+# kind -> "module:function"; the function takes a Workspace and yields JSON-ready dicts.
+# A module issue fills in its kind.
+PROVIDERS: dict[str, str] = {
+    "people": "yichao.app.listing:people_rows",
+    "orgs": "yichao.app.listing:org_rows",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("list", help="list records: " + "|".join(KINDS))
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    target = PROVIDERS.get(args.kind)
+    if target is None:
+        raise UserError(f"这个版本还不能列出 {args.kind}。")
+    module, func = target.split(":")
+    provider = getattr(importlib.import_module(module), func)
+    with workspace(args) as ws:
+        rows = provider(ws)
+        if args.json:
+            print_json_lines(rows)
+        else:
+            for row in rows:
+                print("\t".join(str(v) for k, v in row.items() if k != "uid"))
+    return 0

@@ -1,0 +1,69 @@
+"""`yichao backup`, `restore`, `check`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from yichao.models.journal import record_event
+
+from ..backup import backup_database, restore_database
+from ..check import run_checks
+from ..errors import UserError
+from ..instance_lock import InstanceLock
+from ..paths import backups_dir, db_path, ensure_writable
+from .common import data_dir_of, workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="copy the database (online backup) into DIR or the backups folder")
+    p.add_argument("dir", nargs="?", help="target folder (default: DATA/backups)")
+    p.set_defaults(handler=run_backup)
+    p = sub.add_parser("restore", help="replace the database with a checked backup file")
+    p.add_argument("file")
+    p.set_defaults(handler=run_restore)
+    p = sub.add_parser("check", help="check database integrity, ledger sums and the journal")
+    p.set_defaults(handler=run_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        if not ws.is_sqlite:
+            raise UserError("PostgreSQL 数据库请用 pg_dump 备份。")
+        target_dir = Path(args.dir) if args.dir else backups_dir(ws.data_dir)
+        keep = None if args.dir else int(ws.settings.get("backup_keep"))
+        target = backup_database(db_path(ws.data_dir), target_dir, keep=keep)
+        with ws.unit() as session:
+            record_event(session, "backup", "", "", {"file": str(target)})
+    print(target)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(args)
+    ensure_writable(data_dir)
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    try:
+        saved = restore_database(data_dir, Path(args.file))
+    finally:
+        lock.release()
+    with workspace(args) as ws:
+        with ws.unit() as session:
+            record_event(session, "restore", "", "", {"file": str(args.file), "previous": str(saved)})
+    print(f"已从 {args.file} 恢复；原数据库已备份到 {saved}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with workspace(args) as ws:
+        results = run_checks(ws)
+    failed = False
+    for result in results:
+        print(f"{'通过' if result.ok else '失败'}  {result.name}")
+        for problem in result.problems:
+            print(f"      {problem}")
+        failed = failed or not result.ok
+    if failed:
+        raise UserError("检查发现问题，详见上面的列表。")
+    return 0

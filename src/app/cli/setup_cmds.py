@@ -1,0 +1,35 @@
+"""`yichao init`: first-run set-up without the wizard."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..setup import initialize
+from .common import data_dir_of, read_password_file
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="set up a new data folder: the site and the first administrator")
+    p.add_argument("--role", required=True, choices=("street", "district"))
+    p.add_argument("--code", required=True, help="administrative code (street 9 digits, district 6)")
+    p.add_argument("--name", required=True, help="site name, e.g. 甸柳街道")
+    p.add_argument("--parent-code", default="", help="the district's code (street only)")
+    p.add_argument("--parent-name", default="", help="the district's name (street only)")
+    p.add_argument("--admin", required=True, help="login name of the first administrator")
+    p.add_argument("--password-file", required=True, help="file whose first line is the password")
+    p.add_argument("--database-url", default=None, help="SQLAlchemy URL instead of DIR/yichao.db (e.g. PostgreSQL)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    password = read_password_file(args.password_file)
+    data_dir = data_dir_of(args)
+    ws = initialize(data_dir, args.role, args.code, args.name, args.admin, password,
+                    args.parent_code, args.parent_name, database_url=args.database_url)
+    try:
+        if args.database_url:
+            ws.settings.set("database_url", args.database_url)
+        print(f"已初始化：{ws.site.name}（{ws.site.code}），数据文件夹 {data_dir}")
+    finally:
+        ws.close()
+    return 0

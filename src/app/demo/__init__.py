@@ -1,0 +1,40 @@
+"""`yichao demo`: fill a realistic street through the same services the GUI uses.
+
+Each module adds a step module to :data:`DEMO_STEPS`; a step is ``run(ws, ctx) -> str`` (a line
+for the summary). Steps run in order, so later modules find the residents and organizations that
+earlier steps made.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..progress import ProgressFn, no_progress
+from ..workspace import Workspace
+
+DEMO_STEPS: tuple[str, ...] = (
+    "yichao.app.demo.street",
+)
+
+
+@dataclass
+class DemoContext:
+    rng: random.Random
+    residents: int
+    progress: ProgressFn = no_progress
+    # what earlier steps made, for later ones: e.g. "community_uids", "person_uids", "volunteer_uids"
+    made: dict[str, Any] = field(default_factory=dict)
+
+
+def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
+             progress: ProgressFn = no_progress) -> list[str]:
+    """Run every demo step; returns one summary line per step."""
+    ctx = DemoContext(random.Random(seed), residents, progress)
+    lines = []
+    for name in DEMO_STEPS:
+        module = importlib.import_module(name)
+        lines.append(module.run(ws, ctx))
+    return lines

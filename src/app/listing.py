@@ -1,0 +1,35 @@
+"""Rows for `yichao list`: JSON-ready dicts, never a full identity number."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from sqlalchemy import select
+
+from yichao.models.organization import Organization
+
+from .communities import community_names
+from .people import count_people, query_people
+from .workspace import Workspace
+
+PAGE = 5000
+
+
+def people_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
+    names = community_names(ws)
+    total = count_people(ws)
+    for offset in range(0, total, PAGE):
+        for p in query_people(ws, offset=offset, limit=PAGE):
+            yield {
+                "uid": p.uid, "name": p.name, "gender": p.gender, "id_number": p.id_masked,
+                "phone": p.phone, "community": names.get(p.community_uid or "", ""),
+                "volunteer": p.is_volunteer,
+            }
+
+
+def org_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
+    names = community_names(ws)
+    with ws.read() as session:
+        for o in session.scalars(select(Organization).where(Organization.deleted.is_(False)).order_by(Organization.name)):
+            yield {"uid": o.uid, "name": o.name, "kind": o.kind, "stage": o.stage,
+                   "credit_code": o.credit_code or "", "community": names.get(o.community_uid or "", "")}

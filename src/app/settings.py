@@ -1,0 +1,62 @@
+"""Settings declared once, with types and defaults (after Picard's options.py).
+
+Stored as ``settings.json`` in the data folder: per-PC things such as the language, a database URL
+for the district's PostgreSQL, or the passbook printer's calibration offset.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    doc: str
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("language", "zh_CN", "interface language: zh_CN or en"),
+        Option("database_url", "", "SQLAlchemy URL; empty means DIR/yichao.db (SQLite)"),
+        Option("backup_keep", 10, "how many automatic backups to keep"),
+        Option("attachment_max_mb", 20, "largest attachment accepted, in MB"),
+        Option("passbook_offset_x_mm", 0.0, "per-PC passbook printer calibration, right"),
+        Option("passbook_offset_y_mm", 0.0, "per-PC passbook printer calibration, down"),
+        Option("certificate_preprinted", False, "print only the variable text on pre-printed paper"),
+    )
+}
+
+
+class Settings:
+    """Typed access to settings.json; unknown keys are kept, missing keys take their default."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / SETTINGS_FILE
+        self._values: dict[str, Any] = {}
+        if self.path.exists():
+            try:
+                self._values = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._values = {}
+
+    def get(self, key: str) -> Any:
+        if key in self._values:
+            return self._values[key]
+        return OPTIONS[key].default if key in OPTIONS else None
+
+    def set(self, key: str, value: Any) -> None:
+        self._values[key] = value
+        self.save()
+
+    def save(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.path)

@@ -1,0 +1,72 @@
+"""Declarative base and the sync mixin shared by every synced record (DESIGN.md section 3)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now in UTC; every stored time is UTC."""
+    return datetime.now(timezone.utc)
+
+
+def new_uid() -> str:
+    """A new record identity: a random UUID as 36 characters."""
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A DateTime that is always stored and returned as timezone-aware UTC.
+
+    SQLite forgets the zone; this puts it back so comparisons never mix naive and aware times.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect):  # type: ignore[override]
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every Yichao table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class SyncMixin:
+    """Columns every synced record carries.
+
+    ``origin`` is the one site allowed to write the record (single writer); ``rev`` grows by one per
+    change; ``deleted`` is a tombstone, because nothing synced is ever hard-deleted. The journal hook
+    in :mod:`yichao.models.journal` maintains rev/updated_at/origin, so services never set them.
+    """
+
+    __journaled__ = True
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uid)
+    origin: Mapped[str] = mapped_column(String(12), index=True)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

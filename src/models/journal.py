@@ -1,0 +1,215 @@
+"""The journal: audit trail (全过程留痕) and sync outbox, written by a session hook.
+
+Every flush that adds, changes or tombstones a record of a ``SyncMixin`` class writes one
+:class:`JournalEntry` per record in the same transaction, so no service can forget it. The hook also
+maintains ``rev``, ``updated_at`` and ``origin`` and enforces the single-writer rule.
+
+``session.info`` carries the context: ``site`` (local site code), ``user`` (login name) and, while a
+bundle is applied, ``sync_apply=True`` (incoming revisions are stored as they are).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Iterable
+
+from sqlalchemy import Integer, String, Text, event, inspect, insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from .base import Base, UTCDateTime, new_uid, utcnow
+from .errors import ForeignRecordError, UserError
+
+
+class JournalEntry(Base):
+    """One change or event. ``id`` is the local sequence: the order of the sync outbox."""
+
+    __tablename__ = "journal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    site: Mapped[str] = mapped_column(String(12), default="")
+    user: Mapped[str] = mapped_column(String(64), default="", index=True)
+    entity: Mapped[str] = mapped_column(String(64), index=True)
+    uid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    op: Mapped[str] = mapped_column(String(24), index=True)
+    # the record after the change (JSON object), or the event's details
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    # for updates: the previous values of the changed columns (JSON object)
+    before: Mapped[str] = mapped_column(Text, default="{}")
+    origin: Mapped[str] = mapped_column(String(12), default="", index=True)
+
+
+# Operations that change records; everything else in the journal is an event (login, reveal, ...).
+CHANGE_OPS = ("insert", "update", "delete")
+
+
+def to_jsonable(value: Any) -> Any:
+    """A column value as JSON: dates as ISO text, decimals as text."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def record_dict(obj: Any) -> dict[str, Any]:
+    """Column values of a mapped object, JSON-ready, keyed by attribute name.
+
+    Columns a class lists in ``__journal_exclude__`` (password hashes, full identity numbers) never
+    reach the journal.
+    """
+    mapper = inspect(obj).mapper
+    hidden = getattr(type(obj), "__journal_exclude__", ())
+    return {
+        attr.key: to_jsonable(getattr(obj, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in hidden
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _is_journaled(obj: Any) -> bool:
+    return bool(getattr(type(obj), "__journaled__", False))
+
+
+def _changed_before(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    before: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if attr.key in getattr(type(obj), "__journal_exclude__", ()):
+            continue
+        if hist.has_changes() and hist.deleted:
+            before[attr.key] = to_jsonable(hist.deleted[0])
+    return before
+
+
+def _stamp(session: Session, obj: Any, op: str) -> JournalEntry:
+    info = session.info
+    site = info.get("site", "")
+    if info.get("sync_apply"):
+        return JournalEntry(
+            site=site, user=info.get("user", ""), entity=type(obj).__tablename__, uid=obj.uid,
+            rev=obj.rev, op=op, data=dumps(record_dict(obj)), origin=obj.origin,
+        )
+    if op == "insert":
+        if not obj.uid:
+            obj.uid = new_uid()
+        if not obj.origin:
+            obj.origin = site
+        obj.rev = 1
+        before: dict[str, Any] = {}
+    else:
+        if obj.origin and site and obj.origin != site:
+            raise ForeignRecordError(
+                f"这条记录属于站点 {obj.origin}，只能由该站点修改。"
+            )
+        before = _changed_before(obj)
+        obj.rev = (obj.rev or 0) + 1
+    obj.updated_at = utcnow()
+    return JournalEntry(
+        site=site, user=info.get("user", ""), entity=type(obj).__tablename__, uid=obj.uid,
+        rev=obj.rev, op=op, data=dumps(record_dict(obj)), before=dumps(before), origin=obj.origin,
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _journal_before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    """Write a journal row for every new, changed or tombstoned synced record."""
+    entries: list[JournalEntry] = []
+    for obj in list(session.new):
+        if _is_journaled(obj):
+            entries.append(_stamp(session, obj, "insert"))
+    for obj in list(session.dirty):
+        if _is_journaled(obj) and session.is_modified(obj, include_collections=False):
+            state = inspect(obj)
+            became_deleted = state.attrs["deleted"].history.added == [True]
+            entries.append(_stamp(session, obj, "delete" if became_deleted else "update"))
+    for obj in list(session.deleted):
+        if _is_journaled(obj):
+            raise UserError("同步记录不能被物理删除，只能标记为已删除。")
+    session.add_all(entries)
+
+
+def record_event(
+    session: Session, op: str, entity: str = "", uid: str = "", detail: dict[str, Any] | None = None
+) -> None:
+    """Journal an event that is not a record change: login, failed login, refusal, reveal, backup."""
+    info = session.info
+    session.add(
+        JournalEntry(
+            site=info.get("site", ""), user=info.get("user", ""), entity=entity, uid=uid, rev=0,
+            op=op, data=dumps(detail or {}), origin=info.get("site", ""),
+        )
+    )
+
+
+def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> int:
+    """Insert many new synced records with their journal rows, by Core bulk inserts.
+
+    The fast path for imports and the demo (DESIGN.md section 8: ORM objects cost 21x). Fills uid,
+    origin, rev and updated_at like the hook does, and journals each row, in the caller's
+    transaction.
+    """
+    if not rows:
+        return 0
+    info = session.info
+    site, user, now = info.get("site", ""), info.get("user", ""), utcnow()
+    columns = [c.key for c in inspect(model).column_attrs]
+    hidden = getattr(model, "__journal_exclude__", ())
+    scalar_defaults: dict[str, Any] = {}
+    callable_defaults: dict[str, Any] = {}
+    for attr in inspect(model).column_attrs:
+        default = attr.columns[0].default
+        if default is None or attr.key in ("uid", "updated_at"):
+            continue
+        if default.is_callable:
+            callable_defaults[attr.key] = default.arg
+        elif default.is_scalar:
+            scalar_defaults[attr.key] = default.arg
+    full_rows: list[dict[str, Any]] = []
+    journal_rows: list[dict[str, Any]] = []
+    for row in rows:
+        full = {**scalar_defaults, **row}
+        for key, make in callable_defaults.items():
+            if key not in full:
+                full[key] = make(None)
+        full.setdefault("uid", new_uid())
+        full.setdefault("origin", site)
+        full["rev"] = 1
+        full["updated_at"] = now
+        full.setdefault("deleted", False)
+        for key in columns:
+            full.setdefault(key, None)
+        full_rows.append(full)
+        journal_rows.append(
+            {
+                "at": now, "site": site, "user": user, "entity": model.__tablename__,
+                "uid": full["uid"], "rev": 1, "op": "insert",
+                "data": dumps({k: to_jsonable(full[k]) for k in columns if k not in hidden}),
+                "before": "{}",
+                "origin": full["origin"],
+            }
+        )
+    session.execute(insert(model), full_rows)
+    session.execute(insert(JournalEntry), journal_rows)
+    return len(full_rows)
+
+
+def journaled_models() -> Iterable[type[Base]]:
+    """Every mapped class that carries the sync mixin, in table dependency order."""
+    by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
+    for table in Base.metadata.sorted_tables:
+        cls = by_table.get(table.name)
+        if cls is not None and _is_journaled(cls):
+            yield cls

@@ -1,0 +1,33 @@
+"""Residents (居民): the people who ask for help, volunteer and hold love passbooks."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, SyncMixin
+
+
+class Person(SyncMixin, Base):
+    """A resident. The identity number is stored once, in full, and shown masked everywhere."""
+
+    __tablename__ = "person"
+    __journal_exclude__ = ("id_number",)  # the journal shows id_masked; the full number stays here
+
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    name_initials: Mapped[str] = mapped_column(String(64), default="", index=True)
+    gender: Mapped[str] = mapped_column(String(8), default="")  # male | female
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
+    id_masked: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    community_uid: Mapped[str | None] = mapped_column(
+        ForeignKey("community.uid"), nullable=True, index=True
+    )
+    building: Mapped[str] = mapped_column(String(16), default="")
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    room: Mapped[str] = mapped_column(String(16), default="")
+    household_head: Mapped[bool] = mapped_column(default=False)
+    is_volunteer: Mapped[bool] = mapped_column(default=False, index=True)
+    volunteer_number: Mapped[str] = mapped_column(String(32), default="")
+    skills: Mapped[str] = mapped_column(Text, default="")  # tags separated by "、"
+    notes: Mapped[str] = mapped_column(Text, default="")

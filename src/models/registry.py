@@ -1,0 +1,21 @@
+"""Imports every model module so ``Base.metadata`` knows every table.
+
+A module issue adds its module here (one line) together with its Alembic migration.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+MODEL_MODULES = (
+    "yichao.models.journal",
+    "yichao.models.site",
+    "yichao.models.user",
+    "yichao.models.person",
+    "yichao.models.organization",
+)
+
+
+def import_all() -> None:
+    for name in MODEL_MODULES:
+        importlib.import_module(name)

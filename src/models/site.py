@@ -1,0 +1,33 @@
+"""Sites (district -> street -> community office) and the communities of a street."""
+
+from __future__ import annotations
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, SyncMixin
+
+ROLES = ("street", "district")
+
+
+class Site(SyncMixin, Base):
+    """A site of the tree. The local site is the one row with ``is_local`` set."""
+
+    __tablename__ = "site"
+
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(12))  # street | district | community
+    parent_code: Mapped[str] = mapped_column(String(12), default="")
+    parent_name: Mapped[str] = mapped_column(String(100), default="")
+    is_local: Mapped[bool] = mapped_column(default=False)
+
+
+class Community(SyncMixin, Base):
+    """A community (社区) of the street: residents, organizations and needs belong to one."""
+
+    __tablename__ = "community"
+
+    code: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(100))
+    site_code: Mapped[str] = mapped_column(String(12), default="", index=True)

@@ -1,0 +1,157 @@
+"""First-run wizard: the site (street or district) and the first administrator account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage,
+)
+
+from yichao.app.errors import USER_ERRORS, message_of
+from yichao.app.workspace import Workspace
+
+
+class SitePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your site"))
+        self.setSubTitle(self.tr("Which office runs this copy of Yichao?"))
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        self.role.addItem(self.tr("Street office"), "street")
+        self.role.addItem(self.tr("District office"), "district")
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText(self.tr("9 digits for a street, 6 for a district"))
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.name.setPlaceholderText(self.tr("e.g. Dianliu Street"))
+        self.parent_code = QLineEdit()
+        self.parent_code.setObjectName("parent_code")
+        self.parent_name = QLineEdit()
+        self.parent_name.setObjectName("parent_name")
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(self.tr("Site &type:"), self.role)
+        form.addRow(self.tr("Administrative &code:"), self.code)
+        form.addRow(self.tr("Site &name:"), self.name)
+        form.addRow(self.tr("Parent district code:"), self.parent_code)
+        form.addRow(self.tr("Parent district name:"), self.parent_name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        for edit in (self.code, self.name, self.parent_code, self.parent_name):
+            edit.textChanged.connect(self._revalidate)
+        self.role.currentIndexChanged.connect(self._revalidate)
+
+    def site_values(self) -> tuple[str, str, str, str, str]:
+        return (self.role.currentData(), self.code.text(), self.name.text(), self.parent_code.text(),
+                self.parent_name.text())
+
+    def problem(self) -> str | None:
+        from yichao.app.setup import validate_site
+
+        try:
+            validate_site(*self.site_values())
+        except USER_ERRORS as exc:
+            return message_of(exc)
+        return None
+
+    def _revalidate(self) -> None:
+        district = self.role.currentData() == "district"
+        self.parent_code.setEnabled(not district)
+        self.parent_name.setEnabled(not district)
+        touched = bool(self.code.text() or self.name.text())
+        problem = self.problem()
+        self.error.setText(problem if (problem and touched) else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.problem() is None
+
+
+class AdminPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("First administrator"))
+        self.setSubTitle(self.tr("This account manages users and settings. Keep the password safe."))
+        self.username = QLineEdit("admin")
+        self.username.setObjectName("admin")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Repeat password:"), self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        for edit in (self.username, self.password, self.repeat):
+            edit.textChanged.connect(self._revalidate)
+
+    def problem(self) -> str | None:
+        from yichao.app.auth import check_new_password, check_username
+
+        try:
+            check_username(self.username.text())
+            check_new_password(self.password.text())
+        except USER_ERRORS as exc:
+            return message_of(exc)
+        if self.password.text() != self.repeat.text():
+            return self.tr("The two passwords differ.")
+        return None
+
+    def _revalidate(self) -> None:
+        problem = self.problem()
+        self.error.setText(problem if (problem and self.password.text()) else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.problem() is None
+
+
+class SetupWizard(QWizard):
+    """Runs :func:`yichao.app.setup.initialize` on Finish; ``workspace`` is then open."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SetupWizard")
+        self.data_dir = data_dir
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(self.tr("Yichao - First-run setup"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(560, 420)
+        self.site_page = SitePage()
+        self.admin_page = AdminPage()
+        self.addPage(self.site_page)
+        self.addPage(self.admin_page)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+
+    def accept(self) -> None:
+        from yichao.app.setup import initialize
+
+        role, code, name, parent_code, parent_name = self.site_page.site_values()
+        try:
+            self.workspace = initialize(
+                self.data_dir, role, code, name, self.admin_page.username.text(),
+                self.admin_page.password.text(), parent_code, parent_name,
+            )
+        except USER_ERRORS as exc:
+            self.admin_page.error.setText(message_of(exc))
+            return
+        super().accept()

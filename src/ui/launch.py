@@ -1,0 +1,206 @@
+"""Start the GUI: font, translation, crash path, first-run wizard or login, main window.
+
+The login dialog appears before the data layer is imported; the workspace opens in a background
+thread while the user types (DESIGN.md section 8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from yichao.app.paths import db_path, logs_dir, resolve_data_dir
+from yichao.app.settings import Settings
+
+from .crash import install_crash_handlers, setup_logging
+from .fonts import install_cjk_font
+from .i18n import install_translators
+
+
+def make_application(data_dir: Path | None = None) -> QApplication:
+    """The QApplication with the CJK font and the chosen language."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Yichao")
+    app.setOrganizationName("Yichao")
+    install_cjk_font(app)  # type: ignore[arg-type]
+    language = Settings(data_dir).get("language") if data_dir and data_dir.exists() else "zh_CN"
+    install_translators(app, language)
+    return app  # type: ignore[return-value]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Launch", text)
+
+
+def _error(message: str) -> None:
+    QMessageBox.warning(None, _tr("Yichao"), message)
+    print(f"yichao: {message}", file=sys.stderr)
+
+
+def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None) -> Any:
+    """Open the workspace; a corrupt or foreign file offers to restore the newest backup."""
+    from yichao.app.backup import list_backups, restore_database
+    from yichao.app.paths import backups_dir
+    from yichao.app.workspace import DatabaseProblem, open_workspace
+
+    try:
+        return opener.result() if opener else open_workspace(data_dir)
+    except DatabaseProblem as exc:
+        backups = list_backups(backups_dir(data_dir))
+        if not backups:
+            raise
+        answer = QMessageBox.question(
+            None, _tr("Yichao"),
+            exc.message + "\n\n" + _tr("Restore the newest backup from %1?").replace(
+                "%1", backups[0].made_at.strftime("%Y-%m-%d %H:%M")),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise
+        restore_database(data_dir, backups[0].path)
+        return open_workspace(data_dir)
+
+
+def _wizard(data_dir: Path) -> Any:
+    from .dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(data_dir)
+    if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+        return None
+    ws = wizard.workspace
+    from yichao.app.auth import login
+
+    login(ws, wizard.admin_page.username.text(), wizard.admin_page.password.text())
+    return ws
+
+
+def _login(data_dir: Path) -> Any:
+    """Show the login dialog at once; open the data layer behind it."""
+    from .dialogs.login import LoginDialog
+
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-workspace")
+    opener = executor.submit(_open_in_background, data_dir)
+    holder: dict[str, Any] = {}
+
+    def authenticate(username: str, password: str) -> str | None:
+        from yichao.app.errors import USER_ERRORS, message_of
+
+        while not opener.done():
+            QApplication.processEvents()
+            time.sleep(0.01)
+        ws = holder.get("ws")
+        if ws is None:
+            ws = _open_with_recovery(data_dir, opener)
+            holder["ws"] = ws
+        from yichao.app.auth import login
+
+        try:
+            login(ws, username, password)
+        except USER_ERRORS as exc:
+            return message_of(exc)
+        return None
+
+    dialog = LoginDialog(str(data_dir), authenticate)
+    dialog.show()
+    try:
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+    finally:
+        executor.shutdown(wait=True)
+    ws = holder.get("ws")
+    if ws is None and opener.done() and opener.exception() is None:
+        ws = opener.result()
+    if not accepted:
+        if ws is not None:
+            ws.close()
+        return None
+    return ws
+
+
+def _open_in_background(data_dir: Path) -> Any:
+    from yichao.app.workspace import open_workspace
+
+    return open_workspace(data_dir)
+
+
+def _login_with_password_file(data_dir: Path, user: str, password_file: str) -> Any:
+    from yichao.app.auth import login
+    from yichao.app.cli.common import read_password_file
+
+    password = read_password_file(password_file)
+    ws = _open_with_recovery(data_dir)
+    try:
+        login(ws, user, password)
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Entry of `yichao gui` and of `yichao` with no command."""
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    setup_logging(logs_dir(data_dir) if _writable(data_dir) else None)
+    app = make_application(data_dir)
+    install_crash_handlers()
+    from yichao.app.errors import USER_ERRORS, message_of
+
+    try:
+        if getattr(args, "user", None) and getattr(args, "password_file", None):
+            ws = _login_with_password_file(data_dir, args.user, args.password_file)
+        elif not _is_initialized(data_dir):
+            if getattr(args, "screenshot", None):
+                _error(_tr("This data folder is not set up yet; run yichao init first."))
+                return 1
+            ws = _wizard(data_dir)
+        else:
+            ws = _login(data_dir)
+    except USER_ERRORS as exc:
+        _error(message_of(exc))
+        return 1
+    if ws is None:
+        return 0
+    from .main_window import MainWindow
+
+    window = MainWindow(ws)
+    window.show()
+    if getattr(args, "screenshot", None):
+        for _ in range(5):
+            app.processEvents()
+        ok = window.grab().save(args.screenshot)
+        window.close()
+        ws.close()
+        if not ok:
+            _error(_tr("Could not save the screenshot to %1.").replace("%1", args.screenshot))
+            return 1
+        return 0
+    code = app.exec()
+    ws.close()
+    return code
+
+
+def _writable(data_dir: Path) -> bool:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return True
+    except OSError:
+        return False
+
+
+def _is_initialized(data_dir: Path) -> bool:
+    settings = Settings(data_dir) if data_dir.exists() else None
+    if settings is not None and settings.get("database_url"):
+        return True
+    return db_path(data_dir).exists()
+
+
+def main() -> int:
+    """The `yichao-gui` entry point (a windowed program on Windows)."""
+    from yichao.app.cli import main as cli_main
+
+    return cli_main(sys.argv[1:] or ["gui"])

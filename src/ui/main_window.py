@@ -1,0 +1,158 @@
+"""The main window: left navigation, a page per module, a status bar (DESIGN.md section 2a)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+    QWidget,
+)
+
+from yichao.app.status import OVERDUE_DAYS, status_info
+from yichao.app.workspace import Workspace
+
+from .icons import icon
+from .pages import PageSpec, ordered_pages, page_title
+
+log = logging.getLogger(__name__)
+ROLE_LABELS = {"street": "Street", "district": "District"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Yichao - %1").replace("%1", ws.site.name))
+        self.setWindowIcon(icon("residents", "#c62828"))
+        self.resize(1280, 800)
+        self._specs: list[PageSpec] = ordered_pages()
+        self._pages: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(180)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #263238; color: #eceff1; border: none; font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 6px; }"
+            "QListWidget#navigation::item:selected { background: #c62828; color: white; }"
+        )
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon, "#eceff1"), page_title(spec.key))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_menu()
+        self._build_status_bar()
+        if self._specs:
+            self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # -- pages --------------------------------------------------------------------------------
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self.show_page(self._specs[row].key)
+
+    def show_page(self, key: str) -> QWidget | None:
+        """Show a page, building it on first use so start-up stays light."""
+        spec = next((s for s in self._specs if s.key == key), None)
+        if spec is None:
+            return None
+        page = self._pages.get(key)
+        if page is None:
+            module_name, class_name = spec.target.split(":")
+            page_class = getattr(importlib.import_module(module_name), class_name)
+            page = page_class(self.ws, self)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        row = self._specs.index(spec)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return page
+
+    def page(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    # -- chrome -------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, spec in enumerate(self._specs, start=1):
+            action = QAction(icon(spec.icon), page_title(spec.key), self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda checked=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Yichao"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.site_label = QLabel()
+        self.user_label = QLabel()
+        self.exchange_label = QLabel()
+        for label in (self.site_label, self.user_label, self.exchange_label):
+            bar.addPermanentWidget(label)
+        self.refresh_status()
+        timer = QTimer(self)
+        timer.timeout.connect(self.refresh_status)
+        timer.start(60_000)
+
+    def refresh_status(self) -> None:
+        info = status_info(self.ws)
+        role = self.tr("District") if info.role == "district" else self.tr("Street")
+        self.site_label.setText(self.tr("Site: %1 (%2, %3)").replace("%1", info.site_name)
+                                .replace("%2", info.site_code).replace("%3", role))
+        self.user_label.setText(self.tr("User: %1").replace("%1", info.display_name or info.username))
+        if info.last_exchange is None:
+            self.exchange_label.setText(self.tr("Last bundle exchange: never"))
+            self.exchange_label.setStyleSheet("color: #b26a00;")
+        else:
+            local = info.last_exchange.astimezone()
+            from datetime import datetime, timezone
+
+            days = (datetime.now(timezone.utc) - info.last_exchange).days
+            self.exchange_label.setText(self.tr("Last bundle exchange: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M")))
+            self.exchange_label.setStyleSheet("color: #b26a00;" if days >= OVERDUE_DAYS else "")
+
+    def _about(self) -> None:
+        from yichao import __version__
+
+        QMessageBox.about(self, self.tr("About Yichao"),
+                          self.tr("Yichao %1: the workbench of a street social-organization incubation center.")
+                          .replace("%1", __version__))
+
+    # -- geometry -----------------------------------------------------------------------------
+    def _window_settings(self) -> QSettings:
+        """Window state lives in the data folder, apart from the user's preferences."""
+        return QSettings(str(self.ws.data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._window_settings().value("MainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._window_settings().setValue("MainWindow/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,25 @@
+"""系统管理: users, journal, settings and backups, as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from yichao.app.workspace import Workspace
+
+from ..icons import icon
+
+
+class AdminPage(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.tabs = QTabWidget()
+        from .journal_tab import JournalTab
+        from .users_tab import UsersTab
+
+        self.users_tab = UsersTab(ws, self)
+        self.journal_tab = JournalTab(ws, self)
+        self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
+        self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
