@@ -1,0 +1,72 @@
+"""Shared fixtures: Qt offscreen, a fresh initialised street data folder per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pytest-qt has no ini option for this
+
+from yichao.app.workspace import CurrentUser, Workspace, open_workspace  # noqa: E402
+
+PASSWORD = "secret123"
+ADMIN = CurrentUser("admin", "admin", "管理员")
+
+
+def _make_template(root: Path, role: str, code: str, name: str, parent: str) -> Path:
+    from yichao.app.setup import initialize
+
+    target = root / f"template-{role}-{code}"
+    ws = initialize(target, role, code, name, "admin", PASSWORD, parent, "历下区" if parent else "")
+    ws.close()
+    return target
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Initialised data folders made once per session, copied per test (schema built once)."""
+    root = tmp_path_factory.mktemp("templates")
+    made: dict[tuple[str, str], Path] = {}
+
+    def get(role: str = "street", code: str = "370102001", name: str = "甸柳街道", parent: str = "370102") -> Path:
+        key = (role, code)
+        if key not in made:
+            made[key] = _make_template(root, role, code, name, parent if role == "street" else "")
+        return made[key]
+
+    return get
+
+
+@pytest.fixture
+def make_workspace(tmp_path: Path, templates: Callable[..., Path]) -> Iterator[Callable[..., Workspace]]:
+    """Open a fresh copy of an initialised site: ``make_workspace(role=..., code=..., name=...)``."""
+    opened: list[Workspace] = []
+
+    def make(role: str = "street", code: str = "370102001", name: str = "甸柳街道",
+             parent: str = "370102", user: CurrentUser | None = ADMIN, folder: str | None = None) -> Workspace:
+        target = tmp_path / (folder or f"{role}-{code}")
+        shutil.copytree(templates(role, code, name, parent), target)
+        (target / "yichao.lock").unlink(missing_ok=True)
+        ws = open_workspace(target)
+        ws.user = user
+        opened.append(ws)
+        return ws
+
+    yield make
+    for ws in opened:
+        ws.close()
+
+
+@pytest.fixture
+def workspace(make_workspace: Callable[..., Workspace]) -> Workspace:
+    """An initialised street (甸柳街道 370102001 under 历下区 370102), signed in as admin."""
+    return make_workspace()
+
+
+@pytest.fixture
+def data_dir(workspace: Workspace) -> Path:
+    return workspace.data_dir
