@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.demo_cmd",
     "yichao.app.cli.listing",
     "yichao.app.cli.maintenance",
+    "yichao.app.cli.printing",
 )
 
 

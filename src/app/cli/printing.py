@@ -1,0 +1,16 @@
+"""`yichao print passbook|certificate ...`: each target registers itself from its own module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# Modules with ``register_print(subparsers)`` adding one `print` target each.
+PRINT_MODULES: tuple[str, ...] = ()
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print", help="write a PDF: passbook pending lines or a certificate")
+    targets = p.add_subparsers(dest="target", metavar="TARGET", required=True)
+    for name in PRINT_MODULES:
+        importlib.import_module(name).register_print(targets)
