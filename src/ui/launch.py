@@ -35,12 +35,8 @@ def make_application(data_dir: Path | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Launch", text)
-
-
 def _error(message: str) -> None:
-    QMessageBox.warning(None, _tr("Yichao"), message)
+    QMessageBox.warning(None, QCoreApplication.translate("Launch", "Yichao"), message)
     print(f"yichao: {message}", file=sys.stderr)
 
 
@@ -57,8 +53,8 @@ def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None) -> An
         if not backups:
             raise
         answer = QMessageBox.question(
-            None, _tr("Yichao"),
-            exc.message + "\n\n" + _tr("Restore the newest backup from %1?").replace(
+            None, QCoreApplication.translate("Launch", "Yichao"),
+            exc.message + "\n\n" + QCoreApplication.translate("Launch", "Restore the newest backup from %1?").replace(
                 "%1", backups[0].made_at.strftime("%Y-%m-%d %H:%M")),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -155,7 +151,7 @@ def launch(args: argparse.Namespace) -> int:
             ws = _login_with_password_file(data_dir, args.user, args.password_file)
         elif not _is_initialized(data_dir):
             if getattr(args, "screenshot", None):
-                _error(_tr("This data folder is not set up yet; run yichao init first."))
+                _error(QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."))
                 return 1
             ws = _wizard(data_dir)
         else:
@@ -167,7 +163,7 @@ def launch(args: argparse.Namespace) -> int:
         return 0
     from .main_window import MainWindow
 
-    window = MainWindow(ws)
+    window = MainWindow(ws, remember_geometry=not getattr(args, "screenshot", None))
     window.show()
     if getattr(args, "screenshot", None):
         for _ in range(5):
@@ -176,7 +172,7 @@ def launch(args: argparse.Namespace) -> int:
         window.close()
         ws.close()
         if not ok:
-            _error(_tr("Could not save the screenshot to %1.").replace("%1", args.screenshot))
+            _error(QCoreApplication.translate("Launch", "Could not save the screenshot to %1.").replace("%1", args.screenshot))
             return 1
         return 0
     code = app.exec()

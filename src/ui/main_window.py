@@ -8,7 +8,7 @@ import logging
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
     QWidget,
 )
 
@@ -23,9 +23,10 @@ ROLE_LABELS = {"street": "Street", "district": "District"}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, remember_geometry: bool = True) -> None:
         super().__init__()
         self.ws = ws
+        self._remember_geometry = remember_geometry
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Yichao - %1").replace("%1", ws.site.name))
         self.setWindowIcon(icon("residents", "#c62828"))
@@ -48,19 +49,21 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._build_menu()
         self._build_status_bar()
         if self._specs:
             self.nav.setCurrentRow(0)
-        self._restore_geometry()
+        if remember_geometry:
+            self._restore_geometry()
 
     # -- pages --------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -154,5 +157,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self._window_settings().setValue("MainWindow/geometry", self.saveGeometry())
+        if self._remember_geometry:
+            self._window_settings().setValue("MainWindow/geometry", self.saveGeometry())
         super().closeEvent(event)

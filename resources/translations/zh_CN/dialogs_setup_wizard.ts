@@ -1,101 +1,100 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
     <message>
         <source>First administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个管理员</translation>
     </message>
     <message>
         <source>This account manages users and settings. Keep the password safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个账号负责管理用户和设置，请妥善保管密码。</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码(&amp;R)：</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
         <source>Yichao - First-run setup</source>
-        <translation type="unfinished"></translation>
+        <translation>益巢 - 首次设置</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成(&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>SitePage</name>
     <message>
         <source>Your site</source>
-        <translation type="unfinished"></translation>
+        <translation>本单位</translation>
     </message>
     <message>
         <source>Which office runs this copy of Yichao?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪个单位使用这套益巢？</translation>
     </message>
     <message>
         <source>Street office</source>
-        <translation type="unfinished"></translation>
+        <translation>街道办事处</translation>
     </message>
     <message>
         <source>District office</source>
-        <translation type="unfinished"></translation>
+        <translation>区（民政局）</translation>
     </message>
     <message>
         <source>9 digits for a street, 6 for a district</source>
-        <translation type="unfinished"></translation>
+        <translation>街道为9位数字，区为6位数字</translation>
     </message>
     <message>
         <source>e.g. Dianliu Street</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：甸柳街道</translation>
     </message>
     <message>
         <source>Site &amp;type:</source>
-        <translation type="unfinished"></translation>
+        <translation>站点类型(&amp;T)：</translation>
     </message>
     <message>
         <source>Administrative &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区划代码(&amp;C)：</translation>
     </message>
     <message>
         <source>Site &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>站点名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Parent district code:</source>
-        <translation type="unfinished"></translation>
+        <translation>上级区代码：</translation>
     </message>
     <message>
         <source>Parent district name:</source>
-        <translation type="unfinished"></translation>
+        <translation>上级区名称：</translation>
     </message>
 </context>
 </TS>

@@ -1,63 +1,62 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
         <source>Yichao - %1</source>
-        <translation type="unfinished"></translation>
+        <translation>益巢 - %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Yichao</source>
-        <translation type="unfinished"></translation>
+        <translation>关于益巢(&amp;A)</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>区</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>街道</translation>
     </message>
     <message>
         <source>Site: %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>站点：%1（%2，%3）</translation>
     </message>
     <message>
         <source>User: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：%1</translation>
     </message>
     <message>
         <source>Last bundle exchange: never</source>
-        <translation type="unfinished"></translation>
+        <translation>最近数据交换：从未</translation>
     </message>
     <message>
         <source>Last bundle exchange: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近数据交换：%1</translation>
     </message>
     <message>
         <source>About Yichao</source>
-        <translation type="unfinished"></translation>
+        <translation>关于益巢</translation>
     </message>
     <message>
         <source>Yichao %1: the workbench of a street social-organization incubation center.</source>
-        <translation type="unfinished"></translation>
+        <translation>益巢 %1：街道社会组织孵化中心工作台。</translation>
     </message>
 </context>
 </TS>

@@ -27,17 +27,16 @@ NAV_ORDER = ("dashboard", "orgs", "projects", "residents", "passbook", "certific
 
 
 def page_title(key: str) -> str:
-    t = QCoreApplication.translate
     titles = {
-        "dashboard": t("Navigation", "Dashboard"),
-        "orgs": t("Navigation", "Organizations"),
-        "projects": t("Navigation", "Projects & roadshows"),
-        "residents": t("Navigation", "Residents & needs"),
-        "passbook": t("Navigation", "Love passbook"),
-        "certificates": t("Navigation", "Certificates"),
-        "sync": t("Navigation", "Data sync"),
-        "reports": t("Navigation", "Reports"),
-        "admin": t("Navigation", "Administration"),
+        "dashboard": QCoreApplication.translate("Navigation", "Dashboard"),
+        "orgs": QCoreApplication.translate("Navigation", "Organizations"),
+        "projects": QCoreApplication.translate("Navigation", "Projects & roadshows"),
+        "residents": QCoreApplication.translate("Navigation", "Residents & needs"),
+        "passbook": QCoreApplication.translate("Navigation", "Love passbook"),
+        "certificates": QCoreApplication.translate("Navigation", "Certificates"),
+        "sync": QCoreApplication.translate("Navigation", "Data sync"),
+        "reports": QCoreApplication.translate("Navigation", "Reports"),
+        "admin": QCoreApplication.translate("Navigation", "Administration"),
     }
     return titles.get(key, key)
 

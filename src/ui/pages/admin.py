@@ -21,5 +21,12 @@ class AdminPage(QWidget):
         self.journal_tab = JournalTab(ws, self)
         self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
         self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
+        from .backups_tab import BackupsTab
+        from .settings_tab import SettingsTab
+
+        self.settings_tab = SettingsTab(ws, self)
+        self.backups_tab = BackupsTab(ws, self)
+        self.tabs.addTab(self.settings_tab, icon("settings"), self.tr("Settings"))
+        self.tabs.addTab(self.backups_tab, icon("backup"), self.tr("Backups"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

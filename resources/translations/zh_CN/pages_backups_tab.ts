@@ -1,0 +1,46 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back up &amp;to a folder...</source>
+        <translation>备份到文件夹(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>&amp;Restore selected...</source>
+        <translation>恢复所选备份(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Backing up...</source>
+        <translation>正在备份...</translation>
+    </message>
+    <message>
+        <source>Back up to folder</source>
+        <translation>备份到文件夹</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the current data with this backup? The current data is backed up first, and Yichao closes afterwards.</source>
+        <translation>用这份备份替换当前数据吗？当前数据会先备份，恢复后益巢将关闭。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Please start Yichao again.</source>
+        <translation>备份已恢复，请重新启动益巢。</translation>
+    </message>
+</context>
+</TS>
