@@ -116,8 +116,7 @@ class Workspace:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the transaction without expiring what was read
 
     # -- roles ------------------------------------------------------------------------------
     def require(self, role: str, action: str) -> CurrentUser:

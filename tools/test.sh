@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install what the tests need (Debian: Qt's libraries, poppler-utils, PostgreSQL; Python: .[test])
+# and run the whole suite with Qt offscreen, after the dependency-rule contract.
+set -euo pipefail
+source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql
+"$PY" -m pip install -q -e "$ROOT[test,postgres]"
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+export PATH="$VENV/bin:$PATH"
+echo "== import contracts (ui -> app -> models)"
+lint-imports
+echo "== tests"
+exec "$PY" -m pytest -p no:cacheprovider "$@"
