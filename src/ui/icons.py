@@ -47,6 +47,15 @@ ICONS: dict[str, str] = {
     "filter": "mdi6.filter-outline",
     "attachment": "mdi6.paperclip",
     "needs": "mdi6.clipboard-list-outline",
+    "previous": "mdi6.chevron-left",
+    "next": "mdi6.chevron-right",
+    "zoom-in": "mdi6.magnify-plus-outline",
+    "zoom-out": "mdi6.magnify-minus-outline",
+    "fit": "mdi6.fit-to-page-outline",
+    "fit-width": "mdi6.arrow-expand-horizontal",
+    "verify": "mdi6.shield-check-outline",
+    "revoke": "mdi6.cancel",
+    "reprint": "mdi6.printer-pos-refresh-outline",
 }
 
 
