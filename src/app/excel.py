@@ -24,7 +24,8 @@ from .errors import UserError
 
 __all__ = [
     "SheetRow", "Table", "Column", "cell_text", "normalize_header", "guess_mapping",
-    "find_header_row", "read_rows", "read_table", "parse_date", "write_xlsx",
+    "find_header_row", "read_rows", "read_table", "parse_date", "write_xlsx", "ImportReport",
+    "rejection_lines",
 ]
 
 # Full-width digits and letters (from input methods) to ASCII; full-width punctuation such as the
@@ -403,3 +404,31 @@ def write_xlsx(
         tmp.unlink(missing_ok=True)
         raise UserError(f"无法写入 {path}（{exc.strerror or exc}），文件可能正在被 Excel 打开。") from exc
     return count
+
+
+# ---------------------------------------------------------------------------------- import reports
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an Excel import found and did; shared by every ``xlsx import`` kind.
+
+    ``rejected`` lists (sheet row number, reason) for every refused row. An importer applies
+    nothing when ``dry_run`` is set, or when any row is rejected and ``skip_invalid`` is not.
+    """
+
+    total: int
+    valid: int
+    applied: int
+    rejected: tuple[tuple[int, str], ...] = ()
+    skipped: tuple[tuple[int, str], ...] = ()
+    dry_run: bool = False
+
+    @property
+    def refused(self) -> bool:
+        """True when rejected rows stopped the whole import."""
+        return bool(self.rejected) and self.applied == 0 and not self.dry_run
+
+
+def rejection_lines(report: ImportReport) -> list[str]:
+    """``第 N 行：reason`` for every rejected row, in sheet order."""
+    return [f"第{row}行：{reason}" for row, reason in sorted(report.rejected)]

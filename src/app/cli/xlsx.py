@@ -1,0 +1,84 @@
+"""`yichao xlsx import|export KIND FILE`: spreadsheets in and out (DESIGN.md section 6).
+
+Shared by the module issues: each fills its kind in :data:`XLSX_IMPORTERS` / :data:`XLSX_EXPORTERS`
+with a "module:function" string, imported only when used.
+
+- importer ``(ws, path, *, dry_run: bool, skip_invalid: bool) -> yichao.app.excel.ImportReport``;
+  it applies nothing on a dry run, nor when any row is rejected unless ``skip_invalid``.
+- exporter ``(ws, path) -> int`` (rows written).
+
+Any rejected row without ``--skip-invalid``: every one is reported on stderr with its row number
+and reason, nothing is applied, exit 1. With ``--skip-invalid`` the valid rows are applied, the
+rejected ones still reported, exit 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import UserError
+from .common import workspace
+
+KINDS = ("orgs", "people", "needs", "passbooks", "projects")
+
+XLSX_IMPORTERS: dict[str, str] = {
+    "orgs": "yichao.app.orgs_xlsx:import_orgs",
+}
+XLSX_EXPORTERS: dict[str, str] = {
+    "orgs": "yichao.app.orgs_xlsx:export_orgs",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("xlsx", help="import or export Excel (.xlsx) files")
+    actions = p.add_subparsers(dest="xlsx_action", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="import records from an .xlsx file")
+    imp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
+    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
+    imp.set_defaults(handler=run_import)
+    exp = actions.add_parser("export", help="export records to an .xlsx file")
+    exp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
+    exp.add_argument("file", metavar="FILE")
+    exp.set_defaults(handler=run_export)
+
+
+def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
+    target = table.get(kind)
+    if target is None:
+        raise UserError(f"这个版本还不能{verb} {kind}。")
+    module, func = target.split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ..excel import rejection_lines
+
+    importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")
+    with workspace(args) as ws:
+        report = importer(ws, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    for line in rejection_lines(report):
+        print(line, file=sys.stderr)
+    if report.rejected and not args.skip_invalid:
+        print(f"yichao: 共 {report.total} 行，其中 {len(report.rejected)} 行有错误，"
+              "没有导入任何记录。", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print(f"预检完成：共 {report.total} 行，{report.valid} 行可以导入，"
+              f"{len(report.rejected)} 行有错误；没有改动任何记录。")
+    else:
+        print(f"已导入 {report.applied} 行（共 {report.total} 行，跳过 {len(report.rejected)} 行有错误的行）。")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    exporter = _resolve(XLSX_EXPORTERS, args.kind, "导出")
+    with workspace(args) as ws:
+        count = exporter(ws, Path(args.file))
+    print(f"已导出 {count} 行到 {args.file}。")
+    return 0
