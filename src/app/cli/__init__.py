@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.maintenance",
     "yichao.app.cli.printing",
     "yichao.app.cli.xlsx",
+    "yichao.app.cli.roadshow",
 )
 
 

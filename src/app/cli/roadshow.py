@@ -1,0 +1,44 @@
+"""`yichao roadshow rank SCORES.json`: rank projects by DESIGN.md section 7, print a JSON list.
+
+Needs no data folder: the file carries everything, so judges' spreadsheets can be checked anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("roadshow", help="roadshow scoring")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    r = actions.add_parser("rank", help="rank projects from a scores JSON file (DESIGN.md section 7)")
+    r.add_argument("scores", metavar="SCORES.json")
+    r.set_defaults(handler=run_rank)
+
+
+def load_scores(path: str) -> object:
+    """The parsed JSON of a scores file, or one sentence saying why it cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise UserError(f"无法读取评分文件 {path}：{exc.strerror or exc}。") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"评分文件 {path} 不是 UTF-8 编码的文本。") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"评分文件 {path} 不是有效的 JSON（第 {exc.lineno} 行）。") from exc
+
+
+def run_rank(args: argparse.Namespace) -> int:
+    from ..roadshow_rank import rank_json
+
+    result = rank_json(load_scores(args.scores))
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")
+    return 0
