@@ -30,4 +30,6 @@ class Person(SyncMixin, Base):
     is_volunteer: Mapped[bool] = mapped_column(default=False, index=True)
     volunteer_number: Mapped[str] = mapped_column(String(32), default="")
     skills: Mapped[str] = mapped_column(Text, default="")  # tags separated by "、"
+    # 能人库: what the resident offers to do for neighbours, free text ("每周六上门理发")
+    offers: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
