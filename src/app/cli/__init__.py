@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.printing",
     "yichao.app.cli.xlsx",
     "yichao.app.cli.roadshow",
+    "yichao.app.cli.report",
 )
 
 

@@ -1,0 +1,132 @@
+"""Build the report of a period: every table and chart, from the figure functions only."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Sequence
+
+from sqlalchemy.orm import Session
+
+from ..progress import CancelToken, ProgressFn, no_progress
+from ..workspace import Workspace
+from . import figures as registry
+from .compute import breakdown, flow, scopes_for, stock
+from .figures import Figure
+from .model import Chart, Column, Report, Series, Table
+from .period import Period
+from .scope import Scope
+
+KIND_TITLES = {"month": "月度", "quarter": "季度", "year": "年度"}
+
+
+def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None) -> Report:
+    """The statistics report of ``period`` for this street, or per street and in total (district)."""
+    ws.require("viewer", "生成统计报表")
+    figs = registry.available()
+    steps = len(figs) + 1
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if cancel is not None:
+            cancel.check()
+        done += 1
+        progress(done, steps)
+
+    with ws.read() as session:
+        scopes = scopes_for(ws, session)
+        district = ws.site.role == "district"
+        flows = [f for f in figs if f.kind == "flow"]
+        stocks = [f for f in figs if f.kind == "stock"]
+        parts = [_flow_table(session, flows, period, scopes, district, step),
+                 _stock_table(session, stocks, scopes, district, step)]
+        trend, charts = _trend(session, [f for f in flows if f.trend], period, step)
+        parts.append(trend)
+        for fig in (f for f in figs if f.kind == "breakdown"):
+            table = _breakdown_table(session, fig, scopes, district)
+            parts.append(table)
+            if fig.chart:
+                charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in table.rows),
+                                    (Series(fig.label, tuple(float(r[-1] or 0) for r in table.rows)),),
+                                    fig.unit))
+            step()
+    tables = tuple(t for t in parts if t is not None)
+    notes = ("“现状”表为生成报表时的数字；其余各表按所选统计期计算。",)
+    if district:
+        notes += ("各街道按记录的来源站点统计，“合计”为全部记录。",)
+    return Report(f"{ws.site.name}{period.label}{KIND_TITLES[period.kind]}统计报表", ws.site.name,
+                  ws.site.code, period, datetime.now(timezone.utc), tables, tuple(charts), notes)
+
+
+def _number_columns(scopes: Sequence[Scope], fmt: str) -> tuple[Column, ...]:
+    return tuple(Column(s.label, fmt, max(12, len(s.label) * 2 + 2)) for s in scopes)
+
+
+def _flow_table(session: Session, flows: list[Figure], period: Period, scopes: list[Scope],
+                district: bool, step: Any) -> Table | None:
+    if not flows:
+        return None
+    rows = []
+    if district:
+        for fig in flows:
+            rows.append((fig.label, fig.unit, *(flow(session, fig, [period], s)[0] for s in scopes)))
+            step()
+        columns = (Column("指标", width=28), Column("单位", width=6), *_number_columns(scopes, "row"))
+    else:
+        previous = period.previous()
+        for fig in flows:
+            before, now = flow(session, fig, [previous, period])
+            change = None if now is None or before is None else now - before
+            rows.append((fig.label, fig.unit, now, before, change))
+            step()
+        columns = (Column("指标", width=28), Column("单位", width=6), Column("本期", "row"),
+                   Column("上期", "row"), Column("增减", "row"))
+    return Table("period", f"本期数字（{period.label}）", columns, tuple(rows),
+                 "上期为紧挨着的前一个同类统计期。" if not district else "",
+                 tuple(f.fmt for f in flows))
+
+
+def _stock_table(session: Session, stocks: list[Figure], scopes: list[Scope], district: bool,
+                 step: Any) -> Table | None:
+    if not stocks:
+        return None
+    rows = []
+    for fig in stocks:
+        rows.append((fig.label, fig.unit, *(stock(session, fig, s) for s in scopes)))
+        step()
+    values = _number_columns(scopes, "row") if district else (Column("数量", "row"),)
+    return Table("stock", "现状", (Column("指标", width=28), Column("单位", width=6), *values),
+                 tuple(rows), row_formats=tuple(f.fmt for f in stocks))
+
+
+def _trend(session: Session, flows: list[Figure], period: Period, step: Any) -> tuple[Table | None, list[Chart]]:
+    if not flows:
+        return None, []
+    months = period.months() if period.kind == "year" else period.trailing_months(12)
+    columns_values = [flow(session, fig, months) for fig in flows]
+    step()
+    labels = tuple(m.short_label for m in months)
+    rows = tuple((label, *(col[i] for col in columns_values)) for i, label in enumerate(labels))
+    columns = (Column("月份", width=10), *(Column(f"{f.label}（{f.unit}）", f.fmt, display_len(f.label) + 6)
+                                          for f in flows))
+    charts = [Chart(f"trend_{f.key}", f"{f.label}（按月）", "bar", labels,
+                    (Series(f.label, tuple(float(v or 0) for v in values)),), f.unit)
+              for f, values in zip(flows, columns_values)]
+    return Table("trend", "月度趋势", columns, rows), charts
+
+
+def _breakdown_table(session: Session, fig: Figure, scopes: list[Scope], district: bool) -> Table:
+    per_scope = [dict(breakdown(session, fig, s)) for s in scopes]
+    labels: list[str] = []
+    for counts in per_scope:
+        labels += [label for label in counts if label not in labels]
+    rows = tuple((label, *(counts.get(label, 0) for counts in per_scope)) for label in labels)
+    values = _number_columns(scopes, fig.fmt) if district else (Column(f"数量（{fig.unit}）", fig.fmt),)
+    return Table(fig.key, fig.label, (Column("类别", width=24), *values), rows)
+
+
+def display_len(text: str) -> int:
+    from .model import display_width
+
+    return display_width(text)

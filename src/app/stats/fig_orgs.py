@@ -1,0 +1,43 @@
+"""Figures of the organizations module: how many, at which stage, of which kind."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .figures import figure, require_model
+from .scope import Scope
+from .sqlhelp import count_of
+
+Organization = require_model("yichao.models.organization", "Organization", ("stage", "kind", "deleted"))
+
+STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
+                "graduated": "出壳", "exited": "退出"}
+KIND_LABELS = {"association": "社会团体", "service_agency": "社会服务机构", "foundation": "基金会",
+               "filed_community_org": "社区社会组织（备案）", "unregistered_team": "未登记团队"}
+INCUBATING = ("nursery", "accelerating", "scaling")
+
+
+def _orgs(scope: Scope):
+    return scope.where(select(Organization).where(Organization.deleted.is_(False)), Organization)
+
+
+@figure("orgs_incubating", "在孵组织", "个", "stock", page="orgs", filters=(("stage", "incubating"),))
+def orgs_incubating(session: Session, scope: Scope) -> int:
+    """Organizations in nursery, accelerating or scaling (not graduated, not exited)."""
+    return count_of(session, _orgs(scope).where(Organization.stage.in_(INCUBATING)))
+
+
+@figure("orgs_by_stage", "各阶段组织", "个", "breakdown", page="orgs", chart=True)
+def orgs_by_stage(session: Session, scope: Scope) -> list[tuple[str, int]]:
+    """Organizations per stage, every stage listed (zero included), in stage order."""
+    stmt = _orgs(scope).with_only_columns(Organization.stage, func.count()).group_by(Organization.stage)
+    counts = dict(session.execute(stmt).all())
+    return [(STAGE_LABELS[s], int(counts.get(s, 0))) for s in STAGE_LABELS]
+
+
+@figure("orgs_by_kind", "各类型组织", "个", "breakdown", dashboard=False)
+def orgs_by_kind(session: Session, scope: Scope) -> list[tuple[str, int]]:
+    stmt = _orgs(scope).with_only_columns(Organization.kind, func.count()).group_by(Organization.kind)
+    counts = dict(session.execute(stmt).all())
+    return [(KIND_LABELS.get(k, k), int(counts.get(k, 0))) for k in KIND_LABELS]

@@ -1,0 +1,82 @@
+"""Figures of the foundation: residents, volunteers, communities and journal activity."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from yichao.models.journal import CHANGE_OPS, JournalEntry
+from yichao.models.person import Person
+from yichao.models.site import Community
+
+from .figures import figure
+from .period import Period
+from .scope import Scope
+from .sqlhelp import bucketed, count_of
+
+
+def _people(scope: Scope):
+    return scope.where(select(Person).where(Person.deleted.is_(False)), Person)
+
+
+@figure("residents", "登记居民", "人", "stock", page="residents")
+def residents(session: Session, scope: Scope) -> int:
+    """Residents on file (tombstones left out)."""
+    return count_of(session, _people(scope))
+
+
+@figure("volunteers", "注册志愿者", "人", "stock", page="residents", filters=(("volunteers", "1"),))
+def volunteers(session: Session, scope: Scope) -> int:
+    """Residents registered as volunteers."""
+    return count_of(session, _people(scope).where(Person.is_volunteer.is_(True)))
+
+
+@figure("communities", "社区", "个", "stock", dashboard=False)
+def communities(session: Session, scope: Scope) -> int:
+    stmt = scope.where(select(Community).where(Community.deleted.is_(False)), Community)
+    return count_of(session, stmt)
+
+
+@figure("new_residents", "新登记居民", "人", "flow", page="residents", dashboard=False, trend=True)
+def new_residents(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
+    """Residents first recorded in each period, from the journal's insert rows."""
+    base = select(JournalEntry).where(JournalEntry.entity == "person", JournalEntry.op == "insert")
+    if scope.origin is not None:
+        base = base.where(JournalEntry.origin == scope.origin)
+    return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]
+
+
+@figure("journal_changes", "记录变更（留痕）", "条", "flow", dashboard=False, trend=True)
+def journal_changes(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
+    """Record changes journaled in each period: how much the center's staff recorded."""
+    base = select(JournalEntry).where(JournalEntry.op.in_(CHANGE_OPS))
+    if scope.origin is not None:
+        base = base.where(JournalEntry.origin == scope.origin)
+    return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]
+
+
+def _by_community(session: Session, scope: Scope, volunteers_only: bool) -> list[tuple[str, int]]:
+    stmt = (
+        select(func.coalesce(Community.name, "（未填社区）"), func.count(Person.uid))
+        .select_from(Person)
+        .outerjoin(Community, Community.uid == Person.community_uid)
+        .where(Person.deleted.is_(False))
+        .group_by(Person.community_uid, Community.name)
+        .order_by(Community.name)
+    )
+    if volunteers_only:
+        stmt = stmt.where(Person.is_volunteer.is_(True))
+    stmt = scope.where(stmt, Person)
+    return [(name, int(n)) for name, n in session.execute(stmt).all()]
+
+
+@figure("residents_by_community", "各社区居民", "人", "breakdown", dashboard=False)
+def residents_by_community(session: Session, scope: Scope) -> list[tuple[str, int]]:
+    return _by_community(session, scope, volunteers_only=False)
+
+
+@figure("volunteers_by_community", "各社区志愿者", "人", "breakdown", dashboard=False)
+def volunteers_by_community(session: Session, scope: Scope) -> list[tuple[str, int]]:
+    return _by_community(session, scope, volunteers_only=True)

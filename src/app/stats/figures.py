@@ -1,0 +1,134 @@
+"""The figure registry: every number the dashboard, the PDF and the XLSX show comes from here.
+
+A figure is one function over one read session. Three kinds:
+
+- ``stock``: a count as it stands now, ``fn(session, scope) -> number``;
+- ``flow``: what happened in each of several periods, ``fn(session, scope, periods) -> [number]``
+  (one SQL aggregate with a bucket per period, so a 12-month trend is one query, not twelve);
+- ``breakdown``: a count per category, ``fn(session, scope) -> [(label, number)]``.
+
+Figures of a module that is not installed are simply absent: each domain module
+(``fig_*.py``) asks for its models through :func:`require_model`, and a module whose models are
+missing is skipped when the registry loads.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Sequence
+
+log = logging.getLogger(__name__)
+
+Number = int | float | Decimal | None
+
+# Domain modules, in the order their figures appear in reports and on the dashboard.
+FIGURE_MODULES: tuple[str, ...] = (
+    "yichao.app.stats.fig_people",
+    "yichao.app.stats.fig_orgs",
+    "yichao.app.stats.fig_needs",
+    "yichao.app.stats.fig_activities",
+    "yichao.app.stats.fig_passbook",
+    "yichao.app.stats.fig_projects",
+)
+
+KINDS = ("stock", "flow", "breakdown")
+FORMATS = ("int", "money", "days", "points")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported number. ``page``/``filters`` name the list behind it (dashboard click)."""
+
+    key: str
+    label: str
+    unit: str
+    kind: str
+    fn: Callable[..., Any]
+    fmt: str = "int"
+    page: str = ""
+    filters: tuple[tuple[str, str], ...] = ()
+    dashboard: bool = True
+    trend: bool = False  # a flow drawn as a monthly trend chart
+    chart: bool = False  # a breakdown drawn as a bar chart
+    domain: str = ""
+
+
+_REGISTRY: dict[str, Figure] = {}
+_loaded = False
+
+
+class ModelMissing(ImportError):
+    """The module a figure needs is not (yet) part of this build."""
+
+
+def optional_model(module: str, name: str, columns: Sequence[str] = ()) -> Any | None:
+    """The mapped class, if its module is registered and has the columns; else None."""
+    from yichao.models.registry import MODEL_MODULES
+
+    if module not in MODEL_MODULES:
+        return None
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+    if any(not hasattr(cls, col) for col in columns):
+        return None
+    return cls
+
+
+def require_model(module: str, name: str, columns: Sequence[str] = ()) -> Any:
+    """Like :func:`optional_model` but raises :class:`ModelMissing`: a domain module's guard."""
+    cls = optional_model(module, name, columns)
+    if cls is None:
+        raise ModelMissing(f"{module}.{name} with {', '.join(columns)}")
+    return cls
+
+
+def figure(key: str, label: str, unit: str, kind: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the decorated function as a figure."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        domain = fn.__module__.rsplit(".", 1)[-1].removeprefix("fig_")
+        _REGISTRY[key] = Figure(key, label, unit, kind, fn, domain=domain, **options)
+        return fn
+
+    return register
+
+
+def load() -> dict[str, Figure]:
+    """Import every domain module whose models exist; returns the figures in registry order."""
+    global _loaded
+    if not _loaded:
+        for name in FIGURE_MODULES:
+            try:
+                importlib.import_module(name)
+            except ModelMissing as exc:
+                log.info("statistics of %s left out: %s is missing", name, exc)
+            except ModuleNotFoundError as exc:
+                if exc.name != name:
+                    raise
+        _loaded = True
+    return dict(_REGISTRY)
+
+
+def get(key: str) -> Figure | None:
+    return load().get(key)
+
+
+def available(kind: str | None = None, domain: str | None = None) -> list[Figure]:
+    return [f for f in load().values() if (kind is None or f.kind == kind)
+            and (domain is None or f.domain == domain)]
+
+
+@dataclass(frozen=True)
+class Value:
+    """A computed figure: its definition and its number (or, for a breakdown, its rows)."""
+
+    figure: Figure
+    number: Number = None
+    rows: tuple[tuple[str, Number], ...] = field(default=())

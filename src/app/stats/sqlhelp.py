@@ -1,0 +1,86 @@
+"""SQL building blocks for figures: bucketed counts and sums, medians, day differences.
+
+All portable between SQLite and PostgreSQL, and all one aggregate query over an indexed range.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Callable, Sequence
+
+from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from .period import Period
+
+
+def _bounds(period: Period, utc: bool) -> tuple[date | datetime, date | datetime]:
+    return (period.start_utc, period.end_utc) if utc else (period.start, period.end)
+
+
+def bucketed(
+    session: Session,
+    base: Select[Any],
+    column: Any,
+    periods: Sequence[Period],
+    value: Any = None,
+    utc: bool = True,
+) -> list[Any]:
+    """Per period, the count (or sum of ``value``) of ``base``'s rows whose ``column`` falls in it.
+
+    ``base`` is ``select(...).where(...)`` over the right table; its columns are replaced. ``utc``
+    says whether ``column`` holds UTC times (else calendar dates). One query; rows outside all
+    periods are filtered out by the indexed range first.
+    """
+    if not periods:
+        return []
+    bounds = [_bounds(p, utc) for p in periods]
+    low = min(b[0] for b in bounds)
+    high = max(b[1] for b in bounds)
+    amount = literal(1) if value is None else value
+    sums = [
+        func.coalesce(func.sum(case((and_(column >= start, column < end), amount), else_=0)), 0)
+        for start, end in bounds
+    ]
+    stmt = base.with_only_columns(*sums, maintain_column_froms=True).where(column >= low, column < high)
+    row = session.execute(stmt).one()
+    return list(row)
+
+
+def days_between(session: Session, later: Any, earlier: Any) -> Any:
+    """An SQL expression for the number of days from ``earlier`` to ``later`` (dates or times)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return func.extract("epoch", later - earlier) / 86400.0
+
+
+def median(session: Session, base: Select[Any], expr: Any) -> float | None:
+    """The median of ``expr`` over ``base``'s rows, by sorting in SQL (no rows come to Python).
+
+    ``base`` carries the FROM and WHERE; ``expr`` is a numeric expression over it.
+    """
+    count = session.scalar(base.with_only_columns(func.count(), maintain_column_froms=True).where(expr.is_not(None)))
+    if not count:
+        return None
+    ordered = base.with_only_columns(expr.label("v"), maintain_column_froms=True).where(expr.is_not(None)).order_by(expr)
+    if count % 2:
+        middle = session.scalars(ordered.offset(count // 2).limit(1)).all()
+    else:
+        middle = session.scalars(ordered.offset(count // 2 - 1).limit(2)).all()
+    return round(float(sum(middle)) / len(middle), 1)
+
+
+def per_period(periods: Sequence[Period], fn: Callable[[Period], Any]) -> list[Any]:
+    """One value per period where a figure cannot be bucketed (medians): one query per period."""
+    return [fn(p) for p in periods]
+
+
+def count_of(session: Session, stmt: Select[Any]) -> int:
+    return int(session.scalar(stmt.with_only_columns(func.count(), maintain_column_froms=True)) or 0)
+
+
+def grouped(session: Session, stmt: Select[Any]) -> list[tuple[Any, Any]]:
+    return [(k, v) for k, v in session.execute(stmt).all()]
+
+
+__all__ = ["bucketed", "count_of", "days_between", "grouped", "median", "per_period", "select"]
