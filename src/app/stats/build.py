@@ -51,6 +51,7 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
                                     (Series(fig.label, tuple(float(r[-1] or 0) for r in table.rows)),),
                                     fig.unit))
             step()
+    progress(steps, steps)
     tables = tuple(t for t in parts if t is not None)
     notes = ("“现状”表为生成报表时的数字；其余各表按所选统计期计算。",)
     if district:
