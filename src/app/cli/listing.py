@@ -15,6 +15,7 @@ KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
 PROVIDERS: dict[str, str] = {
     "people": "yichao.app.listing:people_rows",
     "orgs": "yichao.app.listing:org_rows",
+    "needs": "yichao.app.needs_xlsx:need_rows",
 }
 
 

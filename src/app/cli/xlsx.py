@@ -27,9 +27,13 @@ KINDS = ("orgs", "people", "needs", "passbooks", "projects")
 
 XLSX_IMPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs_xlsx:import_orgs",
+    "people": "yichao.app.people_import:import_people",
+    "needs": "yichao.app.needs_xlsx:import_needs",
 }
 XLSX_EXPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs_xlsx:export_orgs",
+    "people": "yichao.app.people_import:export_people",
+    "needs": "yichao.app.needs_xlsx:export_needs",
 }
 
 
