@@ -206,10 +206,42 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     return len(full_rows)
 
 
+def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]],
+               updates: list[dict[str, Any]]) -> None:
+    """Store incoming revisions (a bundle) as they are, journaled with their origin, by Core.
+
+    The bulk twin of the hook's ``sync_apply`` branch: rows are complete records keyed by column
+    name; uid/origin/rev/updated_at are kept as received. An update that sets ``deleted`` is
+    journaled as a delete.
+    """
+    if not inserts and not updates:
+        return
+    table = model.__table__  # type: ignore[attr-defined]
+    hidden = getattr(model, "__journal_exclude__", ())
+    info = session.info
+    site, user, now = info.get("site", ""), info.get("user", ""), utcnow()
+    journal_rows = [
+        {"at": now, "site": site, "user": user, "entity": table.name, "uid": row["uid"],
+         "rev": row["rev"], "op": op if not (op == "update" and row.get("deleted")) else "delete",
+         "data": dumps({k: to_jsonable(v) for k, v in row.items() if k not in hidden}),
+         "before": "{}", "origin": row["origin"]}
+        for op, rows in (("insert", inserts), ("update", updates)) for row in rows
+    ]
+    if inserts:
+        session.execute(table.insert(), inserts)
+    if updates:
+        from sqlalchemy import bindparam
+
+        stmt = table.update().where(table.c.uid == bindparam("_uid"))
+        session.execute(stmt, [{**{k: v for k, v in row.items() if k != "uid"}, "_uid": row["uid"]}
+                               for row in updates])
+    session.execute(insert(JournalEntry), journal_rows)
+
+
 def journaled_models() -> Iterable[type[Base]]:
     """Every mapped class that carries the sync mixin, in table dependency order."""
     by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
     for table in Base.metadata.sorted_tables:
         cls = by_table.get(table.name)
-        if cls is not None and _is_journaled(cls):
+        if cls is not None and getattr(cls, "__journaled__", False):  # a class, not an object
             yield cls

@@ -13,6 +13,7 @@ MODEL_MODULES = (
     "yichao.models.user",
     "yichao.models.person",
     "yichao.models.organization",
+    "yichao.models.sync",
     "yichao.models.need",
 )
 

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.listing",
     "yichao.app.cli.maintenance",
     "yichao.app.cli.printing",
+    "yichao.app.cli.sync",
     "yichao.app.cli.xlsx",
     "yichao.app.cli.roadshow",
     "yichao.app.cli.report",

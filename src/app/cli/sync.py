@@ -1,0 +1,107 @@
+"""`yichao keys export|trust` and `yichao bundle export|import|status` (DESIGN.md section 6)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    keys = sub.add_parser("keys", help="exchange site keys (once per pair of sites)")
+    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    p = ksub.add_parser("export", help="write this site's key file for the other site")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=run_keys_export)
+    p = ksub.add_parser("trust", help="trust the other site's key file (prints its fingerprint)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=run_keys_trust)
+
+    bundle = sub.add_parser("bundle", help="exchange data bundles (.ycb) with the district or a street")
+    bsub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    p = bsub.add_parser("export", help="write a bundle of every change the other site has not confirmed")
+    p.add_argument("--to", required=True, metavar="CODE", help="the receiving site's code")
+    p.add_argument("file", metavar="FILE", help="the .ycb file (or a folder) to write")
+    p.set_defaults(handler=run_bundle_export)
+    p = bsub.add_parser("import", help="check and apply a bundle from another site")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p.set_defaults(handler=run_bundle_import)
+    p = bsub.add_parser("status", help="keys, last bundles, pending changes per site")
+    p.set_defaults(handler=run_bundle_status)
+
+
+def run_keys_export(args: argparse.Namespace) -> int:
+    from ..sync.keys import export_key_file
+
+    with workspace(args) as ws:
+        key = export_key_file(ws, Path(args.file))
+    print(f"已导出 {key.name}（{key.code}）的密钥文件：{args.file}")
+    print(f"指纹：{key.fingerprint}")
+    return 0
+
+
+def run_keys_trust(args: argparse.Namespace) -> int:
+    from ..sync.keys import trust_key_file
+
+    with workspace(args) as ws:
+        key = trust_key_file(ws, Path(args.file))
+    print(f"已信任 {key.name}（{key.code}）的密钥，请与对方核对指纹：")
+    print(key.fingerprint)
+    return 0
+
+
+def run_bundle_export(args: argparse.Namespace) -> int:
+    from ..sync.export import export_bundle
+
+    with workspace(args) as ws:
+        r = export_bundle(ws, args.to, Path(args.file))
+    print(f"已导出第 {r.seq} 号数据包给 {r.to_name}（{r.to_code}）：{r.records} 条记录，"
+          f"{r.size} 字节，{r.path}")
+    return 0
+
+
+def run_bundle_import(args: argparse.Namespace) -> int:
+    from ..sync.importer import import_bundle
+    from ..sync.status import kind_label
+
+    with workspace(args) as ws:
+        r = import_bundle(ws, Path(args.file), dry_run=args.dry_run)
+    if r.already:
+        print(r.message)
+        return 0
+    verb = "将导入" if not r.applied else "已导入"
+    print(f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{r.created_at[:19]}），{r.records} 条记录：")
+    for kind, c in r.kinds.items():
+        print(f"  {kind_label(kind)}：新增 {c.new}，修改 {c.changed}，删除 {c.deleted}，未变 {c.unchanged}")
+    if r.attachments:
+        print(f"  附件 {r.attachments} 个")
+    if not r.applied:
+        print("（试运行，没有任何改动）")
+    return 0
+
+
+def run_bundle_status(args: argparse.Namespace) -> int:
+    from ..sync.status import kind_label, sync_status
+
+    with workspace(args) as ws:
+        st = sync_status(ws)
+    print(f"本站点：{st.site_name}（{st.site_code}，{'区' if st.role == 'district' else '街道'}）")
+    print(f"本站点密钥指纹：{st.fingerprint}")
+    if not st.peers:
+        print("尚未信任任何站点的密钥。")
+    for p in st.peers:
+        sent = p.last_sent_at.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_sent_at else "从未"
+        got = p.last_received_at.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_received_at else "从未"
+        print(f"{p.name}（{p.code}）指纹 {p.fingerprint}")
+        print(f"  已发出 {p.out_seq} 个（最近 {sent}），对方已确认到第 {p.acked_seq} 号；"
+              f"已收到 {p.in_seq} 个（最近 {got}）；待发送变更 {p.pending} 条")
+    if st.days_since_exchange is not None:
+        print(f"距上次交换数据包 {st.days_since_exchange} 天" + ("（已超过30天）" if st.overdue else ""))
+    if st.totals:
+        print("各街道记录数：")
+        for code, name, counts in st.totals:
+            parts = "，".join(f"{kind_label(k)} {n}" for k, n in counts.items())
+            print(f"  {name}（{code}）：{parts}")
+    return 0

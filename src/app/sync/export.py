@@ -1,0 +1,257 @@
+"""Export: every own change the recipient has not acknowledged, signed and sealed to it.
+
+Cumulative until acknowledged: the bundle holds the current state of every record of this site's
+origin changed after the last journal id the recipient confirmed, so a lost bundle is healed by
+the next. The database is committed (sequence number, history, journal event) before the file is
+written, so a number is never reused for different content.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from yichao.models import migrate
+from yichao.models.base import utcnow
+from yichao.models.journal import CHANGE_OPS, JournalEntry, record_event
+from yichao.models.sync import SyncBundle, SyncPeer
+
+from ..errors import UserError
+from ..paths import attachments_dir
+from ..progress import ProgressFn, no_progress
+from ..workspace import Workspace
+from . import bundle_format as bf
+from . import crypto, privacy
+from .keys import local_keys
+from .records import TableCodec, canonical_json, encode_row, table_codecs
+
+CHUNK = 500
+MAX_ATTACHMENT = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    to_code: str
+    to_name: str
+    seq: int
+    records: int
+    counts: dict[str, int]
+    size: int
+
+
+def _chunks(items: list[Any], n: int = CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+class _Reach:
+    """Which records the recipient can hold: none that points at a third site's record.
+
+    A district's rating of street B's organization must not go to street A (A lacks the
+    organization, so the foreign key would fail); records pointing at such a record neither.
+    """
+
+    def __init__(self, session: Session, me: str, to: str) -> None:
+        self.session, self.me, self.to = session, me, to
+        self.codecs = table_codecs()
+        self.ok: dict[str, set[str]] = defaultdict(set)
+        self.blocked: dict[str, set[str]] = defaultdict(set)
+
+    def keep(self, codec: TableCodec, rows: list[Any]) -> list[Any]:
+        for col, ref in codec.foreign_keys:
+            self._resolve(ref, {r[col] for r in rows if r[col]})
+        kept = []
+        for r in rows:
+            if any(r[col] and r[col] in self.blocked[ref] for col, ref in codec.foreign_keys):
+                self.blocked[codec.name].add(r["uid"])
+            else:
+                self.ok[codec.name].add(r["uid"])
+                kept.append(r)
+        return kept
+
+    def _resolve(self, table: str, uids: set[str]) -> None:
+        unknown = uids - self.ok[table] - self.blocked[table]
+        if not unknown:
+            return
+        codec = self.codecs.get(table)
+        if codec is None:  # a table that never travels: the recipient cannot have the record
+            self.blocked[table] |= unknown
+            return
+        t = codec.model.__table__  # type: ignore[attr-defined]
+        found = []
+        for chunk in _chunks(sorted(unknown)):
+            found += self.session.execute(select(t).where(t.c.uid.in_(chunk))).mappings().all()
+        self.blocked[table] |= unknown - {r["uid"] for r in found}
+        own = []
+        for r in found:
+            if r["origin"] == self.to:
+                self.ok[table].add(r["uid"])
+            elif r["origin"] == self.me:
+                self.ok[table].add(r["uid"])  # provisionally: breaks cycles
+                own.append(r)
+            else:
+                self.blocked[table].add(r["uid"])
+        if own:
+            for r in own:
+                self.ok[table].discard(r["uid"])
+            self.keep(codec, own)
+
+
+def _changed(session: Session, me: str, after: int, upto: int) -> dict[str, list[str]]:
+    """Own records changed in the journal range, per table, in first-change order."""
+    names = list(table_codecs())
+    rows = session.execute(
+        select(JournalEntry.entity, JournalEntry.uid, func.min(JournalEntry.id).label("first"))
+        .where(JournalEntry.id > after, JournalEntry.id <= upto, JournalEntry.origin == me,
+               JournalEntry.op.in_(CHANGE_OPS), JournalEntry.entity.in_(names))
+        .group_by(JournalEntry.entity, JournalEntry.uid)
+        .order_by("first")
+    ).all()
+    out: dict[str, list[str]] = defaultdict(list)
+    for entity, uid, _ in rows:
+        out[entity].append(uid)
+    return out
+
+
+def _attachment_file(data_dir: Path, sha: str) -> Path | None:
+    root = attachments_dir(data_dir)
+    for p in (root / sha[:2] / sha, root / sha):
+        if p.is_file():
+            return p
+    return None
+
+
+def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
+                 progress: ProgressFn = no_progress) -> tuple[bytes, dict[str, Any]]:
+    """The sealed bundle for ``peer`` and its manifest (no state is changed here)."""
+    site = ws.site
+    keys = local_keys(session)
+    hi = session.scalar(select(func.max(JournalEntry.id))) or 0
+    lo = peer.acked_journal_id
+    changed = _changed(session, site.code, lo, hi)
+    total = sum(len(v) for v in changed.values())
+    hash_key = privacy.hash_key_for(site.role, keys, peer)
+    kid = crypto.key_id(hash_key)
+    full = privacy.wants_full(peer)
+    reach = _Reach(session, site.code, peer.code)
+    lines: list[str] = []
+    counts: dict[str, int] = {}
+    shas: set[str] = set()
+    done = 0
+    for name, codec in table_codecs().items():
+        uids = changed.get(name)
+        if not uids:
+            continue
+        t = codec.model.__table__  # type: ignore[attr-defined]
+        for chunk in _chunks(uids):
+            rows = session.execute(select(t).where(t.c.uid.in_(chunk), t.c.origin == site.code)).mappings().all()
+            order = {u: i for i, u in enumerate(chunk)}
+            rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
+            for r in rows:
+                data = encode_row(codec, r)
+                item: dict[str, Any] = {"t": name, "d": data}
+                if codec.private:
+                    item["p"] = {c: p for c in codec.private if (p := privacy.protect(r[c], hash_key))}
+                    if not full:
+                        for c in codec.private:
+                            data[c] = None
+                if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:
+                    shas.add(data["sha256"])
+                lines.append(canonical_json(item))
+            counts[name] = counts.get(name, 0) + len(rows)
+            done += len(chunk)
+            progress(done, total)
+    members: dict[str, bytes] = {bf.CHANGES: ("\n".join(lines) + ("\n" if lines else "")).encode()}
+    if peer.acked_hash_key_id != kid:
+        members[bf.HASHES] = _all_hashes(session, site.code, hash_key)
+    for sha in sorted(shas):
+        path = _attachment_file(ws.data_dir, sha)
+        if path is not None and path.stat().st_size <= MAX_ATTACHMENT:
+            content = path.read_bytes()
+            if bf.sha256(content) == sha:
+                members[f"attachments/{sha}"] = content
+    last_in = session.scalars(
+        select(SyncBundle.hash_key_id).where(SyncBundle.direction == "in", SyncBundle.peer_code == peer.code)
+        .order_by(SyncBundle.id.desc())).first()
+    members[bf.ACK] = canonical_json(
+        {"seq": peer.in_seq, "journal_hi": peer.in_journal_hi, "hash_key_id": last_in or ""}).encode()
+    manifest: dict[str, Any] = {
+        "format": bf.FORMAT, "format_version": bf.FORMAT_VERSION,
+        "schema": sorted(migrate.head_revisions()),
+        "from": site.code, "from_name": site.name, "from_role": site.role,
+        "to": peer.code, "seq": peer.out_seq + 1, "created_at": utcnow().isoformat(),
+        "journal": {"lo": lo + 1, "hi": hi}, "counts": counts, "records": sum(counts.values()),
+        "hash_key_id": kid,
+    }
+    if site.role == "district":
+        manifest["policy"] = {"identity": _policy(ws)}
+        manifest["district_hash_key"] = keys.hash_key.hex()
+    plain = bf.build_zip(manifest, lambda b: crypto.sign(keys.pair, b), members)
+    sealed = crypto.seal(plain, bytes.fromhex(peer.box_public),
+                         {"to": peer.code, "from": site.code,
+                          "recipient_key": peer.fingerprint.replace(" ", "")})
+    return sealed, manifest
+
+
+def _policy(ws: Workspace) -> str:
+    value = ws.settings.get(privacy.POLICY_SETTING) or "masked"
+    return value if value in privacy.POLICIES else "masked"
+
+
+def _all_hashes(session: Session, me: str, key: bytes) -> bytes:
+    out: list[str] = []
+    for name, codec in table_codecs().items():
+        if not codec.private:
+            continue
+        t = codec.model.__table__  # type: ignore[attr-defined]
+        cols = [t.c.uid, *(t.c[c] for c in codec.private)]
+        for row in session.execute(select(*cols).where(t.c.origin == me)).mappings():
+            for c in codec.private:
+                if row[c]:
+                    out.append(canonical_json({"t": name, "u": row["uid"], "c": c,
+                                               "h": crypto.hmac_hex(key, str(row[c]))}))
+    return ("\n".join(out) + ("\n" if out else "")).encode()
+
+
+def export_bundle(ws: Workspace, to_code: str, path: Path | str,
+                  progress: ProgressFn = no_progress) -> ExportResult:
+    """Write the bundle for site ``to_code`` to ``path`` and remember it as sent."""
+    user = ws.require("staff", "导出数据包")
+    to_code = to_code.strip()
+    path = Path(path)
+    if path.is_dir():
+        path = path / f"{ws.site.code}-to-{to_code}.ycb"
+    if not path.parent.is_dir():
+        raise UserError(f"文件夹 {path.parent} 不存在，请换一个保存位置。")
+    with ws.unit() as session:
+        peer = session.get(SyncPeer, to_code)
+        if peer is None:
+            raise UserError(f"尚未信任站点 {to_code} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
+        sealed, manifest = build_bundle(ws, session, peer, progress)
+        peer.out_seq = manifest["seq"]
+        peer.last_sent_at = utcnow()
+        session.add(SyncBundle(
+            direction="out", peer_code=peer.code, seq=manifest["seq"], user=user.username,
+            journal_lo=manifest["journal"]["lo"], journal_hi=manifest["journal"]["hi"],
+            records=manifest["records"], counts=json.dumps(manifest["counts"], ensure_ascii=False),
+            size=len(sealed), sha256=bf.sha256(sealed), hash_key_id=manifest["hash_key_id"],
+            file_name=path.name[:255]))
+        record_event(session, "bundle_export", "sync_peer", peer.code,
+                     {"to": peer.code, "seq": manifest["seq"], "records": manifest["records"],
+                      "file": path.name})
+        name = peer.name
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as fh:
+        fh.write(sealed)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+    return ExportResult(path, to_code, name, manifest["seq"], manifest["records"], manifest["counts"], len(sealed))

@@ -1,0 +1,157 @@
+"""Key exchange, once per pair of sites: export this site's key file, trust a peer's.
+
+A key file is public (two public keys, the site's code and name); what makes it trustworthy is the
+fingerprint, compared over the phone before ``trust``. The private keys stay in this site's
+database (and its backups).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yichao.models.journal import record_event
+from yichao.models.sync import SyncKey, SyncPeer
+
+from ..errors import UserError
+from ..workspace import Workspace
+from . import crypto
+
+KEY_FORMAT = "yichao-site-key"
+KEY_VERSION = 1
+MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class SiteKey:
+    """A site's public identity as a key file carries it."""
+
+    code: str
+    name: str
+    role: str
+    sign_public: bytes
+    box_public: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return crypto.fingerprint(self.sign_public, self.box_public)
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    code: str
+    name: str
+    role: str
+    fingerprint: str
+    trusted_at: datetime
+    out_seq: int
+    in_seq: int
+    last_sent_at: datetime | None
+    last_received_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LocalKeys:
+    pair: crypto.KeyPair
+    hash_key: bytes
+
+
+def local_keys(session: Session) -> LocalKeys:
+    """This site's keys, made on first use (in the caller's transaction)."""
+    row = session.scalars(select(SyncKey).order_by(SyncKey.id)).first()
+    if row is None:
+        pair = crypto.new_keypair()
+        row = SyncKey(id=1, sign_private=pair.sign_private.hex(), box_private=pair.box_private.hex(),
+                      hash_key=os.urandom(32).hex())
+        session.add(row)
+        session.flush()
+    return LocalKeys(crypto.KeyPair(bytes.fromhex(row.sign_private), bytes.fromhex(row.box_private)),
+                     bytes.fromhex(row.hash_key))
+
+
+def own_key(ws: Workspace) -> SiteKey:
+    """This site's public key (made now if the site has none yet)."""
+    with ws.unit() as session:
+        pair = local_keys(session).pair
+    site = ws.site
+    return SiteKey(site.code, site.name, site.role, pair.sign_public, pair.box_public)
+
+
+def export_key_file(ws: Workspace, path: Path) -> SiteKey:
+    """Write this site's key file for the peer; returns it (with the fingerprint to read out)."""
+    ws.require("staff", "导出本站点密钥")
+    key = own_key(ws)
+    doc = {"format": KEY_FORMAT, "version": KEY_VERSION, "site": key.code, "name": key.name,
+           "role": key.role, "sign": key.sign_public.hex(), "box": key.box_public.hex(),
+           "fingerprint": key.fingerprint}
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return key
+
+
+def read_key_file(path: Path) -> SiteKey:
+    """Parse and check a key file; one sentence for anything wrong."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_KEY_FILE:
+            raise UserError(f"{path.name} 太大，不是益巢的密钥文件。")
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"无法读取密钥文件 {path}：{exc.strerror or exc}。") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path.name} 不是益巢的密钥文件。") from exc
+    if not isinstance(doc, dict) or doc.get("format") != KEY_FORMAT:
+        raise UserError(f"{path.name} 不是益巢的密钥文件。")
+    if doc.get("version") != KEY_VERSION:
+        raise UserError(f"密钥文件 {path.name} 的格式版本本程序不认识，请先升级益巢。")
+    try:
+        code, name, role = str(doc["site"]), str(doc.get("name", "")), str(doc.get("role", ""))
+        sign_public, box_public = bytes.fromhex(doc["sign"]), bytes.fromhex(doc["box"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise UserError(f"密钥文件 {path.name} 内容不完整或已损坏。") from exc
+    if len(sign_public) != 32 or len(box_public) != 32 or not code.isdigit() or len(code) > 12:
+        raise UserError(f"密钥文件 {path.name} 内容不完整或已损坏。")
+    key = SiteKey(code, name[:100], role[:12], sign_public, box_public)
+    if doc.get("fingerprint") not in (None, key.fingerprint):
+        raise UserError(f"密钥文件 {path.name} 的指纹与内容不符，文件可能被改动过。")
+    return key
+
+
+def trust_key_file(ws: Workspace, path: Path) -> SiteKey:
+    """Trust a peer's key file (replacing an older key of the same site); returns it."""
+    ws.require("admin", "信任其他站点的密钥")
+    key = read_key_file(path)
+    if key.code == ws.site.code:
+        raise UserError("这是本站点自己的密钥文件，请导入对方站点的密钥文件。")
+    user = ws.user.username if ws.user else ""
+    with ws.unit() as session:
+        peer = session.get(SyncPeer, key.code)
+        replaced = peer is not None and peer.fingerprint != key.fingerprint
+        if peer is None:
+            peer = SyncPeer(code=key.code, out_seq=0, acked_journal_id=0, acked_seq=0, in_seq=0,
+                            in_journal_hi=0, policy="{}", hash_key="", acked_hash_key_id="")
+            session.add(peer)
+        peer.name, peer.role = key.name, key.role
+        peer.sign_public, peer.box_public = key.sign_public.hex(), key.box_public.hex()
+        peer.fingerprint, peer.trusted_by = key.fingerprint, user
+        peer.trusted_at = datetime.now().astimezone()
+        record_event(session, "key_trust", "sync_peer", key.code,
+                     {"site": key.code, "name": key.name, "fingerprint": key.fingerprint,
+                      "replaced": replaced})
+    return key
+
+
+def list_peers(ws: Workspace) -> list[PeerRow]:
+    ws.require("viewer", "查看同步站点")
+    with ws.read() as session:
+        return [PeerRow(p.code, p.name, p.role, p.fingerprint, p.trusted_at, p.out_seq, p.in_seq,
+                        p.last_sent_at, p.last_received_at)
+                for p in session.scalars(select(SyncPeer).order_by(SyncPeer.code))]

@@ -1,0 +1,146 @@
+"""Where the exchange stands: peers, pending changes, history, and the district's totals."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import func, select
+
+from yichao.models.journal import CHANGE_OPS, JournalEntry
+from yichao.models.site import Site
+from yichao.models.sync import SyncBundle, SyncPeer
+
+from ..status import OVERDUE_DAYS, last_exchange
+from ..workspace import Workspace
+from .keys import own_key
+from .records import table_codecs
+
+KIND_LABELS = {
+    "site": "站点", "community": "社区", "person": "居民", "organization": "社会组织",
+    "attachment": "附件", "need": "需求", "need_step": "需求进展", "certificate": "证书",
+    "certificate_print": "证书打印", "passbook": "爱心存折", "ledger_entry": "存折流水",
+    "project": "项目", "program": "创投项目批次", "proposal": "社区提案", "rating": "星级评估",
+}
+
+
+def kind_label(table: str) -> str:
+    return KIND_LABELS.get(table, table)
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    code: str
+    name: str
+    role: str
+    fingerprint: str
+    out_seq: int
+    acked_seq: int
+    in_seq: int
+    last_sent_at: datetime | None
+    last_received_at: datetime | None
+    pending: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    site_code: str
+    site_name: str
+    role: str
+    fingerprint: str
+    peers: list[PeerStatus]
+    last_exchange: datetime | None
+    days_since_exchange: int | None
+    overdue: bool
+    totals: list[tuple[str, str, dict[str, int]]]  # district: per street (code, name, kind -> n)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    uid: str
+    direction: str
+    peer_code: str
+    seq: int
+    at: datetime
+    user: str
+    records: int
+    size: int
+    file_name: str
+    summary: str
+
+
+def sync_status(ws: Workspace) -> SyncStatus:
+    ws.require("viewer", "查看同步状态")
+    key = own_key(ws)
+    me = ws.site.code
+    peers = []
+    with ws.read() as session:
+        for p in session.scalars(select(SyncPeer).order_by(SyncPeer.code)):
+            pending = session.scalar(select(func.count()).select_from(JournalEntry).where(
+                JournalEntry.id > p.acked_journal_id, JournalEntry.origin == me,
+                JournalEntry.op.in_(CHANGE_OPS), JournalEntry.entity.in_(list(table_codecs())))) or 0
+            peers.append(PeerStatus(p.code, p.name, p.role, p.fingerprint, p.out_seq, p.acked_seq,
+                                    p.in_seq, p.last_sent_at, p.last_received_at, pending))
+    last = last_exchange(ws)
+    days = (datetime.now(timezone.utc) - last).days if last else None
+    totals = district_totals(ws) if ws.site.role == "district" else []
+    return SyncStatus(me, ws.site.name, ws.site.role, key.fingerprint, peers, last, days,
+                      days is None or days >= OVERDUE_DAYS, totals)
+
+
+def district_totals(ws: Workspace) -> list[tuple[str, str, dict[str, int]]]:
+    """Live records per street and kind: the district's cross-street overview."""
+    ws.require("viewer", "查看各街道统计")
+    me = ws.site.code
+    per: dict[str, dict[str, int]] = {}
+    with ws.read() as session:
+        names = {s.code: s.name for s in session.scalars(select(Site))}
+        for name, codec in table_codecs().items():
+            if name == "site":
+                continue
+            t = codec.model.__table__  # type: ignore[attr-defined]
+            for origin, n in session.execute(select(t.c.origin, func.count()).where(
+                    t.c.deleted.is_(False), t.c.origin != me).group_by(t.c.origin)):
+                per.setdefault(origin, {})[name] = n
+        for p in session.scalars(select(SyncPeer)):
+            names.setdefault(p.code, p.name)
+            per.setdefault(p.code, {}) if p.role == "street" else None
+    return [(code, names.get(code, code), per[code]) for code in sorted(per)]
+
+
+def _summary(direction: str, counts: str) -> str:
+    try:
+        data = json.loads(counts or "{}")
+    except ValueError:
+        return ""
+    parts = []
+    for kind, v in data.items():
+        if isinstance(v, dict):
+            n = v.get("new", 0) + v.get("changed", 0) + v.get("deleted", 0)
+        else:
+            n = v
+        if n:
+            parts.append(f"{kind_label(kind)} {n}")
+    return "，".join(parts) or "无新变更"
+
+
+def count_history(ws: Workspace) -> int:
+    with ws.read() as session:
+        return session.scalar(select(func.count()).select_from(SyncBundle)) or 0
+
+
+HISTORY_SORT = {"at": SyncBundle.id, "peer": SyncBundle.peer_code, "seq": SyncBundle.seq,
+                "records": SyncBundle.records, "direction": SyncBundle.direction}
+
+
+def history(ws: Workspace, offset: int = 0, limit: int = 200, sort_key: str = "at",
+            descending: bool = True) -> list[HistoryRow]:
+    """Bundles sent and received, newest first by default (paged in SQL)."""
+    ws.require("viewer", "查看数据包记录")
+    col = HISTORY_SORT.get(sort_key, SyncBundle.id)
+    with ws.read() as session:
+        rows = session.scalars(select(SyncBundle).order_by(col.desc() if descending else col.asc(),
+                                                           SyncBundle.id.desc()).offset(offset).limit(limit))
+        return [HistoryRow(str(b.id), b.direction, b.peer_code, b.seq, b.at, b.user, b.records, b.size,
+                           b.file_name, _summary(b.direction, b.counts)) for b in rows]

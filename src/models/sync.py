@@ -1,0 +1,104 @@
+"""Sync bookkeeping: this site's keys, trusted peers, bundle history, received hashes.
+
+None of these tables is synced or journaled: they describe the exchange itself, are local to one
+site, and would make no sense at another. Bundle exchanges reach the journal as events
+(``bundle_export`` / ``bundle_import``) through :func:`yichao.models.journal.record_event`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, UTCDateTime, utcnow
+
+
+class SyncKey(Base):
+    """This site's key pairs: Ed25519 signs manifests, X25519 opens bundles sent to us.
+
+    ``hash_key`` is the district-wide HMAC key for identity-number hashes (made by a district; a
+    street learns its district's key from the district's bundles and keeps it on the peer row).
+    """
+
+    __tablename__ = "sync_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sign_private: Mapped[str] = mapped_column(String(64))  # hex of the raw 32-byte key
+    box_private: Mapped[str] = mapped_column(String(64))
+    hash_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncPeer(Base):
+    """A site whose key file was trusted here, and where the exchange with it stands.
+
+    Sequence numbers and journal ids: ``out_seq`` is the last bundle number sent to the peer;
+    ``acked_journal_id`` the highest of *our* journal ids the peer has confirmed (a bundle to it
+    holds every own change after that: cumulative until acknowledged); ``in_seq`` and
+    ``in_journal_hi`` the same for what we applied from the peer, echoed back as our acknowledgement.
+    """
+
+    __tablename__ = "sync_peer"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(12), default="")
+    sign_public: Mapped[str] = mapped_column(String(64))
+    box_public: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    trusted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    trusted_by: Mapped[str] = mapped_column(String(64), default="")
+    out_seq: Mapped[int] = mapped_column(Integer, default=0)
+    acked_journal_id: Mapped[int] = mapped_column(Integer, default=0)
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0)
+    in_seq: Mapped[int] = mapped_column(Integer, default=0)
+    in_journal_hi: Mapped[int] = mapped_column(Integer, default=0)
+    last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # what the peer asked of us (a district's privacy policy), JSON object
+    policy: Mapped[str] = mapped_column(Text, default="{}")
+    # the district-wide HMAC key learnt from this peer (hex), and the id of the key whose hashes
+    # the peer has acknowledged (until then every bundle re-sends all hashes)
+    hash_key: Mapped[str] = mapped_column(String(64), default="")
+    acked_hash_key_id: Mapped[str] = mapped_column(String(16), default="")
+
+
+class SyncBundle(Base):
+    """One bundle sent or received (the history the sync page lists)."""
+
+    __tablename__ = "sync_bundle"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    direction: Mapped[str] = mapped_column(String(4), index=True)  # out | in
+    peer_code: Mapped[str] = mapped_column(String(12), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(64), default="")
+    journal_lo: Mapped[int] = mapped_column(Integer, default=0)
+    journal_hi: Mapped[int] = mapped_column(Integer, default=0)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    # JSON: per kind {"new": n, "changed": n, "deleted": n, "unchanged": n} (in) or {kind: n} (out)
+    counts: Mapped[str] = mapped_column(Text, default="{}")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    hash_key_id: Mapped[str] = mapped_column(String(16), default="")
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+
+
+class SyncHash(Base):
+    """The keyed hash of a private column of a received record (e.g. a person's identity number).
+
+    The district compares these across streets to find one resident known to two streets, without
+    ever holding the number itself.
+    """
+
+    __tablename__ = "sync_hash"
+
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    column: Mapped[str] = mapped_column(String(64), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), index=True)
+    key_id: Mapped[str] = mapped_column(String(16), default="")
+    origin: Mapped[str] = mapped_column(String(12), default="", index=True)
