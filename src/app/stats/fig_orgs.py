@@ -28,7 +28,7 @@ def orgs_incubating(session: Session, scope: Scope) -> int:
     return count_of(session, _orgs(scope).where(Organization.stage.in_(INCUBATING)))
 
 
-@figure("orgs_by_stage", "各阶段组织", "个", "breakdown", page="orgs", chart=True)
+@figure("orgs_by_stage", "各阶段组织", "个", "breakdown", page="orgs", chart=True)  # a chart on the 工作台
 def orgs_by_stage(session: Session, scope: Scope) -> list[tuple[str, int]]:
     """Organizations per stage, every stage listed (zero included), in stage order."""
     stmt = _orgs(scope).with_only_columns(Organization.stage, func.count()).group_by(Organization.stage)

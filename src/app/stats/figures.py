@@ -32,6 +32,7 @@ FIGURE_MODULES: tuple[str, ...] = (
     "yichao.app.stats.fig_activities",
     "yichao.app.stats.fig_passbook",
     "yichao.app.stats.fig_projects",
+    "yichao.app.stats.fig_sync",
 )
 
 KINDS = ("stock", "flow", "breakdown")
@@ -123,6 +124,35 @@ def get(key: str) -> Figure | None:
 def available(kind: str | None = None, domain: str | None = None) -> list[Figure]:
     return [f for f in load().values() if (kind is None or f.kind == kind)
             and (domain is None or f.domain == domain)]
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A to-do of the 工作台: ``fn(session, scope, today) -> count`` of things waiting."""
+
+    key: str
+    label: str  # "%d" is replaced by the count
+    fn: Callable[..., Any]
+    page: str = ""
+    filters: tuple[tuple[str, str], ...] = ()
+
+
+_TODOS: dict[str, Todo] = {}
+
+
+def todo(key: str, label: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register the decorated function as a to-do of the dashboard."""
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        _TODOS[key] = Todo(key, label, fn, **options)
+        return fn
+
+    return register
+
+
+def todos() -> list[Todo]:
+    load()
+    return list(_TODOS.values())
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     unit: str = ""
+    axis_title: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard:DashboardPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),
 )
 

@@ -1,0 +1,91 @@
+"""What the 工作台 shows: key-figure cards, monthly trend charts and the to-do list.
+
+Built from the same figure functions as the reports, for this month (Beijing time), with flows
+computed for the trailing twelve months in one query each (the card is the last bucket).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from ..workspace import Workspace
+from . import figures as registry
+from .compute import breakdown, flow, stock
+from .figures import Number
+from .model import Chart, Series
+from .period import Period, china_today, current
+from .scope import ALL
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    label: str
+    value: Number
+    unit: str
+    fmt: str
+    page: str
+    filters: tuple[tuple[str, str], ...]
+    detail: str = ""  # e.g. "本月" for flows, "当前" for stocks
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    key: str
+    text: str
+    count: int
+    page: str
+    filters: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    month: Period
+    cards: tuple[Card, ...]
+    charts: tuple[Chart, ...]
+    todos: tuple[TodoItem, ...]
+    seconds: float  # how long the figures took (shown in the tooltip; the benchmark reads it)
+
+
+def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
+    """Every figure of the 工作台, in one read session."""
+    ws.require("viewer", "查看工作台")
+    started = time.perf_counter()
+    month = current("month", now)
+    months = month.trailing_months(12)
+    today = china_today(now)
+    cards: list[Card] = []
+    charts: list[Chart] = []
+    todos: list[TodoItem] = []
+    with ws.read() as session:
+        for fig in registry.available():
+            if not fig.dashboard:
+                continue
+            if fig.kind == "stock":
+                cards.append(_card(fig, stock(session, fig, ALL), "当前"))
+            elif fig.kind == "flow":
+                values = flow(session, fig, months if fig.trend else [month], ALL)
+                cards.append(_card(fig, values[-1], "本月"))
+                if fig.trend:
+                    charts.append(Chart(f"trend_{fig.key}", fig.label, "bar",
+                                        tuple(str(m.number) for m in months),
+                                        (Series(fig.label, tuple(float(v or 0) for v in values)),), fig.unit,
+                                        f"月份（{months[0].label}至{months[-1].label}）"))
+            elif fig.chart:
+                rows = breakdown(session, fig, ALL)
+                charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),
+                                    (Series(fig.label, tuple(float(r[1] or 0) for r in rows)),), fig.unit))
+        for item in registry.todos():
+            count = int(item.fn(session, ALL, today) or 0)
+            if count > 0:
+                todos.append(TodoItem(item.key, item.label.replace("%d", str(count)), count, item.page,
+                                      item.filters))
+    return Dashboard(month, tuple(cards), tuple(charts), tuple(todos), time.perf_counter() - started)
+
+
+def _card(fig: Any, value: Number, detail: str) -> Card:
+    return Card(fig.key, fig.label, value, fig.unit, fig.fmt, fig.page, fig.filters, detail)
+

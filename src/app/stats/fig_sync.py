@@ -1,0 +1,23 @@
+"""To-dos of the exchange with the district, from the journal (present in every build)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from yichao.models.journal import JournalEntry
+
+from ..status import EXCHANGE_OPS, OVERDUE_DAYS
+from .figures import todo
+from .period import china_midnight_utc
+from .scope import Scope
+
+
+@todo("bundle_overdue", f"超过 {OVERDUE_DAYS} 天没有交换数据包", page="sync")
+def bundle_overdue(session: Session, scope: Scope, today: date) -> int:
+    """1 when the last bundle sent or received is older than the overdue limit (or there is none)."""
+    last = session.scalar(select(func.max(JournalEntry.at)).where(JournalEntry.op.in_(EXCHANGE_OPS)))
+    limit = china_midnight_utc(today - timedelta(days=OVERDUE_DAYS))
+    return int(last is None or last < limit)
