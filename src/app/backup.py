@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import UserError
-from .paths import backups_dir, db_path
+from .paths import attachments_dir, backups_dir, db_path
 
 BACKUP_PREFIX = "yichao-"
 BACKUP_SUFFIX = ".db"
@@ -44,7 +44,40 @@ def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", kee
         raise UserError(f"备份失败：{exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
     if keep:
         rotate(target_dir, keep)
+    data_dir = db_file.parent
+    if not _inside(target_dir, data_dir):  # blobs in the data folder are immutable: no 2nd copy
+        copy_attachments(attachments_dir(data_dir), target_dir / ATTACHMENTS)
     return target
+
+
+ATTACHMENTS = "attachments"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def copy_attachments(source: Path, target: Path) -> int:
+    """Copy the content-addressed attachment files that ``target`` lacks (a file's name is its
+    hash and it never changes, so one already there is the same); returns how many were copied."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    try:
+        for blob in source.glob("??/*"):
+            dest = target / blob.parent.name / blob.name
+            if blob.is_file() and not dest.exists():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(blob, dest.with_name(dest.name + ".part"))
+                dest.with_name(dest.name + ".part").replace(dest)
+                copied += 1
+    except OSError as exc:
+        raise UserError(f"复制附件失败：{exc.strerror or exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+    return copied
 
 
 def rotate(directory: Path, keep: int) -> None:
@@ -104,4 +137,10 @@ def restore_database(data_dir: Path, backup_file: Path) -> Path:
     tmp = target.with_suffix(".restoring")
     shutil.copyfile(backup_file, tmp)
     tmp.replace(target)
+    # beside a backup made elsewhere, or the data folder the backups/ folder belongs to
+    sources = [backup_file.parent / ATTACHMENTS]
+    if backup_file.parent.name == backups_dir(data_dir).name:
+        sources.append(backup_file.parent.parent / ATTACHMENTS)
+    for source in sources:
+        copy_attachments(source, attachments_dir(data_dir))
     return safety or target

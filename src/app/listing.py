@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from sqlalchemy import select
-
-from yichao.models.organization import Organization
-
 from .communities import community_names
 from .people import count_people, query_people
 from .workspace import Workspace
@@ -25,11 +21,3 @@ def people_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
                 "phone": p.phone, "community": names.get(p.community_uid or "", ""),
                 "volunteer": p.is_volunteer,
             }
-
-
-def org_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
-    names = community_names(ws)
-    with ws.read() as session:
-        for o in session.scalars(select(Organization).where(Organization.deleted.is_(False)).order_by(Organization.name)):
-            yield {"uid": o.uid, "name": o.name, "kind": o.kind, "stage": o.stage,
-                   "credit_code": o.credit_code or "", "community": names.get(o.community_uid or "", "")}

@@ -1,17 +1,42 @@
-"""Organizations (社会组织): the center's core record. Extended by the organizations issue."""
+"""Organizations (社会组织): the center's core record, from a residents' team to a graduated agency.
+
+Columns referenced by other modules (keep them): uid, name, short_name, kind, stage, community_uid,
+credit_code. The district's rating of an organization is a separate record (:mod:`org_records`),
+because the street owns this file and the district owns the rating (single writer).
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, SyncMixin
 
 ORG_KINDS = ("association", "service_agency", "foundation", "filed_community_org", "unregistered_team")
+KIND_LABELS = {
+    "association": "社会团体", "service_agency": "社会服务机构", "foundation": "基金会",
+    "filed_community_org": "社区社会组织（备案）", "unregistered_team": "未登记团队",
+}
+# Kinds registered with civil affairs carry a credit code whose 2nd character says the kind.
+REGISTERED_KINDS = {"association": "1", "service_agency": "2", "foundation": "3"}
 STAGES = ("nursery", "accelerating", "scaling", "graduated", "exited")
+STAGE_LABELS = {
+    "nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
+    "graduated": "出壳", "exited": "退出",
+}
+PARTY_FORMS = ("none", "independent_branch", "joint_branch", "instructor")
+PARTY_FORM_LABELS = {
+    "none": "无", "independent_branch": "独立党支部", "joint_branch": "联合党支部",
+    "instructor": "党建指导员",
+}
 
 
 class Organization(SyncMixin, Base):
+    """One organization's file. ``domain_uids`` holds the service-domain list entries as
+    ``|uid|uid|`` so a filter is one LIKE and the record syncs as one row."""
+
     __tablename__ = "organization"
 
     name: Mapped[str] = mapped_column(String(200), index=True)
@@ -19,9 +44,31 @@ class Organization(SyncMixin, Base):
     name_initials: Mapped[str] = mapped_column(String(100), default="", index=True)
     kind: Mapped[str] = mapped_column(String(24), default="unregistered_team", index=True)
     stage: Mapped[str] = mapped_column(String(16), default="nursery", index=True)
+    stage_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     credit_code: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
+    # why an admin accepted a code whose check character fails (early codes); empty otherwise
+    credit_code_waiver: Mapped[str] = mapped_column(String(200), default="")
+    filing_number: Mapped[str] = mapped_column(String(40), default="", index=True)
+    registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    filed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    category_uid: Mapped[str | None] = mapped_column(ForeignKey("org_lookup.uid"), nullable=True, index=True)
+    domain_uids: Mapped[str] = mapped_column(String(400), default="")
     community_uid: Mapped[str | None] = mapped_column(
         ForeignKey("community.uid"), nullable=True, index=True
     )
-    leader: Mapped[str] = mapped_column(String(64), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    leader: Mapped[str] = mapped_column(String(64), default="", index=True)
     phone: Mapped[str] = mapped_column(String(32), default="")
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    volunteers: Mapped[int] = mapped_column(Integer, default=0)
+    party_members: Mapped[int] = mapped_column(Integer, default=0)
+    party_form: Mapped[str] = mapped_column(String(24), default="none")
+    resident: Mapped[bool] = mapped_column(default=False, index=True)
+    workstation: Mapped[str] = mapped_column(String(32), default="")
+    resident_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    resident_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# The lookup table this one points at must be known wherever Organization is.
+from . import org_records as _org_records  # noqa: E402,F401

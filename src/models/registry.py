@@ -13,6 +13,8 @@ MODEL_MODULES = (
     "yichao.models.user",
     "yichao.models.person",
     "yichao.models.organization",
+    "yichao.models.org_records",
+    "yichao.models.org_attachment",
     "yichao.models.sync",
     "yichao.models.need",
 )

@@ -14,7 +14,7 @@ KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
 # A module issue fills in its kind.
 PROVIDERS: dict[str, str] = {
     "people": "yichao.app.listing:people_rows",
-    "orgs": "yichao.app.listing:org_rows",
+    "orgs": "yichao.app.orgs_query:org_rows",
     "needs": "yichao.app.needs_xlsx:need_rows",
 }
 
