@@ -20,6 +20,7 @@ MODEL_MODULES = (
     "yichao.models.org_attachment",
     "yichao.models.sync",
     "yichao.models.need",
+    "yichao.models.certificate",
 )
 
 

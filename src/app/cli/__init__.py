@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.xlsx",
     "yichao.app.cli.roadshow",
     "yichao.app.cli.report",
+    "yichao.app.cli.verify",
 )
 
 

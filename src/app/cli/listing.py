@@ -16,6 +16,7 @@ PROVIDERS: dict[str, str] = {
     "people": "yichao.app.listing:people_rows",
     "orgs": "yichao.app.orgs_query:org_rows",
     "needs": "yichao.app.needs_xlsx:need_rows",
+    "certificates": "yichao.app.printing.lookup:certificate_rows",
 }
 
 

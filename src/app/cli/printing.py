@@ -6,7 +6,10 @@ import argparse
 import importlib
 
 # Modules with ``register_print(subparsers)`` adding one `print` target each.
-PRINT_MODULES: tuple[str, ...] = ()
+PRINT_MODULES: tuple[str, ...] = (
+    "yichao.app.cli.print_certificate",
+    "yichao.app.cli.print_passbook",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,0 +1,263 @@
+"""Drawing primitives every Yichao document uses: canvases, fitted text, images, QR codes.
+
+Coordinates given to these functions are reportlab points from the bottom-left corner; layouts
+(``layouts.py``) speak millimetres from the top-left and convert. Text is measured with the embedded
+CJK font's own widths, so what fits here fits on paper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from ..pdf_fonts import register_cjk_font
+
+MM = 72 / 25.4
+Align = Literal["left", "center", "right"]
+# punctuation that must not start a line (禁则): it is kept with the previous character
+NO_LINE_START = set("，。、；：？！）》」』”’%…—·,.;:?!)]")
+SMALLEST = 4.0  # below this even a long name is unreadable; layouts never need it
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points, (x, y) its bottom-left corner."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def moved(self, dx: float, dy: float) -> Box:
+        return Box(self.x + dx, self.y + dy, self.w, self.h)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """How a text was set: the font size and the lines, top to bottom."""
+
+    size: float
+    lines: tuple[str, ...]
+    leading: float
+
+
+def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "", subject: str = "") -> Any:
+    """A reportlab canvas with the document's metadata; the embedded font is registered first."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    register_cjk_font()
+    canvas = Canvas(str(path), pagesize=pagesize, invariant=0)
+    canvas.setCreator("益巢 Yichao")
+    canvas.setAuthor("益巢 Yichao")
+    if title:
+        canvas.setTitle(title)
+    if subject:
+        canvas.setSubject(subject)
+    return canvas
+
+
+@lru_cache(maxsize=8)
+def _width_table(font: str) -> tuple[Any, dict[str, float]]:
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.getFont(font), {}
+
+
+def char_width(font: str, ch: str) -> float:
+    """Width of one character at size 1, cached (wrapping measures every character)."""
+    face, cache = _width_table(font)
+    width = cache.get(ch)
+    if width is None:
+        width = cache[ch] = face.stringWidth(ch, 1.0)
+    return width
+
+
+def text_width(font: str, text: str, size: float) -> float:
+    return sum(char_width(font, ch) for ch in text) * size
+
+
+def wrap(font: str, text: str, size: float, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``.
+
+    CJK breaks between any two characters; runs of Latin letters and digits stay together; a line
+    never starts with closing punctuation. Explicit newlines start new paragraphs.
+    """
+    lines: list[str] = []
+    limit = width / size
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for token in _tokens(paragraph):
+            w = sum(char_width(font, ch) for ch in token)
+            if line and used + w > limit + 1e-9:
+                if token[0] in NO_LINE_START and len(line) > 1:
+                    # carry the last character over so the punctuation does not lead the line
+                    carry = line[-1]
+                    lines.append(line[:-1])
+                    line, used = carry, char_width(font, carry)
+                else:
+                    lines.append(line)
+                    line, used = "", 0.0
+                    if token.isspace():
+                        continue
+            if w > limit and len(token) > 1:  # a word longer than the line: break it anywhere
+                for ch in token:
+                    cw = char_width(font, ch)
+                    if line and used + cw > limit + 1e-9:
+                        lines.append(line)
+                        line, used = "", 0.0
+                    line += ch
+                    used += cw
+                continue
+            line += token
+            used += w
+        lines.append(line)
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    word = ""
+    for ch in text:
+        if ch.isascii() and (ch.isalnum() or ch in "-_./@"):
+            word += ch
+            continue
+        if word:
+            tokens.append(word)
+            word = ""
+        tokens.append(ch)
+    if word:
+        tokens.append(word)
+    return tokens
+
+
+def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_first: bool = False,
+        leading: float = 1.4, max_lines: int = 0) -> Fitted:
+    """Choose a size and line breaks so ``text`` stays inside ``box``.
+
+    Names (``wrap_first=False``) shrink on one line down to ``min_size``, then wrap onto more lines;
+    paragraphs (``wrap_first=True``) wrap at the nominal size and shrink only when the lines do not
+    fit the height. If nothing fits even at ``min_size``, the size keeps falling: a long text prints
+    small rather than over its neighbour.
+    """
+    text = text.strip("\n")
+    if not text:
+        return Fitted(size, (), leading)
+    one_line = text_width(font, text, 1.0)
+    if not wrap_first and "\n" not in text and one_line > 0:
+        best = min(size, box.w / one_line, box.h)
+        if best >= min_size:
+            return Fitted(_floor_half(best), (text,), leading)
+    s = size
+    while s >= SMALLEST:
+        lines = wrap(font, text, s, box.w)
+        if (len(lines) - 1) * s * leading + s <= box.h and (not max_lines or len(lines) <= max_lines):
+            return Fitted(s, tuple(lines), leading)
+        s = _floor_half(s - 0.5) if s > min_size else s * 0.92
+    lines = wrap(font, text, SMALLEST, box.w)
+    return Fitted(SMALLEST, tuple(lines), leading)
+
+
+def _floor_half(value: float) -> float:
+    return max(SMALLEST, int(value * 2) / 2)
+
+
+def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align = "center",
+                valign: Literal["top", "middle", "bottom"] = "middle", color: str = "#000000",
+                char_space: float = 0.0) -> None:
+    """Draw lines from :func:`fit` inside ``box``."""
+    if not fitted.lines:
+        return
+    size, step = fitted.size, fitted.size * fitted.leading
+    block = (len(fitted.lines) - 1) * step + size
+    if valign == "top":
+        top = box.y + box.h
+    elif valign == "bottom":
+        top = box.y + block
+    else:
+        top = box.y + (box.h + block) / 2
+    baseline = top - size * 0.88  # the font's ascent is about 0.88 em
+    canvas.setFillColor(color)
+    canvas.setFont(font, size)
+    for n, line in enumerate(fitted.lines):
+        y = baseline - n * step
+        if char_space:
+            _spaced(canvas, font, line, size, box, align, y, char_space)
+        elif align == "left":
+            canvas.drawString(box.x, y, line)
+        elif align == "right":
+            canvas.drawRightString(box.x + box.w, y, line)
+        else:
+            canvas.drawCentredString(box.x + box.w / 2, y, line)
+
+
+def _spaced(canvas: Any, font: str, line: str, size: float, box: Box, align: Align, y: float,
+            space: float) -> None:
+    """Letter-spaced titles (荣 誉 证 书), shrinking the spacing if the box is too narrow."""
+    natural = text_width(font, line, size)
+    gaps = max(1, len(line) - 1)
+    space = max(0.0, min(space, (box.w - natural) / gaps))
+    total = natural + space * gaps
+    x = box.x if align == "left" else box.x + box.w - total if align == "right" else box.x + (box.w - total) / 2
+    canvas.drawString(x, y, line, charSpace=space)
+
+
+def fit_and_draw(canvas: Any, text: str, box: Box, size: float, min_size: float, *, align: Align = "center",
+                 valign: Literal["top", "middle", "bottom"] = "middle", wrap_first: bool = False,
+                 leading: float = 1.4, color: str = "#000000", char_space: float = 0.0,
+                 font: str | None = None) -> Fitted:
+    """Fit ``text`` into ``box`` and draw it; returns how it was set."""
+    font = font or register_cjk_font()
+    fitted = fit(font, text, box, size, min_size, wrap_first=wrap_first, leading=leading)
+    draw_fitted(canvas, font, fitted, box, align, valign, color, char_space)
+    return fitted
+
+
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR modules for ``payload`` (error correction M, fixed mask: fast enough for batches)."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    code = qrcode.QRCode(version=None, error_correction=ERROR_CORRECT_M, box_size=1, border=0, mask_pattern=2)
+    code.add_data(payload)
+    code.make(fit=True)
+    return code.get_matrix()
+
+
+def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: str = "#000000") -> None:
+    """A QR code as one vector path (runs of dark modules merged), bottom-left at (x, y)."""
+    matrix = qr_matrix(payload)
+    n = len(matrix)
+    cell = size / n
+    path = canvas.beginPath()
+    for row, cells in enumerate(matrix):
+        top = y + size - (row + 1) * cell
+        col = 0
+        while col < n:
+            if cells[col]:
+                start = col
+                while col < n and cells[col]:
+                    col += 1
+                path.rect(x + start * cell, top, (col - start) * cell, cell)
+            else:
+                col += 1
+    canvas.setFillColor(color)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def check_image(path: Path) -> None:
+    """Refuse a file reportlab cannot draw, with one sentence (seals and logos come from users)."""
+    from reportlab.lib.utils import ImageReader
+
+    from ..errors import UserError
+
+    try:
+        ImageReader(str(path)).getSize()
+    except Exception as exc:  # noqa: BLE001 - any decoder failure means "not an image we can print"
+        raise UserError(f"无法读取图片 {Path(path).name}，请使用 PNG 或 JPG 文件。") from exc
+
+
+def draw_image(canvas: Any, path: Path, box: Box) -> None:
+    """An image scaled into ``box`` keeping its proportions, centred; PNG transparency kept."""
+    canvas.drawImage(str(path), box.x, box.y, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto")

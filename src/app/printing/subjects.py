@@ -1,0 +1,251 @@
+"""Who a certificate is about, per kind: one registry so a new kind plugs in with one loader.
+
+A loader reads the subject (organization, person, project) and returns a :class:`Subject`: the name
+printed as recipient, the facts the body text needs, and a ``dedupe_key`` that says when two issues
+are the same certificate (then the second is a reprint, not a new serial). Facts owned by other
+modules (stage history, ratings, volunteer hours, roadshow awards) are read through their public
+functions, imported lazily so this package works before those modules land.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Mapping
+
+from sqlalchemy import select
+
+from yichao.models.journal import JournalEntry
+from yichao.models.organization import Organization
+from yichao.models.person import Person
+
+from ..errors import NotFound, UserError
+from ..workspace import Workspace
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    code: str  # the serial's kind part: DL-2026-CK-0001
+    title: str  # printed title
+    label: str  # the register's name for the kind
+    subject_type: str  # organization | person | project
+
+
+KINDS: dict[str, KindSpec] = {
+    k.kind: k for k in (
+        KindSpec("entry", "RZ", "入驻证书", "入驻证书", "organization"),
+        KindSpec("graduation", "CK", "出壳证书", "出壳证书", "organization"),
+        KindSpec("rating", "XJ", "荣誉证书", "星级评定证书", "organization"),
+        KindSpec("volunteer", "ZY", "志愿服务证明", "志愿服务证明", "person"),
+        KindSpec("award", "RY", "荣誉证书", "路演获奖证书", "project"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    subject_type: str
+    uid: str
+    recipient: str
+    dedupe_key: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+Loader = Callable[[Workspace, str, Mapping[str, Any]], Subject]
+_LOADERS: dict[str, Loader] = {}
+
+
+def subject_loader(kind: str) -> Callable[[Loader], Loader]:
+    def deco(fn: Loader) -> Loader:
+        _LOADERS[kind] = fn
+        return fn
+
+    return deco
+
+
+def kind_spec(kind: str) -> KindSpec:
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise UserError(f"没有“{kind}”这种证书，可选：{'、'.join(KINDS)}。")
+    return spec
+
+
+def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] | None = None) -> Subject:
+    """The subject of a certificate of ``kind``; refuses with one sentence when it cannot be issued."""
+    kind_spec(kind)
+    uid = (uid or "").strip()
+    if not uid:
+        raise UserError("请指定证书的对象（组织、志愿者或项目）。")
+    return _LOADERS[kind](ws, uid, options or {})
+
+
+def hook(name: str, modules: tuple[str, ...]) -> Callable[..., Any] | None:
+    """A public function of another module, if that module is installed (it may land later)."""
+    for module in modules:
+        try:
+            fn = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if callable(fn):
+            return fn
+    return None
+
+
+def pick(obj: Any, *names: str, default: Any = "") -> Any:
+    """The first present attribute or key of ``obj`` among ``names`` (other modules' result types)."""
+    for name in names:
+        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+        if value not in (None, ""):
+            return value
+    return default
+
+
+# -- organizations ------------------------------------------------------------------------------
+STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
+                "graduated": "出壳", "exited": "退出"}
+
+
+def _org(ws: Workspace, uid: str) -> dict[str, Any]:
+    with ws.read() as session:
+        org = session.get(Organization, uid)
+        if org is None or org.deleted:
+            raise NotFound("找不到这个组织。")
+        return {
+            "name": org.name, "credit_code": org.credit_code or "", "stage": org.stage,
+            "stage_label": STAGE_LABELS.get(org.stage, org.stage),
+            "resident_since": getattr(org, "resident_since", None),
+        }
+
+
+def _stage_date(ws: Workspace, uid: str, stage: str) -> date | None:
+    """When the organization entered ``stage``: its stage history, else the journal."""
+    try:
+        from yichao.models.org_records import OrgStageChange  # the organizations module's history
+    except ImportError:
+        OrgStageChange = None  # noqa: N806
+    with ws.read() as session:
+        if OrgStageChange is not None:
+            on = session.scalar(
+                select(OrgStageChange.on).where(OrgStageChange.org_uid == uid, OrgStageChange.to_stage == stage,
+                                                OrgStageChange.deleted.is_(False))
+                .order_by(OrgStageChange.on.desc()).limit(1))
+            if on is not None:
+                return on
+        at = session.scalar(
+            select(JournalEntry.at).where(JournalEntry.entity == "organization", JournalEntry.uid == uid,
+                                          JournalEntry.op.in_(("insert", "update")),
+                                          JournalEntry.data.like(f'%"stage": "{stage}"%'))
+            .order_by(JournalEntry.id).limit(1))
+        return at.date() if at is not None else None
+
+
+def _first_seen(ws: Workspace, uid: str) -> date | None:
+    with ws.read() as session:
+        at = session.scalar(select(JournalEntry.at).where(JournalEntry.entity == "organization",
+                                                          JournalEntry.uid == uid).order_by(JournalEntry.id).limit(1))
+        return at.date() if at is not None else None
+
+
+@subject_loader("entry")
+def _entry(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    org = _org(ws, uid)
+    if org["stage"] == "exited":
+        raise UserError(f"“{org['name']}”已退出孵化，不能签发入驻证书。")
+    since = org["resident_since"] or _stage_date(ws, uid, "nursery") or _first_seen(ws, uid)
+    facts = {**org, "since": since.isoformat() if since else ""}
+    return Subject("entry", "organization", uid, org["name"], uid, facts)
+
+
+@subject_loader("graduation")
+def _graduation(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    org = _org(ws, uid)
+    if org["stage"] != "graduated":
+        raise UserError(f"“{org['name']}”还没有出壳（当前阶段：{org['stage_label']}），不能签发出壳证书。")
+    on = _stage_date(ws, uid, "graduated")
+    facts = {**org, "graduated_on": on.isoformat() if on else ""}
+    return Subject("graduation", "organization", uid, org["name"], uid, facts)
+
+
+@subject_loader("rating")
+def _rating(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    org = _org(ws, uid)
+    level, rating_kind, on = options.get("stars"), "star", options.get("rating_date")
+    if level is None:
+        found = _latest_rating(ws, uid)
+        if found is None:
+            raise UserError(f"“{org['name']}”还没有星级或等级评估结果，请先在组织档案中登记。")
+        level, rating_kind, on = found
+    try:
+        level = int(level)
+    except (TypeError, ValueError):
+        raise UserError("星级应为 1 到 5 的整数。") from None
+    if not 1 <= level <= 5:
+        raise UserError("星级应为 1 到 5 的整数。")
+    on = on if isinstance(on, date) else date.fromisoformat(on) if on else date.today()
+    facts = {**org, "level": level, "rating_kind": rating_kind, "rated_on": on.isoformat(), "rating_year": on.year}
+    return Subject("rating", "organization", uid, org["name"], f"{uid}:{rating_kind}:{level}:{on.year}", facts)
+
+
+def _latest_rating(ws: Workspace, uid: str) -> tuple[int, str, date] | None:
+    try:
+        from yichao.models.org_records import OrgRating
+    except ImportError:
+        return None
+    with ws.read() as session:
+        rating = session.scalars(select(OrgRating).where(OrgRating.org_uid == uid, OrgRating.deleted.is_(False))
+                                 .order_by(OrgRating.awarded_on.desc()).limit(1)).first()
+        if rating is None:
+            return None
+        kind = "grade" if getattr(rating, "rating_kind", "grade") == "grade" else "star"
+        return rating.level, kind, rating.awarded_on
+
+
+# -- volunteers ----------------------------------------------------------------------------------
+@subject_loader("volunteer")
+def _volunteer(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    with ws.read() as session:
+        person = session.get(Person, uid)
+        if person is None or person.deleted:
+            raise NotFound("找不到这位居民。")
+        if not person.is_volunteer:
+            raise UserError(f"{person.name} 不是登记的志愿者，不能开具志愿服务证明。")
+        name, number = person.name, person.volunteer_number
+    hours = options.get("hours")
+    if hours is None:
+        hours_of = hook("volunteer_hours", ("yichao.app.passbook_hours",))
+        if hours_of is None:
+            raise UserError("这个版本还没有志愿服务时长记录（爱心存折模块），无法开具志愿服务证明。")
+        hours = hours_of(ws, uid)
+    hours = round(float(hours or 0), 1)
+    if hours <= 0:
+        raise UserError(f"{name} 还没有登记的志愿服务时长，无法开具志愿服务证明。")
+    star_of = hook("star_level", ("yichao.app.passbook_hours",))
+    stars = int(star_of(hours)) if star_of is not None else 0
+    facts = {"name": name, "volunteer_number": number, "hours": hours, "stars": stars}
+    return Subject("volunteer", "person", uid, name, f"{uid}:{hours}", facts)
+
+
+# -- roadshow awards ----------------------------------------------------------------------------
+AWARD_MODULES = ("yichao.app.projects", "yichao.app.roadshow", "yichao.app.project_awards")
+
+
+@subject_loader("award")
+def _award(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    award_of = hook("project_award_subject", AWARD_MODULES)
+    if award_of is None:
+        raise UserError("这个版本还没有项目与路演模块，无法签发获奖证书。")
+    found = award_of(ws, uid)
+    if not found:
+        raise UserError("这个项目没有路演获奖记录，不能签发荣誉证书。")
+    project = str(pick(found, "project_name", "project", "name"))
+    org = str(pick(found, "org_name", "organization", "applicant"))
+    award = str(options.get("award") or pick(found, "award", "prize", "award_name", "rank_label"))
+    program = str(pick(found, "program_name", "roadshow_name", "program", "roadshow", "round_name"))
+    if not award:
+        raise UserError(f"项目“{project}”没有获奖名次，不能签发荣誉证书。")
+    recipient = str(pick(found, "recipient", default="")) or org or project
+    facts = {"project": project, "org_name": org, "award": award, "program": program}
+    return Subject("award", "project", uid, recipient, f"{uid}:{award}", facts)
