@@ -45,7 +45,9 @@ def test_street_report_tables_match_the_figures(street):
     assert len(trend.rows) == 12 and trend.rows[-1][0] == "2026-10"
     assert trend.column("新登记居民（人）")[-1] == 9 and sum(trend.column("新登记居民（人）")) == 9
     chart = next(c for c in report.charts if c.key == "trend_new_residents")
-    assert chart.categories == tuple(r[0] for r in trend.rows) and chart.series[0].values[-1] == 9.0
+    assert chart.categories == tuple(str(int(r[0][-2:])) for r in trend.rows)
+    assert chart.axis_title == "月份（2025年11月至2026年10月）"
+    assert chart.series[0].values == tuple(float(v) for v in trend.column("新登记居民（人）"))
     assert report.table("residents_by_community").rows == (("燕山社区", 9),)
     # every stock row is what the figure function says
     with street.read() as s:

@@ -16,7 +16,7 @@ from . import figures as registry
 from .compute import breakdown, flow, stock
 from .figures import Number
 from .model import Chart, Series
-from .period import Period, china_today, current
+from .period import Period, china_today, current, month_axis
 from .scope import ALL
 
 
@@ -56,6 +56,7 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
     started = time.perf_counter()
     month = current("month", now)
     months = month.trailing_months(12)
+    categories, axis_title = month_axis(months)
     today = china_today(now)
     cards: list[Card] = []
     charts: list[Chart] = []
@@ -70,10 +71,9 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
                 values = flow(session, fig, months if fig.trend else [month], ALL)
                 cards.append(_card(fig, values[-1], "本月"))
                 if fig.trend:
-                    charts.append(Chart(f"trend_{fig.key}", fig.label, "bar",
-                                        tuple(str(m.number) for m in months),
+                    charts.append(Chart(f"trend_{fig.key}", fig.label, "bar", categories,
                                         (Series(fig.label, tuple(float(v or 0) for v in values)),), fig.unit,
-                                        f"月份（{months[0].label}至{months[-1].label}）"))
+                                        axis_title))
             elif fig.chart:
                 rows = breakdown(session, fig, ALL)
                 charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),

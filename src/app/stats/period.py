@@ -153,3 +153,10 @@ def parse_period(text: str, kind: str | None = None) -> Period:
     if kind is not None:
         raise UserError(f"统计周期“{text}”的格式不对，应当像 {examples[kind]} 这样。")
     raise UserError(f"统计周期“{text}”的格式不对，应当像 2026-10、2026-Q4 或 2026 这样。")
+
+
+def month_axis(months: list[Period]) -> tuple[tuple[str, ...], str]:
+    """Short category names (month numbers) and an axis title naming the span, for trend charts."""
+    if not months:
+        return (), ""
+    return tuple(str(m.number) for m in months), f"月份（{months[0].label}至{months[-1].label}）"

@@ -94,9 +94,6 @@ def _drawing(chart: Chart, font: str, width: float):
     plot.categoryAxis.categoryNames = list(chart.categories) or [""]
     plot.categoryAxis.labels.fontName = font
     plot.categoryAxis.labels.fontSize = 7
-    if len(chart.categories) > 6:
-        plot.categoryAxis.labels.angle = 30
-        plot.categoryAxis.labels.boxAnchor = "ne"
     plot.valueAxis.labels.fontName = font
     plot.valueAxis.labels.fontSize = 7
     plot.valueAxis.valueMin = 0
@@ -117,6 +114,9 @@ def _drawing(chart: Chart, font: str, width: float):
         plot.barLabels.fontSize = 6
         plot.barLabels.nudge = 6
     drawing.add(plot)
+    if chart.axis_title:
+        drawing.add(String(plot.x + plot.width / 2, 2, chart.axis_title, fontName=font, fontSize=7,
+                           textAnchor="middle"))
     if len(chart.series) > 1:
         legend = Legend()
         legend.fontName = font

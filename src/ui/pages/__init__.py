@@ -20,6 +20,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard:DashboardPage"),
+    PageSpec("reports", "reports", "yichao.ui.pages.reports:ReportsPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),
 )
 
