@@ -13,6 +13,7 @@ KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
 # kind -> "module:function"; the function takes a Workspace and yields JSON-ready dicts.
 # A module issue fills in its kind.
 PROVIDERS: dict[str, str] = {
+    "projects": "yichao.app.projects:project_rows",
     "people": "yichao.app.listing:people_rows",
     "orgs": "yichao.app.orgs_query:org_rows",
     "needs": "yichao.app.needs_xlsx:need_rows",
