@@ -17,6 +17,7 @@ from ..workspace import Workspace
 
 DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.street",
+    "yichao.app.demo.orgs",
     "yichao.app.demo.needs",
     "yichao.app.demo.certificates",
 )
