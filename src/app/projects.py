@@ -226,3 +226,17 @@ def project_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
         if len(rows) < page:
             return
         offset += page
+
+
+def project_award_subject(ws: Workspace, project_uid: str) -> Any:
+    """Award facts for the printing package (see :mod:`.roadshow_awards`)."""
+    from .roadshow_awards import project_award_subject as subject
+
+    return subject(ws, project_uid)
+
+
+def award_winners(ws: Workspace) -> list[Any]:
+    """Roadshow winners for the printing package's candidate list (see :mod:`.roadshow_awards`)."""
+    from .roadshow_awards import award_winners as winners
+
+    return winners(ws)

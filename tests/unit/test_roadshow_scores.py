@@ -115,3 +115,22 @@ def test_only_screened_projects_go_on_a_roadshow(workspace):
     r = create_roadshow(workspace, "路演", date(2026, 4, 10), "", CRITERIA, ["甲"])
     with pytest.raises(UserError, match="初审"):
         add_entries(workspace, r.uid, [uid])
+
+
+def test_award_subject_only_for_final_results(show):
+    from yichao.app.projects import award_winners, project_award_subject
+
+    ws, rid, judges, projects = show
+    type_twice(ws, rid, judges["甲"], projects["P1"], [8, 15])
+    with pytest.raises(UserError, match="暂定"):
+        project_award_subject(ws, projects["P1"])
+    assert award_winners(ws) == []
+    for judge, p1, p2 in (("甲", None, [10, 20]), ("乙", [9, 10], [5, 10]), ("丙", [7, 20], [0, 0])):
+        if p1:
+            type_twice(ws, rid, judges[judge], projects["P1"], p1)
+        type_twice(ws, rid, judges[judge], projects["P2"], p2)
+    subject = project_award_subject(ws, projects["P2"])  # (100 + 50 + 0) / 3 = 50 -> second
+    assert (subject.rank, subject.rank_label, subject.award, subject.org_name) == (
+        2, "第二名", "春季路演第二名", "夕阳红志愿服务队")
+    assert subject.roadshow_date == date(2026, 4, 10) and subject.program_name == "2026年公益创投"
+    assert [w.project_name for w in award_winners(ws)] == ["P1", "P2"]
