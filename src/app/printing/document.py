@@ -47,8 +47,9 @@ def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "",
     """A reportlab canvas with the document's metadata; the embedded font is registered first."""
     from reportlab.pdfgen.canvas import Canvas
 
-    register_cjk_font()
-    canvas = Canvas(str(path), pagesize=pagesize, invariant=0)
+    font = register_cjk_font()
+    # the initial font too: else every page names a Helvetica that is never embedded
+    canvas = Canvas(str(path), pagesize=pagesize, invariant=0, initialFontName=font, initialFontSize=12)
     canvas.setCreator("益巢 Yichao")
     canvas.setAuthor("益巢 Yichao")
     if title:
@@ -155,8 +156,18 @@ def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_fi
         if (len(lines) - 1) * s * leading + s <= box.h and (not max_lines or len(lines) <= max_lines):
             return Fitted(s, tuple(lines), leading)
         s = _floor_half(s - 0.5) if s > min_size else s * 0.92
-    lines = wrap(font, text, SMALLEST, box.w)
-    return Fitted(SMALLEST, tuple(lines), leading)
+    # absurdly long text: tighter lines and smaller type, and finally cut with an ellipsis
+    tight = min(leading, 1.15)
+    s = SMALLEST
+    while s >= 1.5:
+        lines = wrap(font, text, s, box.w)
+        if (len(lines) - 1) * s * tight + s <= box.h:
+            return Fitted(s, tuple(lines), tight)
+        s *= 0.85
+    room = max(1, int((box.h - s) / (s * tight)) + 1)
+    lines = wrap(font, text, s, box.w)[:room]
+    lines[-1] = lines[-1][:-1] + "…"
+    return Fitted(s, tuple(lines), tight)
 
 
 def _floor_half(value: float) -> float:
