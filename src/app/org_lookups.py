@@ -62,7 +62,7 @@ def lookup_names(ws: Workspace) -> dict[str, str]:
     """uid -> name of every entry, retired ones too (old records still name them)."""
     ensure_lookups(ws)
     with ws.read() as session:
-        return dict(session.execute(select(OrgLookup.uid, OrgLookup.name)).tuples().all())
+        return dict(session.execute(select(OrgLookup.uid, OrgLookup.name)).all())
 
 
 def _clean_name(name: str) -> str:

@@ -88,9 +88,9 @@ class _Context:
         self.categories = {n: u for k, n, u in lookups if k == "category"}
         self.domains = {n: u for k, n, u in lookups if k == "domain"}
         self.communities = dict(session.execute(select(Community.name, Community.uid)
-                                                .where(Community.deleted.is_(False))).tuples().all())
+                                                .where(Community.deleted.is_(False))).all())
         self.codes = dict(session.execute(select(Organization.credit_code, Organization.name)
-                                          .where(Organization.credit_code.is_not(None))).tuples().all())
+                                          .where(Organization.credit_code.is_not(None))).all())
         self.names = set(session.scalars(select(Organization.name).where(Organization.deleted.is_(False))))
         self.seen_codes: dict[str, int] = {}
         self.seen_names: dict[str, int] = {}
@@ -238,7 +238,7 @@ def export_orgs(ws: Workspace, path: str | Path, flt: OrgFilter = OrgFilter(), s
         Community, Community.uid == Organization.community_uid), OrgFilter() if flt is None else flt, today)
     stmt = stmt.order_by(column.desc() if descending else column.asc(), Organization.uid)
     with ws.read() as session:
-        names = dict(session.execute(select(OrgLookup.uid, OrgLookup.name)).tuples().all())
+        names = dict(session.execute(select(OrgLookup.uid, OrgLookup.name)).all())
         rows = [_export_row(o, cname or "", names) for o, cname in session.execute(stmt)]
     count = write_xlsx(path, EXPORT_COLUMNS, rows, sheet_title="组织档案")
     with ws.unit() as session:
