@@ -1,0 +1,26 @@
+"""`yichao demo` fills this module, and `yichao list projects --json` shows it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["yichao", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_demo_projects_listed_in_every_status(workspace):
+    data_dir = workspace.data_dir
+    workspace.close()  # the command takes the folder's lock
+    done = run("--data-dir", str(data_dir), "demo", "--residents", "200")
+    assert done.returncode == 0, done.stderr
+    assert "项目与路演" in done.stdout
+    listed = run("--data-dir", str(data_dir), "list", "projects", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert all(len(r["uid"]) == 36 for r in rows)
+    assert {r["status"] for r in rows} == {"applied", "screened", "pitched", "approved", "running", "midterm",
+                                           "closed", "rejected", "terminated"}
+    closed = next(r for r in rows if r["status"] == "closed")
+    assert 0 < closed["approved"] <= closed["requested"]
