@@ -35,12 +35,14 @@ def make_application(data_dir: Path | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _error(message: str) -> None:
-    QMessageBox.warning(None, QCoreApplication.translate("Launch", "Yichao"), message)
+def _error(message: str, interactive: bool = True) -> None:
+    """One sentence on stderr, and in a message box unless nobody is there to close it."""
     print(f"yichao: {message}", file=sys.stderr)
+    if interactive:
+        QMessageBox.warning(None, QCoreApplication.translate("Launch", "Yichao"), message)
 
 
-def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None) -> Any:
+def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, interactive: bool = True) -> Any:
     """Open the workspace; a corrupt or foreign file offers to restore the newest backup."""
     from yichao.app.backup import list_backups, restore_database
     from yichao.app.paths import backups_dir
@@ -50,7 +52,7 @@ def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None) -> An
         return opener.result() if opener else open_workspace(data_dir)
     except DatabaseProblem as exc:
         backups = list_backups(backups_dir(data_dir))
-        if not backups:
+        if not backups or not interactive:
             raise
         answer = QMessageBox.question(
             None, QCoreApplication.translate("Launch", "Yichao"),
@@ -124,12 +126,12 @@ def _open_in_background(data_dir: Path) -> Any:
     return open_workspace(data_dir)
 
 
-def _login_with_password_file(data_dir: Path, user: str, password_file: str) -> Any:
+def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
     from yichao.app.auth import login
     from yichao.app.cli.common import read_password_file
 
     password = read_password_file(password_file)
-    ws = _open_with_recovery(data_dir)
+    ws = _open_with_recovery(data_dir, interactive=interactive)
     try:
         login(ws, user, password)
     except BaseException:
@@ -146,18 +148,20 @@ def launch(args: argparse.Namespace) -> int:
     install_crash_handlers()
     from yichao.app.errors import USER_ERRORS, message_of
 
+    interactive = not getattr(args, "screenshot", None)
     try:
         if getattr(args, "user", None) and getattr(args, "password_file", None):
-            ws = _login_with_password_file(data_dir, args.user, args.password_file)
+            ws = _login_with_password_file(data_dir, args.user, args.password_file, interactive)
         elif not _is_initialized(data_dir):
             if getattr(args, "screenshot", None):
-                _error(QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."))
+                _error(QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."),
+                       interactive)
                 return 1
             ws = _wizard(data_dir)
         else:
             ws = _login(data_dir)
     except USER_ERRORS as exc:
-        _error(message_of(exc))
+        _error(message_of(exc), interactive)
         return 1
     if ws is None:
         return 0
@@ -172,7 +176,8 @@ def launch(args: argparse.Namespace) -> int:
         window.close()
         ws.close()
         if not ok:
-            _error(QCoreApplication.translate("Launch", "Could not save the screenshot to %1.").replace("%1", args.screenshot))
+            _error(QCoreApplication.translate("Launch", "Could not save the screenshot to %1.").replace(
+                "%1", args.screenshot), interactive=False)
             return 1
         return 0
     code = app.exec()
