@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -130,23 +129,47 @@ def _sheet(session: Session, roadshow_uid: str, judge_uid: str, project_uid: str
         ScoreSheet.project_uid == project_uid, ScoreSheet.deleted.is_(False))).first()
 
 
+def _enter(session: Session, grid: ScoreGrid, username: str, judge_uid: str, project_uid: str,
+           scores: list[float]) -> ScoreSheet:
+    check_scores(grid, judge_uid, project_uid, scores)
+    s = _sheet(session, grid.roadshow.uid, judge_uid, project_uid)
+    values = [float(v) for v in scores]
+    if s is None:
+        s = ScoreSheet(roadshow_uid=grid.roadshow.uid, judge_uid=judge_uid, project_uid=project_uid)
+        session.add(s)
+    elif json.loads(s.scores) == values:
+        return s
+    s.scores, s.entered_by = json.dumps(values), username
+    s.confirmed_by, s.confirmed_at = "", None
+    session.flush()
+    return s
+
+
+def _confirm(session: Session, grid: ScoreGrid, username: str, judge_uid: str, project_uid: str,
+             scores: list[float]) -> ScoreSheet:
+    judge, title = check_scores(grid, judge_uid, project_uid, scores)
+    s = _sheet(session, grid.roadshow.uid, judge_uid, project_uid)
+    if s is None:
+        raise UserError(f"评委“{judge}”对“{title}”的评分单还没有录入，不能确认。")
+    if s.entered_by == username:
+        raise UserError("评分单须由另一位工作人员再录一遍确认，录入人不能自己确认。")
+    for a, b, c in zip(json.loads(s.scores), scores, grid.criteria):
+        if exact(a) != exact(float(b)):
+            raise UserError(f"两次录入不一致：评委“{judge}”对“{title}”的“{c.name}”第一次是 {a:g}，"
+                            f"这次是 {float(b):g}，请核对纸质评分表。")
+    if not s.confirmed_by:
+        s.confirmed_by, s.confirmed_at = username, utcnow()
+        session.flush()
+    return s
+
+
 def enter_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: str,
                 scores: list[float]) -> SheetRow:
     """First typing of a paper sheet. Changing a confirmed sheet makes it wait for confirmation again."""
     user = ws.require("staff", "录入路演评分")
     with ws.unit() as session:
-        check_scores(grid_of(session, roadshow_uid), judge_uid, project_uid, scores)
-        s = _sheet(session, roadshow_uid, judge_uid, project_uid)
-        values = [float(v) for v in scores]
-        if s is None:
-            s = ScoreSheet(roadshow_uid=roadshow_uid, judge_uid=judge_uid, project_uid=project_uid)
-            session.add(s)
-        elif json.loads(s.scores) == values:
-            return _sheet_row(s)
-        s.scores, s.entered_by = json.dumps(values), user.username
-        s.confirmed_by, s.confirmed_at = "", None
-        session.flush()
-        return _sheet_row(s)
+        return _sheet_row(_enter(session, grid_of(session, roadshow_uid), user.username, judge_uid,
+                                 project_uid, scores))
 
 
 def confirm_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: str,
@@ -154,21 +177,20 @@ def confirm_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid:
     """Second typing by another staff member: it must match the first exactly."""
     user = ws.require("staff", "确认路演评分")
     with ws.unit() as session:
-        judge, title = check_scores(grid_of(session, roadshow_uid), judge_uid, project_uid, scores)
-        s = _sheet(session, roadshow_uid, judge_uid, project_uid)
-        if s is None:
-            raise UserError(f"评委“{judge}”对“{title}”的评分单还没有录入，不能确认。")
-        if s.entered_by == user.username:
-            raise UserError("评分单须由另一位工作人员再录一遍确认，录入人不能自己确认。")
-        first = json.loads(s.scores)
-        grid_criteria = grid_of(session, roadshow_uid).criteria
-        for a, b, c in zip(first, scores, grid_criteria):
-            if exact(a) != exact(float(b)):
-                raise UserError(f"两次录入不一致：评委“{judge}”对“{title}”的“{c.name}”第一次是 {a:g}，"
-                                f"这次是 {float(b):g}，请核对纸质评分表。")
-        s.confirmed_by, s.confirmed_at = user.username, utcnow()
-        session.flush()
-        return _sheet_row(s)
+        return _sheet_row(_confirm(session, grid_of(session, roadshow_uid), user.username, judge_uid,
+                                   project_uid, scores))
+
+
+def enter_sheets(ws: Workspace, roadshow_uid: str, items: list[tuple[str, str, list[float]]],
+                 confirm: bool = False) -> int:
+    """Many sheets at once (an imported scoring sheet), all or nothing; ``confirm`` = second typing."""
+    user = ws.require("staff", "确认路演评分" if confirm else "录入路演评分")
+    with ws.unit() as session:
+        grid = grid_of(session, roadshow_uid)
+        step = _confirm if confirm else _enter
+        for judge_uid, project_uid, scores in items:
+            step(session, grid, user.username, judge_uid, project_uid, scores)
+        return len(items)
 
 
 # -- results --------------------------------------------------------------------------------
@@ -236,7 +258,3 @@ def weighted_total(criteria: tuple[CriterionSpec, ...], scores: tuple[float, ...
     """One sheet's weighted total out of 100 (shown beside the row while typing)."""
     total = 100 * sum((exact(c.weight) * exact(s) / exact(c.max) for c, s in zip(criteria, scores)), Fraction(0))
     return round(float(total), 2)
-
-
-def roadshow_date(grid: ScoreGrid) -> date:
-    return grid.roadshow.held_on

@@ -34,6 +34,7 @@ XLSX_EXPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs_xlsx:export_orgs",
     "people": "yichao.app.people_import:export_people",
     "needs": "yichao.app.needs_xlsx:export_needs",
+    "projects": "yichao.app.projects_xlsx:export_projects",
 }
 
 
