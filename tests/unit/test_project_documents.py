@@ -94,7 +94,7 @@ def test_blank_sheet_round_trip_with_double_entry(show, tmp_path):  # noqa: F811
     export_scores(ws, rid, out)
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][0] == "春季路演评分汇总（暂定）"
-    assert ("甲", 1, "P1", "夕阳红志愿服务队", 8, 15, 78, "已确认", 78, 1) == rows[2][:10]
+    assert ("甲", 1, "P1", "夕阳红志愿服务队", 8, 15, 78, "已确认", 78, 2) == rows[2][:10]  # P2 leads on 甲 alone: 100
 
 
 def test_viewer_may_export_but_not_import(show, tmp_path):  # noqa: F811
