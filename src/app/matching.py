@@ -195,3 +195,26 @@ def needs_for_org(ws: Workspace, org_uid: str, limit: int = 20) -> list[tuple[Ne
                                                    need.community_uid)))
     out.sort(key=lambda pair: (-pair[1].score, pair[0].due_date is None, pair[0].due_date or 0, pair[0].title))
     return out[:limit]
+
+
+@dataclass(frozen=True)
+class OrgChoice:
+    uid: str
+    name: str
+    community_uid: str | None
+
+
+def claimable_orgs(ws: Workspace, text: str = "", limit: int = 50) -> list[OrgChoice]:
+    """Organizations that may claim a need (not exited), by name or pinyin initials, for pickers."""
+    stmt = select(Organization).where(Organization.deleted.is_(False))
+    if hasattr(Organization, "stage"):
+        stmt = stmt.where(Organization.stage != "exited")
+    text = text.strip()
+    if text:
+        if text.isascii() and text.isalpha():
+            stmt = stmt.where(Organization.name_initials.like(f"{text.lower()}%"))
+        else:
+            stmt = stmt.where(Organization.name.like(f"%{text}%"))
+    with ws.read() as session:
+        return [OrgChoice(o.uid, o.name, o.community_uid)
+                for o in session.scalars(stmt.order_by(Organization.name_initials).limit(limit))]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, text
 
 from yichao.models.base import utcnow
 from yichao.models.need import CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, Need, NeedStep
@@ -236,15 +236,16 @@ def _filtered(stmt: Select[Any], flt: NeedsFilter, today: date | None = None) ->
 
 def count_needs(ws: Workspace, flt: NeedsFilter = NeedsFilter()) -> int:
     with ws.read() as session:
-        return session.scalar(_filtered(select(func.count(Need.uid)), flt)) or 0
+        return session.scalar(_filtered(select(func.count()).select_from(Need), flt)) or 0
 
 
 def query_needs(ws: Workspace, flt: NeedsFilter = NeedsFilter(), offset: int = 0, limit: int = 200,
                 sort: str = "due_date", descending: bool = False) -> list[NeedRow]:
     column = SORTABLE.get(sort, Need.due_date)
-    order = column.desc() if descending else column.asc()
-    stmt = (_filtered(select(Need, Person.name).outerjoin(Person, Person.uid == Need.requester_uid), flt)
-            .order_by(order, Need.uid).offset(offset).limit(limit))
+    order = (column.desc(), Need.uid.desc()) if descending else (column.asc(), Need.uid.asc())
+    page = _filtered(select(Need.uid), flt).order_by(*order).offset(offset).limit(limit)
+    stmt = (select(Need, Person.name).outerjoin(Person, Person.uid == Need.requester_uid)
+            .where(Need.uid.in_(page.scalar_subquery())).order_by(*order))
     today = date.today()
     with ws.read() as session:
         return [need_row(n, name or "", today) for n, name in session.execute(stmt)]
@@ -266,3 +267,9 @@ def board(ws: Workspace, flt: NeedsFilter = NeedsFilter(), per_status: int = 50)
         f = NeedsFilter(flt.text, status, flt.category, flt.community_uid, flt.overdue_only)
         out[status] = query_needs(ws, f, 0, per_status, sort="due_date")
     return out
+
+
+def refresh_statistics(session: Any) -> None:
+    """ANALYZE the need tables after a bulk load, so the planner uses the list indexes."""
+    session.execute(text("ANALYZE need"))
+    session.execute(text("ANALYZE need_step"))

@@ -21,7 +21,9 @@ from yichao.models.person import Person
 from .communities import community_names, list_communities
 from .errors import UserError, message_of
 from .excel import Column, ImportReport, parse_date, read_table, write_xlsx
-from .needs import KIND_LABELS, STATUS_LABELS, NeedInput, NeedsFilter, clean_need, count_needs, query_needs
+from .needs import (
+    KIND_LABELS, STATUS_LABELS, NeedInput, NeedsFilter, clean_need, count_needs, query_needs, refresh_statistics,
+)
 from .workspace import Workspace
 
 PAGE = 5000
@@ -137,6 +139,7 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
         bulk_insert(session, Need, valid)
         bulk_insert(session, NeedStep, steps)
         record_event(session, "import", "need", "", {"file": path.name, "rows": len(valid)})
+        refresh_statistics(session)
     return ImportReport(total, len(valid), len(valid), tuple(rejected), table.skipped, False)
 
 

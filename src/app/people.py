@@ -239,10 +239,8 @@ def prefix(column: Any, text: str) -> ColumnElement[bool]:
 def _text_clause(text: str) -> ColumnElement[bool]:
     if text.isascii() and text.isalpha():
         return prefix(Person.name_initials, text.lower())
-    if text.isascii() and text.replace("*", "").isalnum():
-        upper = text.upper()
-        return or_(prefix(Person.phone, text), prefix(Person.id_masked, upper),
-                   prefix(Person.volunteer_number, upper))
+    if text.isascii() and text.isalnum():
+        return or_(prefix(Person.phone, text), prefix(Person.volunteer_number, text.upper()))
     return or_(prefix(Person.name, text), Person.name.like(f"%{text}%"))
 
 
@@ -267,14 +265,16 @@ def _filtered(stmt: Select[Any], flt: PeopleFilter) -> Select[Any]:
 
 def count_people(ws: Workspace, flt: PeopleFilter = PeopleFilter()) -> int:
     with ws.read() as session:
-        return session.scalar(_filtered(select(func.count(Person.uid)), flt)) or 0
+        return session.scalar(_filtered(select(func.count()).select_from(Person), flt)) or 0
 
 
 def query_people(ws: Workspace, flt: PeopleFilter = PeopleFilter(), offset: int = 0, limit: int = 200,
                  sort: str = "name", descending: bool = False) -> list[PersonRow]:
     column = SORTABLE.get(sort, Person.name_initials)
-    order = column.desc() if descending else column.asc()
-    stmt = _filtered(select(Person), flt).order_by(order, Person.uid).offset(offset).limit(limit)
+    order = (column.desc(), Person.uid.desc()) if descending else (column.asc(), Person.uid.asc())
+    # page the uids first (an index-only walk past ``offset``), then load just those rows
+    page = _filtered(select(Person.uid), flt).order_by(*order).offset(offset).limit(limit)
+    stmt = select(Person).where(Person.uid.in_(page.scalar_subquery())).order_by(*order)
     with ws.read() as session:
         return [person_row(p) for p in session.scalars(stmt)]
 
@@ -289,6 +289,14 @@ def skill_tag_counts(ws: Workspace) -> list[tuple[str, int]]:
             for tag in split_tags(skills):
                 counts[tag] = counts.get(tag, 0) + n
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def refresh_statistics(session: Any) -> None:
+    """Let the query planner see the new spread of rows after a bulk load (ANALYZE works on both
+    SQLite and PostgreSQL); without it SQLite walks the one-value ``deleted`` index."""
+    from sqlalchemy import text
+
+    session.execute(text("ANALYZE person"))
 
 
 def person_names(ws: Workspace, uids: list[str]) -> dict[str, str]:

@@ -22,7 +22,9 @@ from yichao.models.person import Person
 from .communities import community_names, list_communities
 from .errors import UserError, message_of
 from .excel import Column, ImportReport, read_table, write_xlsx
-from .people import GENDER_LABELS, PeopleFilter, PersonInput, clean_person, count_people, query_people
+from .people import (
+    GENDER_LABELS, PeopleFilter, PersonInput, clean_person, count_people, query_people, refresh_statistics,
+)
 from .progress import ProgressFn, no_progress
 from .workspace import Workspace
 
@@ -129,6 +131,7 @@ def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inva
             progress(min(start + 5000, len(rows)), len(rows))
         record_event(session, "import", "person", "", {"file": path.name, "rows": len(rows),
                                                        "rejected": len(rejected)})
+        refresh_statistics(session)
     return ImportReport(total, len(valid), len(rows), tuple(rejected), table.skipped, False)
 
 

@@ -28,6 +28,9 @@ class Need(SyncMixin, Base):
     __tablename__ = "need"
     __table_args__ = (
         Index("ix_need_status_due", "status", "due_date"),
+        # the needs list in its default orders, walked by the index (bench_people)
+        Index("ix_need_live_due", "deleted", "due_date", "uid"),
+        Index("ix_need_live_title", "deleted", "title_initials", "uid"),
     )
 
     title: Mapped[str] = mapped_column(String(200))

@@ -19,6 +19,8 @@ from yichao.models.organization import Organization
 from yichao.models.person import Person
 
 from ..needs import KIND_LABELS
+from ..needs import refresh_statistics as need_statistics
+from ..people import refresh_statistics as people_statistics
 from ..pinyin import initials
 from . import DemoContext
 
@@ -62,20 +64,21 @@ def _at(day: date, rng: Any) -> datetime:
     return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=timezone.utc)
 
 
-def run(ws: Workspace, ctx: DemoContext) -> str:
+def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
+    """Make about one need per ten residents (``total`` overrides it: the benchmark wants 50,000)."""
     ws.require("staff", "生成演示数据")
     rng = ctx.rng
     today = date.today()
     user = ws.user.username if ws.user else ""
     with ws.unit() as session:
         people = list(session.execute(select(Person.uid, Person.name, Person.community_uid, Person.is_volunteer,
-                                             Person.household_head).where(Person.deleted.is_(False)).limit(20000)))
+                                             Person.household_head).where(Person.deleted.is_(False)).limit(50000)))
         if not people:
             return "居民需求：没有居民，跳过"
         volunteers = [p for p in people if p.is_volunteer]
         households = [p for p in people if p.household_head]
         orgs = list(session.execute(select(Organization.uid, Organization.name).where(Organization.deleted.is_(False))))
-        total = max(40, min(ctx.residents // 10, 20000))
+        total = total or max(40, min(ctx.residents // 10, 20000))
         needs: list[dict[str, Any]] = []
         steps: list[dict[str, Any]] = []
         rewards: list[tuple[str, str, int, str]] = []
@@ -103,11 +106,12 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
                 list(FLOW[:rng.randint(1, 4)]) + ["cancelled"]
             if "claimed" in path:
                 kind = rng.choices(("volunteer", "organization", "household"), (0.5, 0.3, 0.2))[0]
-                pool = [p for p in pools[kind] if p.uid != requester.uid]
-                if not pool:
-                    kind, pool = "volunteer", [p for p in volunteers if p.uid != requester.uid]
-                if pool:
-                    who = rng.choice(pool)
+                if not pools[kind]:
+                    kind = "volunteer"
+                who = rng.choice(pools[kind]) if pools[kind] else None
+                if who is not None and who.uid == requester.uid:
+                    who = None if len(pools[kind]) < 2 else next(p for p in pools[kind] if p.uid != requester.uid)
+                if who is not None:
                     need.update(claimant_kind=kind, claimant_uid=who.uid, claimant_name=who.name)
                 else:  # nobody to claim it in a tiny demo: it stays published
                     path, status = ["draft", "published"], "published"
@@ -134,6 +138,8 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
             bulk_insert(session, Need, needs[start:start + 5000])
         for start in range(0, len(steps), 10000):
             bulk_insert(session, NeedStep, steps[start:start + 10000])
+        people_statistics(session)  # the street step bulk-loaded the residents just before
+        need_statistics(session)
     ctx.made.update(need_uids=[n["uid"] for n in needs], volunteer_rewards=rewards)
     overdue = sum(1 for n in needs if n["status"] in ("published", "claimed", "in_service") and n["due_date"] < date.today())
     return f"居民需求 {len(needs)} 条（揭榜 {sum(1 for n in needs if n['claimant_name'])} 条，逾期 {overdue} 条）"

@@ -22,6 +22,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard:DashboardPage"),
     PageSpec("reports", "reports", "yichao.ui.pages.reports:ReportsPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),
+    PageSpec("residents", "residents", "yichao.ui.pages.residents:ResidentsPage"),
     PageSpec("certificates", "certificates", "yichao.ui.pages.certificates:CertificatesPage"),
 )
 

@@ -30,6 +30,9 @@ def _sync_columns() -> list[sa.Column]:
 def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.add_column(sa.Column('offers', sa.Text(), nullable=False, server_default=''))
+        batch_op.create_index('ix_person_live_initials', ['deleted', 'name_initials', 'uid'], unique=False)
+        batch_op.create_index('ix_person_phone', ['phone'], unique=False)
+        batch_op.create_index('ix_person_volunteer_number', ['volunteer_number'], unique=False)
 
     op.create_table(
         'need',
@@ -59,6 +62,8 @@ def upgrade() -> None:
                        'requester_uid', 'status', 'title_initials'):
             batch_op.create_index(batch_op.f(f'ix_need_{column}'), [column], unique=False)
         batch_op.create_index('ix_need_status_due', ['status', 'due_date'], unique=False)
+        batch_op.create_index('ix_need_live_due', ['deleted', 'due_date', 'uid'], unique=False)
+        batch_op.create_index('ix_need_live_title', ['deleted', 'title_initials', 'uid'], unique=False)
 
     op.create_table(
         'need_step',
@@ -81,4 +86,6 @@ def downgrade() -> None:
     op.drop_table('need_step')
     op.drop_table('need')
     with op.batch_alter_table('person', schema=None) as batch_op:
+        for name in ('ix_person_live_initials', 'ix_person_phone', 'ix_person_volunteer_number'):
+            batch_op.drop_index(name)
         batch_op.drop_column('offers')

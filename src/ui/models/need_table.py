@@ -1,0 +1,58 @@
+"""Needs as a paged table: a source over the needs service, columns, overdue shown in red."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from yichao.app.needs import KIND_LABELS, NeedRow, NeedsFilter, count_needs, query_needs
+from yichao.app.workspace import Workspace
+
+from .paged_table_model import Column
+
+OVERDUE_COLOR = "#c62828"
+
+
+@dataclass
+class NeedsSource:
+    ws: Workspace
+    flt: NeedsFilter
+
+    def count(self) -> int:
+        return count_needs(self.ws, self.flt)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return query_needs(self.ws, self.flt, offset, limit, sort_key or "due_date", descending)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NeedTable", text)
+
+
+def overdue_color(n: NeedRow) -> str | None:
+    return OVERDUE_COLOR if n.overdue else None
+
+
+def due_text(n: NeedRow) -> str:
+    if n.due_date is None:
+        return ""
+    text = n.due_date.isoformat()
+    return text + " " + _tr("(overdue)") if n.overdue else text
+
+
+def need_columns(communities: dict[str, str]) -> list[Column]:
+    return [
+        Column("title", _tr("Title"), lambda n: n.title, color=overdue_color),
+        Column("category", _tr("Category"), lambda n: n.category),
+        Column("status", _tr("Status"), lambda n: n.status_label),
+        Column("urgency", _tr("Urgency"), lambda n: n.urgency_label,
+               color=lambda n: "#e65100" if n.urgency == "critical" else None),
+        Column("due_date", _tr("Due"), due_text, color=overdue_color),
+        Column("community_uid", _tr("Community"), lambda n: communities.get(n.community_uid or "", "")),
+        Column("", _tr("Requester"), lambda n: n.requester_name),
+        Column("claimant_name", _tr("Claimed by"),
+               lambda n: f"{KIND_LABELS.get(n.claimant_kind, '')}·{n.claimant_name}" if n.claimant_name else ""),
+        Column("reward_points", _tr("Points"), lambda n: str(n.reward_points) if n.reward_points else ""),
+    ]
