@@ -89,7 +89,7 @@ class ReportsPage(QWidget):
         elif kind == "quarter":
             self.number.setRange(1, 4)
             self.number.setPrefix(self.tr("Q"))
-            self.number.setSuffix("")
+            self.number.setSuffix(self.tr(" (quarter)"))
 
     def period(self) -> Period:
         kind = self.kind.currentData()
