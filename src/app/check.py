@@ -79,7 +79,9 @@ def load_module_checks() -> None:
 
 
 # A module issue adds its module here when it registers a check.
-CHECK_MODULES: tuple[str, ...] = ()
+CHECK_MODULES: tuple[str, ...] = (
+    "yichao.app.passbook",
+)
 
 
 def run_checks(ws: Workspace) -> list[CheckResult]:

@@ -21,6 +21,7 @@ MODEL_MODULES = (
     "yichao.models.sync",
     "yichao.models.need",
     "yichao.models.certificate",
+    "yichao.models.passbook",
 )
 
 

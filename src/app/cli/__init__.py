@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.roadshow",
     "yichao.app.cli.report",
     "yichao.app.cli.verify",
+    "yichao.app.cli.passbook",
 )
 
 

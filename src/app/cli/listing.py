@@ -18,6 +18,7 @@ PROVIDERS: dict[str, str] = {
     "orgs": "yichao.app.orgs_query:org_rows",
     "needs": "yichao.app.needs_xlsx:need_rows",
     "certificates": "yichao.app.printing.lookup:certificate_rows",
+    "passbooks": "yichao.app.passbook:passbook_rows",
 }
 
 

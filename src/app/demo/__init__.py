@@ -19,6 +19,7 @@ DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.street",
     "yichao.app.demo.orgs",
     "yichao.app.demo.needs",
+    "yichao.app.demo.passbook",
     "yichao.app.demo.projects",
     "yichao.app.demo.certificates",
 )

@@ -1,0 +1,154 @@
+"""`yichao passbook show|deposit|redeem|...`: the counter's work from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .common import workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("passbook", help="love passbook: show, deposit, redeem, reverse, open, report lost, replace")
+    cmds = p.add_subparsers(dest="passbook_command", metavar="ACTION", required=True)
+    s = cmds.add_parser("show", help="holder, status, balance, hours, pending lines and the latest entries")
+    s.add_argument("number")
+    s.add_argument("--json", action="store_true", help="one JSON object")
+    s.set_defaults(handler=run_show)
+    d = cmds.add_parser("deposit", help="存入: record points (and service hours)")
+    d.add_argument("number")
+    d.add_argument("--points", type=int, required=True, metavar="N")
+    d.add_argument("--memo", required=True, metavar="TEXT")
+    d.add_argument("--hours", type=float, metavar="H", help="service hours of this entry")
+    d.set_defaults(handler=run_deposit)
+    r = cmds.add_parser("redeem", help="支取: spend points (refused beyond the balance)")
+    r.add_argument("number")
+    r.add_argument("--points", type=int, required=True, metavar="N")
+    r.add_argument("--memo", required=True, metavar="TEXT")
+    r.set_defaults(handler=run_redeem)
+    v = cmds.add_parser("reverse", help="冲正: correct entry SEQ with an opposite entry")
+    v.add_argument("number")
+    v.add_argument("--seq", type=int, required=True, metavar="SEQ")
+    v.add_argument("--memo", default="", metavar="TEXT")
+    v.set_defaults(handler=run_reverse)
+    o = cmds.add_parser("open", help="issue a passbook to a resident")
+    o.add_argument("--holder", required=True, metavar="PERSON_UID")
+    o.add_argument("--site", default="", metavar="CODE", help="issuing site (default: this street)")
+    o.set_defaults(handler=run_open)
+    lost = cmds.add_parser("report-lost", help="挂失: block the passbook at once")
+    lost.add_argument("number")
+    lost.set_defaults(handler=run_lost)
+    rep = cmds.add_parser("replace", help="补发: a new passbook carrying the balance over (承前)")
+    rep.add_argument("number")
+    rep.set_defaults(handler=run_replace)
+    st = cmds.add_parser("statement", help="A4 statement of the whole ledger as PDF")
+    st.add_argument("number")
+    st.add_argument("out", metavar="OUT.pdf")
+    st.set_defaults(handler=run_statement)
+
+
+def _summary(row) -> str:  # type: ignore[no-untyped-def]
+    return (f"存折 {row.number}：{row.holder_name}，{row.status_label}，余额 {row.balance} 分，"
+            f"服务 {row.hours:g} 小时，待补登 {row.pending_lines} 行")
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from ..passbook import entries, get_passbook
+    from ..passbook_hours import star_level, volunteer_hours
+
+    with workspace(args) as ws:
+        row = get_passbook(ws, args.number)
+        latest = entries(ws, row.number, limit=20)
+        hours = volunteer_hours(ws, row.holder_uid)
+    if args.json:
+        print(json.dumps({
+            "uid": row.uid, "number": row.number, "holder": row.holder_name, "holder_uid": row.holder_uid,
+            "status": row.status, "balance": row.balance, "hours": round(row.hours, 2),
+            "volunteer_hours": hours, "stars": star_level(hours), "pending_lines": row.pending_lines,
+            "next_page": row.next_page, "next_line": row.next_line,
+            "entries": [{"seq": e.seq, "date": e.on.isoformat(), "kind": e.kind, "memo": e.memo, "points": e.points,
+                         "balance_after": e.balance_after, "hours": round(e.hours, 2), "operator": e.operator}
+                        for e in latest],
+        }, ensure_ascii=False))
+        return 0
+    print(f"存折号码\t{row.number}")
+    print(f"持折人\t{row.holder_name}")
+    print(f"发折网点\t{row.site_code}")
+    print(f"状态\t{row.status_label}")
+    print(f"余额\t{row.balance}")
+    print(f"本折服务时长（小时）\t{row.hours:g}")
+    print(f"累计服务时长（小时）\t{hours:g}（{star_level(hours)} 星）")
+    print(f"待补登行数\t{row.pending_lines}")
+    print(f"下一打印位置\t第 {row.next_page} 页第 {row.next_line} 行")
+    for e in latest:
+        hours_text = f"\t{e.hours:g}小时" if e.minutes else ""
+        print(f"{e.seq}\t{e.on:%Y-%m-%d}\t{e.kind_label}\t{e.memo}\t{e.points:+d}\t余额 {e.balance_after}{hours_text}")
+    return 0
+
+
+def run_deposit(args: argparse.Namespace) -> int:
+    from ..passbook import deposit, get_passbook
+
+    with workspace(args) as ws:
+        entry = deposit(ws, args.number, args.points, args.memo, args.hours)
+        row = get_passbook(ws, args.number)
+    print(f"已存入 {entry.points} 分（第 {entry.seq} 笔），余额 {entry.balance_after} 分。")
+    print(_summary(row))
+    return 0
+
+
+def run_redeem(args: argparse.Namespace) -> int:
+    from ..passbook import get_passbook, redeem
+
+    with workspace(args) as ws:
+        entry = redeem(ws, args.number, args.points, args.memo)
+        row = get_passbook(ws, args.number)
+    print(f"已支取 {-entry.points} 分（第 {entry.seq} 笔），余额 {entry.balance_after} 分。")
+    print(_summary(row))
+    return 0
+
+
+def run_reverse(args: argparse.Namespace) -> int:
+    from ..passbook import reverse
+
+    with workspace(args) as ws:
+        entry = reverse(ws, args.number, args.seq, args.memo)
+    print(f"已冲正第 {args.seq} 笔（第 {entry.seq} 笔冲正 {entry.points:+d} 分），余额 {entry.balance_after} 分。")
+    return 0
+
+
+def run_open(args: argparse.Namespace) -> int:
+    from ..passbook import open_passbook
+
+    with workspace(args) as ws:
+        row = open_passbook(ws, args.holder, args.site)
+    print(row.number)
+    return 0
+
+
+def run_lost(args: argparse.Namespace) -> int:
+    from ..passbook_lifecycle import report_lost
+
+    with workspace(args) as ws:
+        row = report_lost(ws, args.number)
+    print(f"存折 {row.number} 已挂失，从现在起不能记账。")
+    return 0
+
+
+def run_replace(args: argparse.Namespace) -> int:
+    from ..passbook_lifecycle import replace
+
+    with workspace(args) as ws:
+        row = replace(ws, args.number)
+    print(f"已补发新存折 {row.number}，承前余额 {row.balance} 分。")
+    return 0
+
+
+def run_statement(args: argparse.Namespace) -> int:
+    from ..passbook_statement import write_statement
+
+    with workspace(args) as ws:
+        info = write_statement(ws, args.number, Path(args.out))
+    print(f"对账单已写入 {info.path}（{info.entries} 笔，{info.pages} 页）。")
+    return 0

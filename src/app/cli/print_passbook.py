@@ -1,0 +1,49 @@
+"""`yichao print passbook NUMBER OUT.pdf [--confirm]`: pending lines (补登), marked only on --confirm."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import workspace
+
+
+def register_print(targets: argparse._SubParsersAction) -> None:
+    p = targets.add_parser("passbook", help="the passbook's pending lines as PDF, from its next free line")
+    p.add_argument("number")
+    p.add_argument("out", metavar="OUT.pdf")
+    p.add_argument("--confirm", action="store_true", help="the paper came out right: mark the lines printed")
+    p.add_argument("--reprint-page", type=int, metavar="PAGE", help="reproduce an already printed page instead")
+    p.add_argument("--calibration", action="store_true", help="write the calibration page instead (NUMBER picks the layout)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..passbook_print import calibration_page, confirm_printed, print_pending, reprint_page
+
+    out = Path(args.out)
+    with workspace(args) as ws:
+        if args.calibration:
+            from ..passbook import get_passbook
+
+            calibration_page(ws, out, get_passbook(ws, args.number).layout)
+            print(f"校准页已写入 {out}。")
+            return 0
+        if args.reprint_page is not None:
+            count = reprint_page(ws, args.number, args.reprint_page, out)
+            print(f"第 {args.reprint_page} 页（{count} 行）已按原样写入 {out}。")
+            return 0
+        job = print_pending(ws, args.number, out)
+        if job.empty:
+            print(f"存折 {job.number} 没有待补登的记录。")
+            return 0
+        print(f"已写入 {job.entry_lines} 行到 {out}：从第 {job.start_page} 页第 {job.start_line} 行开始，"
+              f"共 {len(job.pages)} 页（存折第 {'、'.join(str(p) for p in job.pages)} 页）。")
+        for page in job.pages[1:]:
+            print(f"打印到存折第 {page} 页前请翻页。")
+        if args.confirm:
+            row = confirm_printed(ws, job)
+            print(f"已确认打印，下一行：第 {row.next_page} 页第 {row.next_line} 行。")
+        else:
+            print("纸面无误后用 --confirm 确认；未确认的行下次会重新打印。")
+    return 0

@@ -1,0 +1,98 @@
+"""The installed `yichao`: list passbooks, passbook show|deposit|redeem, print passbook, check, demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+YICHAO = shutil.which("yichao") or "yichao"
+
+
+def yichao(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([YICHAO, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+@pytest.fixture(scope="module")
+def street(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A demo street (small): passbooks with ledgers; returns the folder and one active passbook."""
+    folder = tmp_path_factory.mktemp("e2e-passbook") / "street"
+    pw = folder.parent / "pw.txt"
+    pw.write_text("secret123\n", encoding="utf-8")
+    r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
+               "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    r = yichao("demo", "--residents", "400", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    assert "爱心存折" in r.stdout
+    rows = [json.loads(line) for line in yichao("list", "passbooks", "--json", data_dir=folder).stdout.splitlines()]
+    active = next(row for row in rows if row["status"] == "active")
+    return folder, active["number"]
+
+
+def test_list_passbooks_json(street):
+    folder, _ = street
+    r = yichao("list", "passbooks", "--json", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(rows) > 20
+    for row in rows:
+        assert {"uid", "number", "balance", "pending_lines"} <= row.keys()
+        assert row["balance"] >= 0 and row["pending_lines"] >= 0
+
+
+def _row(folder: Path, number: str) -> dict:
+    rows = [json.loads(line) for line in yichao("list", "passbooks", "--json", data_dir=folder).stdout.splitlines()]
+    return next(row for row in rows if row["number"] == number)
+
+
+def test_deposit_redeem_and_refusal(street):
+    folder, number = street
+    before = _row(folder, number)
+    r = yichao("passbook", "deposit", number, "--points", "25", "--memo", "楼道清扫", "--hours", "1.5", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    after = _row(folder, number)
+    assert after["balance"] == before["balance"] + 25
+    assert after["pending_lines"] == before["pending_lines"] + 1
+    r = yichao("passbook", "redeem", number, "--points", str(after["balance"] + 1), "--memo", "兑换", data_dir=folder)
+    assert r.returncode == 1
+    assert str(after["balance"]) in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert _row(folder, number) == after  # changed nothing
+    r = yichao("passbook", "redeem", number, "--points", "5", "--memo", "兑换牙膏", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    assert _row(folder, number)["balance"] == after["balance"] - 5
+    show = yichao("passbook", "show", number, data_dir=folder)
+    assert show.returncode == 0 and "兑换牙膏" in show.stdout and "楼道清扫" in show.stdout
+    assert yichao("passbook", "show", "NO-SUCH", data_dir=folder).returncode == 1
+    assert yichao("passbook", "deposit", number, "--points", "x", "--memo", "m", data_dir=folder).returncode == 2
+    assert yichao("passbook", "deposit", number, "--points", "-3", "--memo", "m", data_dir=folder).returncode == 1
+
+
+def test_print_pending_then_confirm(street, tmp_path):
+    folder, number = street
+    yichao("passbook", "deposit", number, "--points", "3", "--memo", "补登测试", data_dir=folder)
+    pending = _row(folder, number)["pending_lines"]
+    assert pending >= 1
+    r = yichao("print", "passbook", number, str(tmp_path / "a.pdf"), data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    assert _row(folder, number)["pending_lines"] == pending  # not confirmed: nothing marked
+    r = yichao("print", "passbook", number, str(tmp_path / "b.pdf"), "--confirm", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    assert _row(folder, number)["pending_lines"] == 0
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "补登测试" in text
+
+
+def test_check_proves_ledger_sums(street):
+    folder, _ = street
+    r = yichao("check", data_dir=folder)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "爱心存折余额" in r.stdout
