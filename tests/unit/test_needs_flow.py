@@ -190,3 +190,18 @@ def test_overdue_lists_counts_and_board(street):
     assert [r.uid for r in board["published"]] == [late.uid] and len(board["draft"]) == 1
     with pytest.raises(UserError):
         needs.count_needs(street.ws, NeedsFilter(status="nonsense"))
+
+
+def test_review_deposits_through_the_real_passbook_service_when_installed(street):
+    pytest.importorskip("yichao.app.rewards")
+    from sqlalchemy import func, select
+
+    from yichao.models.passbook import LedgerEntry
+
+    n = make(street, reward_points=25)
+    _serve(street, n)
+    needs_flow.review(street.ws, n.uid, 5, "好")
+    with street.ws.read() as session:
+        entries = list(session.scalars(select(LedgerEntry).where(LedgerEntry.source_uid == n.uid)))
+        assert [(e.kind, e.points) for e in entries] == [("deposit", 25)]
+        assert session.scalar(select(func.count()).select_from(LedgerEntry)) == 1

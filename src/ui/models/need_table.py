@@ -27,9 +27,6 @@ class NeedsSource:
         return query_needs(self.ws, self.flt, offset, limit, sort_key or "due_date", descending)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeedTable", text)
-
 
 def overdue_color(n: NeedRow) -> str | None:
     return OVERDUE_COLOR if n.overdue else None
@@ -39,20 +36,20 @@ def due_text(n: NeedRow) -> str:
     if n.due_date is None:
         return ""
     text = n.due_date.isoformat()
-    return text + " " + _tr("(overdue)") if n.overdue else text
+    return text + " " + QCoreApplication.translate("NeedTable", "(overdue)") if n.overdue else text
 
 
 def need_columns(communities: dict[str, str]) -> list[Column]:
     return [
-        Column("title", _tr("Title"), lambda n: n.title, color=overdue_color),
-        Column("category", _tr("Category"), lambda n: n.category),
-        Column("status", _tr("Status"), lambda n: n.status_label),
-        Column("urgency", _tr("Urgency"), lambda n: n.urgency_label,
+        Column("title", QCoreApplication.translate("NeedTable", "Title"), lambda n: n.title, color=overdue_color),
+        Column("category", QCoreApplication.translate("NeedTable", "Category"), lambda n: n.category),
+        Column("status", QCoreApplication.translate("NeedTable", "Status"), lambda n: n.status_label),
+        Column("urgency", QCoreApplication.translate("NeedTable", "Urgency"), lambda n: n.urgency_label,
                color=lambda n: "#e65100" if n.urgency == "critical" else None),
-        Column("due_date", _tr("Due"), due_text, color=overdue_color),
-        Column("community_uid", _tr("Community"), lambda n: communities.get(n.community_uid or "", "")),
-        Column("", _tr("Requester"), lambda n: n.requester_name),
-        Column("claimant_name", _tr("Claimed by"),
+        Column("due_date", QCoreApplication.translate("NeedTable", "Due"), due_text, color=overdue_color),
+        Column("community_uid", QCoreApplication.translate("NeedTable", "Community"), lambda n: communities.get(n.community_uid or "", "")),
+        Column("", QCoreApplication.translate("NeedTable", "Requester"), lambda n: n.requester_name),
+        Column("claimant_name", QCoreApplication.translate("NeedTable", "Claimed by"),
                lambda n: f"{KIND_LABELS.get(n.claimant_kind, '')}·{n.claimant_name}" if n.claimant_name else ""),
-        Column("reward_points", _tr("Points"), lambda n: str(n.reward_points) if n.reward_points else ""),
+        Column("reward_points", QCoreApplication.translate("NeedTable", "Points"), lambda n: str(n.reward_points) if n.reward_points else ""),
     ]

@@ -25,29 +25,26 @@ class PeopleSource:
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
         return query_people(self.ws, self.flt, offset, limit, sort_key or "name", descending)
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeopleTable", text)
-
 def people_columns(communities: dict[str, str], skills: bool = False) -> list[Column]:
     """The residents list's columns; with ``skills``, the skills register's (能人库) columns."""
-    yes = _tr("Yes")
+    yes = QCoreApplication.translate("PeopleTable", "Yes")
     cols = [
-        Column("name", _tr("Name"), lambda p: p.name),
-        Column("gender", _tr("Gender"), lambda p: GENDER_LABELS.get(p.gender, "")),
-        Column("community_uid", _tr("Community"), lambda p: communities.get(p.community_uid or "", "")),
+        Column("name", QCoreApplication.translate("PeopleTable", "Name"), lambda p: p.name),
+        Column("gender", QCoreApplication.translate("PeopleTable", "Gender"), lambda p: GENDER_LABELS.get(p.gender, "")),
+        Column("community_uid", QCoreApplication.translate("PeopleTable", "Community"), lambda p: communities.get(p.community_uid or "", "")),
     ]
     if skills:
         return cols + [
-            Column("skills", _tr("Skills"), lambda p: p.skills),
-            Column("", _tr("Offers"), lambda p: p.offers),
-            Column("volunteer_number", _tr("Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
-            Column("phone", _tr("Phone"), lambda p: p.phone),
+            Column("skills", QCoreApplication.translate("PeopleTable", "Skills"), lambda p: p.skills),
+            Column("", QCoreApplication.translate("PeopleTable", "Offers"), lambda p: p.offers),
+            Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
+            Column("phone", QCoreApplication.translate("PeopleTable", "Phone"), lambda p: p.phone),
         ]
     return cols + [
-        Column("id_masked", _tr("Identity number"), lambda p: p.id_masked),
-        Column("phone", _tr("Phone"), lambda p: p.phone),
-        Column("building", _tr("Address"), lambda p: p.address),
-        Column("", _tr("Household head"), lambda p: yes if p.household_head else ""),
-        Column("volunteer_number", _tr("Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
-        Column("skills", _tr("Skills"), lambda p: p.skills),
+        Column("id_masked", QCoreApplication.translate("PeopleTable", "Identity number"), lambda p: p.id_masked),
+        Column("phone", QCoreApplication.translate("PeopleTable", "Phone"), lambda p: p.phone),
+        Column("building", QCoreApplication.translate("PeopleTable", "Address"), lambda p: p.address),
+        Column("", QCoreApplication.translate("PeopleTable", "Household head"), lambda p: yes if p.household_head else ""),
+        Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
+        Column("skills", QCoreApplication.translate("PeopleTable", "Skills"), lambda p: p.skills),
     ]

@@ -142,7 +142,8 @@ class NeedsTab(QWidget):
         self.view = make_table_view(self)
         self.model = PagedTableModel(NeedsSource(ws, self.filter()), need_columns(self.communities), self)
         self.view.setModel(self.model)
-        apply_column_widths(self.view, [200, 70, 70, 60, 130, 110, 70, 140, 50])
+        apply_column_widths(self.view, [200, 70, 70, 70, 150, 110, 80, 150, 50])
+        self.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # soonest due first
         self.view.selectionModel().currentRowChanged.connect(self._list_picked)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board)

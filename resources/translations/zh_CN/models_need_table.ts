@@ -1,0 +1,46 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>NeedTable</name>
+    <message>
+        <source>(overdue)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>需求标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>求助居民</translation>
+    </message>
+    <message>
+        <source>Claimed by</source>
+        <translation>揭榜方</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+</context>
+</TS>
