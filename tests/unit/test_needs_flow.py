@@ -205,3 +205,16 @@ def test_review_deposits_through_the_real_passbook_service_when_installed(street
         entries = list(session.scalars(select(LedgerEntry).where(LedgerEntry.source_uid == n.uid)))
         assert [(e.kind, e.points) for e in entries] == [("deposit", 25)]
         assert session.scalar(select(func.count()).select_from(LedgerEntry)) == 1
+
+
+def test_check_finds_a_status_that_disagrees_with_the_history(street):
+    from yichao.app.needs_check import check_needs
+    from yichao.models.need import Need
+
+    n = make(street)
+    needs_flow.publish(street.ws, n.uid)
+    assert check_needs(street.ws) == []
+    with street.ws.unit() as session:
+        session.get(Need, n.uid).status = "claimed"  # behind the flow's back
+    problems = check_needs(street.ws)
+    assert any("最后一步不一致" in p for p in problems) and any("没有记录揭榜方" in p for p in problems)

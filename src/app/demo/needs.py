@@ -64,6 +64,11 @@ def _at(day: date, rng: Any) -> datetime:
     return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=timezone.utc)
 
 
+def _after(previous: datetime | None, at: datetime) -> datetime:
+    """Steps of one need in order, even when two fall on the same day."""
+    return at if previous is None or at > previous else previous + timedelta(minutes=37)
+
+
 def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
     """Make about one need per ten residents (``total`` overrides it: the benchmark wants 50,000)."""
     ws.require("staff", "生成演示数据")
@@ -117,7 +122,7 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
                     path, status = ["draft", "published"], "published"
                     need["status"] = status
             day = created
-            prev = ""
+            prev, last_at = "", None
             for to in path:
                 note = {"draft": "登记", "cancelled": "居民已自行解决"}.get(to, "")
                 if to == "claimed" and need["claimant_name"]:
@@ -126,7 +131,7 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
                     need["satisfaction"] = rng.choices((5, 4, 3, 2), (0.6, 0.28, 0.09, 0.03))[0]
                     need["review_comment"] = rng.choice(COMMENTS)
                     note = f"满意度 {need['satisfaction']}：{need['review_comment']}"
-                steps.append({"need_uid": uid, "from_status": prev, "to_status": to, "at": _at(day, rng),
+                steps.append({"need_uid": uid, "from_status": prev, "to_status": to, "at": (last_at := _after(last_at, _at(day, rng))),
                               "by_user": user, "note": note})
                 need["status_at"] = steps[-1]["at"]
                 prev = to
@@ -140,6 +145,23 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
             bulk_insert(session, NeedStep, steps[start:start + 10000])
         people_statistics(session)  # the street step bulk-loaded the residents just before
         need_statistics(session)
+    offers = _offers(ws, rng)
     ctx.made.update(need_uids=[n["uid"] for n in needs], volunteer_rewards=rewards)
     overdue = sum(1 for n in needs if n["status"] in ("published", "claimed", "in_service") and n["due_date"] < date.today())
-    return f"居民需求 {len(needs)} 条（揭榜 {sum(1 for n in needs if n['claimant_name'])} 条，逾期 {overdue} 条）"
+    return f"居民需求 {len(needs)} 条，能人库服务承诺 {offers} 条（揭榜 {sum(1 for n in needs if n['claimant_name'])} 条，逾期 {overdue} 条）"
+
+
+OFFERS = ("每周六上午可以上门{skill}", "工作日晚上可以帮邻居{skill}", "随叫随到，义务{skill}", "每月一次到社区活动室提供{skill}服务")
+
+
+def _offers(ws: Workspace, rng: Any, limit: int = 300) -> int:
+    """Skilled volunteers say what they offer (能人库), through ordinary journaled updates."""
+    with ws.unit() as session:
+        stmt = (select(Person).where(Person.deleted.is_(False), Person.is_volunteer.is_(True), Person.skills != "",
+                                     Person.offers == "").limit(limit))
+        count = 0
+        for person in session.scalars(stmt):
+            skill = person.skills.split("、")[0]
+            person.offers = rng.choice(OFFERS).format(skill=skill)
+            count += 1
+    return count

@@ -15,7 +15,7 @@ from yichao.app.errors import USER_ERRORS, message_of
 from yichao.app.needs import MAX_POINTS, URGENCY_LABELS, NeedInput, NeedRow, create_need, update_need
 from yichao.app.people import PeopleFilter, query_people
 from yichao.app.workspace import Workspace
-from yichao.models.need import CATEGORIES
+from yichao.app.needs import CATEGORIES
 
 
 class NeedDialog(QDialog):

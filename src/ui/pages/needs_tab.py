@@ -17,7 +17,7 @@ from yichao.app import matching, needs, needs_flow
 from yichao.app.communities import community_names
 from yichao.app.needs import STATUS_LABELS, NeedRow, NeedsFilter
 from yichao.app.workspace import Workspace
-from yichao.models.need import CATEGORIES, STATUSES
+from yichao.app.needs import CATEGORIES, STATUSES
 
 from ..icons import icon
 from ..models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
