@@ -20,6 +20,8 @@ from yichao.models.person import Person
 from yichao.models.site import Community
 from datetime import date
 
+from sqlalchemy import select
+
 
 def pair(a: Workspace, b: Workspace, folder: Path) -> None:
     """Exchange key files both ways, as two sites do once."""
@@ -55,9 +57,13 @@ def add_people(ws: Workspace, n: int, rng: random.Random, community_uid: str | N
                numbers: list[str] | None = None) -> list[str]:
     uids = []
     with ws.unit() as s:
+        used = set(s.scalars(select(Person.id_number)))
         for i in range(n):
-            number = numbers[i] if numbers else make_id_number(
-                "370102", date(1950 + rng.randint(0, 50), rng.randint(1, 12), rng.randint(1, 28)), rng.randint(1, 999))
+            number = numbers[i] if numbers else None
+            while number is None or (not numbers and number in used):
+                number = make_id_number(
+                    "370102", date(1950 + rng.randint(0, 50), rng.randint(1, 12), rng.randint(1, 28)), rng.randint(1, 999))
+            used.add(number)
             p = Person(name=f"居民{rng.randint(0, 10**6)}", id_number=number, id_masked=mask_id_number(number),
                        community_uid=community_uid)
             s.add(p)
