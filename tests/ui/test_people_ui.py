@@ -152,3 +152,23 @@ def test_duplicate_offers_to_open_the_registered_resident(qtbot, workspace, monk
     dialog.save()
     assert dialog.saved is None and dialog.open_existing == first.uid
     assert "已登记为居民" in dialog.error.text()
+
+
+def test_needs_for_an_organization_dialog(qtbot, workspace):
+    make_application()
+    from yichao.app.needs_flow import publish
+    from yichao.models.organization import Organization
+    from yichao.ui.dialogs.need_for_org import NeedsForOrgDialog
+
+    c = add_community(workspace, "燕山社区")
+    with workspace.unit() as session:
+        session.add(Organization(name="燕山志愿队", community_uid=c.uid))
+    n = needs.create_need(workspace, NeedInput("楼道清理", "环境", community_uid=c.uid))
+    publish(workspace, n.uid)
+    dialog = NeedsForOrgDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert dialog.org.currentText() == "燕山志愿队"
+    assert dialog.needs.count() == 1 and "同一社区" in dialog.needs.item(0).text()
+    dialog.needs.setCurrentRow(0)
+    dialog.open_need()
+    assert dialog.chosen == n.uid

@@ -67,6 +67,10 @@
         <translation>取消需求...</translation>
     </message>
     <message>
+        <source>For an &amp;organization...</source>
+        <translation>按组织匹配(&amp;O)...</translation>
+    </message>
+    <message>
         <source>E&amp;xport list...</source>
         <translation>导出列表(&amp;X)...</translation>
     </message>

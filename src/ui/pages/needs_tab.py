@@ -128,11 +128,12 @@ class NeedsTab(QWidget):
             "finish": QPushButton(self.tr("&Finish")),
             "review": QPushButton(self.tr("Re&view...")),
             "cancel": QPushButton(self.tr("Cancel need...")),
+            "for_org": QPushButton(icon("orgs"), self.tr("For an &organization...")),
             "export": QPushButton(icon("export"), self.tr("E&xport list...")),
         }
         actions = QHBoxLayout()
         for key, b in self.buttons.items():
-            if key == "export":
+            if key == "for_org":
                 actions.addStretch()
             actions.addWidget(b)
             b.clicked.connect(lambda _c=False, k=key: self.act(k))
@@ -230,7 +231,7 @@ class NeedsTab(QWidget):
         n = self.need
         allowed = set(needs_flow.allowed_actions(n.status)) if n else set()
         for key, b in self.buttons.items():
-            if key in ("new", "export"):
+            if key in ("new", "export", "for_org"):
                 continue
             b.setEnabled(n is not None and (key in allowed or (key == "edit" and n.status in ("draft", "published"))))
         self.history.clear()
@@ -278,6 +279,13 @@ class NeedsTab(QWidget):
             done = dialog.saved
         elif key == "export":
             self.export()
+            return
+        elif key == "for_org":
+            from ..dialogs.need_for_org import NeedsForOrgDialog
+
+            org_dialog = NeedsForOrgDialog(self.ws, self)
+            if org_dialog.exec() and org_dialog.chosen:
+                self.select(org_dialog.chosen)
             return
         elif n is None:
             return
