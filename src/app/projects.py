@@ -240,3 +240,11 @@ def award_winners(ws: Workspace) -> list[Any]:
     from .roadshow_awards import award_winners as winners
 
     return winners(ws)
+
+
+def applicant_choices(ws: Workspace) -> list[tuple[str, str]]:
+    """(uid, name) of organizations that may apply (not exited), by name."""
+    with ws.read() as session:
+        rows = session.execute(select(Organization.uid, Organization.name).where(
+            Organization.deleted.is_(False), Organization.stage != "exited").order_by(Organization.name_initials))
+        return [(uid, name) for uid, name in rows]

@@ -1,0 +1,71 @@
+"""Projects and proposals as paged tables: sources over the services, and their columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from yichao.app.projects import count_projects, query_projects
+from yichao.app.projects_money import fen_to_yuan
+from yichao.app.proposals import OUTCOME_LABELS, STEP_LABELS, count_proposals, query_proposals
+from yichao.app.workspace import Workspace
+
+from .paged_table_model import Column
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+STATUS_COLORS = {"rejected": "#9e9e9e", "terminated": "#c62828", "closed": "#2e7d32", "running": "#1565c0",
+                 "midterm": "#1565c0"}
+
+
+@dataclass
+class ProjectsSource:
+    ws: Workspace
+    status: str | None = None
+    program_uid: str | None = None
+    search: str = ""
+
+    def count(self) -> int:
+        return count_projects(self.ws, self.status, self.program_uid, self.search)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return query_projects(self.ws, offset, limit, sort_key or "applied_on", descending, self.status,
+                              self.program_uid, self.search)
+
+
+def project_columns() -> list[Column]:
+    t = lambda text: QCoreApplication.translate("ProjectTable", text)  # noqa: E731
+    return [
+        Column("title", t("Project"), lambda p: p.title),
+        Column("org", t("Applicant"), lambda p: p.org_name),
+        Column("status", t("Status"), lambda p: p.status_label, color=lambda p: STATUS_COLORS.get(p.status)),
+        Column("requested", t("Requested"), lambda p: fen_to_yuan(p.requested_fen), RIGHT),
+        Column("approved", t("Approved"), lambda p: fen_to_yuan(p.approved_fen) if p.approved_fen else "", RIGHT),
+        Column("applied_on", t("Applied"), lambda p: p.applied_on.isoformat() if p.applied_on else ""),
+        Column("program", t("Round"), lambda p: p.program_name),
+    ]
+
+
+@dataclass
+class ProposalsSource:
+    ws: Workspace
+    outcome: str | None = None
+
+    def count(self) -> int:
+        return count_proposals(self.ws, self.outcome)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return query_proposals(self.ws, offset, limit, self.outcome)
+
+
+def proposal_columns() -> list[Column]:
+    t = lambda text: QCoreApplication.translate("ProjectTable", text)  # noqa: E731
+    return [
+        Column("", t("Proposal"), lambda p: p.title),
+        Column("", t("Proposer"), lambda p: p.proposer),
+        Column("", t("Community"), lambda p: p.community_name),
+        Column("", t("Step reached"), lambda p: STEP_LABELS.get(p.steps[-1].step, "") if p.steps else ""),
+        Column("", t("Outcome"), lambda p: OUTCOME_LABELS.get(p.outcome, p.outcome),
+               color=lambda p: "#9e9e9e" if p.outcome == "dropped" else None),
+    ]
