@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>Due by</source>
-        <translation>截止日期</translation>
+        <translation>设定期限</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
