@@ -48,6 +48,8 @@ class NeedsBoard(QWidget):
             items.setWordWrap(True)
             items.setMinimumWidth(120)
             items.setObjectName(f"board_{status}")
+            items.setStyleSheet("QListWidget::item { border-bottom: 1px solid #dfe3e6; padding: 3px 2px; }"
+                                "QListWidget::item:selected { background: #bbdefb; color: #0d47a1; }")
             items.currentItemChanged.connect(lambda item, _prev, s=status: self._picked(s, item))
             column.addWidget(header)
             column.addWidget(items, 1)
