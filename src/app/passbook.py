@@ -186,6 +186,11 @@ def entries(ws: Workspace, number: str, offset: int = 0, limit: int = 200, newes
         return [entry_row(e) for e in session.scalars(stmt)]
 
 
+def entry_count(ws: Workspace, number: str) -> int:
+    with ws.read() as session:
+        return load_book(session, number).entry_count
+
+
 def passbook_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
     """`yichao list passbooks --json`: number, holder, status, balance, hours, pending lines."""
     from .passbook_query import PassbookFilter, query_passbooks

@@ -1,0 +1,186 @@
+"""Print pending lines (补登): preview, print page by page asking to turn the page, then confirm.
+
+Nothing is marked until the operator answers that the paper came out right; "No" leaves every line
+pending, so the same lines print again. The printer page is the passbook page at 1:1 (full page, no
+fitting), so the layout profile and this PC's calibration offset decide where the ink lands.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSizeF
+from PySide6.QtGui import QPageSize
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from yichao.app.errors import USER_ERRORS, message_of
+from yichao.app.passbook_layout import load_layout
+from yichao.app.passbook_print import PrintJob, calibration_page, confirm_printed, offset_of, print_pending, set_offset
+from yichao.app.workspace import Workspace
+
+from ..icons import icon
+from ..operations import call, show_error
+from .pdf_preview import PdfPreviewDialog, print_document
+
+
+def _temp_pdf(name: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix="yichao-passbook-")) / name
+
+
+def passbook_printer(layout_name: str) -> QPrinter:
+    """A printer whose page is the passbook page, printed to the edge at 1:1."""
+    layout = load_layout(layout_name)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QSizeF(layout.width_mm, layout.height_mm), QPageSize.Unit.Millimeter, layout.label))
+    printer.setFullPage(True)
+    return printer
+
+
+class PassbookPrintDialog(QDialog):
+    def __init__(self, ws: Workspace, number: str, parent: QWidget | None = None, layout_name: str = "standard") -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.number = number
+        self.layout_name = layout_name
+        self.confirmed = False
+        self.setWindowTitle(self.tr("Print pending lines — %1").replace("%1", number))
+        self.resize(820, 640)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.print_button = QPushButton(icon("print"), self.tr("Print..."))
+        self.print_button.clicked.connect(self.print_pages)
+        self.ok_button = QPushButton(icon("ok"), self.tr("Paper came out right"))
+        self.ok_button.clicked.connect(self.confirm)
+        self.again_button = QPushButton(icon("warning"), self.tr("Not right — print again later"))
+        self.again_button.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
+        self._describe()
+
+    def _describe(self) -> None:
+        job = self.job
+        if job is None or job.empty:
+            self.info.setText(self.tr("Passbook %1 has no pending lines.").replace("%1", self.number))
+            for b in (self.print_button, self.ok_button):
+                b.setEnabled(False)
+            self.again_button.setText(self.tr("Close"))
+            return
+        assert job.path is not None
+        self.document.load(str(job.path))
+        text = self.tr("%1 lines from page %2, line %3.").replace("%1", str(job.entry_lines)).replace(
+            "%2", str(job.start_page)).replace("%3", str(job.start_line))
+        if job.page_turns:
+            text += " " + self.tr("They fill passbook pages %1: you will be asked to turn the page.").replace(
+                "%1", ", ".join(str(p) for p in job.pages))
+        text += " " + self.tr("Lines count as printed only when you confirm the paper came out right.")
+        self.info.setText(text)
+
+    def print_pages(self) -> int:
+        """Choose the printer once, then send each passbook page, asking to turn the page between."""
+        if self.job is None or self.job.empty:
+            return 0
+        printer = passbook_printer(self.layout_name)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return 0
+        return self.print_to(printer, ask=True)
+
+    def print_to(self, printer: QPrinter, ask: bool = False) -> int:
+        assert self.job is not None
+        sent = 0
+        for index, page in enumerate(self.job.pages):
+            if index and ask and QMessageBox.question(self, self.tr("Turn the page"), self.tr(
+                    "Turn the passbook to page %1 and insert it again, then press Yes.").replace("%1", str(page))
+                    ) != QMessageBox.StandardButton.Yes:
+                break
+            sent += print_document(self.document, printer, [index])
+        return sent
+
+    def confirm(self) -> None:
+        if self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
+            self.confirmed = True
+            self.accept()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.document.close()
+        super().closeEvent(event)
+
+
+def show_statement(ws: Workspace, number: str, parent: QWidget | None = None) -> None:
+    """The A4 statement in the shared preview (print or save from there)."""
+    from yichao.app.passbook_statement import write_statement
+
+    info = call(parent, write_statement, ws, number, _temp_pdf(f"statement-{number}.pdf"))
+    if info is not None:
+        title = QCoreApplication.translate("PassbookPrint", "Statement %1").replace("%1", number)
+        PdfPreviewDialog(info.path, title, parent).exec()
+
+
+class CalibrationDialog(QDialog):
+    """This PC's printer offset: print the calibration page, measure, enter, save."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Passbook printer calibration"))
+        x, y = offset_of(ws)
+        self.dx = QDoubleSpinBox()
+        self.dy = QDoubleSpinBox()
+        for spin, value in ((self.dx, x), (self.dy, y)):
+            spin.setRange(-20, 20)
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+            spin.setValue(value)
+        form = QFormLayout(self)
+        hint = QLabel(self.tr("Print the calibration page on a spare passbook, measure how far the marks "
+                              "sit from the printed rulings, and enter the correction."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.tr("Move right by"), self.dx)
+        form.addRow(self.tr("Move down by"), self.dy)
+        page = QPushButton(icon("preview"), self.tr("Calibration page..."))
+        page.clicked.connect(self.show_page)
+        form.addRow(page)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(440)
+
+    def _store(self) -> bool:
+        try:
+            set_offset(self.ws, self.dx.value(), self.dy.value())
+        except USER_ERRORS as exc:
+            show_error(self, message_of(exc))
+            return False
+        return True
+
+    def save(self) -> None:
+        if self._store():
+            self.accept()
+
+    def show_page(self) -> None:
+        if not self._store():
+            return
+        path = call(self, calibration_page, self.ws, _temp_pdf("calibration.pdf"))
+        if path is not None:
+            PdfPreviewDialog(path, self.tr("Calibration page"), self).exec()

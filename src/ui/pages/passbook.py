@@ -1,0 +1,64 @@
+"""爱心存折: the counter first (where the clerk spends the day), then all passbooks, catalog, rules."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from yichao.app.workspace import Workspace
+
+from ..icons import icon
+
+
+class PassbookPage(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        from .passbook_counter import CounterTab
+        from .passbook_tabs import CatalogTab, PassbooksTab, RulesTab
+
+        self.counter = CounterTab(ws, self)
+        self.passbooks = PassbooksTab(ws, self)
+        self.catalog = CatalogTab(ws, self)
+        self.rules = RulesTab(ws, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.counter, icon("passbook"), self.tr("Counter"))
+        self.tabs.addTab(self.passbooks, icon("search"), self.tr("Passbooks"))
+        self.tabs.addTab(self.catalog, icon("export"), self.tr("Redemption catalog"))
+        self.tabs.addTab(self.rules, icon("settings"), self.tr("Points rules"))
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(icon("add"), self.tr("Issue passbook..."), self.issue)
+        bar.addAction(icon("users"), self.tr("Bulk credit for an activity..."), self.bulk_credit)
+        bar.addAction(icon("settings"), self.tr("Printer calibration..."), self.calibrate)
+        self.passbooks.open_number.connect(self.open_in_counter)
+        self.counter.changed.connect(self.passbooks.refresh)
+        self.counter.changed.connect(self.catalog.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(bar)
+        layout.addWidget(self.tabs, 1)
+        self.counter.number.setFocus()
+
+    def open_in_counter(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.counter)
+        self.counter.open_number(number)
+
+    def issue(self) -> None:
+        from ..dialogs.passbook_open import OpenPassbookDialog
+
+        dialog = OpenPassbookDialog(self.ws, self)
+        if dialog.exec() and dialog.result is not None:
+            self.passbooks.refresh()
+            self.open_in_counter(dialog.result.number)
+
+    def bulk_credit(self) -> None:
+        from ..dialogs.passbook_bulk import BulkCreditDialog
+
+        if BulkCreditDialog(self.ws, self).exec():
+            self.passbooks.refresh()
+            self.counter.reload()
+
+    def calibrate(self) -> None:
+        from ..dialogs.passbook_print import CalibrationDialog
+
+        CalibrationDialog(self.ws, self).exec()
