@@ -14,45 +14,61 @@ from yichao.app.projects_tranches import list_milestones, list_tranches, tranche
 from yichao.app.workspace import Workspace
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ProjectDetail", text)
+def _labels() -> dict[str, str]:
+    return {
+        "none": QCoreApplication.translate("ProjectDetail", "None yet."), "status": QCoreApplication.translate("ProjectDetail", "Status"),
+        "requested": QCoreApplication.translate("ProjectDetail", "Requested"), "approved": QCoreApplication.translate("ProjectDetail", "Approved"),
+        "spent": QCoreApplication.translate("ProjectDetail", "Spent"), "people": QCoreApplication.translate("ProjectDetail", "Beneficiaries"),
+        "tranches": QCoreApplication.translate("ProjectDetail", "Tranches"), "no": QCoreApplication.translate("ProjectDetail", "No."),
+        "amount": QCoreApplication.translate("ProjectDetail", "Amount"), "condition": QCoreApplication.translate("ProjectDetail", "Condition"),
+        "paid": QCoreApplication.translate("ProjectDetail", "Paid on"), "milestones": QCoreApplication.translate("ProjectDetail", "Milestones"),
+        "milestone": QCoreApplication.translate("ProjectDetail", "Milestone"), "due": QCoreApplication.translate("ProjectDetail", "Due"),
+        "done": QCoreApplication.translate("ProjectDetail", "Done"), "evaluations": QCoreApplication.translate("ProjectDetail", "Evaluations"),
+        "kind": QCoreApplication.translate("ProjectDetail", "Kind"), "date": QCoreApplication.translate("ProjectDetail", "Date"),
+        "score": QCoreApplication.translate("ProjectDetail", "Score"), "comment": QCoreApplication.translate("ProjectDetail", "Comment"),
+        "activities": QCoreApplication.translate("ProjectDetail", "Activities"), "activity": QCoreApplication.translate("ProjectDetail", "Activity"),
+        "participants": QCoreApplication.translate("ProjectDetail", "People"), "trail": QCoreApplication.translate("ProjectDetail", "Trail"),
+        "note": QCoreApplication.translate("ProjectDetail", "Note"),
+    }
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
+def _table(headers: list[str], rows: list[list[str]], none: str) -> str:
     if not rows:
-        return f"<p style='color:#777'>{_t('None yet.')}</p>"
+        return f"<p style='color:#777'>{escape(none)}</p>"
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'><tr style='background:#e8eef5'>{head}</tr>{body}</table>"
+    return ("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
+            f"<tr style='background:#e8eef5'>{head}</tr>{body}</table>")
 
 
 def project_html(ws: Workspace, uid: str) -> str:
+    L = _labels()
     p = get_project(ws, uid)
     tranches = list_tranches(ws, uid)
     d = lambda v: v.isoformat() if v else "—"  # noqa: E731
-    parts = [
+    n = L["none"]
+    return "".join([
         f"<h3>{escape(p.title)}</h3>",
         f"<p><b>{escape(p.org_name)}</b> · {escape(p.program_name or '—')} · {escape(p.domain or '')}<br>"
-        f"{_t('Status')}: <b>{escape(p.status_label)}</b> ({d(p.status_on)})</p>",
+        f"{L['status']}: <b>{escape(p.status_label)}</b> ({d(p.status_on)})</p>",
         f"<p>{escape(p.summary)}</p>",
-        f"<p>{_t('Requested')} {fen_to_yuan(p.requested_fen)} · {_t('Approved')} {fen_to_yuan(p.approved_fen)} · "
-        f"{_t('Spent')} {fen_to_yuan(p.spent_fen)}<br>{_t('Beneficiaries')}: {p.planned_beneficiaries} → "
+        f"<p>{L['requested']} {fen_to_yuan(p.requested_fen)} · {L['approved']} {fen_to_yuan(p.approved_fen)} · "
+        f"{L['spent']} {fen_to_yuan(p.spent_fen)}<br>{L['people']}: {p.planned_beneficiaries} → "
         f"{p.actual_beneficiaries}</p>",
-        f"<h4>{_t('Tranches')} — {escape(tranche_summary(tranches))}</h4>",
-        _table([_t("No."), "%", _t("Amount"), _t("Condition"), _t("Paid on")],
+        f"<h4>{L['tranches']} — {escape(tranche_summary(tranches))}</h4>",
+        _table([L["no"], "%", L["amount"], L["condition"], L["paid"]],
                [[str(t.seq), str(t.percent), fen_to_yuan(t.amount_fen), t.condition_label, d(t.disbursed_on)]
-                for t in tranches]),
-        f"<h4>{_t('Milestones')}</h4>",
-        _table([_t("No."), _t("Milestone"), _t("Due"), _t("Done")],
-               [[str(m.seq), m.title, d(m.due_on), d(m.done_on)] for m in list_milestones(ws, uid)]),
-        f"<h4>{_t('Evaluations')}</h4>",
-        _table([_t("Kind"), _t("Date"), _t("Score"), _t("Comment")],
-               [[KIND_LABELS[e.kind], d(e.on), f"{e.score:g}", e.comment] for e in list_evaluations(ws, uid)]),
-        f"<h4>{_t('Activities')}</h4>",
-        _table([_t("Date"), _t("Activity"), _t("People")],
-               [[d(a.held_on), a.title, str(a.participants)] for a in list_activities(ws, uid)]),
-        f"<h4>{_t('Trail')}</h4>",
-        _table([_t("Date"), _t("Status"), _t("Note")],
-               [[d(t.on), STATUS_LABELS.get(t.to_status, t.to_status), t.note] for t in list_transitions(ws, uid)]),
-    ]
-    return "".join(parts)
+                for t in tranches], n),
+        f"<h4>{L['milestones']}</h4>",
+        _table([L["no"], L["milestone"], L["due"], L["done"]],
+               [[str(m.seq), m.title, d(m.due_on), d(m.done_on)] for m in list_milestones(ws, uid)], n),
+        f"<h4>{L['evaluations']}</h4>",
+        _table([L["kind"], L["date"], L["score"], L["comment"]],
+               [[KIND_LABELS[e.kind], d(e.on), f"{e.score:g}", e.comment] for e in list_evaluations(ws, uid)], n),
+        f"<h4>{L['activities']}</h4>",
+        _table([L["date"], L["activity"], L["participants"]],
+               [[d(a.held_on), a.title, str(a.participants)] for a in list_activities(ws, uid)], n),
+        f"<h4>{L['trail']}</h4>",
+        _table([L["date"], L["status"], L["note"]],
+               [[d(t.on), STATUS_LABELS.get(t.to_status, t.to_status), t.note] for t in list_transitions(ws, uid)], n),
+    ])

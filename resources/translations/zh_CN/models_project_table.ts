@@ -1,0 +1,54 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ProjectTable</name>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申报组织</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>立项金额</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>资助批次</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>提案人</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Step reached</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>执行情况</translation>
+    </message>
+</context>
+</TS>
