@@ -17,7 +17,7 @@ from ..workspace import Workspace
 from .certificates import PrintOptions, draw_certificate
 from .document import new_canvas
 from .register import Issued, issue_in_session, print_options, reprint_in_session
-from .subjects import kind_spec, load_subject
+from .subjects import kind_spec, load_subjects
 
 MAX_BATCH = 5000
 
@@ -86,11 +86,9 @@ def print_certificates(ws: Workspace, kind: str, subject_uids: Sequence[str], ou
     if len(uids) > MAX_BATCH:
         raise UserError(f"一次最多打印 {MAX_BATCH} 张证书，请分批打印。")
     options = print_options(ws, kind, layout, preprinted)
-    subjects = []
-    for n, uid in enumerate(uids):
-        if cancel is not None and n % 50 == 0:
-            cancel.check()
-        subjects.append(load_subject(ws, kind, uid, extra))
+    subjects = load_subjects(ws, kind, uids, extra)
+    if cancel is not None:
+        cancel.check()
     total = len(subjects)
 
     def half(done: int, _total: int) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..pdf_fonts import register_cjk_font
 from .chinese_date import chinese_date
-from .document import MM, draw_image, draw_qr, fit_and_draw
+from .document import MM, draw_image, draw_qr, fit_and_draw, rgb
 from .layouts import Layout
 from .subjects import KINDS, Subject
 
@@ -102,33 +102,71 @@ def compose(subject: Subject, *, serial: str, code_display: str, qr_payload: str
     }
 
 
+# fields whose words are the same on every page of a batch: drawn once as a PDF form, reused per page
+REPEATED = ("title", "issuer", "date", "verify_hint")
+VARYING = ("serial", "reprint_mark", "recipient", "body", "code")
+
+
+def _reuse(canvas: Any, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
+    """Draw once into a named form (XObject) and place it; later pages only place it again.
+
+    A 1,000-page batch then carries its frames, title, issuer and date once, not 1,000 times.
+    """
+    forms: dict[tuple[Any, ...], str] = canvas.__dict__.setdefault("_yichao_forms", {})
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"YC{len(forms)}"
+        outer = canvas.__dict__.get("_yc_fill")
+        canvas.beginForm(name)
+        canvas.__dict__["_yc_fill"] = None  # a form starts with its own graphics state
+        draw()
+        canvas.endForm()
+        canvas.__dict__["_yc_fill"] = outer
+    canvas.doForm(name)
+
+
+def _field(canvas: Any, font: str, layout: Layout, name: str, text: str, dx: float, dy: float) -> None:
+    f = layout.fields[name]
+    fit_and_draw(canvas, text, layout.box(name, dx, dy), f.size, f.min_size, align=f.align,  # type: ignore[arg-type]
+                 valign=f.valign, wrap_first=f.wrap, leading=f.leading, color=f.color,  # type: ignore[arg-type]
+                 char_space=f.char_space, font=font)
+
+
+def _static(canvas: Any, opts: PrintOptions) -> None:
+    """Frames, seal and logo: the parts of the sheet that do not depend on the certificate."""
+    layout = opts.layout
+    if opts.preprinted:
+        return
+    width, height = layout.pagesize
+    for frame in layout.frames:
+        inset = frame.inset_mm * MM
+        canvas.setStrokeColor(rgb(frame.color))
+        canvas.setLineWidth(frame.line_width)
+        canvas.rect(inset, inset, width - 2 * inset, height - 2 * inset, stroke=1, fill=0)
+    for name, image in (("seal", opts.seal), ("logo", opts.logo)):
+        if image is not None and name in layout.fields:
+            draw_image(canvas, image, layout.box(name))
+
+
 def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, reprint_mark: str = "") -> None:
     """One certificate page on ``canvas`` (the caller ends the page)."""
     font = register_cjk_font()
     layout = opts.layout
     skip = layout.preprinted_skip if opts.preprinted else frozenset()
     dx, dy = (opts.offset_x_mm, opts.offset_y_mm) if opts.preprinted else (0.0, 0.0)
-    if not opts.preprinted:
-        width, height = layout.pagesize
-        for frame in layout.frames:
-            inset = frame.inset_mm * MM
-            canvas.setStrokeColor(frame.color)
-            canvas.setLineWidth(frame.line_width)
-            canvas.rect(inset, inset, width - 2 * inset, height - 2 * inset, stroke=1, fill=0)
-    texts = dict(content)
-    texts["reprint_mark"] = reprint_mark
-    for name in ("title", "serial", "reprint_mark", "recipient", "body", "issuer", "date", "code", "verify_hint"):
-        f = layout.fields.get(name)
+    canvas.__dict__["_yc_fill"] = None  # a new page starts with the default colour
+    okey = (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo)
+    _reuse(canvas, ("static", *okey), lambda: _static(canvas, opts))
+    texts = {**content, "reprint_mark": reprint_mark}
+    for name in REPEATED + VARYING:
         text = texts.get(name) or ""
-        if f is None or not text or name in skip:
+        if name not in layout.fields or not text or name in skip:
             continue
-        fit_and_draw(canvas, text, layout.box(name, dx, dy), f.size, f.min_size, align=f.align,  # type: ignore[arg-type]
-                     valign=f.valign, wrap_first=f.wrap, leading=f.leading, color=f.color,  # type: ignore[arg-type]
-                     char_space=f.char_space, font=font)
+        if name in REPEATED:
+            _reuse(canvas, (name, text, *okey), lambda n=name, s=text: _field(canvas, font, layout, n, s, dx, dy))
+        else:
+            _field(canvas, font, layout, name, text, dx, dy)
     if "qr" in layout.fields and content.get("qr") and "qr" not in skip:
         box = layout.box("qr", dx, dy)
         side = min(box.w, box.h)
         draw_qr(canvas, content["qr"], box.x, box.y + box.h - side, side)
-    for name, image in (("seal", opts.seal), ("logo", opts.logo)):
-        if image is not None and name in layout.fields and name not in skip:
-            draw_image(canvas, image, layout.box(name, dx, dy))

@@ -7,6 +7,7 @@ CJK font's own widths, so what fits here fits on paper.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,8 +46,12 @@ class Fitted:
 
 def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "", subject: str = "") -> Any:
     """A reportlab canvas with the document's metadata; the embedded font is registered first."""
+    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
+    # compressed streams stay binary: ASCII85 makes files a quarter larger and, in pure Python,
+    # costs a 1,000-page batch about a second (applies to every canvas made after this one)
+    rl_config.useA85 = 0
     font = register_cjk_font()
     # the initial font too: else every page names a Helvetica that is never embedded
     canvas = Canvas(str(path), pagesize=pagesize, invariant=0, initialFontName=font, initialFontSize=12)
@@ -75,8 +80,16 @@ def char_width(font: str, ch: str) -> float:
     return width
 
 
+def _widths(font: str, text: str) -> dict[str, float]:
+    """The font's width cache, with every character of ``text`` in it."""
+    cache = _width_table(font)[1]
+    for ch in set(text).difference(cache):
+        char_width(font, ch)
+    return cache
+
+
 def text_width(font: str, text: str, size: float) -> float:
-    return sum(char_width(font, ch) for ch in text) * size
+    return sum(map(_widths(font, text).__getitem__, text)) * size
 
 
 def wrap(font: str, text: str, size: float, width: float) -> list[str]:
@@ -87,10 +100,11 @@ def wrap(font: str, text: str, size: float, width: float) -> list[str]:
     """
     lines: list[str] = []
     limit = width / size
+    widths = _widths(font, text)
     for paragraph in text.split("\n"):
         line, used = "", 0.0
         for token in _tokens(paragraph):
-            w = sum(char_width(font, ch) for ch in token)
+            w = widths[token] if len(token) == 1 else sum(map(widths.__getitem__, token))
             if line and used + w > limit + 1e-9:
                 if token[0] in NO_LINE_START and len(line) > 1:
                     # carry the last character over so the punctuation does not lead the line
@@ -189,7 +203,9 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
     else:
         top = box.y + (box.h + block) / 2
     baseline = top - size * 0.88  # the font's ascent is about 0.88 em
-    canvas.setFillColor(color)
+    if canvas.__dict__.get("_yc_fill") != color:  # setting a colour costs more than a line of text
+        canvas.setFillColor(rgb(color))
+        canvas.__dict__["_yc_fill"] = color
     canvas.setFont(font, size)
     for n, line in enumerate(fitted.lines):
         y = baseline - n * step
@@ -225,36 +241,40 @@ def fit_and_draw(canvas: Any, text: str, box: Box, size: float, min_size: float,
     return fitted
 
 
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The QR modules for ``payload`` (error correction M, fixed mask: fast enough for batches)."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    code = qrcode.QRCode(version=None, error_correction=ERROR_CORRECT_M, box_size=1, border=0, mask_pattern=2)
-    code.add_data(payload)
-    code.make(fit=True)
-    return code.get_matrix()
-
-
 def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: str = "#000000") -> None:
-    """A QR code as one vector path (runs of dark modules merged), bottom-left at (x, y)."""
-    matrix = qr_matrix(payload)
-    n = len(matrix)
+    """A QR code, bottom-left at (x, y), as one filled path of module rectangles.
+
+    Written as literal PDF operators in module units under one transform: a 1,000-page batch would
+    otherwise spend most of its time formatting the coordinates of 30,000 rectangles.
+    """
+    from .qr import qr_rows
+
+    rows = qr_rows(payload)
+    n = len(rows)
+    ops = [_row_ops(n - 1 - r, row) for r, row in enumerate(rows)]
+    canvas.saveState()
+    canvas.setFillColor(rgb(color))
     cell = size / n
-    path = canvas.beginPath()
-    for row, cells in enumerate(matrix):
-        top = y + size - (row + 1) * cell
-        col = 0
-        while col < n:
-            if cells[col]:
-                start = col
-                while col < n and cells[col]:
-                    col += 1
-                path.rect(x + start * cell, top, (col - start) * cell, cell)
-            else:
-                col += 1
-    canvas.setFillColor(color)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.transform(cell, 0, 0, cell, x, y)
+    canvas.addLiteral("\n".join(op for op in ops if op) + "\nf")
+    canvas.restoreState()
+
+
+_DARK_RUN = re.compile("1+")
+
+
+@lru_cache(maxsize=4096)
+def _row_ops(y: int, row: str) -> str:
+    """One module row as rectangles; rows repeat a lot (finder patterns), so they are cached."""
+    return "\n".join(f"{m.start()} {y} {m.end() - m.start()} 1 re" for m in _DARK_RUN.finditer(row))
+
+
+@lru_cache(maxsize=64)
+def rgb(color: str) -> Any:
+    """A reportlab colour from ``#rrggbb``, parsed once (parsing per call costs a batch seconds)."""
+    from reportlab.lib.colors import toColor
+
+    return toColor(color)
 
 
 def check_image(path: Path) -> None:

@@ -113,7 +113,7 @@ class Candidate:
 
 def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None, limit: int = 500) -> list[Candidate]:
     """Who can receive a certificate of ``kind`` (graduates of a year, volunteers, award winners)."""
-    from .subjects import STAGE_LABELS, _stage_date, hook, pick, AWARD_MODULES
+    from .subjects import AWARD_MODULES, STAGE_LABELS, _stage_dates, hook, pick
 
     text = text.strip()
     if KINDS[kind].subject_type == "organization":
@@ -126,10 +126,11 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
             if text:
                 stmt = stmt.where(or_(Organization.name.like(f"%{text}%"), Organization.name_initials.like(f"{text.lower()}%")))
             orgs = [(o.uid, o.name, o.stage) for o in session.scalars(stmt.limit(limit if not year else 100_000))]
+        dates = _stage_dates(ws, [o[0] for o in orgs], "graduated") if year and kind == "graduation" else {}
         found = []
         for uid, name, stage in orgs:
             if year and kind == "graduation":
-                on = _stage_date(ws, uid, "graduated")
+                on = dates.get(uid)
                 if on is None or on.year != year:
                     continue
             found.append(Candidate(uid, name, STAGE_LABELS.get(stage, stage)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
@@ -54,7 +54,8 @@ class Subject:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
-Loader = Callable[[Workspace, str, Mapping[str, Any]], Subject]
+# a loader reads many subjects at once (a batch of 1,000 must not cost 4,000 queries)
+Loader = Callable[[Workspace, list[str], Mapping[str, Any]], list[Subject]]
 _LOADERS: dict[str, Loader] = {}
 
 
@@ -66,6 +67,14 @@ def subject_loader(kind: str) -> Callable[[Loader], Loader]:
     return deco
 
 
+def one_by_one(fn: Callable[[Workspace, str, Mapping[str, Any]], Subject]) -> Loader:
+    """Make a batch loader of a loader for one subject (kinds whose facts come from other modules)."""
+    def many(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+        return [fn(ws, uid, options) for uid in uids]
+
+    return many
+
+
 def kind_spec(kind: str) -> KindSpec:
     spec = KINDS.get(kind)
     if spec is None:
@@ -73,13 +82,18 @@ def kind_spec(kind: str) -> KindSpec:
     return spec
 
 
-def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] | None = None) -> Subject:
-    """The subject of a certificate of ``kind``; refuses with one sentence when it cannot be issued."""
+def load_subjects(ws: Workspace, kind: str, uids: list[str], options: Mapping[str, Any] | None = None) -> list[Subject]:
+    """The subjects of certificates of ``kind``, in order; refuses with one sentence naming the first
+    one that cannot receive it."""
     kind_spec(kind)
-    uid = (uid or "").strip()
-    if not uid:
+    uids = [(u or "").strip() for u in uids]
+    if not uids or not all(uids):
         raise UserError("请指定证书的对象（组织、志愿者或项目）。")
-    return _LOADERS[kind](ws, uid, options or {})
+    return _LOADERS[kind](ws, uids, options or {})
+
+
+def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] | None = None) -> Subject:
+    return load_subjects(ws, kind, [uid], options)[0]
 
 
 def hook(name: str, modules: tuple[str, ...]) -> Callable[..., Any] | None:
@@ -108,70 +122,105 @@ STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scal
                 "graduated": "出壳", "exited": "退出"}
 
 
-def _org(ws: Workspace, uid: str) -> dict[str, Any]:
+CHUNK = 500
+
+
+def _chunks(uids: list[str]) -> list[list[str]]:
+    return [uids[i:i + CHUNK] for i in range(0, len(uids), CHUNK)]
+
+
+def _orgs(ws: Workspace, uids: list[str]) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
     with ws.read() as session:
-        org = session.get(Organization, uid)
-        if org is None or org.deleted:
-            raise NotFound("找不到这个组织。")
-        return {
-            "name": org.name, "credit_code": org.credit_code or "", "stage": org.stage,
-            "stage_label": STAGE_LABELS.get(org.stage, org.stage),
-            "resident_since": getattr(org, "resident_since", None),
-        }
+        for chunk in _chunks(uids):
+            stmt = select(Organization).where(Organization.uid.in_(chunk), Organization.deleted.is_(False))
+            for org in session.scalars(stmt):
+                found[org.uid] = {
+                    "uid": org.uid, "name": org.name, "credit_code": org.credit_code or "", "stage": org.stage,
+                    "stage_label": STAGE_LABELS.get(org.stage, org.stage),
+                    "resident_since": getattr(org, "resident_since", None),
+                }
+    missing = [u for u in uids if u not in found]
+    if missing:
+        raise NotFound(f"找不到这个组织（{missing[0]}）。")
+    return [found[u] for u in uids]
 
 
-def _stage_date(ws: Workspace, uid: str, stage: str) -> date | None:
-    """When the organization entered ``stage``: its stage history, else the journal."""
+def _stage_dates(ws: Workspace, uids: list[str], stage: str) -> dict[str, date]:
+    """When each organization (last) entered ``stage``: its stage history, else the journal."""
     try:
         from yichao.models.org_records import OrgStageChange  # the organizations module's history
     except ImportError:
         OrgStageChange = None  # noqa: N806
+    dates: dict[str, date] = {}
     with ws.read() as session:
-        if OrgStageChange is not None:
-            on = session.scalar(
-                select(OrgStageChange.on).where(OrgStageChange.org_uid == uid, OrgStageChange.to_stage == stage,
-                                                OrgStageChange.deleted.is_(False))
-                .order_by(OrgStageChange.on.desc()).limit(1))
-            if on is not None:
-                return on
-        at = session.scalar(
-            select(JournalEntry.at).where(JournalEntry.entity == "organization", JournalEntry.uid == uid,
-                                          JournalEntry.op.in_(("insert", "update")),
-                                          JournalEntry.data.like(f'%"stage": "{stage}"%'))
-            .order_by(JournalEntry.id).limit(1))
-        return at.date() if at is not None else None
+        for chunk in _chunks(uids):
+            if OrgStageChange is not None:
+                stmt = (select(OrgStageChange.org_uid, func.max(OrgStageChange.on))
+                        .where(OrgStageChange.org_uid.in_(chunk), OrgStageChange.to_stage == stage,
+                               OrgStageChange.deleted.is_(False)).group_by(OrgStageChange.org_uid))
+                dates.update({uid: on for uid, on in session.execute(stmt)})
+            rest = [u for u in chunk if u not in dates]
+            if rest:
+                stmt = (select(JournalEntry.uid, func.min(JournalEntry.at))
+                        .where(JournalEntry.entity == "organization", JournalEntry.uid.in_(rest),
+                               JournalEntry.op.in_(("insert", "update")),
+                               JournalEntry.data.like(f'%"stage": "{stage}"%')).group_by(JournalEntry.uid))
+                dates.update({uid: at.date() for uid, at in session.execute(stmt)})
+    return dates
 
 
-def _first_seen(ws: Workspace, uid: str) -> date | None:
+def _first_seen(ws: Workspace, uids: list[str]) -> dict[str, date]:
+    seen: dict[str, date] = {}
     with ws.read() as session:
-        at = session.scalar(select(JournalEntry.at).where(JournalEntry.entity == "organization",
-                                                          JournalEntry.uid == uid).order_by(JournalEntry.id).limit(1))
-        return at.date() if at is not None else None
+        for chunk in _chunks(uids):
+            stmt = (select(JournalEntry.uid, func.min(JournalEntry.at))
+                    .where(JournalEntry.entity == "organization", JournalEntry.uid.in_(chunk))
+                    .group_by(JournalEntry.uid))
+            seen.update({uid: at.date() for uid, at in session.execute(stmt)})
+    return seen
+
+
+def _stage_date(ws: Workspace, uid: str, stage: str) -> date | None:
+    return _stage_dates(ws, [uid], stage).get(uid)
 
 
 @subject_loader("entry")
-def _entry(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
-    org = _org(ws, uid)
-    if org["stage"] == "exited":
-        raise UserError(f"“{org['name']}”已退出孵化，不能签发入驻证书。")
-    since = org["resident_since"] or _stage_date(ws, uid, "nursery") or _first_seen(ws, uid)
-    facts = {**org, "since": since.isoformat() if since else ""}
-    return Subject("entry", "organization", uid, org["name"], uid, facts)
+def _entry(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+    orgs = _orgs(ws, uids)
+    for org in orgs:
+        if org["stage"] == "exited":
+            raise UserError(f"“{org['name']}”已退出孵化，不能签发入驻证书。")
+    nursery, seen = _stage_dates(ws, uids, "nursery"), _first_seen(ws, uids)
+    subjects = []
+    for org in orgs:
+        uid = org["uid"]
+        since = org["resident_since"] or nursery.get(uid) or seen.get(uid)
+        facts = {**org, "since": since.isoformat() if since else "", "resident_since": None}
+        subjects.append(Subject("entry", "organization", uid, org["name"], uid, facts))
+    return subjects
 
 
 @subject_loader("graduation")
-def _graduation(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
-    org = _org(ws, uid)
-    if org["stage"] != "graduated":
-        raise UserError(f"“{org['name']}”还没有出壳（当前阶段：{org['stage_label']}），不能签发出壳证书。")
-    on = _stage_date(ws, uid, "graduated")
-    facts = {**org, "graduated_on": on.isoformat() if on else ""}
-    return Subject("graduation", "organization", uid, org["name"], uid, facts)
+def _graduation(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+    orgs = _orgs(ws, uids)
+    for org in orgs:
+        if org["stage"] != "graduated":
+            raise UserError(f"“{org['name']}”还没有出壳（当前阶段：{org['stage_label']}），不能签发出壳证书。")
+    dates = _stage_dates(ws, uids, "graduated")
+    subjects = []
+    for org in orgs:
+        on = dates.get(org["uid"])
+        facts = {**org, "graduated_on": on.isoformat() if on else "", "resident_since": None}
+        subjects.append(Subject("graduation", "organization", org["uid"], org["name"], org["uid"], facts))
+    return subjects
 
 
 @subject_loader("rating")
+@one_by_one
 def _rating(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
-    org = _org(ws, uid)
+    org = _orgs(ws, [uid])[0]
+    org["resident_since"] = None
     level, rating_kind, on = options.get("stars"), "star", options.get("rating_date")
     if level is None:
         found = _latest_rating(ws, uid)
@@ -205,6 +254,7 @@ def _latest_rating(ws: Workspace, uid: str) -> tuple[int, str, date] | None:
 
 # -- volunteers ----------------------------------------------------------------------------------
 @subject_loader("volunteer")
+@one_by_one
 def _volunteer(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
     with ws.read() as session:
         person = session.get(Person, uid)
@@ -233,6 +283,7 @@ AWARD_MODULES = ("yichao.app.projects", "yichao.app.roadshow", "yichao.app.proje
 
 
 @subject_loader("award")
+@one_by_one
 def _award(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
     award_of = hook("project_award_subject", AWARD_MODULES)
     if award_of is None:

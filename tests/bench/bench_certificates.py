@@ -1,0 +1,112 @@
+"""Benchmark: 1,000 certificates in one batch PDF vs bare reportlab canvases, in the same run.
+
+    python tests/bench/bench_certificates.py [--count 1000] [--runs 3]
+
+"bare" draws the same strings (title, recipient, body lines, issuer, date, serial, code) with the same
+embedded font on plain canvases, one page each, no fitting, no QR, no database. "yichao" is the whole
+print run: subjects read, serials allocated, register and print rows written, text fitted, QR codes
+drawn, the PDF written. "render" is only the drawing part of it. Target: yichao <= 1.5 x bare and < 10 s.
+Both write binary (not ASCII85) compressed streams: the printing package sets reportlab's useA85 off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def bare(contents: list[dict], out: Path) -> float:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    from yichao.app.pdf_fonts import register_cjk_font
+
+    from reportlab import rl_config
+
+    font = register_cjk_font()
+    assert rl_config.useA85 == 0  # the same stream encoding as the printing package's canvases
+    started = time.perf_counter()
+    c = Canvas(str(out), pagesize=landscape(A4), initialFontName=font)
+    for content in contents:
+        c.setFont(font, 40)
+        c.drawCentredString(421, 460, content["title"])
+        c.setFont(font, 26)
+        c.drawString(130, 370, content["recipient"])
+        c.setFont(font, 17)
+        body = content["body"].replace("\n", "")
+        for n in range(0, len(body), 34):
+            c.drawString(130, 330 - n // 34 * 30, body[n:n + 34])
+        c.setFont(font, 16)
+        c.drawCentredString(600, 140, content["issuer"])
+        c.drawCentredString(600, 115, content["date"])
+        c.setFont(font, 10)
+        c.drawRightString(785, 540, content["serial"])
+        c.drawString(145, 120, content["code"])
+        c.showPage()
+    c.save()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from yichao.app.demo.names import person_name
+    from yichao.app.pinyin import initials
+    from yichao.app.printing.batch import print_certificates, render
+    from yichao.app.printing.register import print_options
+    from yichao.app.setup import initialize
+    from yichao.models.journal import bulk_insert
+    from yichao.models.organization import Organization
+    import random
+
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        ws = initialize(root / "street", "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")
+        from yichao.app.workspace import CurrentUser
+
+        ws.user = CurrentUser("admin", "admin")
+        bare_times, ours, renders = [], [], []
+        for run in range(args.runs):
+            rows = []
+            for n in range(args.count):
+                name = f"{person_name(rng)[:1]}{rng.choice(['邻里', '夕阳', '红帆', '青苗', '同心'])}" \
+                       f"{rng.choice(['志愿服务队', '艺术团', '互助社', '社区服务中心', '文化发展促进会'])}{run}{n:04d}"
+                rows.append({"name": name, "name_initials": initials(name), "stage": "nursery"})
+            with ws.unit() as session:
+                bulk_insert(session, Organization, rows)
+                from sqlalchemy import select
+
+                uids = list(session.scalars(select(Organization.uid).where(Organization.name.like(f"%{run}____"))
+                                            .order_by(Organization.name)))[: args.count]
+            out = root / f"yichao-{run}.pdf"
+            started = time.perf_counter()
+            result = print_certificates(ws, "entry", uids, out)
+            ours.append(time.perf_counter() - started)
+            contents = [p.row.content for p in result.pages]
+            options = print_options(ws, "entry")
+            started = time.perf_counter()
+            render(result.pages, options, root / f"render-{run}.pdf")
+            renders.append(time.perf_counter() - started)
+            bare_times.append(bare(contents, root / f"bare-{run}.pdf"))
+            assert result.new_count == args.count, result.new_count
+        ws.close()
+        b, o, r = statistics.median(bare_times), statistics.median(ours), statistics.median(renders)
+        print(f"certificates per run: {args.count}, runs: {args.runs} (medians)")
+        print(f"bare reportlab canvases : {b:6.2f} s")
+        print(f"yichao print run        : {o:6.2f} s   ratio {o / b:4.2f}  (target <= 1.5, < 10 s)")
+        print(f"  of which drawing only : {r:6.2f} s   ratio {r / b:4.2f}")
+        ok = o / b <= 1.5 and o < 10
+        print("PASS" if ok else "OVER TARGET")
+        return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
