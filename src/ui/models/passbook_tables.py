@@ -16,18 +16,14 @@ from .paged_table_model import Column
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PassbookTables", text)
-
-
 def status_label(status: str) -> str:
-    return {"active": _t("Active"), "lost": _t("Reported lost"), "replaced": _t("Replaced"),
-            "closed": _t("Closed")}.get(status, status)
+    return {"active": QCoreApplication.translate("PassbookTables", "Active"), "lost": QCoreApplication.translate("PassbookTables", "Reported lost"), "replaced": QCoreApplication.translate("PassbookTables", "Replaced"),
+            "closed": QCoreApplication.translate("PassbookTables", "Closed")}.get(status, status)
 
 
 def kind_label(kind: str) -> str:
-    return {"deposit": _t("Deposit"), "redeem": _t("Redeem"), "reversal": _t("Reversal"),
-            "carried_forward": _t("Carried forward"), "expiry": _t("Expired")}.get(kind, kind)
+    return {"deposit": QCoreApplication.translate("PassbookTables", "Deposit"), "redeem": QCoreApplication.translate("PassbookTables", "Redeem"), "reversal": QCoreApplication.translate("PassbookTables", "Reversal"),
+            "carried_forward": QCoreApplication.translate("PassbookTables", "Carried forward"), "expiry": QCoreApplication.translate("PassbookTables", "Expired")}.get(kind, kind)
 
 
 @dataclass
@@ -44,14 +40,14 @@ class PassbookSource:
 
 def passbook_columns() -> list[Column]:
     return [
-        Column("number", _t("Number"), lambda b: b.number),
-        Column("holder", _t("Holder"), lambda b: b.holder_name),
-        Column("status", _t("Status"), lambda b: status_label(b.status),
+        Column("number", QCoreApplication.translate("PassbookTables", "Number"), lambda b: b.number),
+        Column("holder", QCoreApplication.translate("PassbookTables", "Holder"), lambda b: b.holder_name),
+        Column("status", QCoreApplication.translate("PassbookTables", "Status"), lambda b: status_label(b.status),
                color=lambda b: None if b.status == "active" else "#b71c1c"),
-        Column("balance", _t("Balance"), lambda b: str(b.balance), RIGHT),
-        Column("minutes", _t("Hours"), lambda b: f"{b.hours:g}", RIGHT),
-        Column("pending", _t("Pending lines"), lambda b: str(b.pending_lines) if b.pending_lines else "", RIGHT),
-        Column("opened_on", _t("Opened"), lambda b: f"{b.opened_on:%Y-%m-%d}"),
+        Column("balance", QCoreApplication.translate("PassbookTables", "Balance"), lambda b: str(b.balance), RIGHT),
+        Column("minutes", QCoreApplication.translate("PassbookTables", "Hours"), lambda b: f"{b.hours:g}", RIGHT),
+        Column("pending", QCoreApplication.translate("PassbookTables", "Pending lines"), lambda b: str(b.pending_lines) if b.pending_lines else "", RIGHT),
+        Column("opened_on", QCoreApplication.translate("PassbookTables", "Opened"), lambda b: f"{b.opened_on:%Y-%m-%d}"),
     ]
 
 
@@ -74,14 +70,14 @@ def entry_columns() -> list[Column]:
         return str(abs(points)) if points and (points > 0) == positive else ""
 
     return [
-        Column("seq", _t("No."), lambda e: str(e.seq), RIGHT),
-        Column("", _t("Date"), lambda e: f"{e.on:%Y-%m-%d}"),
-        Column("", _t("Kind"), lambda e: kind_label(e.kind),
+        Column("seq", QCoreApplication.translate("PassbookTables", "No."), lambda e: str(e.seq), RIGHT),
+        Column("", QCoreApplication.translate("PassbookTables", "Date"), lambda e: f"{e.on:%Y-%m-%d}"),
+        Column("", QCoreApplication.translate("PassbookTables", "Kind"), lambda e: kind_label(e.kind),
                color=lambda e: "#b71c1c" if e.kind in ("reversal", "expiry") else None),
-        Column("", _t("Summary"), lambda e: e.memo),
-        Column("", _t("In"), lambda e: signed(e.points, True), RIGHT),
-        Column("", _t("Out"), lambda e: signed(e.points, False), RIGHT),
-        Column("", _t("Balance"), lambda e: str(e.balance_after), RIGHT),
-        Column("", _t("Hours"), lambda e: f"{e.hours:g}" if e.minutes else "", RIGHT),
-        Column("", _t("Operator"), lambda e: e.operator),
+        Column("", QCoreApplication.translate("PassbookTables", "Summary"), lambda e: e.memo),
+        Column("", QCoreApplication.translate("PassbookTables", "In"), lambda e: signed(e.points, True), RIGHT),
+        Column("", QCoreApplication.translate("PassbookTables", "Out"), lambda e: signed(e.points, False), RIGHT),
+        Column("", QCoreApplication.translate("PassbookTables", "Balance"), lambda e: str(e.balance_after), RIGHT),
+        Column("", QCoreApplication.translate("PassbookTables", "Hours"), lambda e: f"{e.hours:g}" if e.minutes else "", RIGHT),
+        Column("", QCoreApplication.translate("PassbookTables", "Operator"), lambda e: e.operator),
     ]

@@ -1,0 +1,34 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PassbookPage</name>
+    <message>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Passbooks</source>
+        <translation>存折一览</translation>
+    </message>
+    <message>
+        <source>Redemption catalog</source>
+        <translation>兑换目录</translation>
+    </message>
+    <message>
+        <source>Points rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Issue passbook...</source>
+        <translation>开立存折…</translation>
+    </message>
+    <message>
+        <source>Bulk credit for an activity...</source>
+        <translation>活动批量记分…</translation>
+    </message>
+    <message>
+        <source>Printer calibration...</source>
+        <translation>打印校准…</translation>
+    </message>
+</context>
+</TS>
