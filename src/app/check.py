@@ -80,6 +80,7 @@ def load_module_checks() -> None:
 
 # A module issue adds its module here when it registers a check.
 CHECK_MODULES: tuple[str, ...] = (
+    "yichao.app.projects_check",
     "yichao.app.passbook",
     "yichao.app.needs_check",
 )

@@ -226,3 +226,17 @@ def test_viewer_cannot_change_projects(make_workspace):
     ws = make_workspace(user=CurrentUser("guest", "viewer"))
     with pytest.raises(UserError):
         create_program(ws, ProgramInput("批次", "venture", 2026, 1000_00))
+
+
+def test_check_finds_tranche_sums_that_do_not_add_up(workspace):
+    from sqlalchemy import select
+
+    from yichao.app.projects_check import check_projects
+    from yichao.models.project import Tranche
+
+    uid = make_project(workspace, make_program(workspace))
+    to_running(workspace, uid, 10_000_00)
+    assert check_projects(workspace) == []
+    with workspace.unit() as session:
+        session.scalars(select(Tranche).where(Tranche.project_uid == uid)).first().amount_fen += 1
+    assert "不一致" in check_projects(workspace)[0]
