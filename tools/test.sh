@@ -3,7 +3,7 @@
 # and run the whole suite with Qt offscreen, after the dependency-rule contract.
 set -euo pipefail
 source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql
-"$PY" -m pip install -q -e "$ROOT[test,postgres]"
+"$PY" -m pip install -q -e "$ROOT[test,postgres,build]"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 export PATH="$VENV/bin:$PATH"

@@ -170,7 +170,11 @@ def launch(args: argparse.Namespace) -> int:
     window = MainWindow(ws, remember_geometry=not getattr(args, "screenshot", None))
     window.show()
     if getattr(args, "screenshot", None):
-        for _ in range(5):
+        from .operations import pool
+
+        for _ in range(3):  # let pages finish what they load off the GUI thread, then paint
+            app.processEvents()
+            pool().waitForDone(10_000)
             app.processEvents()
         ok = window.grab().save(args.screenshot)
         window.close()
