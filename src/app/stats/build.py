@@ -13,7 +13,8 @@ from . import figures as registry
 from .compute import breakdown, flow, scopes_for, stock
 from .figures import Figure
 from .model import Chart, Column, Report, Series, Table
-from .period import Period, month_axis
+from .charts import trend_charts
+from .period import Period
 from .scope import Scope
 
 KIND_TITLES = {"month": "月度", "quarter": "季度", "year": "年度"}
@@ -111,10 +112,7 @@ def _trend(session: Session, flows: list[Figure], period: Period, step: Any) -> 
     rows = tuple((label, *(col[i] for col in columns_values)) for i, label in enumerate(labels))
     columns = (Column("月份", width=10), *(Column(f"{f.label}（{f.unit}）", f.fmt, display_len(f.label) + 6)
                                           for f in flows))
-    categories, axis_title = month_axis(months)
-    charts = [Chart(f"trend_{f.key}", f.label, "bar", categories,
-                    (Series(f.label, tuple(float(v or 0) for v in values)),), f.unit, axis_title)
-              for f, values in zip(flows, columns_values)]
+    charts = trend_charts(flows, {f.key: v for f, v in zip(flows, columns_values)}, months)
     return Table("trend", "月度趋势", columns, rows), charts
 
 

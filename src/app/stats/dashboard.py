@@ -16,7 +16,8 @@ from . import figures as registry
 from .compute import breakdown, flow, stock
 from .figures import Number
 from .model import Chart, Series
-from .period import Period, china_today, current, month_axis
+from .charts import trend_charts
+from .period import Period, china_today, current
 from .scope import ALL
 
 
@@ -56,11 +57,13 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
     started = time.perf_counter()
     month = current("month", now)
     months = month.trailing_months(12)
-    categories, axis_title = month_axis(months)
     today = china_today(now)
     cards: list[Card] = []
     charts: list[Chart] = []
     todos: list[TodoItem] = []
+    year = current("year", now)
+    trends: dict[str, list[Number]] = {}
+    trend_figs = []
     with ws.read() as session:
         for fig in registry.available():
             if not fig.dashboard:
@@ -68,16 +71,19 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
             if fig.kind == "stock":
                 cards.append(_card(fig, stock(session, fig, ALL), "当前"))
             elif fig.kind == "flow":
-                values = flow(session, fig, months if fig.trend else [month], ALL)
-                cards.append(_card(fig, values[-1], "本月"))
                 if fig.trend:
-                    charts.append(Chart(f"trend_{fig.key}", fig.label, "bar", categories,
-                                        (Series(fig.label, tuple(float(v or 0) for v in values)),), fig.unit,
-                                        axis_title))
+                    trends[fig.key] = flow(session, fig, months, ALL)
+                    trend_figs.append(fig)
+                if fig.span == "year":
+                    cards.append(_card(fig, flow(session, fig, [year], ALL)[0], "本年"))
+                else:
+                    value = trends[fig.key][-1] if fig.trend else flow(session, fig, [month], ALL)[0]
+                    cards.append(_card(fig, value, "本月"))
             elif fig.chart:
                 rows = breakdown(session, fig, ALL)
                 charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),
                                     (Series(fig.label, tuple(float(r[1] or 0) for r in rows)),), fig.unit))
+        charts = trend_charts(trend_figs, trends, months) + charts
         for item in registry.todos():
             count = int(item.fn(session, ALL, today) or 0)
             if count > 0:

@@ -39,7 +39,7 @@ def communities(session: Session, scope: Scope) -> int:
     return count_of(session, stmt)
 
 
-@figure("new_residents", "新登记居民", "人", "flow", page="residents", trend=True)
+@figure("new_residents", "新登记居民", "人", "flow", page="residents", trend=True, dashboard=False)
 def new_residents(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
     """Residents first recorded in each period, from the journal's insert rows."""
     base = select(JournalEntry).where(JournalEntry.entity == "person", JournalEntry.op == "insert")

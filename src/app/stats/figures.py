@@ -28,8 +28,8 @@ Number = int | float | Decimal | None
 FIGURE_MODULES: tuple[str, ...] = (
     "yichao.app.stats.fig_people",
     "yichao.app.stats.fig_orgs",
+    "yichao.app.stats.fig_org_records",
     "yichao.app.stats.fig_needs",
-    "yichao.app.stats.fig_activities",
     "yichao.app.stats.fig_passbook",
     "yichao.app.stats.fig_projects",
     "yichao.app.stats.fig_sync",
@@ -54,6 +54,8 @@ class Figure:
     dashboard: bool = True
     trend: bool = False  # a flow drawn as a monthly trend chart
     chart: bool = False  # a breakdown drawn as a bar chart
+    group: str = ""  # trend flows of one group share one chart (e.g. deposited and redeemed)
+    span: str = "month"  # the dashboard shows a flow for this month, or for this year ("year")
     domain: str = ""
 
 

@@ -34,6 +34,7 @@ class DashboardPage(QWidget):
         self.data: Dashboard | None = None
         self.cards: list[FigureCard] = []
         self.charts: list[ChartView] = []
+        self.todos: list[TodoItem] = []
         self._loaded_at = 0.0
         self._loading = False
 
@@ -140,9 +141,9 @@ class DashboardPage(QWidget):
 
     def _fill_todos(self, todos: tuple[TodoItem, ...]) -> None:
         self.todo_list.clear()
+        self.todos = list(todos)  # by row; Python objects are kept out of QVariants
         for todo in todos:
             item = QListWidgetItem(icon("warning", "#b26a00"), todo.text)
-            item.setData(Qt.ItemDataRole.UserRole, todo)
             item.setToolTip(self.tr("Double-click or press Enter to open the list"))
             self.todo_list.addItem(item)
         if not todos:
@@ -163,9 +164,9 @@ class DashboardPage(QWidget):
             apply(dict(target.filters))
 
     def _open_todo(self, item: QListWidgetItem) -> None:
-        todo = item.data(Qt.ItemDataRole.UserRole)
-        if todo is not None:
-            self.open_list(todo)
+        row = self.todo_list.row(item)
+        if 0 <= row < len(self.todos):
+            self.open_list(self.todos[row])
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

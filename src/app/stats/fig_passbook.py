@@ -1,0 +1,72 @@
+"""Figures of the love passbook (爱心存折): active volunteers, points in and out, pending lines."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from .figures import figure, require_model, todo
+from .period import Period
+from .scope import Scope
+from .sqlhelp import bucketed, count_of
+
+Passbook = require_model("yichao.models.passbook", "Passbook",
+                         ("holder_uid", "status", "balance", "entry_count", "printed_seq", "deleted"))
+LedgerEntry = require_model("yichao.models.passbook", "LedgerEntry", ("passbook_uid", "kind", "on", "points"))
+
+
+def _entries(scope: Scope, kind: str):
+    return scope.where(select(LedgerEntry).where(LedgerEntry.kind == kind, LedgerEntry.deleted.is_(False)),
+                       LedgerEntry)
+
+
+@figure("volunteers_active", "活跃志愿者", "人", "flow", page="passbook")
+def volunteers_active(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
+    """Passbook holders who deposited points (served) in the period, each counted once."""
+    if not periods:
+        return []
+    low, high = min(p.start for p in periods), max(p.end for p in periods)
+    columns = [func.count(func.distinct(case((and_(LedgerEntry.on >= p.start, LedgerEntry.on < p.end),
+                                               Passbook.holder_uid))))
+               for p in periods]
+    stmt = (_entries(scope, "deposit").join(Passbook, Passbook.uid == LedgerEntry.passbook_uid)
+            .with_only_columns(*columns).where(LedgerEntry.on >= low, LedgerEntry.on < high))
+    return [int(v) for v in session.execute(stmt).one()]
+
+
+@figure("points_deposited", "存入积分", "分", "flow", fmt="points", page="passbook", trend=True, group="积分")
+def points_deposited(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
+    return [int(v) for v in bucketed(session, _entries(scope, "deposit"), LedgerEntry.on, periods,
+                                     value=LedgerEntry.points, utc=False)]
+
+
+@figure("points_redeemed", "支取积分", "分", "flow", fmt="points", page="passbook", trend=True, group="积分")
+def points_redeemed(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
+    """Points redeemed for services or goods (stored negative; reported as a positive amount)."""
+    return [-int(v) for v in bucketed(session, _entries(scope, "redeem"), LedgerEntry.on, periods,
+                                      value=LedgerEntry.points, utc=False)]
+
+
+def _active(scope: Scope):
+    return scope.where(select(Passbook).where(Passbook.deleted.is_(False), Passbook.status == "active"),
+                       Passbook)
+
+
+@figure("passbooks_active", "在用爱心存折", "本", "stock", page="passbook", dashboard=False)
+def passbooks_active(session: Session, scope: Scope) -> int:
+    return count_of(session, _active(scope))
+
+
+@figure("points_outstanding", "积分结余", "分", "stock", fmt="points", page="passbook", dashboard=False)
+def points_outstanding(session: Session, scope: Scope) -> int:
+    """Points standing on active passbooks (the running balances, no ledger walk)."""
+    return int(session.scalar(_active(scope).with_only_columns(func.coalesce(func.sum(Passbook.balance), 0))) or 0)
+
+
+@todo("passbooks_pending", "%d 本爱心存折有待补登的记录", page="passbook", filters=(("pending", "1"),))
+def passbooks_pending(session: Session, scope: Scope, today: date) -> int:
+    """Active passbooks whose ledger has entries not yet printed."""
+    return count_of(session, _active(scope).where(Passbook.entry_count > Passbook.printed_seq))
