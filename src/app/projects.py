@@ -14,7 +14,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from yichao.models.organization import Organization
-from yichao.models.project import Program, Project
+from yichao.models.project import PROJECT_STATUSES, Program, Project
 
 from .errors import NotFound, UserError
 from .pinyin import initials

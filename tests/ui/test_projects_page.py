@@ -49,3 +49,21 @@ def test_form_names_the_wrong_field_as_you_type(qtbot):
     dialog.widgets["amount"].clear()
     qtbot.keyClicks(dialog.widgets["amount"], "12000")
     assert ok.isEnabled() and dialog.values()["amount"] == 12_000_00
+
+
+def test_rubric_dialog_checks_weights_as_you_type(qtbot):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from yichao.app.roadshows import CriterionSpec
+    from yichao.ui.dialogs.roadshow_rubric import RubricDialog
+
+    make_application()
+    dialog = RubricDialog((CriterionSpec("需求", 0.6, 10), CriterionSpec("可行", 0.4, 20)))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.error.text() == ""
+    dialog.table.setItem(1, 1, QTableWidgetItem("0.3"))
+    assert not ok.isEnabled() and "权重之和" in dialog.error.text()
+    dialog.add_row("创新", "0.1", "10")
+    assert ok.isEnabled()
+    assert [c.name for c in dialog.criteria()] == ["需求", "可行", "创新"]

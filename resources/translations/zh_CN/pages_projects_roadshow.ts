@@ -51,6 +51,10 @@
         <translation>评委回避(&amp;R)...</translation>
     </message>
     <message>
+        <source>R&amp;ubric...</source>
+        <translation>评分标准(&amp;U)...</translation>
+    </message>
+    <message>
         <source>&amp;Blank sheet...</source>
         <translation>空白评分表(&amp;B)...</translation>
     </message>

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.programs import ProgramRow, list_programs
-from yichao.app.projects import STATUS_LABELS
+from yichao.app.projects import PROJECT_STATUSES, STATUS_LABELS
 from yichao.app.workspace import Workspace
-from yichao.models.project import PROJECT_STATUSES
 
 from ..icons import icon
 from ..models.paged_table_model import ROW_ROLE, PagedTableModel

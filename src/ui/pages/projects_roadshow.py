@@ -62,7 +62,7 @@ class RoadshowTab(QWidget):
         top.addWidget(self.roadshows, 1)
         self.buttons: dict[str, QPushButton] = {}
         for key, name, text in (("new", "add", self.tr("&New roadshow...")), ("entries", "add", self.tr("Pro&jects...")),
-                                ("judge", "user", self.tr("Add &judge...")), ("recusal", "warning", self.tr("&Recusal...")),
+                                ("rubric", "edit", self.tr("R&ubric...")), ("judge", "user", self.tr("Add &judge...")), ("recusal", "warning", self.tr("&Recusal...")),
                                 ("blank", "export", self.tr("&Blank sheet...")), ("import", "import", self.tr("&Import sheet...")),
                                 ("scores", "export", self.tr("E&xport scores...")), ("pdf", "print", self.tr("Result &sheet PDF..."))):
             b = QPushButton(icon(name), text, self)

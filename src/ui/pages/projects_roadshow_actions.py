@@ -32,6 +32,7 @@ class RoadshowActions(QObject):
         b["new"].clicked.connect(self.new_roadshow)
         b["entries"].clicked.connect(self.add_projects)
         b["judge"].clicked.connect(self.add_judge)
+        b["rubric"].clicked.connect(self.rubric)
         b["recusal"].clicked.connect(self.recusal)
         b["blank"].clicked.connect(self.blank_sheet)
         b["import"].clicked.connect(self.import_sheet)
@@ -66,6 +67,23 @@ class RoadshowActions(QObject):
                    values["program"])
         if row is not None:
             self.tab.reload_roadshows(row.uid)
+
+    def rubric(self) -> None:
+        """Edit this roadshow's rubric (refused once scores are typed) and keep it as a template."""
+        from ..dialogs.roadshow_rubric import RubricDialog
+
+        grid = self.tab.grid
+        if grid is None:
+            return
+        dialog = RubricDialog(grid.criteria, "", self.tab)
+        if not dialog.exec():
+            return
+        criteria = dialog.criteria()
+        if list(criteria) != list(grid.criteria):
+            call(self.tab, roadshows.set_criteria, self.ws, self.tab.roadshow_uid, criteria)
+        if dialog.template.text().strip():
+            call(self.tab, roadshows.save_template, self.ws, dialog.template.text(), criteria)
+        self.tab.load()
 
     def add_projects(self) -> None:
         from ..dialogs.roadshow_projects import RoadshowProjectsDialog
