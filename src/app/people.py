@@ -168,6 +168,8 @@ def update_person(ws: Workspace, uid: str, data: PersonInput) -> PersonRow:
         person = session.get(Person, uid)
         if person is None or person.deleted:
             raise NotFound("找不到这位居民。")
+        if person.id_number and "id_number" not in values:
+            values.pop("gender", None)  # the stored number decides the gender
         if values.get("id_number"):
             _refuse_duplicate(session, values["id_number"], values["id_masked"], except_uid=uid)
         for key, value in values.items():

@@ -29,7 +29,7 @@ class Need(SyncMixin, Base):
     __table_args__ = (
         Index("ix_need_status_due", "status", "due_date"),
         # the needs list in its default orders, walked by the index (bench_people)
-        Index("ix_need_live_due", "deleted", "due_date", "uid"),
+        Index("ix_need_live_due", "deleted", "due_date", "uid", "title", "claimant_name"),
         Index("ix_need_live_title", "deleted", "title_initials", "uid"),
     )
 

@@ -110,3 +110,9 @@ def test_list_people_provider_keeps_its_json_shape_masked(workspace):
     rows = list(people_rows(workspace))
     assert set(rows[0]) == {"uid", "name", "gender", "id_number", "phone", "community", "volunteer"}
     assert ID not in json.dumps(rows, ensure_ascii=False) and rows[0]["id_number"].count("*") == 8
+
+
+def test_gender_follows_the_stored_identity_number_on_edit(workspace):
+    row = people.create_person(workspace, PersonInput("张建国", ID))
+    edited = people.update_person(workspace, row.uid, PersonInput("张建国", "", gender="female"))
+    assert edited.gender == "male"
