@@ -25,6 +25,7 @@ OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
         Option("language", "zh_CN", "interface language: zh_CN or en"),
+        Option("site_label", "", "the site's name, shown on the login dialog before the database opens"),
         Option("database_url", "", "SQLAlchemy URL; empty means DIR/yichao.db (SQLite)"),
         Option("backup_keep", 10, "how many automatic backups to keep"),
         Option("attachment_max_mb", 20, "largest attachment accepted, in MB"),

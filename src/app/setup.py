@@ -64,6 +64,7 @@ def initialize(
                              parent_code=site.parent_code, parent_name=parent_name.strip(),
                              is_local=True))
         ws.forget_site()
+        ws.settings.set("site_label", f"{site.name}（{site.code}）")
         create_user(ws, admin, password, "admin", "管理员", bootstrap=True)
         return ws
     except BaseException:

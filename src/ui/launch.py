@@ -104,7 +104,7 @@ def _login(data_dir: Path) -> Any:
             return message_of(exc)
         return None
 
-    dialog = LoginDialog(str(data_dir), authenticate)
+    dialog = LoginDialog(Settings(data_dir).get("site_label") or str(data_dir), authenticate)
     dialog.show()
     try:
         accepted = dialog.exec() == LoginDialog.DialogCode.Accepted

@@ -30,7 +30,23 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(args: list[str]) -> str | None:
+    """The first word that is not an option (or the value of --data-dir)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg == "--data-dir":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yichao",
         description="益巢 Yichao: the workbench of a street social-organization incubation center. "
@@ -38,14 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    word = _command_word(args_list)
+    wants_help = any(a in ("-h", "--help") for a in args_list)
+    if word in (None, "gui") and not (wants_help and word is None):
+        # the window starts without importing every command (and so the data layer) first
+        parser = build_parser(("yichao.app.cli.gui",))
+    else:
+        parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
         from . import gui

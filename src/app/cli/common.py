@@ -9,9 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from typing import TYPE_CHECKING
+
 from ..errors import UserError
 from ..paths import resolve_data_dir
-from ..workspace import CLI_USER, Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -21,6 +25,8 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 @contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """The initialised data folder, signed in as the CLI operator."""
+    from ..workspace import CLI_USER, open_workspace
+
     ws = open_workspace(data_dir_of(args))
     try:
         ws.site  # refuses an uninitialised folder with a sentence

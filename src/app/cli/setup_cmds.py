@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..setup import initialize
 from .common import data_dir_of, read_password_file
 
 
@@ -22,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..setup import initialize
+
     password = read_password_file(args.password_file)
     data_dir = data_dir_of(args)
     ws = initialize(data_dir, args.role, args.code, args.name, args.admin, password,
