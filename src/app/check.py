@@ -83,6 +83,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "yichao.app.projects_check",
     "yichao.app.passbook",
     "yichao.app.needs_check",
+    "yichao.app.printing.integrity",
 )
 
 

@@ -238,3 +238,16 @@ def test_unknown_subject_and_bad_output(workspace, tmp_path):
     with pytest.raises(UserError, match="没有“diploma”"):
         print_certificates(workspace, "diploma", ["x"], tmp_path / "x.pdf")
     assert count_certificates(workspace) == 0
+
+
+def test_check_reports_a_tampered_register(workspace, tmp_path):
+    from yichao.app.printing.integrity import check_register
+
+    row = issue(workspace, "entry", make_org(workspace), tmp_path).pages[0].row
+    assert check_register(workspace) == []
+    with workspace.unit() as s:
+        s.get(Certificate, row.uid).recipient = "冒名团队"
+    problems = check_register(workspace)
+    assert len(problems) == 1 and row.serial in problems[0]
+    (workspace.data_dir / "keys" / "certificate.key").unlink()
+    assert any("没有证书密钥" in p for p in check_register(workspace))

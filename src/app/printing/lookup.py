@@ -147,5 +147,5 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
     if winners is None:
         return []
     rows = [Candidate(str(pick(w, "project_uid", "uid")), str(pick(w, "project_name", "project", "name")),
-                      str(pick(w, "award", "prize", "rank_label"))) for w in winners(ws)]
+                      str(pick(w, "award", "rank_label", "prize"))) for w in winners(ws)]
     return [r for r in rows if not text or text in r.name][:limit]

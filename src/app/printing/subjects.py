@@ -293,8 +293,8 @@ def _award(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
         raise UserError("这个项目没有路演获奖记录，不能签发荣誉证书。")
     project = str(pick(found, "project_name", "project", "name"))
     org = str(pick(found, "org_name", "organization", "applicant"))
-    award = str(options.get("award") or pick(found, "award", "prize", "award_name", "rank_label"))
-    program = str(pick(found, "program_name", "roadshow_name", "program", "roadshow", "round_name"))
+    award = str(options.get("award") or pick(found, "rank_label", "award", "prize", "award_name"))
+    program = str(pick(found, "roadshow_name", "program_name", "roadshow", "program", "round_name"))
     if not award:
         raise UserError(f"项目“{project}”没有获奖名次，不能签发荣誉证书。")
     recipient = str(pick(found, "recipient", default="")) or org or project
