@@ -67,7 +67,8 @@ def _simple(action: str, role_action: str) -> Callable[..., NeedRow]:
             session.flush()
             return _row(session, need)
     run.__name__ = action
-    run.__doc__ = f"{ACTIONS[action].label}：{'、'.join(STATUS_LABELS[s] for s in ACTIONS[action].sources)} -> {STATUS_LABELS[ACTIONS[action].target]}."
+    rule = ACTIONS[action]
+    run.__doc__ = f"{rule.label}：{'、'.join(STATUS_LABELS[s] for s in rule.sources)} -> {STATUS_LABELS[rule.target]}."
     return run
 
 

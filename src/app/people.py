@@ -7,7 +7,7 @@ of :func:`reveal_id_number` alone, for staff and admins, and every reveal is jou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
@@ -299,16 +299,3 @@ def refresh_statistics(session: Any) -> None:
     from sqlalchemy import text
 
     session.execute(text("ANALYZE person"))
-
-
-def person_names(ws: Workspace, uids: list[str]) -> dict[str, str]:
-    """uid -> name for a handful of residents (list columns, claim labels)."""
-    wanted = [u for u in set(uids) if u]
-    if not wanted:
-        return {}
-    with ws.read() as session:
-        return dict(session.execute(select(Person.uid, Person.name).where(Person.uid.in_(wanted))).all())
-
-
-def with_extra(row: PersonRow, **extra: Any) -> PersonRow:
-    return replace(row, extra={**row.extra, **extra})

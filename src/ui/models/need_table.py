@@ -47,9 +47,11 @@ def need_columns(communities: dict[str, str]) -> list[Column]:
         Column("urgency", QCoreApplication.translate("NeedTable", "Urgency"), lambda n: n.urgency_label,
                color=lambda n: "#e65100" if n.urgency == "critical" else None),
         Column("due_date", QCoreApplication.translate("NeedTable", "Due"), due_text, color=overdue_color),
-        Column("community_uid", QCoreApplication.translate("NeedTable", "Community"), lambda n: communities.get(n.community_uid or "", "")),
+        Column("community_uid", QCoreApplication.translate("NeedTable", "Community"),
+               lambda n: communities.get(n.community_uid or "", "")),
         Column("", QCoreApplication.translate("NeedTable", "Requester"), lambda n: n.requester_name),
         Column("claimant_name", QCoreApplication.translate("NeedTable", "Claimed by"),
                lambda n: f"{KIND_LABELS.get(n.claimant_kind, '')}·{n.claimant_name}" if n.claimant_name else ""),
-        Column("reward_points", QCoreApplication.translate("NeedTable", "Points"), lambda n: str(n.reward_points) if n.reward_points else ""),
+        Column("reward_points", QCoreApplication.translate("NeedTable", "Points"),
+               lambda n: str(n.reward_points) if n.reward_points else ""),
     ]

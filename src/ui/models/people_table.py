@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from yichao.app.people import GENDER_LABELS, PeopleFilter, count_people, query_people
+from yichao.app.people import GENDER_LABELS, PeopleFilter, PersonRow, count_people, query_people
 from yichao.app.workspace import Workspace
 
 from .paged_table_model import Column
@@ -25,19 +25,25 @@ class PeopleSource:
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
         return query_people(self.ws, self.flt, offset, limit, sort_key or "name", descending)
 
+def volunteer_text(p: PersonRow, yes: str) -> str:
+    return p.volunteer_number or (yes if p.is_volunteer else "")
+
+
 def people_columns(communities: dict[str, str], skills: bool = False) -> list[Column]:
     """The residents list's columns; with ``skills``, the skills register's (能人库) columns."""
     yes = QCoreApplication.translate("PeopleTable", "Yes")
     cols = [
         Column("name", QCoreApplication.translate("PeopleTable", "Name"), lambda p: p.name),
         Column("gender", QCoreApplication.translate("PeopleTable", "Gender"), lambda p: GENDER_LABELS.get(p.gender, "")),
-        Column("community_uid", QCoreApplication.translate("PeopleTable", "Community"), lambda p: communities.get(p.community_uid or "", "")),
+        Column("community_uid", QCoreApplication.translate("PeopleTable", "Community"),
+               lambda p: communities.get(p.community_uid or "", "")),
     ]
     if skills:
         return cols + [
             Column("skills", QCoreApplication.translate("PeopleTable", "Skills"), lambda p: p.skills),
             Column("", QCoreApplication.translate("PeopleTable", "Offers"), lambda p: p.offers),
-            Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
+            Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"),
+                   lambda p: volunteer_text(p, yes)),
             Column("phone", QCoreApplication.translate("PeopleTable", "Phone"), lambda p: p.phone),
         ]
     return cols + [
@@ -45,6 +51,7 @@ def people_columns(communities: dict[str, str], skills: bool = False) -> list[Co
         Column("phone", QCoreApplication.translate("PeopleTable", "Phone"), lambda p: p.phone),
         Column("building", QCoreApplication.translate("PeopleTable", "Address"), lambda p: p.address),
         Column("", QCoreApplication.translate("PeopleTable", "Household head"), lambda p: yes if p.household_head else ""),
-        Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"), lambda p: p.volunteer_number or (yes if p.is_volunteer else "")),
+        Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"),
+               lambda p: volunteer_text(p, yes)),
         Column("skills", QCoreApplication.translate("PeopleTable", "Skills"), lambda p: p.skills),
     ]

@@ -252,7 +252,8 @@ class NeedsTab(QWidget):
         if n.claimant_name:
             lines.append(self.tr("Claimed by: %1").replace("%1", f"{needs.KIND_LABELS.get(n.claimant_kind, '')}“{n.claimant_name}”"))
         if n.satisfaction:
-            lines.append(self.tr("Satisfaction: %1").replace("%1", "★" * n.satisfaction) + (f"　{n.review_comment}" if n.review_comment else ""))
+            stars = self.tr("Satisfaction: %1").replace("%1", "★" * n.satisfaction)
+            lines.append(stars + (f"　{n.review_comment}" if n.review_comment else ""))
         if n.description:
             lines.append(n.description)
         self.details.setText("<br>".join(lines))
