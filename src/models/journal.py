@@ -235,7 +235,7 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
         stmt = table.update().where(table.c.uid == bindparam("_uid"))
         session.execute(stmt, [{**{k: v for k, v in row.items() if k != "uid"}, "_uid": row["uid"]}
                                for row in updates])
-    session.execute(insert(JournalEntry), journal_rows)
+    session.execute(JournalEntry.__table__.insert(), journal_rows)
 
 
 def journaled_models() -> Iterable[type[Base]]:

@@ -44,7 +44,7 @@ def build_zip(manifest: dict[str, Any], signer: Any, members: dict[str, bytes]) 
                                        for name, data in sorted(members.items())})
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=5) as zf:
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
         for name, data in members.items():
             stored = name.startswith("attachments/")
             zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -309,7 +309,7 @@ def _store_hashes(session: Session, bundle: _Bundle) -> None:
         chunk = keys[i:i + CHUNK]
         session.execute(delete(SyncHash).where(tuple_(SyncHash.entity, SyncHash.uid, SyncHash.column).in_(chunk)))
     kid = str(bundle.manifest.get("hash_key_id", ""))[:16]
-    session.execute(insert(SyncHash), [
+    session.execute(SyncHash.__table__.insert(), [
         {"entity": t, "uid": u, "column": c, "digest": h, "key_id": kid, "origin": bundle.peer_code}
         for (t, u, c), h in latest.items()])
 

@@ -47,10 +47,9 @@ class TableCodec:
     private: tuple[str, ...]  # never leave the site in full (unless the district's policy asks)
     local: dict[str, Any]  # fixed on arrival
     foreign_keys: tuple[tuple[str, str], ...]  # (column, referred table)
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
+    column_names: tuple[str, ...] = ()
+    # columns whose values are not JSON as they are (dates, decimals, bytes)
+    converted: tuple[str, ...] = ()
 
 
 def _base_type(t: TypeEngine[Any]) -> TypeEngine[Any]:
@@ -140,23 +139,30 @@ def table_codecs() -> dict[str, TableCodec]:
         fks = tuple((fk.parent.name, fk.column.table.name) for fk in table.foreign_keys)
         local = dict(LOCAL_COLUMNS.get(table.name, {}))
         local.update(getattr(model, "__sync_local_columns__", {}))
+        plain = (Boolean, Integer, String, Text, Float)
+        converted = tuple(c.name for c in table.columns if not isinstance(_base_type(c.type), plain)
+                          or isinstance(_base_type(c.type), JSON))
         out[table.name] = TableCodec(table.name, model, cols,
-                                     tuple(getattr(model, "__journal_exclude__", ())), local, fks)
+                                     tuple(getattr(model, "__journal_exclude__", ())), local, fks,
+                                     tuple(c.name for c in cols), converted)
     return out
 
 
 def encode_row(codec: TableCodec, row: Any) -> dict[str, Any]:
     """A database row (mapping by column name) as JSON-ready values."""
-    return {name: to_jsonable(row[name]) for name in codec.column_names}
+    out = {name: row[name] for name in codec.column_names}
+    for name in codec.converted:
+        out[name] = to_jsonable(out[name])
+    return out
 
 
 def decode_record(codec: TableCodec, data: Any) -> dict[str, Any]:
     """A received record as column values; :class:`RecordError` names the first wrong field."""
     if not isinstance(data, dict):
         raise RecordError("记录不是一个对象")
-    unknown = set(data) - set(codec.column_names)
-    if unknown:
-        raise RecordError(f"表 {codec.name} 没有字段 {sorted(unknown)[0]}")
+    if len(data) > len(codec.column_names) or not data.keys() <= set(codec.column_names):
+        unknown = sorted(set(data) - set(codec.column_names))
+        raise RecordError(f"表 {codec.name} 没有字段 {unknown[0][:30] if unknown else '?'}")
     out: dict[str, Any] = {}
     for col in codec.columns:
         if col.name not in data:
