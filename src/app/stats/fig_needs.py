@@ -37,7 +37,7 @@ def needs_closed(session: Session, scope: Scope, periods: Sequence[Period]) -> l
     return [int(v) for v in bucketed(session, base, NeedStep.at, periods)]
 
 
-@figure("needs_median_days", "需求办结用时（中位数）", "天", "flow", fmt="days", page="residents")
+@figure("needs_median_days", "需求办结中位天数", "天", "flow", fmt="days", page="residents")
 def needs_median_days(session: Session, scope: Scope, periods: Sequence[Period]) -> list[float | None]:
     """Median days from a need's recording to its closing, over the needs closed in the period."""
     opened = aliased(NeedStep)

@@ -10,6 +10,13 @@ from yichao.app.stats.dashboard import Card
 from yichao.app.stats.model import format_number
 
 
+def card_number(card: Card) -> str:
+    """The big number: money of ten thousand yuan and more reads in 万 (as clerks write it)."""
+    if card.fmt == "money" and card.value is not None and abs(card.value) >= 10_000:
+        return f"{float(card.value) / 10_000:,.2f}万"
+    return format_number(card.value, card.fmt)
+
+
 class FigureCard(QFrame):
     """One figure. Clicking it (or Enter/Space when focused) emits ``activated(card)``."""
 
@@ -21,22 +28,23 @@ class FigureCard(QFrame):
         self.clickable = clickable
         self.setObjectName("figureCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(190, 104)
+        self.setMinimumSize(170, 88)
         self.setStyleSheet(
             "QFrame#figureCard { background: white; border: 1px solid #cfd8dc; border-radius: 6px; }"
             "QFrame#figureCard:hover { border-color: #c62828; }"
             "QFrame#figureCard:focus { border: 2px solid #c62828; }"
         )
-        self.value_label = QLabel(format_number(card.value, card.fmt))
+        self.value_label = QLabel(card_number(card))
         self.value_label.setObjectName("value")
-        self.value_label.setStyleSheet("font-size: 22pt; font-weight: 600; color: #263238; border: none;")
+        self.value_label.setStyleSheet("font-size: 19pt; font-weight: 600; color: #263238; border: none;")
         self.unit_label = QLabel(card.unit)
         self.title_label = QLabel(card.label)
         self.title_label.setStyleSheet("font-size: 11pt; color: #37474f; border: none;")
         self.detail_label = QLabel(f"{card.detail} · {card.unit}" if card.unit else card.detail)
         self.detail_label.setStyleSheet("color: #78909c; border: none;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(0)
         layout.addWidget(self.title_label)
         layout.addWidget(self.value_label)
         layout.addWidget(self.detail_label)
