@@ -23,6 +23,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("projects", "projects", "yichao.ui.pages.projects:ProjectsPage"),
     PageSpec("reports", "reports", "yichao.ui.pages.reports:ReportsPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),
+    PageSpec("sync", "sync", "yichao.ui.pages.sync:SyncPage"),
     PageSpec("passbook", "passbook", "yichao.ui.pages.passbook:PassbookPage"),
     PageSpec("residents", "residents", "yichao.ui.pages.residents:ResidentsPage"),
     PageSpec("certificates", "certificates", "yichao.ui.pages.certificates:CertificatesPage"),
