@@ -51,14 +51,18 @@ def write_pdf(report: Report, path: Path) -> Path:
 
 def _table(table: Table, font: str, width: float):
     from reportlab.lib import colors
-    from reportlab.platypus import Table as RLTable, TableStyle
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table as RLTable, TableStyle
 
-    header = [c.title for c in table.columns]
+    head_style = ParagraphStyle("head", fontName=font, fontSize=8.5, leading=11, wordWrap="CJK", alignment=1)
+    header = [Paragraph(c.title, head_style) for c in table.columns]
     body = [[cell if c == 0 or table.fmt(r, c) == "text" else format_number(cell, table.fmt(r, c))
              for c, cell in enumerate(row)] for r, row in enumerate(table.rows)]
-    weights = [max(c.width, 6) for c in table.columns]
-    scale = width / sum(weights)
-    widths = [w * scale for w in weights] if sum(weights) * 2.6 > width else None
+    # about 4.6 points per half-width character at 9 points; wide tables shrink to the page
+    widths = [max(c.width, 6) * 4.6 for c in table.columns]
+    if sum(widths) > width:  # the first column (names, months) keeps its width; the numbers share the rest
+        rest = width - widths[0]
+        widths = [widths[0], *(w * rest / sum(widths[1:]) for w in widths[1:])]
     rl = RLTable([header, *body] if body else [header, ["（无数据）"] + [""] * (len(header) - 1)],
                  colWidths=widths, repeatRows=1)
     style = [
