@@ -20,6 +20,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard:DashboardPage"),
+    PageSpec("orgs", "orgs", "yichao.ui.pages.orgs:OrgsPage"),
     PageSpec("projects", "projects", "yichao.ui.pages.projects:ProjectsPage"),
     PageSpec("reports", "reports", "yichao.ui.pages.reports:ReportsPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),

@@ -1,0 +1,60 @@
+"""Organizations as a paged table: a source over the organizations query and the list's columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from yichao.app.orgs_query import OrgFilter, OrgRow, count_orgs, query_orgs
+from yichao.app.workspace import Workspace
+from yichao.models.organization import KIND_LABELS, STAGE_LABELS
+
+from .paged_table_model import Column
+
+
+@dataclass
+class OrgSource:
+    """count() and fetch() of :class:`PagedTableModel` for one filter (SQL does the work)."""
+
+    ws: Workspace
+    flt: OrgFilter
+
+    def count(self) -> int:
+        return count_orgs(self.ws, self.flt)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return query_orgs(self.ws, self.flt, offset, limit, sort_key or "name", descending)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrgTable", text)
+
+
+STAGE_COLORS = {"nursery": "#2e7d32", "accelerating": "#1565c0", "scaling": "#6a1b9a",
+                "graduated": "#ef6c00", "exited": "#757575"}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def org_columns(category_names: dict[str, str]) -> list[Column]:
+    """The organizations list's columns; the key is the service's SQL sort key."""
+    return [
+        Column("name", _tr("Name"), lambda o: o.name),
+        Column("short_name", _tr("Short name"), lambda o: o.short_name),
+        Column("kind", _tr("Kind"), lambda o: KIND_LABELS.get(o.kind, o.kind)),
+        Column("", _tr("Category"), lambda o: category_names.get(o.category_uid or "", "")),
+        Column("stage", _tr("Stage"), lambda o: STAGE_LABELS.get(o.stage, o.stage),
+               color=lambda o: STAGE_COLORS.get(o.stage)),
+        Column("community", _tr("Community"), lambda o: o.community),
+        Column("leader", _tr("Leader"), lambda o: o.leader),
+        Column("", _tr("Phone"), lambda o: o.phone),
+        Column("credit_code", _tr("Credit code / filing no."), lambda o: o.credit_code or o.filing_number),
+        Column("members", _tr("Members"), lambda o: str(o.members), align=RIGHT),
+        Column("", _tr("Grade"), lambda o: o.grade_label, color=lambda o: "#c62828" if o.grade_expired else None),
+        Column("workstation", _tr("Workstation"), lambda o: o.workstation if o.resident else ""),
+    ]
+
+
+def row_of(model: Any, row: int) -> OrgRow | None:
+    return model.row_object(row)
