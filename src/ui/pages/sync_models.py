@@ -62,16 +62,18 @@ class HistorySource:
 
 
 def history_columns() -> list[Column]:
-    tr = QCoreApplication.translate
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    sent = QCoreApplication.translate("SyncHistory", "Sent")
+    received = QCoreApplication.translate("SyncHistory", "Received")
     return [
-        Column("at", tr("SyncPage", "Time"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
-        Column("direction", tr("SyncPage", "Direction"),
-               lambda r: tr("SyncPage", "Sent") if r.direction == "out" else tr("SyncPage", "Received")),
-        Column("peer", tr("SyncPage", "Site"), lambda r: r.peer_code),
-        Column("seq", tr("SyncPage", "No."), lambda r: str(r.seq), right),
-        Column("records", tr("SyncPage", "Records"), lambda r: f"{r.records:,}", right),
-        Column("", tr("SyncPage", "Contents"), lambda r: r.summary),
-        Column("", tr("SyncPage", "File"), lambda r: r.file_name),
-        Column("", tr("SyncPage", "By"), lambda r: r.user),
+        Column("at", QCoreApplication.translate("SyncHistory", "Time"),
+               lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        Column("direction", QCoreApplication.translate("SyncHistory", "Direction"),
+               lambda r: sent if r.direction == "out" else received),
+        Column("peer", QCoreApplication.translate("SyncHistory", "Site"), lambda r: r.peer_code),
+        Column("seq", QCoreApplication.translate("SyncHistory", "No."), lambda r: str(r.seq), right),
+        Column("records", QCoreApplication.translate("SyncHistory", "Records"), lambda r: f"{r.records:,}", right),
+        Column("", QCoreApplication.translate("SyncHistory", "Contents"), lambda r: r.summary),
+        Column("", QCoreApplication.translate("SyncHistory", "File"), lambda r: r.file_name),
+        Column("", QCoreApplication.translate("SyncHistory", "By"), lambda r: r.user),
     ]
