@@ -40,6 +40,8 @@ class PreviewDialog(QDialog):
         self.table.setSortingEnabled(False)
         self.table.setModel(model)
         self.table.resizeColumnsToContents()
+        for column in range(1, 5):
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), 90))
         layout.addWidget(self.table)
         if result.attachments:
             layout.addWidget(QLabel(self.tr("Attachments: %1").replace("%1", str(result.attachments))))
