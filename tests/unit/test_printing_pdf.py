@@ -78,6 +78,12 @@ def test_each_kind_embeds_the_font_gives_back_the_name_and_renders(workspace, tm
     run("pdftoppm", "-png", "-r", "60", "-singlefile", str(pdf), str(OUTPUT / kind))
     png = OUTPUT / f"{kind}.png"
     assert png.exists() and png.stat().st_size > 10_000
+    if shutil.which("zbarimg"):  # a real QR reader gets the payload back from the 60 dpi picture
+        scanned = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
+        assert scanned == row.content["qr"]
+        from yichao.app.printing.lookup import verify_certificate
+
+        assert verify_certificate(workspace, scanned).valid
     size = run("pdfinfo", str(pdf))
     landscape = "841.89 x 595.276" in size
     assert landscape == (kind != "volunteer")
