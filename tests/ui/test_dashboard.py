@@ -82,7 +82,7 @@ def test_filters_reach_a_page_that_accepts_them(qtbot, workspace):
     class FakeWindow:
         def show_page(self, key):
             class Target:
-                def apply_filter(self, filters):
+                def show_filtered(self, filters):
                     received.append((key, filters))
             return Target()
 

@@ -161,13 +161,17 @@ class DashboardPage(QWidget):
 
     # -- navigation -----------------------------------------------------------------------------
     def open_list(self, target: Any) -> None:
-        """Show the page behind a card or to-do, filtered when that page accepts a filter."""
+        """Show the page behind a card or to-do, filtered when that page accepts a filter.
+
+        A page that can show a filtered list implements ``show_filtered(filters: dict[str, str])``
+        (keys such as ``stage``, ``status``, ``volunteers``; see the figures' ``filters``).
+        """
         page_key = target.page
         window = self.window()
         if not page_key or not hasattr(window, "show_page"):
             return
         page = window.show_page(page_key)
-        apply = getattr(page, "apply_filter", None)
+        apply = getattr(page, "show_filtered", None)  # the page protocol for a filtered list
         if target.filters and callable(apply):
             apply(dict(target.filters))
 
