@@ -27,9 +27,10 @@ class Need(SyncMixin, Base):
 
     __tablename__ = "need"
     __table_args__ = (
-        Index("ix_need_status_due", "status", "due_date"),
-        # the needs list in its default orders, walked by the index (bench_people)
-        Index("ix_need_live_due", "deleted", "due_date", "uid", "title", "claimant_name"),
+        # the needs list and board: each status, the overdue filter, title search and the counts are
+        # answered from these indexes alone (bench_people)
+        Index("ix_need_live_status", "deleted", "status", "due_date", "uid"),
+        Index("ix_need_live_due", "deleted", "due_date", "uid", "status", "title", "claimant_name"),
         Index("ix_need_live_title", "deleted", "title_initials", "uid"),
     )
 

@@ -15,8 +15,8 @@ class Person(SyncMixin, Base):
     __journal_exclude__ = ("id_number",)  # the journal shows id_masked; the full number stays here
     __table_args__ = (
         # the residents list: live rows in pinyin order, paged by uid and searched by name inside the
-        # index alone (no table lookups: bench_people)
-        Index("ix_person_live_initials", "deleted", "name_initials", "uid", "name"),
+        # index alone, volunteers and household heads too (no table lookups: bench_people)
+        Index("ix_person_live_initials", "deleted", "name_initials", "uid", "name", "is_volunteer", "household_head"),
         Index("ix_person_phone", "phone"),
         Index("ix_person_volunteer_number", "volunteer_number"),
     )

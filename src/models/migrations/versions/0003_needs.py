@@ -30,7 +30,9 @@ def _sync_columns() -> list[sa.Column]:
 def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.add_column(sa.Column('offers', sa.Text(), nullable=False, server_default=''))
-        batch_op.create_index('ix_person_live_initials', ['deleted', 'name_initials', 'uid', 'name'], unique=False)
+        batch_op.create_index('ix_person_live_initials',
+                                 ['deleted', 'name_initials', 'uid', 'name', 'is_volunteer', 'household_head'],
+                                 unique=False)
         batch_op.create_index('ix_person_phone', ['phone'], unique=False)
         batch_op.create_index('ix_person_volunteer_number', ['volunteer_number'], unique=False)
 
@@ -61,9 +63,9 @@ def upgrade() -> None:
         for column in ('category', 'claimant_uid', 'community_uid', 'deleted', 'due_date', 'origin',
                        'requester_uid', 'status', 'title_initials'):
             batch_op.create_index(batch_op.f(f'ix_need_{column}'), [column], unique=False)
-        batch_op.create_index('ix_need_status_due', ['status', 'due_date'], unique=False)
-        batch_op.create_index('ix_need_live_due', ['deleted', 'due_date', 'uid', 'title', 'claimant_name'],
-                                 unique=False)
+        batch_op.create_index('ix_need_live_status', ['deleted', 'status', 'due_date', 'uid'], unique=False)
+        batch_op.create_index('ix_need_live_due', ['deleted', 'due_date', 'uid', 'status', 'title', 'claimant_name'],
+                              unique=False)
         batch_op.create_index('ix_need_live_title', ['deleted', 'title_initials', 'uid'], unique=False)
 
     op.create_table(
