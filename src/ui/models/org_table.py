@@ -28,9 +28,6 @@ class OrgSource:
         return query_orgs(self.ws, self.flt, offset, limit, sort_key or "name", descending)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrgTable", text)
-
 
 STAGE_COLORS = {"nursery": "#2e7d32", "accelerating": "#1565c0", "scaling": "#6a1b9a",
                 "graduated": "#ef6c00", "exited": "#757575"}
@@ -40,19 +37,19 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def org_columns(category_names: dict[str, str]) -> list[Column]:
     """The organizations list's columns; the key is the service's SQL sort key."""
     return [
-        Column("name", _tr("Name"), lambda o: o.name),
-        Column("short_name", _tr("Short name"), lambda o: o.short_name),
-        Column("kind", _tr("Kind"), lambda o: KIND_LABELS.get(o.kind, o.kind)),
-        Column("", _tr("Category"), lambda o: category_names.get(o.category_uid or "", "")),
-        Column("stage", _tr("Stage"), lambda o: STAGE_LABELS.get(o.stage, o.stage),
+        Column("name", QCoreApplication.translate("OrgTable", "Name"), lambda o: o.name),
+        Column("short_name", QCoreApplication.translate("OrgTable", "Short name"), lambda o: o.short_name),
+        Column("kind", QCoreApplication.translate("OrgTable", "Kind"), lambda o: KIND_LABELS.get(o.kind, o.kind)),
+        Column("", QCoreApplication.translate("OrgTable", "Category"), lambda o: category_names.get(o.category_uid or "", "")),
+        Column("stage", QCoreApplication.translate("OrgTable", "Stage"), lambda o: STAGE_LABELS.get(o.stage, o.stage),
                color=lambda o: STAGE_COLORS.get(o.stage)),
-        Column("community", _tr("Community"), lambda o: o.community),
-        Column("leader", _tr("Leader"), lambda o: o.leader),
-        Column("", _tr("Phone"), lambda o: o.phone),
-        Column("credit_code", _tr("Credit code / filing no."), lambda o: o.credit_code or o.filing_number),
-        Column("members", _tr("Members"), lambda o: str(o.members), align=RIGHT),
-        Column("", _tr("Grade"), lambda o: o.grade_label, color=lambda o: "#c62828" if o.grade_expired else None),
-        Column("workstation", _tr("Workstation"), lambda o: o.workstation if o.resident else ""),
+        Column("community", QCoreApplication.translate("OrgTable", "Community"), lambda o: o.community),
+        Column("leader", QCoreApplication.translate("OrgTable", "Leader"), lambda o: o.leader),
+        Column("", QCoreApplication.translate("OrgTable", "Phone"), lambda o: o.phone),
+        Column("credit_code", QCoreApplication.translate("OrgTable", "Credit code / filing no."), lambda o: o.credit_code or o.filing_number),
+        Column("members", QCoreApplication.translate("OrgTable", "Members"), lambda o: str(o.members), align=RIGHT),
+        Column("", QCoreApplication.translate("OrgTable", "Grade"), lambda o: o.grade_label, color=lambda o: "#c62828" if o.grade_expired else None),
+        Column("workstation", QCoreApplication.translate("OrgTable", "Workstation"), lambda o: o.workstation if o.resident else ""),
     ]
 
 

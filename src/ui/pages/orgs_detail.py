@@ -25,9 +25,6 @@ from ..models.paged_table_model import Column, PagedTableModel
 from ..widgets.table_view import apply_column_widths, make_table_view
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrgDetail", text)
-
 
 def small_table(columns: Sequence[Column], widths: list[int], parent: QWidget) -> tuple[Any, PagedTableModel]:
     """A view and model for a short per-organization list."""
@@ -67,17 +64,17 @@ class OrgDetailView(QWidget):
         self.profile.setWordWrap(True)
         self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_view, self.history = small_table([
-            Column("", _tr("Date"), lambda c: c.on.isoformat()),
-            Column("", _tr("From"), lambda c: STAGE_LABELS.get(c.from_stage, "")),
-            Column("", _tr("To"), lambda c: STAGE_LABELS.get(c.to_stage, "")),
-            Column("", _tr("Reason"), lambda c: c.reason),
-            Column("", _tr("By"), lambda c: c.by_user),
+            Column("", QCoreApplication.translate("OrgDetail", "Date"), lambda c: c.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgDetail", "From"), lambda c: STAGE_LABELS.get(c.from_stage, "")),
+            Column("", QCoreApplication.translate("OrgDetail", "To"), lambda c: STAGE_LABELS.get(c.to_stage, "")),
+            Column("", QCoreApplication.translate("OrgDetail", "Reason"), lambda c: c.reason),
+            Column("", QCoreApplication.translate("OrgDetail", "By"), lambda c: c.by_user),
         ], [90, 80, 80, 220, 70], self)
         self.journal_view, self.journal = small_table([
-            Column("", _tr("Time"), lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M")),
-            Column("", _tr("User"), lambda j: j.user),
-            Column("", _tr("Operation"), lambda j: j.op_label),
-            Column("", _tr("Changes"), lambda j: "；".join(
+            Column("", QCoreApplication.translate("OrgDetail", "Time"), lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
+            Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.op_label),
+            Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: "；".join(
                 f"{k}: {'' if b is None else b} → {a}" for k, b, a in j.changes()
                 if k not in ("rev", "updated_at", "name_initials"))),
         ], [130, 70, 60, 400], self)
@@ -134,12 +131,12 @@ class OrgDetailView(QWidget):
                 "%2", o.resident_since.isoformat() if o.resident_since else "")
         elif o.resident_until:
             residency = self.tr("left on %1").replace("%1", o.resident_until.isoformat())
-        code = o.credit_code + (f"（{self.tr('accepted despite check character')}: {o.credit_code_waiver}）"
-                                if o.credit_code_waiver else "")
+        waived = self.tr("accepted despite its check character: %1").replace("%1", o.credit_code_waiver)
+        code = o.credit_code + (f"（{waived}）" if o.credit_code_waiver else "")
+        since = self.tr("since %1").replace("%1", o.stage_since.isoformat()) if o.stage_since else ""
         fields: list[tuple[str, str]] = [
             (self.tr("Kind"), KIND_LABELS.get(o.kind, o.kind)),
-            (self.tr("Stage"), STAGE_LABELS.get(o.stage, o.stage) + (
-                f"（{self.tr('since')} {o.stage_since.isoformat()}）" if o.stage_since else "")),
+            (self.tr("Stage"), STAGE_LABELS.get(o.stage, o.stage) + (f"（{since}）" if since else "")),
             (self.tr("Grade"), grade),
             (self.tr("Category"), names.get(o.category_uid or "", "")),
             (self.tr("Service domains"), "、".join(names.get(u, "") for u in o.domain_uids)),

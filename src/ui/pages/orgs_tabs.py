@@ -20,9 +20,6 @@ from ..operations import call
 from ..widgets.table_view import apply_column_widths, make_table_view
 from .orgs_detail import button_row, new_button
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrgTabs", text)
-
 
 class _Tab(QWidget):
     """A table of one organization's records with buttons above it."""
@@ -68,13 +65,13 @@ class ActivitiesTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         self.domains = lookup_names(ws)
         super().__init__(ws, [
-            Column("", _tr("Date"), lambda a: a.on.isoformat()),
-            Column("", _tr("Title"), lambda a: a.title),
-            Column("", _tr("Place"), lambda a: a.place),
-            Column("", _tr("Domain"), lambda a: self.domains.get(a.domain_uid or "", "")),
-            Column("", _tr("Participants"), lambda a: str(a.participants)),
-            Column("", _tr("Beneficiaries"), lambda a: str(a.beneficiaries)),
-            Column("", _tr("Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"),
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda a: a.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgTabs", "Title"), lambda a: a.title),
+            Column("", QCoreApplication.translate("OrgTabs", "Place"), lambda a: a.place),
+            Column("", QCoreApplication.translate("OrgTabs", "Domain"), lambda a: self.domains.get(a.domain_uid or "", "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Participants"), lambda a: str(a.participants)),
+            Column("", QCoreApplication.translate("OrgTabs", "Beneficiaries"), lambda a: str(a.beneficiaries)),
+            Column("", QCoreApplication.translate("OrgTabs", "Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"),
         ], [90, 160, 130, 70, 70, 70, 80], parent)
         self.finish_layout(
             new_button("add", self.tr("New &activity..."), self.add, self),
@@ -116,12 +113,12 @@ class MentoringTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         today = date.today()
         super().__init__(ws, [
-            Column("", _tr("Date"), lambda m: m.on.isoformat()),
-            Column("", _tr("Kind"), lambda m: MENTORING_LABELS.get(m.visit_kind, "")),
-            Column("", _tr("Mentor"), lambda m: m.mentor),
-            Column("", _tr("Findings"), lambda m: m.findings),
-            Column("", _tr("Follow-up"), lambda m: (m.follow_up_on.isoformat() if m.follow_up_on else "")
-                   + ("　" + _tr("done") if m.follow_up_done else ("　" + _tr("overdue") if m.overdue(today) else "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda m: m.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda m: MENTORING_LABELS.get(m.visit_kind, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Mentor"), lambda m: m.mentor),
+            Column("", QCoreApplication.translate("OrgTabs", "Findings"), lambda m: m.findings),
+            Column("", QCoreApplication.translate("OrgTabs", "Follow-up"), lambda m: (m.follow_up_on.isoformat() if m.follow_up_on else "")
+                   + ("　" + QCoreApplication.translate("OrgTabs", "done") if m.follow_up_done else ("　" + QCoreApplication.translate("OrgTabs", "overdue") if m.overdue(today) else "")),
                    color=lambda m: "#c62828" if m.overdue(today) else None),
         ], [90, 60, 80, 240, 130], parent)
         self.finish_layout(
@@ -148,12 +145,12 @@ class MentoringTab(_Tab):
 class SubsidiesTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [
-            Column("", _tr("Year"), lambda s: str(s.year)),
-            Column("", _tr("Kind"), lambda s: SUBSIDY_LABELS.get(s.subsidy_kind, "")),
-            Column("", _tr("Amount (yuan)"), lambda s: s.amount),
-            Column("", _tr("Status"), lambda s: SUBSIDY_STATUS_LABELS.get(s.status, "")),
-            Column("", _tr("Date"), lambda s: s.on.isoformat() if s.on else ""),
-            Column("", _tr("Notes"), lambda s: s.notes),
+            Column("", QCoreApplication.translate("OrgTabs", "Year"), lambda s: str(s.year)),
+            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda s: SUBSIDY_LABELS.get(s.subsidy_kind, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Amount (yuan)"), lambda s: s.amount),
+            Column("", QCoreApplication.translate("OrgTabs", "Status"), lambda s: SUBSIDY_STATUS_LABELS.get(s.status, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda s: s.on.isoformat() if s.on else ""),
+            Column("", QCoreApplication.translate("OrgTabs", "Notes"), lambda s: s.notes),
         ], [60, 100, 100, 70, 90, 160], parent)
         self.finish_layout(
             new_button("add", self.tr("New &subsidy..."), self.add, self),
@@ -183,9 +180,9 @@ class SubsidiesTab(_Tab):
 class AttachmentsTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [
-            Column("", _tr("File"), lambda a: a.filename),
-            Column("", _tr("Size"), lambda a: a.size_label),
-            Column("", _tr("Caption"), lambda a: a.caption),
+            Column("", QCoreApplication.translate("OrgTabs", "File"), lambda a: a.filename),
+            Column("", QCoreApplication.translate("OrgTabs", "Size"), lambda a: a.size_label),
+            Column("", QCoreApplication.translate("OrgTabs", "Caption"), lambda a: a.caption),
         ], [240, 80, 200], parent)
         self.finish_layout(
             new_button("attachment", self.tr("&Add file..."), self.add, self),

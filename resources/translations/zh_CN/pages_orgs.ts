@@ -1,0 +1,94 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>OrgsPage</name>
+    <message>
+        <source>&amp;New...</source>
+        <translation>新建(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>编辑(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Change &amp;stage...</source>
+        <translation>变更阶段(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Residency...</source>
+        <translation>入驻(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue follow-ups</source>
+        <translation>逾期跟进(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>导入(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport list...</source>
+        <translation>导出列表(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>End &amp;residency...</source>
+        <translation>办理退驻(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Start &amp;residency...</source>
+        <translation>办理入驻(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除组织档案</translation>
+    </message>
+    <message>
+        <source>Delete the file of %1? It stays in the journal.</source>
+        <translation>删除“%1”的档案？操作日志中仍会保留记录。</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期未跟进的督导</translation>
+    </message>
+    <message>
+        <source>No follow-up is overdue.</source>
+        <translation>没有逾期未跟进的督导。</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>……另有%1条</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups (%1)</source>
+        <translation>逾期未跟进的督导（%1条）</translation>
+    </message>
+    <message>
+        <source>Import organizations</source>
+        <translation>导入组织档案</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 organizations written.</source>
+        <translation>已导出%1个组织。</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出……</translation>
+    </message>
+</context>
+</TS>
