@@ -22,6 +22,7 @@ DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.passbook",
     "yichao.app.demo.projects",
     "yichao.app.demo.certificates",
+    "yichao.app.demo.sync",
 )
 
 
