@@ -27,9 +27,28 @@ def street(tmp_path_factory: pytest.TempPathFactory) -> Path:
     r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
                "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
     assert r.returncode == 0, r.stderr
-    r = yichao("demo", "--residents", "400", "--seed", "11", data_dir=folder)
-    assert r.returncode == 0, r.stderr
+    seed(folder, 400)
     return folder
+
+
+def seed(folder: Path, residents: int) -> None:
+    """Residents by the bulk path (independent of the other modules' demo steps)."""
+    from yichao.app.workspace import CLI_USER, open_workspace
+    from yichao.models.journal import bulk_insert
+    from yichao.models.person import Person
+    from yichao.models.site import Community
+
+    ws = open_workspace(folder)
+    ws.user = CLI_USER
+    try:
+        with ws.unit() as s:
+            community = Community(name="燕山社区")
+            s.add(community)
+            s.flush()
+            bulk_insert(s, Person, [{"name": f"居民{i}", "is_volunteer": i % 4 == 0, "community_uid": community.uid}
+                                    for i in range(residents)])
+    finally:
+        ws.close()
 
 
 def test_monthly_pdf_and_yearly_xlsx(street, tmp_path):
@@ -42,7 +61,7 @@ def test_monthly_pdf_and_yearly_xlsx(street, tmp_path):
 
     sheet = load_workbook(tmp_path / "y.xlsx")["现状"]
     rows = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
-    assert rows["登记居民"] == 400
+    assert rows["登记居民"] == 400 and rows["注册志愿者"] == 100
 
 
 @pytest.mark.parametrize("args,code,words", [
@@ -93,4 +112,4 @@ def test_libreoffice_reads_the_same_numbers(street, tmp_path):
                     compared += 1
                 elif isinstance(cell, str):
                     assert lo_cell == cell  # Chinese survives (no "?")
-    assert compared >= 20
+    assert compared >= 10
