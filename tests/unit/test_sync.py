@@ -186,3 +186,15 @@ def test_roles_and_untrusted_recipient(sites, tmp_path, make_workspace):
     a.user = CurrentUser("v", "viewer")
     with pytest.raises(UserError):
         export_bundle(a, d.site.code, tmp_path / "z.ycb")
+
+
+def test_site_set_up_again_with_a_new_key_gets_everything_again(sites, tmp_path, make_workspace):
+    a, _, d = sites
+    add_people(a, 3, random.Random(8))
+    move(a, d, tmp_path)
+    move(d, a, tmp_path)
+    # the district's PC is replaced: a fresh district with a new key, trusted again by the street
+    d2 = make_workspace("district", "370102", "历下区", "", folder="district-again")
+    pair(a, d2, tmp_path)
+    move(a, d2, tmp_path)
+    assert canonical_lines(d2, [a.site.code]) == canonical_lines(a, [a.site.code])

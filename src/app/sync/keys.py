@@ -139,6 +139,9 @@ def trust_key_file(ws: Workspace, path: Path) -> SiteKey:
             peer = SyncPeer(code=key.code, out_seq=0, acked_journal_id=0, acked_seq=0, in_seq=0,
                             in_journal_hi=0, policy="{}", hash_key="", acked_hash_key_id="")
             session.add(peer)
+        if replaced:  # a new key: the site may have been set up again, so start the exchange afresh
+            peer.in_seq = peer.in_journal_hi = peer.acked_journal_id = peer.acked_seq = 0
+            peer.acked_hash_key_id = ""
         peer.name, peer.role = key.name, key.role
         peer.sign_public, peer.box_public = key.sign_public.hex(), key.box_public.hex()
         peer.fingerprint, peer.trusted_by = key.fingerprint, user
