@@ -79,8 +79,11 @@ class ProposalsTab(QWidget):
         if p is None:
             self.detail.clear()
             return
+        from yichao.app.attachments import list_attachments
+
+        files = {s.uid: "、".join(a.filename for a in list_attachments(self.ws, s.uid)) for s in p.steps}
         rows = "".join(f"<tr><td><b>{STEP_LABELS[s.step]}</b></td><td>{s.held_on}</td><td>{escape(s.participants)}</td>"
-                       f"<td>{escape(s.decision)}</td></tr>" for s in p.steps)
+                       f"<td>{escape(s.decision)}</td><td>{escape(files[s.uid])}</td></tr>" for s in p.steps)
         todo = "".join(f"<span style='color:#999'> → {STEP_LABELS[s]}</span>"
                        for s in list(STEP_LABELS)[len(p.steps):]) if p.outcome == "open" else ""
         self.detail.setHtml(
