@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Passbooks</source>
-        <translation>存折一览</translation>
+        <translation>参加者存折</translation>
     </message>
     <message>
         <source>Credit all</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSizeF
+from PySide6.QtCore import QCoreApplication, QSizeF, Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -55,16 +55,23 @@ class PassbookPrintDialog(QDialog):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.document = QPdfDocument(self)
+        self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
+        if self.job is not None and self.job.path is not None:
+            self.document.load(str(self.job.path))  # before the view gets it, or the view stays blank
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # a scroll bar that comes and goes re-fits the page for ever (the view stays blank): keep it
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.print_button = QPushButton(icon("print"), self.tr("Print..."))
         self.print_button.clicked.connect(self.print_pages)
         self.ok_button = QPushButton(icon("ok"), self.tr("Paper came out right"))
         self.ok_button.clicked.connect(self.confirm)
         self.again_button = QPushButton(icon("warning"), self.tr("Not right — print again later"))
         self.again_button.clicked.connect(self.reject)
+        self.print_button.setDefault(True)  # print first; confirming is a separate, deliberate click
+        self.ok_button.setAutoDefault(False)
         buttons = QDialogButtonBox()
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -73,7 +80,6 @@ class PassbookPrintDialog(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
         self._describe()
 
     def _describe(self) -> None:
@@ -84,8 +90,6 @@ class PassbookPrintDialog(QDialog):
                 b.setEnabled(False)
             self.again_button.setText(self.tr("Close"))
             return
-        assert job.path is not None
-        self.document.load(str(job.path))
         text = self.tr("%1 lines from page %2, line %3.").replace("%1", str(job.entry_lines)).replace(
             "%2", str(job.start_page)).replace("%3", str(job.start_line))
         if job.page_turns:
