@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import os
 import shutil
 import subprocess
@@ -95,13 +96,13 @@ def test_revoked_certificate_fails_verification(street, tmp_path):
     ws.close()
     bad = yichao("verify", code, data_dir=folder)
     assert bad.returncode == 1
-    assert bad.stderr.strip().splitlines() == [f"yichao: 证书 {serial} 已于 {bad.stderr.split('已于 ')[1].split(' ')[0]} 作废：评估结果更正"]
+    assert bad.stderr.strip().splitlines() == [f"yichao: 证书 {serial} 已于 {date.today().isoformat()} 作废：评估结果更正。"]
     assert next(x for x in list_certs(folder) if x["serial"] == serial)["status"] == "revoked"
 
 
 def test_batch_by_year_and_by_file(street, tmp_path):
     folder, uids = street
-    from datetime import date
+
 
     out = tmp_path / "grads.pdf"
     r = yichao("print", "certificates", "graduation", "--year", str(date.today().year), str(out), data_dir=folder)

@@ -251,3 +251,12 @@ def test_check_reports_a_tampered_register(workspace, tmp_path):
     assert len(problems) == 1 and row.serial in problems[0]
     (workspace.data_dir / "keys" / "certificate.key").unlink()
     assert any("没有证书密钥" in p for p in check_register(workspace))
+
+
+def test_award_candidates_of_one_roadshow(workspace, monkeypatch):
+    winners = [{"project_uid": "p1", "project_name": "四点半课堂", "award": "春季路演第一名", "roadshow_uid": "r1"},
+               {"project_uid": "p2", "project_name": "助老食堂", "award": "秋季路演第二名", "roadshow_uid": "r2"}]
+    monkeypatch.setattr(subjects, "hook", lambda name, modules: (lambda ws: winners) if name == "award_winners" else None)
+    assert [c.uid for c in candidates(workspace, "award")] == ["p1", "p2"]
+    assert [c.uid for c in candidates(workspace, "award", roadshow_uid="r2")] == ["p2"]
+    assert candidates(workspace, "award", text="食堂")[0].detail == "秋季路演第二名"

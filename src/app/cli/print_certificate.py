@@ -33,6 +33,7 @@ def register_print(targets: argparse._SubParsersAction) -> None:
     who = b.add_mutually_exclusive_group(required=True)
     who.add_argument("--subjects-file", metavar="FILE", help="a text file with one subject uid per line")
     who.add_argument("--year", type=int, metavar="YYYY", help="graduation: every organization graduated that year")
+    who.add_argument("--roadshow", metavar="UID", help="award: every winner of this roadshow")
     _common(b)
     b.set_defaults(handler=run_batch)
 
@@ -69,6 +70,12 @@ def run_batch(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise UserError(f"无法读取对象清单 {args.subjects_file}：{exc.strerror or exc}。") from exc
             uids = [line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        elif args.roadshow:
+            if args.kind != "award":
+                raise UserError("按路演批量打印只适用于荣誉证书（award）。")
+            uids = [c.uid for c in candidates(ws, "award", limit=100_000, roadshow_uid=args.roadshow)]
+            if not uids:
+                raise UserError("这场路演还没有最终获奖名单。")
         else:
             if args.kind != "graduation":
                 raise UserError("按年份批量打印只适用于出壳证书，其他种类请用 --subjects-file。")

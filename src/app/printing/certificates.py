@@ -102,7 +102,7 @@ def compose(subject: Subject, *, serial: str, code_display: str, qr_payload: str
     }
 
 
-# fields whose words are the same on every page of a batch: drawn once as a PDF form, reused per page
+# fields whose words are the same on every page of a batch: drawn once, with the frames, as a PDF form
 REPEATED = ("title", "issuer", "date", "verify_hint")
 VARYING = ("serial", "reprint_mark", "recipient", "body", "code")
 
@@ -125,11 +125,12 @@ def _reuse(canvas: Any, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
     canvas.doForm(name)
 
 
-def _field(canvas: Any, font: str, layout: Layout, name: str, text: str, dx: float, dy: float) -> None:
+def _field(canvas: Any, font: str, layout: Layout, name: str, text: str, dx: float, dy: float,
+           into: Any = None) -> None:
     f = layout.fields[name]
     fit_and_draw(canvas, text, layout.box(name, dx, dy), f.size, f.min_size, align=f.align,  # type: ignore[arg-type]
                  valign=f.valign, wrap_first=f.wrap, leading=f.leading, color=f.color,  # type: ignore[arg-type]
-                 char_space=f.char_space, font=font)
+                 char_space=f.char_space, font=font, into=into)
 
 
 def _static(canvas: Any, opts: PrintOptions) -> None:
@@ -155,17 +156,28 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
     skip = layout.preprinted_skip if opts.preprinted else frozenset()
     dx, dy = (opts.offset_x_mm, opts.offset_y_mm) if opts.preprinted else (0.0, 0.0)
     canvas.__dict__["_yc_fill"] = None  # a new page starts with the default colour
-    okey = (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo)
-    _reuse(canvas, ("static", *okey), lambda: _static(canvas, opts))
     texts = {**content, "reprint_mark": reprint_mark}
-    for name in REPEATED + VARYING:
-        text = texts.get(name) or ""
-        if name not in layout.fields or not text or name in skip:
-            continue
-        if name in REPEATED:
-            _reuse(canvas, (name, text, *okey), lambda n=name, s=text: _field(canvas, font, layout, n, s, dx, dy))
-        else:
-            _field(canvas, font, layout, name, text, dx, dy)
+
+    def shown(name: str) -> str:
+        return "" if name not in layout.fields or name in skip else str(texts.get(name) or "")
+
+    repeated = tuple(shown(name) for name in REPEATED)
+
+    def background() -> None:
+        _static(canvas, opts)
+        for name, text in zip(REPEATED, repeated):
+            if text:
+                _field(canvas, font, layout, name, text, dx, dy)
+
+    # one form per distinct background: the same for every page of a batch
+    _reuse(canvas, (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
+                    repeated), background)
+    words = canvas.beginText()  # the varying texts of the page in one text object
+    for name in VARYING:
+        text = shown(name)
+        if text:
+            _field(canvas, font, layout, name, text, dx, dy, into=words)
+    canvas.drawText(words)
     if "qr" in layout.fields and content.get("qr") and "qr" not in skip:
         box = layout.box("qr", dx, dy)
         side = min(box.w, box.h)

@@ -189,8 +189,12 @@ def _floor_half(value: float) -> float:
 
 def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align = "center",
                 valign: Literal["top", "middle", "bottom"] = "middle", color: str = "#000000",
-                char_space: float = 0.0) -> None:
-    """Draw lines from :func:`fit` inside ``box``."""
+                char_space: float = 0.0, into: Any = None) -> None:
+    """Draw lines from :func:`fit` inside ``box``.
+
+    ``into`` is an open text object (``canvas.beginText()``) to add the lines to: a page's texts in
+    one text object cost far less than a text object per line.
+    """
     if not fitted.lines:
         return
     size, step = fitted.size, fitted.size * fitted.leading
@@ -202,41 +206,43 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
     else:
         top = box.y + (box.h + block) / 2
     baseline = top - size * 0.88  # the font's ascent is about 0.88 em
-    if canvas.__dict__.get("_yc_fill") != color:  # setting a colour costs more than a line of text
-        canvas.setFillColor(rgb(color))
+    text = into if into is not None else canvas.beginText()
+    if canvas.__dict__.get("_yc_fill") != color:  # colour persists across text objects in a page
+        text.setFillColor(rgb(color))
         canvas.__dict__["_yc_fill"] = color
-    canvas.setFont(font, size)
+    text.setFont(font, size)
+    if char_space:
+        text.setCharSpace(char_space)
     for n, line in enumerate(fitted.lines):
-        y = baseline - n * step
+        width = text_width(font, line, size)
+        space = 0.0
         if char_space:
-            _spaced(canvas, font, line, size, box, align, y, char_space)
-        elif align == "left":
-            canvas.drawString(box.x, y, line)
+            gaps = max(1, len(line) - 1)
+            space = max(0.0, min(char_space, (box.w - width) / gaps))  # narrower spacing if tight
+            width += space * gaps
+            text.setCharSpace(space)
+        if align == "left":
+            x = box.x
         elif align == "right":
-            canvas.drawRightString(box.x + box.w, y, line)
+            x = box.x + box.w - width
         else:
-            canvas.drawCentredString(box.x + box.w / 2, y, line)
-
-
-def _spaced(canvas: Any, font: str, line: str, size: float, box: Box, align: Align, y: float,
-            space: float) -> None:
-    """Letter-spaced titles (荣 誉 证 书), shrinking the spacing if the box is too narrow."""
-    natural = text_width(font, line, size)
-    gaps = max(1, len(line) - 1)
-    space = max(0.0, min(space, (box.w - natural) / gaps))
-    total = natural + space * gaps
-    x = box.x if align == "left" else box.x + box.w - total if align == "right" else box.x + (box.w - total) / 2
-    canvas.drawString(x, y, line, charSpace=space)
+            x = box.x + (box.w - width) / 2
+        text.setTextOrigin(x, baseline - n * step)
+        text.textOut(line)
+    if char_space:
+        text.setCharSpace(0)
+    if into is None:
+        canvas.drawText(text)
 
 
 def fit_and_draw(canvas: Any, text: str, box: Box, size: float, min_size: float, *, align: Align = "center",
                  valign: Literal["top", "middle", "bottom"] = "middle", wrap_first: bool = False,
                  leading: float = 1.4, color: str = "#000000", char_space: float = 0.0,
-                 font: str | None = None) -> Fitted:
-    """Fit ``text`` into ``box`` and draw it; returns how it was set."""
+                 font: str | None = None, into: Any = None) -> Fitted:
+    """Fit ``text`` into ``box`` and draw it (into an open text object, if given); returns how it was set."""
     font = font or register_cjk_font()
     fitted = fit(font, text, box, size, min_size, wrap_first=wrap_first, leading=leading)
-    draw_fitted(canvas, font, fitted, box, align, valign, color, char_space)
+    draw_fitted(canvas, font, fitted, box, align, valign, color, char_space, into)
     return fitted
 
 
@@ -252,11 +258,9 @@ def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: s
     n = len(rows)
     pad = "0" * (-n % 8)
     data = "".join(format(int(row + pad, 2), f"0{(n + len(pad)) // 4}X") for row in rows)
-    canvas.saveState()
-    canvas.setFillColor(rgb(color))
-    canvas.addLiteral(f"{size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
-                      f"BI /W {n} /H {n} /IM true /D [1 0] /F /AHx ID\n{data}>\nEI")
-    canvas.restoreState()
+    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    canvas.addLiteral(f"q {r:.3f} {g:.3f} {b:.3f} rg {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
+                      f"BI /W {n} /H {n} /IM true /D [1 0] /F /AHx ID\n{data}>\nEI Q")
 
 
 @lru_cache(maxsize=64)

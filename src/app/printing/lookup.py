@@ -47,7 +47,8 @@ def verify_certificate(ws: Workspace, text: str) -> Verdict:
                 key_checked = True
         if cert.status == "revoked":
             when = cert.revoked_on.isoformat() if cert.revoked_on else ""
-            return Verdict(False, f"证书 {cert.serial} 已于 {when} 作废：{cert.revoked_reason}", row, key_checked)
+            reason = cert.revoked_reason.rstrip("。") + "。"
+            return Verdict(False, f"证书 {cert.serial} 已于 {when} 作废：{reason}", row, key_checked)
         return Verdict(True, f"证书有效：{row.kind_label} {cert.serial}，颁发给“{cert.recipient}”，"
                              f"{cert.issued_on.isoformat()} 由 {cert.issuer} 签发。", row, key_checked)
 
@@ -111,8 +112,9 @@ class Candidate:
     detail: str
 
 
-def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None, limit: int = 500) -> list[Candidate]:
-    """Who can receive a certificate of ``kind`` (graduates of a year, volunteers, award winners)."""
+def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None, limit: int = 500,
+               roadshow_uid: str = "") -> list[Candidate]:
+    """Who can receive a certificate of ``kind`` (graduates of a year, volunteers, a roadshow's winners)."""
     from .subjects import AWARD_MODULES, STAGE_LABELS, _stage_dates, hook, pick
 
     text = text.strip()
@@ -147,5 +149,6 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
     if winners is None:
         return []
     rows = [Candidate(str(pick(w, "project_uid", "uid")), str(pick(w, "project_name", "project", "name")),
-                      str(pick(w, "award", "rank_label", "prize"))) for w in winners(ws)]
+                      str(pick(w, "award", "rank_label", "prize"))) for w in winners(ws)
+            if not roadshow_uid or str(pick(w, "roadshow_uid")) == roadshow_uid]
     return [r for r in rows if not text or text in r.name][:limit]

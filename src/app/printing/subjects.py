@@ -181,6 +181,11 @@ def _first_seen(ws: Workspace, uids: list[str]) -> dict[str, date]:
     return seen
 
 
+def _plain(org: dict[str, Any]) -> dict[str, Any]:
+    """The facts worth recording with the certificate (the register stores them as JSON)."""
+    return {k: v for k, v in org.items() if k not in ("uid", "resident_since")}
+
+
 def _stage_date(ws: Workspace, uid: str, stage: str) -> date | None:
     return _stage_dates(ws, [uid], stage).get(uid)
 
@@ -196,7 +201,7 @@ def _entry(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[S
     for org in orgs:
         uid = org["uid"]
         since = org["resident_since"] or nursery.get(uid) or seen.get(uid)
-        facts = {**org, "since": since.isoformat() if since else "", "resident_since": None}
+        facts = {**_plain(org), "since": since.isoformat() if since else ""}
         subjects.append(Subject("entry", "organization", uid, org["name"], uid, facts))
     return subjects
 
@@ -211,7 +216,7 @@ def _graduation(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> l
     subjects = []
     for org in orgs:
         on = dates.get(org["uid"])
-        facts = {**org, "graduated_on": on.isoformat() if on else "", "resident_since": None}
+        facts = {**_plain(org), "graduated_on": on.isoformat() if on else ""}
         subjects.append(Subject("graduation", "organization", org["uid"], org["name"], org["uid"], facts))
     return subjects
 
@@ -219,8 +224,7 @@ def _graduation(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> l
 @subject_loader("rating")
 @one_by_one
 def _rating(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
-    org = _orgs(ws, [uid])[0]
-    org["resident_since"] = None
+    org = _plain(_orgs(ws, [uid])[0])
     level, rating_kind, on = options.get("stars"), "star", options.get("rating_date")
     if level is None:
         found = _latest_rating(ws, uid)
