@@ -61,6 +61,8 @@ def main() -> int:
         query_people(ws, flt, 0, 200)
 
     results = {
+        # a fixed CPU-bound yardstick: about 20 ms on an idle machine; compare it when figures vary
+        "yardstick: sum(range(1,000,000))": timed(lambda: sum(range(1_000_000))),
         "residents: first rows (count + 200)": timed(lambda: first_page(PeopleFilter())),
         "residents: keystroke 'w' (initials)": timed(lambda: first_page(PeopleFilter("w"))),
         "residents: keystroke 'wjg' (initials)": timed(lambda: first_page(PeopleFilter("wjg"))),

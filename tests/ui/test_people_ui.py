@@ -172,3 +172,20 @@ def test_needs_for_an_organization_dialog(qtbot, workspace):
     dialog.needs.setCurrentRow(0)
     dialog.open_need()
     assert dialog.chosen == n.uid
+
+
+def test_read_only_users_get_no_changing_buttons(qtbot, workspace):
+    make_application()
+    from yichao.app.workspace import CurrentUser
+    from yichao.ui.pages.residents import ResidentsPage
+
+    people.create_person(workspace, PersonInput("王秀英", ID))
+    workspace.user = CurrentUser("guest", "viewer")
+    page = ResidentsPage(workspace)
+    qtbot.addWidget(page)
+    tab = page.people_tab
+    tab.view.selectRow(0)
+    assert tab.current() is not None
+    assert not tab.add_button.isEnabled() and not tab.reveal_button.isEnabled() and not tab.edit_button.isEnabled()
+    assert tab.export_button.isEnabled()
+    assert not page.needs_tab.buttons["new"].isEnabled()

@@ -140,6 +140,8 @@ class NeedsTab(QWidget):
             actions.addWidget(b)
             b.clicked.connect(lambda _c=False, k=key: self.act(k))
         # views
+        self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
+        self.buttons["new"].setEnabled(self.can_write)
         self.board = NeedsBoard(self)
         self.board.on_select = self.select
         self.view = make_table_view(self)
@@ -235,7 +237,8 @@ class NeedsTab(QWidget):
         for key, b in self.buttons.items():
             if key in ("new", "export", "for_org"):
                 continue
-            b.setEnabled(n is not None and (key in allowed or (key == "edit" and n.status in ("draft", "published"))))
+            editable = key in allowed or (key == "edit" and n is not None and n.status in ("draft", "published"))
+            b.setEnabled(n is not None and editable and self.can_write)
         self.history.clear()
         self.suggestions.clear()
         if n is None:

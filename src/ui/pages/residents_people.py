@@ -114,6 +114,10 @@ class PeopleTab(QWidget):
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export)
         self.import_button.setVisible(not skills)
+        # read-only users see everything masked and change nothing (the services refuse anyway)
+        self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
+        for b in (self.add_button, self.import_button):
+            b.setEnabled(self.can_write)
         self.update_count()
         self.show_details()
 
@@ -149,7 +153,7 @@ class PeopleTab(QWidget):
     def show_details(self) -> None:
         p = self.current()
         for b in (self.edit_button, self.delete_button, self.reveal_button):
-            b.setEnabled(p is not None)
+            b.setEnabled(p is not None and self.can_write)
         if p is None:
             self.details.setText(self.tr("Select a resident to see the details."))
             return
