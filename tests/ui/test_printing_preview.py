@@ -87,3 +87,30 @@ def test_save_as_copies_the_file(dialog, tmp_path):
     saved = dialog.save_as(str(tmp_path / "copy"))
     assert saved == tmp_path / "copy.pdf"
     assert saved.read_bytes() == dialog.pdf_path.read_bytes()
+
+
+def test_a_custom_wide_page_is_not_turned_again(qtbot, tmp_path):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QPageSize
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from yichao.ui.dialogs.pdf_preview import print_document
+
+    mm = 72 / 25.4
+    pdf = tmp_path / "wide.pdf"
+    c = rl_canvas.Canvas(str(pdf), pagesize=(180 * mm, 125 * mm))
+    c.drawString(20, 20, "x")
+    c.showPage()
+    c.save()
+    d = PdfPreviewDialog(pdf, "passbook", None)
+    qtbot.addWidget(d)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    printer.setPageSize(QPageSize(QSizeF(180, 125), QPageSize.Unit.Millimeter, "passbook"))
+    printer.setFullPage(True)
+    assert print_document(d.document, printer, [0]) == 1
+    info = subprocess.run(["pdfinfo", str(tmp_path / "out.pdf")], capture_output=True, text=True, check=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    assert width == pytest.approx(180 * mm, abs=1.5) and height == pytest.approx(125 * mm, abs=1.5)

@@ -91,8 +91,14 @@ def print_document(document: QPdfDocument, printer: QPrinter, pages: list[int]) 
 
 
 def _orient(printer: QPrinter, points: QSizeF) -> None:
-    landscape = points.width() > points.height()
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait)
+    """Turn the sheet only when its shape disagrees with the PDF page's (a custom passbook page that
+    is already wider than tall must not be turned again, or it would print scaled)."""
+    sheet = printer.pageLayout().fullRectPoints()
+    if (sheet.width() > sheet.height()) == (points.width() > points.height()):
+        return
+    turned = (QPageLayout.Orientation.Portrait if printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+              else QPageLayout.Orientation.Landscape)
+    printer.setPageOrientation(turned)
 
 
 class PdfPreviewDialog(QDialog):
