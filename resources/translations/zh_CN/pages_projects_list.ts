@@ -35,6 +35,10 @@
         <translation>项目节点(&amp;M)...</translation>
     </message>
     <message>
+        <source>Tranche &amp;plan...</source>
+        <translation>拨付计划(&amp;P)...</translation>
+    </message>
+    <message>
         <source>E&amp;valuation...</source>
         <translation>评估(&amp;V)...</translation>
     </message>

@@ -127,6 +127,14 @@
         <translation>立项金额只在“立项”时使用。</translation>
     </message>
     <message>
+        <source>Tranche plan</source>
+        <translation>拨付计划</translation>
+    </message>
+    <message>
+        <source>The first is paid on approval, the last after the final evaluation, the one before it after the midterm evaluation.</source>
+        <translation>第一笔在立项后拨付，最后一笔在结项评估后拨付，倒数第二笔在中期评估后拨付。</translation>
+    </message>
+    <message>
         <source>No tranche is waiting to be paid.</source>
         <translation>没有待拨付的款项。</translation>
     </message>

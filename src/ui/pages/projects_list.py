@@ -48,34 +48,39 @@ class ProjectsTab(QWidget):
         self.detail = QTextBrowser()
         self.detail.setObjectName("project_detail")
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
-        for key, name, text in (
+        bars = [QHBoxLayout(), QHBoxLayout()]
+        for i, (key, name, text) in enumerate((
             ("round", "add", self.tr("New &round...")), ("edit_round", "edit", self.tr("Edit r&ound...")),
             ("apply", "add", self.tr("&Apply...")), ("step", "next", self.tr("Next &step...")),
-            ("disburse", "ok", self.tr("&Disburse...")), ("milestone", "calendar", self.tr("&Milestone...")),
-            ("evaluation", "verify", self.tr("E&valuation...")), ("activity", "add", self.tr("Acti&vity...")),
-            ("outcome", "edit", self.tr("O&utcome...")), ("report", "print", self.tr("Close-out &report...")),
-            ("export", "export", self.tr("E&xport...")),
-        ):
+            ("report", "print", self.tr("Close-out &report...")), ("export", "export", self.tr("E&xport...")),
+            ("plan", "edit", self.tr("Tranche &plan...")), ("disburse", "ok", self.tr("&Disburse...")),
+            ("milestone", "calendar", self.tr("&Milestone...")), ("evaluation", "verify", self.tr("E&valuation...")),
+            ("activity", "add", self.tr("Acti&vity...")), ("outcome", "edit", self.tr("O&utcome...")),
+        )):
             b = QPushButton(icon(name), text, self)
             b.setObjectName(f"projects_{key}")
-            bar.addWidget(b)
+            bars[i // 6].addWidget(b)
             self.buttons[key] = b
-        bar.addStretch()
+        for bar in bars:
+            bar.addStretch()
+        self.budget_text.setWordWrap(True)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Round:")))
-        filters.addWidget(self.program, 2)
-        filters.addWidget(self.budget, 2)
-        filters.addWidget(self.budget_text, 3)
-        filters.addWidget(self.status)
+        filters.addWidget(self.program, 3)
+        filters.addWidget(self.status, 1)
         filters.addWidget(self.search, 2)
+        budget = QHBoxLayout()
+        budget.addWidget(self.budget, 1)
+        budget.addWidget(self.budget_text, 3)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(self.detail)
         split.setSizes([760, 480])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        for bar in bars:
+            layout.addLayout(bar)
         layout.addLayout(filters)
+        layout.addLayout(budget)
         layout.addWidget(split, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -133,7 +138,7 @@ class ProjectsTab(QWidget):
     def show_current(self) -> None:
         p = self.current()
         self.detail.setHtml(call(self, project_html, self.ws, p.uid) or "" if p else "")
-        for key in ("step", "disburse", "milestone", "evaluation", "activity", "outcome", "report"):
+        for key in ("step", "plan", "disburse", "milestone", "evaluation", "activity", "outcome", "report"):
             self.buttons[key].setEnabled(p is not None)
 
     def after_change(self) -> None:

@@ -31,7 +31,7 @@ class ProjectActions(QObject):
         super().__init__(tab)
         self.tab = tab
         for key, slot in (("round", self.new_round), ("edit_round", self.edit_round), ("apply", self.apply),
-                          ("step", self.step), ("disburse", self.disburse), ("milestone", self.milestone),
+                          ("step", self.step), ("plan", self.plan), ("disburse", self.disburse), ("milestone", self.milestone),
                           ("evaluation", self.evaluation), ("activity", self.activity), ("outcome", self.outcome),
                           ("report", self.report), ("export", self.export)):
             tab.buttons[key].clicked.connect(slot)
@@ -92,10 +92,11 @@ class ProjectActions(QObject):
             Field("requested", self.tr("Requested"), "money", required=True),
             Field("planned", self.tr("Planned beneficiaries"), "int", 0),
             Field("applied_on", self.tr("Applied on"), "date"),
+            Field("plan", self.tr("Tranches (%)"), default=""),
         ], lambda v: "" if v["org"] else self.tr("Choose the applying organization."))
         if values and call(self.tab, projects.apply_project, self.ws, ProjectInput(
                 values["org"], values["title"], values["requested"], values["program"], values["domain"],
-                values["summary"], values["planned"], values["applied_on"])):
+                values["summary"], values["planned"], values["applied_on"], values["plan"])):
             self.tab.after_change()
 
     def step(self) -> None:
@@ -115,6 +116,18 @@ class ProjectActions(QObject):
             note=self.tr("The approved amount is used only when approving."))
         if values and call(self.tab, flow.advance, self.ws, p.uid, values["to"], values["on"], values["note"],
                            values["amount"] if values["to"] == "approved" else None):
+            self.tab.after_change()
+
+    def plan(self) -> None:
+        """Change the split of an approved grant (e.g. 40/40/20) before anything is paid."""
+        p = self.tab.current()
+        if p is None:
+            return
+        current = ",".join(str(t.percent) for t in call(self.tab, tranches.list_tranches, self.ws, p.uid) or [])
+        values = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
+                     note=self.tr("The first is paid on approval, the last after the final evaluation, "
+                                  "the one before it after the midterm evaluation."))
+        if values and call(self.tab, tranches.replan_tranches, self.ws, p.uid, values["plan"]):
             self.tab.after_change()
 
     def disburse(self) -> None:

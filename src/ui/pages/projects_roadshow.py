@@ -49,7 +49,8 @@ class RoadshowTab(QWidget):
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setStretchLastSection(True)
-        self.results.setColumnWidth(1, 200)
+        for col, width in enumerate((44, 170, 64, 64)):
+            self.results.setColumnWidth(col, width)
         self.status = QLabel()
         self.status.setObjectName("result_status")
         self.status.setWordWrap(True)
@@ -60,14 +61,16 @@ class RoadshowTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Roadshow:")))
         top.addWidget(self.roadshows, 1)
+        files = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, name, text in (("new", "add", self.tr("&New roadshow...")), ("entries", "add", self.tr("Pro&jects...")),
-                                ("rubric", "edit", self.tr("R&ubric...")), ("judge", "user", self.tr("Add &judge...")), ("recusal", "warning", self.tr("&Recusal...")),
+                                ("rubric", "edit", self.tr("R&ubric...")), ("judge", "user", self.tr("Add &judge...")),
+                                ("recusal", "warning", self.tr("&Recusal...")),
                                 ("blank", "export", self.tr("&Blank sheet...")), ("import", "import", self.tr("&Import sheet...")),
                                 ("scores", "export", self.tr("E&xport scores...")), ("pdf", "print", self.tr("Result &sheet PDF..."))):
             b = QPushButton(icon(name), text, self)
             b.setObjectName(f"roadshow_{key}")
-            top.addWidget(b)
+            (files if key in ("blank", "import", "scores", "pdf") else top).addWidget(b)
             self.buttons[key] = b
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("&Judge:")))
@@ -75,23 +78,28 @@ class RoadshowTab(QWidget):
         second.addWidget(self.judges, 1)
         second.addWidget(self.enter_mode)
         second.addWidget(self.confirm_mode)
-        second.addWidget(self.progress)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(second)
         lv.addWidget(self.view, 1)
-        lv.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.progress)
+        lv.addLayout(bottom)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
+        rv.addLayout(files)
         rv.addWidget(self.status)
         rv.addWidget(self.results, 1)
         rv.addWidget(rule)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([800, 420])
+        split.setSizes([740, 360])
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -141,7 +149,7 @@ class RoadshowTab(QWidget):
     def show_judge(self) -> None:
         self.model.set_grid(self.grid, self.judges.currentData() or "", CONFIRM if self.confirm_mode.isChecked() else ENTER)
         for col in range(self.model.criteria_count):
-            self.view.setColumnWidth(col, 90)
+            self.view.setColumnWidth(col, 84)
         self.message.clear()
         self.refresh_results()
 
