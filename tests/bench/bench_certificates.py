@@ -7,6 +7,8 @@ embedded font on plain canvases, one page each, no fitting, no QR, no database. 
 print run: subjects read, serials allocated, register and print rows written, text fitted, QR codes
 drawn, the PDF written. "render" is only the drawing part of it. Target: yichao <= 1.5 x bare and < 10 s.
 Both write binary (not ASCII85) compressed streams: the printing package sets reportlab's useA85 off.
+Times are CPU seconds of this process (time.process_time): on a shared 2-core machine wall time
+swings with other people's work; the whole run's wall time is printed too.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def bare(contents: list[dict], out: Path) -> float:
 
     font = register_cjk_font()
     assert rl_config.useA85 == 0  # the same stream encoding as the printing package's canvases
-    started = time.perf_counter()
+    started = time.process_time()
     c = Canvas(str(out), pagesize=landscape(A4), initialFontName=font)
     for content in contents:
         c.setFont(font, 40)
@@ -48,7 +50,7 @@ def bare(contents: list[dict], out: Path) -> float:
         c.drawString(145, 120, content["code"])
         c.showPage()
     c.save()
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def main() -> int:
@@ -73,7 +75,7 @@ def main() -> int:
         from yichao.app.workspace import CurrentUser
 
         ws.user = CurrentUser("admin", "admin")
-        bare_times, ours, renders = [], [], []
+        bare_times, ours, renders, walls = [], [], [], []
         for run in range(args.runs):
             rows = []
             for n in range(args.count):
@@ -87,14 +89,15 @@ def main() -> int:
                 uids = list(session.scalars(select(Organization.uid).where(Organization.name.like(f"%{run}____"))
                                             .order_by(Organization.name)))[: args.count]
             out = root / f"yichao-{run}.pdf"
-            started = time.perf_counter()
+            started, wall = time.process_time(), time.perf_counter()
             result = print_certificates(ws, "entry", uids, out)
-            ours.append(time.perf_counter() - started)
+            ours.append(time.process_time() - started)
+            walls.append(time.perf_counter() - wall)
             contents = [p.row.content for p in result.pages]
             options = print_options(ws, "entry")
-            started = time.perf_counter()
+            started = time.process_time()
             render(result.pages, options, root / f"render-{run}.pdf")
-            renders.append(time.perf_counter() - started)
+            renders.append(time.process_time() - started)
             bare_times.append(bare(contents, root / f"bare-{run}.pdf"))
             assert result.new_count == args.count, result.new_count
         ws.close()
@@ -104,7 +107,9 @@ def main() -> int:
         print(f"yichao batch PDF drawing: {r:6.2f} s   ratio {r / b:4.2f}  (target <= 1.5)"
               f"  {'within' if r / b <= 1.5 else 'OVER'}")
         print(f"yichao whole print run  : {o:6.2f} s   ratio {o / b:4.2f}  (incl. register: subjects, serials,"
-              f" rows and journal)  {'under' if o < 10 else 'OVER'} 10 s")
+              f" rows and journal)")
+        w = statistics.median(walls)
+        print(f"  wall-clock time        : {w:6.2f} s   {'under' if w < 10 else 'OVER'} 10 s")
         return 0
 
 
