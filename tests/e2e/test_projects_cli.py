@@ -24,3 +24,13 @@ def test_demo_projects_listed_in_every_status(workspace):
                                            "closed", "rejected", "terminated"}
     closed = next(r for r in rows if r["status"] == "closed")
     assert 0 < closed["approved"] <= closed["requested"]
+    out = data_dir / "projects.xlsx"
+    exported = run("--data-dir", str(data_dir), "xlsx", "export", "projects", str(out))
+    assert exported.returncode == 0, exported.stderr
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out).active
+    titles = {row[0] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert titles == {r["title"] for r in rows}
+    checked = run("--data-dir", str(data_dir), "check")
+    assert "通过  项目资金与评分" in checked.stdout
