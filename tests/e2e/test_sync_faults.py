@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.workspace import CLI_USER, open_workspace
 

@@ -1,0 +1,79 @@
+"""Reading a bundle's members into checked records: every value fits its column before a write.
+
+A record that is not the sender's own, appears twice, names an unknown table or carries a value
+its column cannot hold refuses the whole bundle with the line number.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import UserError
+from .records import RecordError, decode_record, table_codecs
+
+
+def int_field(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value >= 2**31:
+        raise UserError(f"数据包清单里的{what}无效，已拒绝导入。")
+    return value
+
+
+def parse_changes(data: bytes, sender: str) -> dict[str, list[dict[str, Any]]]:
+    codecs = table_codecs()
+    out: dict[str, list[dict[str, Any]]] = {}
+    seen: set[str] = set()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError("数据包的变更文件编码错误，已拒绝导入。") from exc
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line:
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise RecordError("不是一个对象")
+            table = item.get("t")
+            codec = codecs.get(table) if isinstance(table, str) else None
+            if codec is None:
+                raise RecordError(f"未知的记录类型 {str(table)[:30]}")
+            row = decode_record(codec, item.get("d"))
+            priv = item.get("p", {})
+            if not isinstance(priv, dict) or set(priv) - set(codec.private):
+                raise RecordError("隐私字段无效")
+            for col, p in priv.items():
+                if not isinstance(p, dict) or not isinstance(p.get("hmac"), str) or len(p["hmac"]) != 64:
+                    raise RecordError("隐私字段无效")
+                row.setdefault("__hashes__", {})[col] = p["hmac"]
+        except (ValueError, RecursionError) as exc:
+            raise UserError(f"数据包第 {n} 条变更无效（{exc}），已拒绝导入。") from exc
+        if row["origin"] != sender:
+            raise UserError(f"数据包第 {n} 条变更不属于发送站点 {sender}，已拒绝导入。")
+        if row["uid"] in seen:
+            raise UserError(f"数据包里同一条记录出现了两次（第 {n} 条），已拒绝导入。")
+        seen.add(row["uid"])
+        out.setdefault(table, []).append(row)
+    return out
+
+
+def parse_hashes(data: bytes, records: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str, str, str]]:
+    codecs = table_codecs()
+    out = []
+    try:
+        for line in data.decode("utf-8").splitlines():
+            if not line:
+                continue
+            item = json.loads(line)
+            t, u, c, h = item["t"], item["u"], item["c"], item["h"]
+            if (t not in codecs or c not in codecs[t].private or not isinstance(u, str) or len(u) != 36
+                    or not isinstance(h, str) or len(h) != 64):
+                raise ValueError
+            out.append((t, u, c, h))
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise UserError("数据包的身份号码摘要文件已损坏，已拒绝导入。") from exc
+    for table, rows in records.items():
+        for row in rows:
+            for col, digest in row.get("__hashes__", {}).items():
+                out.append((table, row["uid"], col, digest))
+    return out
