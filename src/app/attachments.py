@@ -103,7 +103,7 @@ def add_attachment(ws: Workspace, owner_entity: str, owner_uid: str, source: str
 
 def list_attachments(ws: Workspace, owner_uid: str) -> list[AttachmentRow]:
     with ws.read() as session:
-        stmt = (select(Attachment).where(Attachment.owner_uid == owner_uid, Attachment.deleted.is_(False))
+        stmt = (select(Attachment).where(Attachment.owner_uid == owner_uid, Attachment.deleted.is_not(True))
                 .order_by(Attachment.updated_at))
         return [_row(a) for a in session.scalars(stmt)]
 

@@ -145,6 +145,12 @@ def check_credit_code(raw: str, kind: str, waiver: str = "") -> str:
     return code
 
 
+def search_text(row: dict[str, Any]) -> str:
+    """The searchable fields of an organization in one string (see orgs_query)."""
+    parts = (row.get("name"), row.get("short_name"), row.get("leader"), row.get("credit_code"), row.get("filing_number"))
+    return "|".join(p for p in parts if p)[:600]
+
+
 def _check_char_ok(code: str) -> bool:
     try:
         validate_credit_code(code)
@@ -199,6 +205,7 @@ def clean_org(session: Session, data: OrgInput, *, uid: str | None = None, waive
         "phone": phone, "members": members, "volunteers": volunteers, "party_members": party,
         "party_form": data.party_form, "notes": data.notes.strip(),
     }
+    row["search_text"] = search_text(row)
     _check_references(session, row, data)
     if check_unique:
         _check_unique(session, row, uid)

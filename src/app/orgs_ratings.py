@@ -89,7 +89,7 @@ def ratings_of(ws: Workspace, org_uid: str, today: date | None = None) -> list[R
     """Every rating of an organization, newest first, with expired ones flagged."""
     today = today or date.today()
     with ws.read() as session:
-        stmt = (select(OrgRating).where(OrgRating.org_uid == org_uid, OrgRating.deleted.is_(False))
+        stmt = (select(OrgRating).where(OrgRating.org_uid == org_uid, OrgRating.deleted.is_not(True))
                 .order_by(OrgRating.awarded_on.desc()))
         return [_view(r, today) for r in session.scalars(stmt)]
 

@@ -95,13 +95,13 @@ def _activity_row(a: OrgActivity) -> ActivityRow:
 def count_activities(ws: Workspace, org_uid: str) -> int:
     with ws.read() as session:
         return session.scalar(select(func.count()).select_from(OrgActivity).where(
-            OrgActivity.org_uid == org_uid, OrgActivity.deleted.is_(False))) or 0
+            OrgActivity.org_uid == org_uid, OrgActivity.deleted.is_not(True))) or 0
 
 
 def list_activities(ws: Workspace, org_uid: str, offset: int = 0, limit: int = 200) -> list[ActivityRow]:
     """A page of an organization's activities, newest first."""
     with ws.read() as session:
-        stmt = (select(OrgActivity).where(OrgActivity.org_uid == org_uid, OrgActivity.deleted.is_(False))
+        stmt = (select(OrgActivity).where(OrgActivity.org_uid == org_uid, OrgActivity.deleted.is_not(True))
                 .order_by(OrgActivity.on.desc(), OrgActivity.uid).offset(offset).limit(limit))
         return [_activity_row(a) for a in session.scalars(stmt)]
 
@@ -158,7 +158,7 @@ def _mentoring_row(m: OrgMentoring, org_name: str = "") -> MentoringRow:
 
 def list_mentoring(ws: Workspace, org_uid: str) -> list[MentoringRow]:
     with ws.read() as session:
-        stmt = (select(OrgMentoring).where(OrgMentoring.org_uid == org_uid, OrgMentoring.deleted.is_(False))
+        stmt = (select(OrgMentoring).where(OrgMentoring.org_uid == org_uid, OrgMentoring.deleted.is_not(True))
                 .order_by(OrgMentoring.on.desc()))
         return [_mentoring_row(m) for m in session.scalars(stmt)]
 
@@ -273,7 +273,7 @@ def _subsidy_row(s: OrgSubsidy) -> SubsidyRow:
 
 def list_subsidies(ws: Workspace, org_uid: str) -> list[SubsidyRow]:
     with ws.read() as session:
-        stmt = (select(OrgSubsidy).where(OrgSubsidy.org_uid == org_uid, OrgSubsidy.deleted.is_(False))
+        stmt = (select(OrgSubsidy).where(OrgSubsidy.org_uid == org_uid, OrgSubsidy.deleted.is_not(True))
                 .order_by(OrgSubsidy.year.desc(), OrgSubsidy.on.desc()))
         return [_subsidy_row(s) for s in session.scalars(stmt)]
 
@@ -285,6 +285,6 @@ def yearly_totals(ws: Workspace, org_uid: str) -> list[YearTotal]:
 
     with ws.read() as session:
         stmt = (select(OrgSubsidy.year, total("approved", "paid"), total("paid"), total("applied"))
-                .where(OrgSubsidy.org_uid == org_uid, OrgSubsidy.deleted.is_(False))
+                .where(OrgSubsidy.org_uid == org_uid, OrgSubsidy.deleted.is_not(True))
                 .group_by(OrgSubsidy.year).order_by(OrgSubsidy.year.desc()))
         return [YearTotal(int(y), int(g), int(p), int(a)) for y, g, p, a in session.execute(stmt)]

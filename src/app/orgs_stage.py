@@ -112,7 +112,7 @@ def change_stage(ws: Workspace, uid: str, target: str, on: date, reason: str) ->
 def stage_history(ws: Workspace, uid: str) -> list[StageChange]:
     """Every stage change of an organization, oldest first."""
     with ws.read() as session:
-        stmt = (select(OrgStageChange).where(OrgStageChange.org_uid == uid, OrgStageChange.deleted.is_(False))
+        stmt = (select(OrgStageChange).where(OrgStageChange.org_uid == uid, OrgStageChange.deleted.is_not(True))
                 .order_by(OrgStageChange.on, OrgStageChange.updated_at))
         return [StageChange(c.uid, c.from_stage, c.to_stage, c.on, c.reason, c.by_user)
                 for c in session.scalars(stmt)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, SyncMixin
@@ -51,6 +51,8 @@ class OrgRating(SyncMixin, Base):
     """The district's rating of an organization (origin: the district); streets only read it."""
 
     __tablename__ = "org_rating"
+    # the latest grade of an organization, per list row: one index seek
+    __table_args__ = (Index("ix_org_rating_latest", "org_uid", "rating_kind", "awarded_on"),)
 
     org_uid: Mapped[str] = mapped_column(ForeignKey("organization.uid"), index=True)
     rating_kind: Mapped[str] = mapped_column(String(8), default="grade")

@@ -42,6 +42,8 @@ class Organization(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(200), index=True)
     short_name: Mapped[str] = mapped_column(String(100), default="")
     name_initials: Mapped[str] = mapped_column(String(100), default="", index=True)
+    # name, short name, leader, credit code and filing number in one column: one LIKE per keystroke
+    search_text: Mapped[str] = mapped_column(String(600), default="")
     kind: Mapped[str] = mapped_column(String(24), default="unregistered_team", index=True)
     stage: Mapped[str] = mapped_column(String(16), default="nursery", index=True)
     stage_since: Mapped[date | None] = mapped_column(Date, nullable=True)

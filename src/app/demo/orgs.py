@@ -19,7 +19,7 @@ from yichao.models.org_records import (
 from yichao.models.organization import Organization
 
 from ..org_lookups import seed_lookups
-from ..orgs import join_domains
+from ..orgs import join_domains, search_text
 from ..orgs_ratings import expiry_of
 from ..pinyin import initials
 from . import DemoContext
@@ -102,6 +102,7 @@ def make_orgs(session: Session, rng: random.Random, count: int, community_uids: 
             "resident_since": today - timedelta(days=rng.randint(30, 700)) if resident else None,
             "notes": "",
         }
+        org["search_text"] = search_text(org)
         orgs.append(org)
         org["stage_since"] = _history(rng, org, born, today, extra[OrgStageChange])
         _records(rng, org, today, domains, activities, rating_origin, extra)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.orgs_query import OrgFilter, OrgRow, count_orgs, query_orgs
+from yichao.app.orgs_query import OrgFilter, OrgRow, org_uids, orgs_by_uid
 from yichao.app.workspace import Workspace
 from yichao.models.organization import KIND_LABELS, STAGE_LABELS
 
@@ -16,17 +16,28 @@ from .paged_table_model import Column
 
 @dataclass
 class OrgSource:
-    """count() and fetch() of :class:`PagedTableModel` for one filter (SQL does the work)."""
+    """count() and fetch() of :class:`PagedTableModel` for one filter.
+
+    Ids first, rows lazily (after Anki's browser): the filtered, sorted uids are read once per
+    filter or sort order; a page asks only for its 200 rows.
+    """
 
     ws: Workspace
     flt: OrgFilter
+    _uids: list[str] | None = field(default=None, init=False)
+    _order: tuple[str, bool] = field(default=("name", False), init=False)
+
+    def _ids(self, sort_key: str, descending: bool) -> list[str]:
+        order = (sort_key or "name", descending)
+        if self._uids is None or order != self._order:
+            self._uids, self._order = org_uids(self.ws, self.flt, *order), order
+        return self._uids
 
     def count(self) -> int:
-        return count_orgs(self.ws, self.flt)
+        return len(self._ids(*self._order))
 
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
-        return query_orgs(self.ws, self.flt, offset, limit, sort_key or "name", descending)
-
+        return orgs_by_uid(self.ws, self._ids(sort_key, descending)[offset:offset + limit])
 
 
 STAGE_COLORS = {"nursery": "#2e7d32", "accelerating": "#1565c0", "scaling": "#6a1b9a",

@@ -55,6 +55,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('short_name', sa.String(length=100), nullable=False),
     sa.Column('name_initials', sa.String(length=100), nullable=False),
+    sa.Column('search_text', sa.String(length=600), nullable=False),
     sa.Column('kind', sa.String(length=24), nullable=False),
     sa.Column('stage', sa.String(length=16), nullable=False),
     sa.Column('stage_since', sa.Date(), nullable=True),
@@ -158,6 +159,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['org_uid'], ['organization.uid'], name=op.f('fk_org_rating_org_uid_organization')),
     sa.PrimaryKeyConstraint('uid', name=op.f('pk_org_rating'))
     )
+    op.create_index('ix_org_rating_latest', 'org_rating', ['org_uid', 'rating_kind', 'awarded_on'], unique=False)
     op.create_index(op.f('ix_org_rating_deleted'), 'org_rating', ['deleted'], unique=False)
     op.create_index(op.f('ix_org_rating_org_uid'), 'org_rating', ['org_uid'], unique=False)
     op.create_index(op.f('ix_org_rating_origin'), 'org_rating', ['origin'], unique=False)
@@ -215,6 +217,7 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_org_rating_valid_until'), table_name='org_rating')
     op.drop_index(op.f('ix_org_rating_origin'), table_name='org_rating')
     op.drop_index(op.f('ix_org_rating_org_uid'), table_name='org_rating')
+    op.drop_index('ix_org_rating_latest', table_name='org_rating')
     op.drop_index(op.f('ix_org_rating_deleted'), table_name='org_rating')
     op.drop_table('org_rating')
     op.drop_index(op.f('ix_org_mentoring_origin'), table_name='org_mentoring')
