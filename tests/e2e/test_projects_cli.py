@@ -34,3 +34,9 @@ def test_demo_projects_listed_in_every_status(workspace):
     assert titles == {r["title"] for r in rows}
     checked = run("--data-dir", str(data_dir), "check")
     assert "通过  项目资金与评分" in checked.stdout
+    # the roadshow winner (the demo approves in rank order) gets an award certificate
+    winner = next(r for r in rows if r["status"] == "approved")
+    printed = run("--data-dir", str(data_dir), "print", "certificate", "award", "--subject", winner["uid"],
+                  str(data_dir / "award.pdf"))
+    assert printed.returncode == 0, printed.stderr
+    assert (data_dir / "award.pdf").stat().st_size > 1000
