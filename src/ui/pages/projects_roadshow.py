@@ -158,8 +158,9 @@ class RoadshowTab(QWidget):
             self.judges.setCurrentIndex((self.judges.currentIndex() + step) % self.judges.count())
             self.view.start()
 
-    def refresh_results(self) -> None:
-        result = call(self, scores.roadshow_result, self.ws, self.roadshow_uid) if self.grid else None
+    def refresh_results(self, result: scores.RoadshowResult | None = None) -> None:
+        if result is None and self.grid is not None:
+            result = call(self, scores.roadshow_result, self.ws, self.roadshow_uid)
         self.results.setRowCount(0)
         if result is None:
             self.status.setText("")
@@ -197,11 +198,12 @@ class RoadshowTab(QWidget):
             else:
                 show_error(self, message_of(exc))
             return
-        self.grid = scores.load_grid(self.ws, self.roadshow_uid)
+        result = scores.roadshow_result(self.ws, self.roadshow_uid)  # one read for the grid and the ranking
+        self.grid = result.grid
         self.model.sheet_saved(self.grid, row)
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("Saved.") if not confirm else self.tr("Confirmed."))
-        self.refresh_results()
+        self.refresh_results(result)
 
     # -- files ------------------------------------------------------------------------------
     def ask_save(self, caption: str, name: str, pattern: str) -> Path | None:
