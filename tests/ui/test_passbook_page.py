@@ -152,3 +152,17 @@ def test_models_pass_the_model_tester(qtmodeltester, workspace, book):
     model = PagedTableModel(PassbookSource(workspace, PassbookFilter("刘")), passbook_columns())
     qtmodeltester.check(model)
     assert model.rowCount() == 1 and model.index(0, 3).data() == "40"
+
+
+def test_reprint_mode_shows_the_page_and_confirms_nothing(qtbot, workspace, book):
+    from yichao.app.passbook_print import confirm_printed, print_pending
+    from yichao.ui.dialogs.passbook_print import PassbookPrintDialog
+
+    confirm_printed(workspace, print_pending(workspace, book.number, workspace.data_dir / "p.pdf"))
+    dialog = PassbookPrintDialog(workspace, book.number, reprint=1)
+    qtbot.addWidget(dialog)
+    assert dialog.job is not None and dialog.job.entry_lines == 1
+    assert dialog.document.pageCount() == 1
+    assert dialog.ok_button.isHidden() and dialog.print_button.isEnabled()
+    dialog.confirm()
+    assert not dialog.confirmed

@@ -154,3 +154,16 @@ def test_expiry_takes_old_unspent_points_once(workspace):
     assert (result.cutoff, result.passbooks, result.points) == (date(2023, 6, 1), 1, 30)
     assert pb.get_passbook(workspace, book.number).balance == 40
     assert expire_points(workspace, as_of=date(2026, 6, 1), years=3).points == 0
+
+
+def test_xlsx_export_of_passbooks(workspace, tmp_path):
+    import openpyxl
+
+    from yichao.app.passbook_xlsx import export_passbooks
+
+    (book,) = make_books(workspace, 1)
+    pb.deposit(workspace, book.number, 12, "x", hours=1)
+    assert export_passbooks(workspace, tmp_path / "p.xlsx") == 1
+    rows = list(openpyxl.load_workbook(tmp_path / "p.xlsx").active.iter_rows(values_only=True))
+    assert rows[1][:2] == ("存折号码", "持折人")
+    assert rows[2][0] == book.number and rows[2][6] == 12 and rows[2][8] == 1

@@ -61,6 +61,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Reprint page %1 — %2</source>
+        <translation>重打第 %1 页 — %2</translation>
+    </message>
+    <message>
+        <source>Page %1 as it was printed (%2 lines), for a damaged or spoiled page.</source>
+        <translation>按原样重打第 %1 页（%2 行），用于污损或打坏的页。</translation>
+    </message>
+    <message>
         <source>%1 lines from page %2, line %3.</source>
         <translation>共 %1 行，从第 %2 页第 %3 行开始。</translation>
     </message>

@@ -30,5 +30,21 @@
         <source>Printer calibration...</source>
         <translation>打印校准…</translation>
     </message>
+    <message>
+        <source>Expire old points...</source>
+        <translation>处理过期积分…</translation>
+    </message>
+    <message>
+        <source>Expire old points</source>
+        <translation>处理过期积分</translation>
+    </message>
+    <message>
+        <source>Write expiry entries for points older than the expiry rule allows, on every active passbook?</source>
+        <translation>按积分有效期规则，为所有正常存折记入过期积分吗？</translation>
+    </message>
+    <message>
+        <source>%1 points expired on %2 passbooks.</source>
+        <translation>%2 本存折共 %1 分已过期。</translation>
+    </message>
 </context>
 </TS>

@@ -91,6 +91,10 @@
         <translation>补登打印（F5）</translation>
     </message>
     <message>
+        <source>Reprint a page</source>
+        <translation>重打一页</translation>
+    </message>
+    <message>
         <source>A4 statement</source>
         <translation>A4 对账单</translation>
     </message>
@@ -141,6 +145,10 @@
     <message>
         <source>New passbook %1 issued; the balance of %2 points was carried over.</source>
         <translation>已补发新存折 %1，承前余额 %2 分。</translation>
+    </message>
+    <message>
+        <source>Passbook page to reprint:</source>
+        <translation>要重打的存折页号：</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep = cmds.add_parser("replace", help="补发: a new passbook carrying the balance over (承前)")
     rep.add_argument("number")
     rep.set_defaults(handler=run_replace)
+    ex = cmds.add_parser("expire", help="积分过期: write expiry entries by the expiry rule")
+    ex.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day of the run (default: today)")
+    ex.add_argument("--years", type=int, metavar="N", help="override the expiry rule's years")
+    ex.set_defaults(handler=run_expire)
     st = cmds.add_parser("statement", help="A4 statement of the whole ledger as PDF")
     st.add_argument("number")
     st.add_argument("out", metavar="OUT.pdf")
@@ -151,4 +155,15 @@ def run_statement(args: argparse.Namespace) -> int:
     with workspace(args) as ws:
         info = write_statement(ws, args.number, Path(args.out))
     print(f"对账单已写入 {info.path}（{info.entries} 笔，{info.pages} 页）。")
+    return 0
+
+
+def run_expire(args: argparse.Namespace) -> int:
+    from ..excel import parse_date
+    from ..passbook_expiry import expire_points
+
+    as_of = parse_date(args.as_of, "日期") if args.as_of else None
+    with workspace(args) as ws:
+        result = expire_points(ws, as_of, args.years)
+    print(f"{result.cutoff:%Y-%m-%d} 以前获得且未用完的积分已过期：{result.passbooks} 本存折，共 {result.points} 分。")
     return 0

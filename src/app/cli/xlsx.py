@@ -35,6 +35,7 @@ XLSX_EXPORTERS: dict[str, str] = {
     "people": "yichao.app.people_import:export_people",
     "needs": "yichao.app.needs_xlsx:export_needs",
     "projects": "yichao.app.projects_xlsx:export_projects",
+    "passbooks": "yichao.app.passbook_xlsx:export_passbooks",
 }
 
 

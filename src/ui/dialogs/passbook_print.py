@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from yichao.app.errors import USER_ERRORS, message_of
 from yichao.app.passbook_layout import load_layout
-from yichao.app.passbook_print import PrintJob, calibration_page, confirm_printed, offset_of, print_pending, set_offset
+from yichao.app.passbook_print import (
+    PrintJob, calibration_page, confirm_printed, offset_of, print_pending, reprint_page, set_offset,
+)
 from yichao.app.workspace import Workspace
 
 from ..icons import icon
@@ -44,18 +46,24 @@ def passbook_printer(layout_name: str) -> QPrinter:
 
 
 class PassbookPrintDialog(QDialog):
-    def __init__(self, ws: Workspace, number: str, parent: QWidget | None = None, layout_name: str = "standard") -> None:
+    def __init__(self, ws: Workspace, number: str, parent: QWidget | None = None, layout_name: str = "standard",
+                 reprint: int | None = None) -> None:
+        """Pending lines; with ``reprint``, that already printed page exactly as it was (nothing to confirm)."""
         super().__init__(parent)
         self.ws = ws
         self.number = number
         self.layout_name = layout_name
+        self.reprint = reprint
         self.confirmed = False
         self.setWindowTitle(self.tr("Print pending lines — %1").replace("%1", number))
         self.resize(820, 640)
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.document = QPdfDocument(self)
-        self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
+        if reprint is None:
+            self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
+        else:
+            self.job = self._reprint_job(reprint)
         if self.job is not None and self.job.path is not None:
             self.document.load(str(self.job.path))  # before the view gets it, or the view stays blank
         self.view = QPdfView(self)
@@ -82,8 +90,24 @@ class PassbookPrintDialog(QDialog):
         layout.addWidget(buttons)
         self._describe()
 
+    def _reprint_job(self, page: int) -> PrintJob | None:
+        path = _temp_pdf(f"{self.number}-p{page}.pdf")
+        lines = call(self, reprint_page, self.ws, self.number, page, path)
+        if lines is None:
+            return None
+        self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
+        return PrintJob(self.number, path, 0, 0, page, 1, (page,), lines, page, 1)
+
     def _describe(self) -> None:
         job = self.job
+        if self.reprint is not None:
+            self.ok_button.hide()
+            self.again_button.setText(self.tr("Close"))
+            self.print_button.setEnabled(job is not None)
+            if job is not None:
+                self.info.setText(self.tr("Page %1 as it was printed (%2 lines), for a damaged or spoiled page.")
+                                  .replace("%1", str(job.start_page)).replace("%2", str(job.entry_lines)))
+            return
         if job is None or job.empty:
             self.info.setText(self.tr("Passbook %1 has no pending lines.").replace("%1", self.number))
             for b in (self.print_button, self.ok_button):
@@ -119,7 +143,7 @@ class PassbookPrintDialog(QDialog):
         return sent
 
     def confirm(self) -> None:
-        if self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
+        if self.reprint is None and self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
             self.confirmed = True
             self.accept()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 from yichao.app.workspace import Workspace
 
 from ..icons import icon
+from ..operations import call
 
 
 class PassbookPage(QWidget):
@@ -31,6 +32,7 @@ class PassbookPage(QWidget):
         bar.addAction(icon("add"), self.tr("Issue passbook..."), self.issue)
         bar.addAction(icon("users"), self.tr("Bulk credit for an activity..."), self.bulk_credit)
         bar.addAction(icon("settings"), self.tr("Printer calibration..."), self.calibrate)
+        bar.addAction(icon("calendar"), self.tr("Expire old points..."), self.expire)
         self.passbooks.open_number.connect(self.open_in_counter)
         self.counter.changed.connect(self.passbooks.refresh)
         self.counter.changed.connect(self.catalog.refresh)
@@ -62,3 +64,19 @@ class PassbookPage(QWidget):
         from ..dialogs.passbook_print import CalibrationDialog
 
         CalibrationDialog(self.ws, self).exec()
+
+    def expire(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from yichao.app.passbook_expiry import expire_points
+
+        if QMessageBox.question(self, self.tr("Expire old points"), self.tr(
+                "Write expiry entries for points older than the expiry rule allows, on every active passbook?")
+                ) != QMessageBox.StandardButton.Yes:
+            return
+        result = call(self, expire_points, self.ws)
+        if result is not None:
+            QMessageBox.information(self, self.tr("Expire old points"), self.tr(
+                "%1 points expired on %2 passbooks.").replace("%1", str(result.points)).replace("%2", str(result.passbooks)))
+            self.passbooks.refresh()
+            self.counter.reload()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMessageBox, QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -137,6 +137,7 @@ class CounterTab(QWidget):
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.print_action = bar.addAction(icon("print"), self.tr("Print pending (F5)"), self.print_pending)
+        self.reprint_action = bar.addAction(icon("reprint"), self.tr("Reprint a page"), self.reprint_page)
         self.statement_action = bar.addAction(icon("preview"), self.tr("A4 statement"), self.statement)
         bar.addSeparator()
         self.reverse_action = bar.addAction(icon("revoke"), self.tr("Reverse selected entry"), self.reverse_selected)
@@ -175,6 +176,7 @@ class CounterTab(QWidget):
         for a in (self.print_action, self.reverse_action, self.lost_action, self.replace_action):
             a.setEnabled(active)
         self.statement_action.setEnabled(row is not None)
+        self.reprint_action.setEnabled(row is not None)
         self.lift_action.setEnabled(row is not None and row.status == "lost")
         self.replace_action.setEnabled(row is not None and row.status in ("active", "lost"))
         if row is None:
@@ -288,6 +290,16 @@ class CounterTab(QWidget):
         PassbookPrintDialog(self.ws, self.current.number, self).exec()
         self.reload()
         self.changed.emit()
+
+    def reprint_page(self) -> None:
+        if self.current is None:
+            return
+        page, ok = QInputDialog.getInt(self, self.tr("Reprint a page"), self.tr("Passbook page to reprint:"),
+                                       max(1, self.current.next_page), 1, 999)
+        if ok:
+            from ..dialogs.passbook_print import PassbookPrintDialog
+
+            PassbookPrintDialog(self.ws, self.current.number, self, reprint=page).exec()
 
     def statement(self) -> None:
         if self.current is None:
