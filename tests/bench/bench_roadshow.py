@@ -59,7 +59,24 @@ def main() -> int:
         grid = load_grid(ws, show.uid)
         sheets = [(j.uid, e.project_uid, [float(rng.randint(8, 20)) for _ in criteria])
                   for j in grid.judges for e in grid.entries]
-        timings: dict[str, list[float]] = {"enter": [], "confirm": [], "result": []}
+        timings: dict[str, list[float]] = {"enter": [], "confirm": [], "result": [], "gui": []}
+        gui_sheets, sheets = sheets[:args.projects], sheets[args.projects:]  # the first judge typed in the GUI
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from yichao.ui.launch import make_application
+        from yichao.ui.pages.projects_roadshow import RoadshowTab
+
+        make_application()
+        ws.user = CurrentUser("a", "staff")
+        tab = RoadshowTab(ws)
+        for judge, project, values in gui_sheets:
+            t0 = time.perf_counter()
+            tab.save_row(judge, project, values)  # what completing a row in the grid does
+            timings["gui"].append(time.perf_counter() - t0)
+        ws.user = CurrentUser("b", "staff")
+        for judge, project, values in gui_sheets:
+            confirm_sheet(ws, show.uid, judge, project, values)
         for who, key, fn in ((CurrentUser("a", "staff"), "enter", enter_sheet), (CurrentUser("b", "staff"), "confirm", confirm_sheet)):
             ws.user = who
             for judge, project, values in sheets:
@@ -85,7 +102,9 @@ def main() -> int:
     rank(parse_rank_input(big))
     pure = time.perf_counter() - t0
     ms = lambda xs: f"median {statistics.median(xs) * 1000:.1f} ms, max {max(xs) * 1000:.1f} ms"  # noqa: E731
-    print(f"{args.projects} projects x {args.judges} judges x {args.criteria} criteria = {len(sheets)} sheets")
+    print(f"{args.projects} projects x {args.judges} judges x {args.criteria} criteria = "
+          f"{len(sheets) + len(gui_sheets)} sheets")
+    print(f"GUI row completed -> saved + ranked:   {ms(timings['gui'])}")
     print(f"first typing, per sheet (save):        {ms(timings['enter'])}")
     print(f"second typing, per sheet (confirm):    {ms(timings['confirm'])}")
     print(f"ranking refresh after a sheet:         {ms(timings['result'])}")
