@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UserError
+from .records import printable
 
 FORMAT = "yichao-bundle"
 FORMAT_VERSION = 1
@@ -69,9 +70,9 @@ def _refuse_names(infos: list[zipfile.ZipInfo], compressed_size: int) -> None:
     for info in infos:
         name = info.filename
         if not _NAME.match(name) or info.is_dir():
-            raise UserError(f"数据包里有不允许的文件名“{name[:60]}”（可能是恶意构造的路径），已拒绝导入。")
+            raise UserError(f"数据包里有不允许的文件名“{printable(name, 60)}”（可能是恶意构造的路径），已拒绝导入。")
         if name in seen:
-            raise UserError(f"数据包里的文件“{name}”出现了两次，数据包可能被篡改，已拒绝导入。")
+            raise UserError(f"数据包里的文件“{printable(name, 60)}”出现了两次，数据包可能被篡改，已拒绝导入。")
         seen.add(name)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UserError("数据包里有压缩比异常的文件（疑似压缩炸弹），已拒绝导入。")

@@ -35,7 +35,7 @@ from .keys import local_keys
 from .incoming import int_field as _int
 from .incoming import parse_changes as _parse_changes
 from .incoming import parse_hashes as _parse_hashes
-from .records import table_codecs
+from .records import printable, table_codecs
 
 MAX_FILE = 2 * 1024**3 - 1024
 CHUNK = 500
@@ -95,10 +95,10 @@ def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
     head, _ = crypto.read_header(sealed)
     to, sender = str(head.get("to", "")), str(head.get("from", ""))
     if to != me:
-        raise UserError(f"这个数据包是发给站点 {to[:12]} 的，不是本站点（{me}），没有导入。")
+        raise UserError(f"这个数据包是发给站点 {printable(to, 12)} 的，不是本站点（{me}），没有导入。")
     peer = session.get(SyncPeer, sender)
     if peer is None:
-        raise UserError(f"尚未信任站点 {sender[:12]} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
+        raise UserError(f"尚未信任站点 {printable(sender, 12)} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
     keys = local_keys(session)
     _, plain = crypto.open_sealed(sealed, keys.pair.box_private)
     opened = bf.open_zip(plain)
@@ -182,8 +182,8 @@ def _plan(session: Session, bundle: _Bundle, progress: ProgressFn) -> dict[str, 
 
 def _result(bundle: _Bundle, kinds: dict[str, KindCounts], applied: bool, already: bool, message: str) -> ImportResult:
     m = bundle.manifest
-    return ImportResult(bundle.peer_code, str(m.get("from_name", ""))[:100], m["seq"],
-                        str(m.get("created_at", ""))[:40], sum(len(v) for v in bundle.records.values()),
+    return ImportResult(bundle.peer_code, printable(m.get("from_name", ""), 100), m["seq"],
+                        printable(m.get("created_at", ""), 40), sum(len(v) for v in bundle.records.values()),
                         kinds, len(bundle.attachments), applied, already, message)
 
 

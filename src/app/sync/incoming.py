@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ..errors import UserError
-from .records import RecordError, decode_record, table_codecs
+from .records import RecordError, decode_record, printable, table_codecs
 
 
 def int_field(value: Any, what: str) -> int:
@@ -37,7 +37,7 @@ def parse_changes(data: bytes, sender: str) -> dict[str, list[dict[str, Any]]]:
             table = item.get("t")
             codec = codecs.get(table) if isinstance(table, str) else None
             if codec is None:
-                raise RecordError(f"未知的记录类型 {str(table)[:30]}")
+                raise RecordError(f"未知的记录类型 {printable(table)}")
             row = decode_record(codec, item.get("d"))
             priv = item.get("p", {})
             if not isinstance(priv, dict) or set(priv) - set(codec.private):

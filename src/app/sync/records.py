@@ -27,6 +27,11 @@ LOCAL_COLUMNS: dict[str, dict[str, Any]] = {"site": {"is_local": False}}
 SYNC_COLUMNS = ("uid", "origin", "rev", "updated_at", "deleted")
 
 
+def printable(text: object, limit: int = 40) -> str:
+    """Untrusted text fit for a one-line message: no control characters, not too long."""
+    return "".join(c if c.isprintable() else "?" for c in str(text)[:limit])
+
+
 class RecordError(ValueError):
     """A received value does not fit its column; the message is a Chinese clause."""
 
@@ -162,7 +167,7 @@ def decode_record(codec: TableCodec, data: Any) -> dict[str, Any]:
         raise RecordError("记录不是一个对象")
     if len(data) > len(codec.column_names) or not data.keys() <= set(codec.column_names):
         unknown = sorted(set(data) - set(codec.column_names))
-        raise RecordError(f"表 {codec.name} 没有字段 {unknown[0][:30] if unknown else '?'}")
+        raise RecordError(f"表 {codec.name} 没有字段 {printable(unknown[0]) if unknown else '?'}")
     out: dict[str, Any] = {}
     for col in codec.columns:
         if col.name not in data:
