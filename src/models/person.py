@@ -17,6 +17,7 @@ class Person(SyncMixin, Base):
         # the residents list: live rows in pinyin order, paged by uid and searched by name inside the
         # index alone, volunteers and household heads too (no table lookups: bench_people)
         Index("ix_person_live_initials", "deleted", "name_initials", "uid", "name", "is_volunteer", "household_head"),
+        Index("ix_person_live_skills", "deleted", "skills", "offers"),  # 能人库 skill filter, index-only
         Index("ix_person_phone", "phone"),
         Index("ix_person_volunteer_number", "volunteer_number"),
     )

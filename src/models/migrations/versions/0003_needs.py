@@ -33,6 +33,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_person_live_initials',
                                  ['deleted', 'name_initials', 'uid', 'name', 'is_volunteer', 'household_head'],
                                  unique=False)
+        batch_op.create_index('ix_person_live_skills', ['deleted', 'skills', 'offers'], unique=False)
         batch_op.create_index('ix_person_phone', ['phone'], unique=False)
         batch_op.create_index('ix_person_volunteer_number', ['volunteer_number'], unique=False)
 
@@ -89,6 +90,7 @@ def downgrade() -> None:
     op.drop_table('need_step')
     op.drop_table('need')
     with op.batch_alter_table('person', schema=None) as batch_op:
-        for name in ('ix_person_live_initials', 'ix_person_phone', 'ix_person_volunteer_number'):
+        for name in ('ix_person_live_initials', 'ix_person_live_skills', 'ix_person_phone',
+                     'ix_person_volunteer_number'):
             batch_op.drop_index(name)
         batch_op.drop_column('offers')
