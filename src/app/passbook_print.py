@@ -71,6 +71,26 @@ def set_offset(ws: Workspace, x_mm: float, y_mm: float) -> None:
     ws.settings.set("passbook_offset_y_mm", round(float(y_mm), 1))
 
 
+PRINT_LAYOUT_SETTING = "passbook_print_layout"  # per PC: "" (the passbook's own) or e.g. "a4_template"
+
+
+def paper_layout(ws: Workspace, book_layout: str) -> PassbookLayout:
+    """Where this PC puts the lines on the sheet: the passbook's profile, or this PC's choice (an
+    ordinary printer with the A4 template). Line placement always follows the passbook's profile."""
+    chosen = ws.settings.get(PRINT_LAYOUT_SETTING) or ""
+    layout = load_layout(chosen or book_layout)
+    if layout.lines_per_page != load_layout(book_layout).lines_per_page:
+        raise UserError(f"打印版式“{layout.label}”每页行数与存折不同，请在打印校准里换一个版式。")
+    return layout
+
+
+def set_paper_layout(ws: Workspace, name: str) -> None:
+    ws.require("staff", "设置存折打印版式")
+    if name:
+        load_layout(name)  # refuses an unknown profile
+    ws.settings.set(PRINT_LAYOUT_SETTING, name)
+
+
 def _pending(session: Session, book: Passbook, to_seq: int | None = None) -> list[LedgerEntry]:
     stmt = select(LedgerEntry).where(LedgerEntry.passbook_uid == book.uid, LedgerEntry.seq > book.printed_seq)
     if to_seq is not None:
@@ -106,7 +126,7 @@ def print_pending(ws: Workspace, number: str, out: Path) -> PrintJob:
         if not pending:
             return PrintJob(book.number, None, 0, 0, book.next_page, book.next_line, (), 0, book.next_page, book.next_line)
         lines = [_line(p, None if p.is_carry else pending[p.entry_index]) for p in placements]
-        pages = write_lines_pdf(Path(out), layout, lines, offset_of(ws), f"爱心存折 {book.number} 补登")
+        pages = write_lines_pdf(Path(out), paper_layout(ws, book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 补登")
         return PrintJob(book.number, Path(out), pending[0].seq, pending[-1].seq, book.next_page, book.next_line,
                         tuple(pages), len(pending), next_page, next_line)
 
@@ -153,10 +173,10 @@ def reprint_page(ws: Workspace, number: str, page: int, out: Path) -> int:
         lines = printed_page_lines(session, book, page)
         if not lines:
             raise UserError(f"存折 {book.number} 第 {page} 页还没有打印过任何行。")
-        write_lines_pdf(Path(out), load_layout(book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 第{page}页 重打")
+        write_lines_pdf(Path(out), paper_layout(ws, book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 第{page}页 重打")
         return len(lines)
 
 
 def calibration_page(ws: Workspace, out: Path, layout_name: str = "standard") -> Path:
-    write_calibration_pdf(Path(out), load_layout(layout_name), offset_of(ws))
+    write_calibration_pdf(Path(out), paper_layout(ws, layout_name), offset_of(ws))
     return Path(out)

@@ -121,3 +121,16 @@ def test_calibration_offset_moves_the_lines(workspace, tmp_path):
     out = calibration_page(workspace, tmp_path / "cal.pdf")
     text = pdf_text(out)
     assert "校准页" in text and "中缝" in text and "20" in text
+
+
+def test_a_pc_with_an_ordinary_printer_prints_on_the_a4_template(workspace, book, tmp_path):
+    from yichao.app.passbook_print import set_paper_layout
+
+    pb.deposit(workspace, book.number, 5, "模板打印")
+    set_paper_layout(workspace, "a4_template")
+    job = print_pending(workspace, book.number, tmp_path / "a4.pdf")
+    info = __import__("subprocess").run(["pdfinfo", str(tmp_path / "a4.pdf")], capture_output=True, text=True).stdout
+    assert "595.276 x 841.89" in info  # A4 sheet; the passbook sits in the template's frame
+    assert (job.start_line, job.next_line) == (1, 2)  # placement still follows the passbook
+    with pytest.raises(UserError, match="找不到存折版式"):
+        set_paper_layout(workspace, "nope")

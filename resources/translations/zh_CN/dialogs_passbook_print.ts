@@ -11,6 +11,14 @@
         <translation>用一本空白存折打印校准页，量出标记与存折印刷格线的偏差，再填入修正量。</translation>
     </message>
     <message>
+        <source>Passbook printer (the passbook's own layout)</source>
+        <translation>存折打印机（按存折本身的版式）</translation>
+    </message>
+    <message>
+        <source>This PC prints on</source>
+        <translation>本机打印方式</translation>
+    </message>
+    <message>
         <source>Move right by</source>
         <translation>向右移动</translation>
     </message>

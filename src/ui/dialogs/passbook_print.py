@@ -16,14 +16,15 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
     QWidget,
 )
 
 from yichao.app.errors import USER_ERRORS, message_of
-from yichao.app.passbook_layout import load_layout
+from yichao.app.passbook_layout import PassbookLayout, layout_names, load_layout
 from yichao.app.passbook_print import (
-    PrintJob, calibration_page, confirm_printed, offset_of, print_pending, reprint_page, set_offset,
+    PRINT_LAYOUT_SETTING, PrintJob, calibration_page, confirm_printed, offset_of, paper_layout, print_pending,
+    reprint_page, set_offset, set_paper_layout,
 )
 from yichao.app.workspace import Workspace
 
@@ -36,9 +37,8 @@ def _temp_pdf(name: str) -> Path:
     return Path(tempfile.mkdtemp(prefix="yichao-passbook-")) / name
 
 
-def passbook_printer(layout_name: str) -> QPrinter:
-    """A printer whose page is the passbook page, printed to the edge at 1:1."""
-    layout = load_layout(layout_name)
+def passbook_printer(layout: PassbookLayout) -> QPrinter:
+    """A printer whose page is the sheet of the layout (the passbook, or the A4 template), 1:1."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QSizeF(layout.width_mm, layout.height_mm), QPageSize.Unit.Millimeter, layout.label))
     printer.setFullPage(True)
@@ -126,7 +126,10 @@ class PassbookPrintDialog(QDialog):
         """Choose the printer once, then send each passbook page, asking to turn the page between."""
         if self.job is None or self.job.empty:
             return 0
-        printer = passbook_printer(self.layout_name)
+        layout = call(self, paper_layout, self.ws, self.layout_name)
+        if layout is None:
+            return 0
+        printer = passbook_printer(layout)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return 0
         return self.print_to(printer, ask=True)
@@ -183,6 +186,13 @@ class CalibrationDialog(QDialog):
                               "sit from the printed rulings, and enter the correction."))
         hint.setWordWrap(True)
         form.addRow(hint)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("Passbook printer (the passbook's own layout)"), "")
+        for name in layout_names():
+            if name != "standard":
+                self.paper.addItem(load_layout(name).label, name)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ws.settings.get(PRINT_LAYOUT_SETTING) or "")))
+        form.addRow(self.tr("This PC prints on"), self.paper)
         form.addRow(self.tr("Move right by"), self.dx)
         form.addRow(self.tr("Move down by"), self.dy)
         page = QPushButton(icon("preview"), self.tr("Calibration page..."))
@@ -197,6 +207,7 @@ class CalibrationDialog(QDialog):
     def _store(self) -> bool:
         try:
             set_offset(self.ws, self.dx.value(), self.dy.value())
+            set_paper_layout(self.ws, self.paper.currentData() or "")
         except USER_ERRORS as exc:
             show_error(self, message_of(exc))
             return False
