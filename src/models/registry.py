@@ -22,6 +22,7 @@ MODEL_MODULES = (
     "yichao.models.need",
     "yichao.models.certificate",
     "yichao.models.passbook",
+    "yichao.models.stats_indexes",
 )
 
 

@@ -7,7 +7,7 @@ from typing import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.journal import CHANGE_OPS, JournalEntry
+from yichao.models.journal import JournalEntry
 from yichao.models.person import Person
 from yichao.models.site import Community
 
@@ -48,10 +48,11 @@ def new_residents(session: Session, scope: Scope, periods: Sequence[Period]) -> 
     return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]
 
 
-@figure("journal_changes", "记录变更（留痕）", "条", "flow", dashboard=False, trend=True)
+@figure("journal_changes", "留痕记录（变更与操作）", "条", "flow", dashboard=False, trend=True)
 def journal_changes(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
-    """Record changes journaled in each period: how much the center's staff recorded."""
-    base = select(JournalEntry).where(JournalEntry.op.in_(CHANGE_OPS))
+    """Journal rows of each period (record changes and events such as logins and exports): how
+    much work the center recorded. Counted on the journal's time index alone."""
+    base = select(JournalEntry)
     if scope.origin is not None:
         base = base.where(JournalEntry.origin == scope.origin)
     return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]

@@ -37,20 +37,25 @@ def bucketed(
     """Per period, the count (or sum of ``value``) of ``base``'s rows whose ``column`` falls in it.
 
     ``base`` is ``select(...).where(...)`` over the right table; its columns are replaced. ``utc``
-    says whether ``column`` holds UTC times (else calendar dates). One query: the indexed range of
-    all periods, grouped by Beijing month; each period then adds up its months (at most a few
-    dozen rows come back, never the records themselves).
+    says whether ``column`` holds UTC times (else calendar dates). One query over the indexed
+    range of all periods, grouped in SQL; each period then adds up its months (only group totals
+    come back, never the records themselves).
     """
     if not periods:
         return []
     bounds = [_bounds(p, utc) for p in periods]
     low = min(b[0] for b in bounds)
     high = max(b[1] for b in bounds)
-    key = month_key(session, column, utc).label("month")
+    # date columns group by the day itself (walks the index in order, no sort; at most a few
+    # hundred days come back); time columns group by their Beijing month in SQL
+    key = month_key(session, column, utc).label("month") if utc else column
     amount = func.count() if value is None else func.coalesce(func.sum(value), 0)
     stmt = (base.with_only_columns(key, amount, maintain_column_froms=True)
             .where(column >= low, column < high).group_by(key))
-    by_month = {k: v for k, v in session.execute(stmt).all()}
+    by_month: dict[str, Any] = {}
+    for k, v in session.execute(stmt).all():
+        month = k if utc else f"{k.year}-{k.month:02d}"
+        by_month[month] = by_month.get(month, 0) + v
     return [sum((by_month.get(m.code, 0) for m in p.months()), 0) for p in periods]
 
 
