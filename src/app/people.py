@@ -144,11 +144,20 @@ def _refuse_duplicate(session: Any, number: str | None, masked: str, except_uid:
             f"身份证号码 {masked} 已登记为居民“{existing.name}”{state}，不能重复登记。", existing.uid)
 
 
+def _refuse_taken_volunteer_number(session: Any, number: str, except_uid: str | None = None) -> None:
+    if not number:
+        return
+    other = session.scalars(select(Person).where(Person.volunteer_number == number, Person.deleted.is_(False))).first()
+    if other is not None and other.uid != except_uid:
+        raise UserError(f"志愿者编号 {number} 已被居民“{other.name}”使用。")
+
+
 def create_person(ws: Workspace, data: PersonInput) -> PersonRow:
     ws.require("staff", "登记居民")
     values = clean_person(data)
     with ws.unit() as session:
         _refuse_duplicate(session, values["id_number"], values["id_masked"])
+        _refuse_taken_volunteer_number(session, values["volunteer_number"])
         person = Person(**values)
         session.add(person)
         session.flush()
@@ -172,6 +181,7 @@ def update_person(ws: Workspace, uid: str, data: PersonInput) -> PersonRow:
             values.pop("gender", None)  # the stored number decides the gender
         if values.get("id_number"):
             _refuse_duplicate(session, values["id_number"], values["id_masked"], except_uid=uid)
+        _refuse_taken_volunteer_number(session, values["volunteer_number"], except_uid=uid)
         for key, value in values.items():
             if getattr(person, key) != value:
                 setattr(person, key, value)

@@ -89,9 +89,12 @@ def check_rows(ws: Workspace, path: Path) -> tuple[list[tuple[int, dict[str, Any
     communities = {c.name: c.uid for c in list_communities(ws)}
     with ws.read() as session:
         registered = dict(session.execute(select(Person.id_number, Person.name).where(Person.id_number.is_not(None))).all())
+        numbers = dict(session.execute(select(Person.volunteer_number, Person.name).where(
+            Person.volunteer_number != "", Person.deleted.is_(False))).all())
     valid: list[tuple[int, dict[str, Any]]] = []
     rejected: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
+    seen_numbers: dict[str, int] = {}
     for number, record in table.records():
         try:
             values = clean_person(_row_input(record, communities))
@@ -102,6 +105,13 @@ def check_rows(ws: Workspace, path: Path) -> tuple[list[tuple[int, dict[str, Any
                 seen[id_number] = number
             if id_number in registered:
                 raise UserError(f"身份证号码 {values['id_masked']} 已登记为居民“{registered[id_number]}”，不能重复登记。")
+            volunteer_number = values["volunteer_number"]
+            if volunteer_number in numbers:
+                raise UserError(f"志愿者编号 {volunteer_number} 已被居民“{numbers[volunteer_number]}”使用。")
+            if volunteer_number in seen_numbers:
+                raise UserError(f"志愿者编号 {volunteer_number} 与第{seen_numbers[volunteer_number]}行重复。")
+            if volunteer_number:
+                seen_numbers[volunteer_number] = number
             stated = record.get("gender", "").strip()
             if id_number and stated and GENDER_LABELS[values["gender"]] != stated:
                 raise UserError(f"性别“{stated}”与身份证号码不符。")

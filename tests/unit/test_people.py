@@ -116,3 +116,10 @@ def test_gender_follows_the_stored_identity_number_on_edit(workspace):
     row = people.create_person(workspace, PersonInput("张建国", ID))
     edited = people.update_person(workspace, row.uid, PersonInput("张建国", "", gender="female"))
     assert edited.gender == "male"
+
+
+def test_volunteer_numbers_are_unique(workspace):
+    a = people.create_person(workspace, PersonInput("张建国", is_volunteer=True, volunteer_number="V001"))
+    with pytest.raises(UserError, match="V001 已被居民“张建国”使用"):
+        people.create_person(workspace, PersonInput("李梅", is_volunteer=True, volunteer_number="V001"))
+    assert people.update_person(workspace, a.uid, PersonInput("张建国", is_volunteer=True, volunteer_number="V001"))

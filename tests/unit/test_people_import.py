@@ -143,3 +143,17 @@ def test_needs_import_and_export(ws, tmp_path):
     assert bad.applied == 0 and [n for n, _ in bad.rejected] == [5] and needs.count_needs(ws) == 2
     assert export_needs(ws, tmp_path / "out.xlsx", NeedsFilter(category="维修")) == 1
     assert "厨房水管漏水" in _all_text(tmp_path / "out.xlsx")
+
+
+def test_volunteer_numbers_must_be_unique_in_the_file_and_the_register(ws, tmp_path):
+    people.create_person(ws, PersonInput("已登记", is_volunteer=True, volunteer_number="V9"))
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.append(["姓名", "志愿者编号"])
+    s.append(["甲", "V1"])
+    s.append(["乙", "V1"])
+    s.append(["丙", "V9"])
+    wb.save(tmp_path / "v.xlsx")
+    report = import_people(ws, tmp_path / "v.xlsx")
+    assert dict(report.rejected) == {3: "志愿者编号 V1 与第2行重复。", 4: "志愿者编号 V9 已被居民“已登记”使用。"}
+    assert report.applied == 0
