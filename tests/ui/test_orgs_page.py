@@ -144,3 +144,21 @@ def test_import_dialog_guesses_mapping_checks_then_imports(qtbot, workspace, tmp
     assert dialog.import_button.isEnabled()
     dialog.run_import()
     assert dialog.applied == 1 and count_orgs(workspace) == 1
+
+
+def test_lists_dialog_edits_categories(qtbot, workspace, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from yichao.app.org_lookups import list_lookups
+    from yichao.ui.dialogs.org_lookups import LookupsDialog
+
+    dialog = LookupsDialog(workspace)
+    qtbot.addWidget(dialog)
+    before = dialog.categories.entries.count()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("社区治理类", True))
+    dialog.categories.add()
+    assert dialog.categories.entries.count() == before + 1
+    assert "社区治理类" in [e.name for e in list_lookups(workspace, "category")]
+    dialog.categories.entries.setCurrentRow(before)
+    dialog.categories.retire()
+    assert "社区治理类" not in [e.name for e in list_lookups(workspace, "category")]

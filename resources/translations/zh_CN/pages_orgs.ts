@@ -23,6 +23,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>&amp;Lists...</source>
+        <translation>列表(&amp;L)...</translation>
+    </message>
+    <message>
         <source>&amp;Overdue follow-ups</source>
         <translation>逾期跟进(&amp;O)</translation>
     </message>

@@ -33,6 +33,7 @@ class OrgsPage(QWidget):
             ("residency", "key", self.tr("&Residency..."), self.residency, None),
             ("delete", "delete", self.tr("Delete"), self.delete, None),
             (None, None, None, None, None),
+            ("lists", "settings", self.tr("&Lists..."), self.edit_lists, None),
             ("overdue", "warning", self.tr("&Overdue follow-ups"), self.show_overdue, None),
             ("import", "import", self.tr("&Import..."), self.import_file, None),
             ("export", "export", self.tr("E&xport list..."), self.export, None),
@@ -57,6 +58,8 @@ class OrgsPage(QWidget):
         layout.addWidget(split, 1)
         self.list.current_changed.connect(self.on_current)
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
+        is_admin = ws.user is not None and ws.user.role == "admin"
+        self.buttons["lists"].setVisible(is_admin)
         self.on_current("")
 
     def on_current(self, uid: str) -> None:
@@ -117,6 +120,14 @@ class OrgsPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             call(self, orgs.delete_org, self.ws, org.uid)
             self.list.reload()
+
+    def edit_lists(self) -> None:
+        from ..dialogs.org_lookups import LookupsDialog
+
+        LookupsDialog(self.ws, self).exec()
+        self.list.reload_lists()
+        self.list.reload()  # category names may have changed
+        self.detail.show_org(self.detail.org.uid if self.detail.org else "")
 
     def show_overdue(self) -> None:
         rows = orgs_records.overdue_follow_ups(self.ws)

@@ -44,6 +44,7 @@ class OrgListPanel(QWidget):
             *((str(n), self.tr("%1A or better").replace("%1", str(n))) for n in (3, 4, 5))])
         self.resident = self._combo(self.tr("Resident or not"), [
             ("yes", self.tr("Resident")), ("no", self.tr("Not resident"))])
+        self.categories: dict[str, str] = {}  # shared with the Category column, updated in place
         self.reload_lists()
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)
@@ -83,7 +84,8 @@ class OrgListPanel(QWidget):
 
     def reload_lists(self) -> None:
         """(Re)fill the combos whose entries the center edits: categories, domains, communities."""
-        self.categories = lookup_names(self.ws)
+        self.categories.clear()
+        self.categories.update(lookup_names(self.ws))
         for box, everything, entries in (
             (self.category, self.tr("All categories"), [(e.uid, e.name) for e in list_lookups(self.ws, "category")]),
             (self.domain, self.tr("All service domains"), [(e.uid, e.name) for e in list_lookups(self.ws, "domain")]),
