@@ -152,7 +152,9 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
             continue
         t = codec.model.__table__  # type: ignore[attr-defined]
         for chunk in _chunks(uids):
-            rows = session.execute(select(t).where(t.c.uid.in_(chunk), t.c.origin == site.code)).mappings().all()
+            # by primary key only: with "origin = ?" SQLite may pick the origin index and scan
+            rows = [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
+                    if r["origin"] == site.code]
             order = {u: i for i, u in enumerate(chunk)}
             rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
             for r in rows:
