@@ -198,3 +198,28 @@ def test_site_set_up_again_with_a_new_key_gets_everything_again(sites, tmp_path,
     pair(a, d2, tmp_path)
     move(a, d2, tmp_path)
     assert canonical_lines(d2, [a.site.code]) == canonical_lines(a, [a.site.code])
+
+
+def test_attachments_travel_content_addressed(sites, tmp_path):
+    import hashlib
+
+    from yichao.models.org_attachment import Attachment
+
+    a, _, d = sites
+    content = "章程扫描件".encode() * 100
+    sha = hashlib.sha256(content).hexdigest()
+    target = a.data_dir / "attachments" / sha[:2] / sha
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    with a.unit() as s:
+        org = Organization(name="山水志愿者协会")
+        s.add(org)
+        s.flush()
+        s.add(Attachment(owner_entity="organization", owner_uid=org.uid, sha256=sha, filename="章程.pdf",
+                         size=len(content)))
+    path = tmp_path / "att.ycb"
+    export_bundle(a, d.site.code, path)
+    preview = import_bundle(d, path, dry_run=True)
+    assert preview.attachments == 1 and not (d.data_dir / "attachments" / sha[:2] / sha).exists()
+    import_bundle(d, path)
+    assert (d.data_dir / "attachments" / sha[:2] / sha).read_bytes() == content
