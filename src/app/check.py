@@ -84,6 +84,7 @@ CHECK_MODULES: tuple[str, ...] = (
     "yichao.app.passbook",
     "yichao.app.needs_check",
     "yichao.app.printing.integrity",
+    "yichao.app.orgs_check",
 )
 
 

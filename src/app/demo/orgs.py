@@ -129,10 +129,10 @@ def _history(rng: random.Random, org: dict[str, Any], born: date, today: date, o
     steps = list(LADDER[:LADDER.index(org["stage"]) + 1]) if org["stage"] != "exited" else \
         list(LADDER[:rng.randint(1, 2)]) + ["exited"]
     span = max((today - born).days, len(steps))
-    on, prev = born, ""
+    days = [0] + sorted(rng.sample(range(1, span + 1), len(steps) - 1))  # strictly rising dates
+    prev = ""
     for i, stage in enumerate(steps):
-        if i:
-            on = min(today, on + timedelta(days=rng.randint(1, span // len(steps))))
+        on = born + timedelta(days=days[i])
         out.append({"org_uid": org["uid"], "from_stage": prev, "to_stage": stage, "on": on,
                     "reason": "建档" if not i else {"exited": "负责人搬离，团队解散", "graduated": "评估合格出壳"}
                     .get(stage, "年度评估通过"), "by_user": "demo"})
