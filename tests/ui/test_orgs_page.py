@@ -162,3 +162,23 @@ def test_lists_dialog_edits_categories(qtbot, workspace, monkeypatch) -> None:
     dialog.categories.entries.setCurrentRow(before)
     dialog.categories.retire()
     assert "社区治理类" not in [e.name for e in list_lookups(workspace, "category")]
+
+
+def test_grades_are_entered_at_the_district_only(qtbot, make_workspace) -> None:
+    from yichao.ui.dialogs.org_records import RatingDialog
+
+    street = make_workspace()
+    page = OrgsPage(street)
+    qtbot.addWidget(page)
+    assert page.buttons["rating"].isHidden()
+    district = make_workspace(role="district", code="370102", name="历下区", parent="")
+    org = create_org(district, OrgInput(name="区属基金会", kind="foundation",
+                                        credit_code=make_credit_code("5", "3", "370102", "MJ000901")))
+    page = OrgsPage(district)
+    qtbot.addWidget(page)
+    assert not page.buttons["rating"].isHidden()
+    dialog = RatingDialog(district, org.uid)
+    qtbot.addWidget(dialog)
+    dialog.level.setCurrentIndex(dialog.level.findData(4))
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.label == "4A" and not dialog.saved.expired

@@ -75,6 +75,33 @@
     </message>
 </context>
 <context>
+    <name>RatingDialog</name>
+    <message>
+        <source>Record grade</source>
+        <translation>录入评估等级</translation>
+    </message>
+    <message>
+        <source>&amp;Grade</source>
+        <translation>等级(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Awarded on</source>
+        <translation>评定日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate number</source>
+        <translation>证书编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Valid for five years; certificate and plaque from 3A.</source>
+        <translation>有效期五年；3A及以上颁发证书和牌匾。</translation>
+    </message>
+</context>
+<context>
     <name>SubsidyDialog</name>
     <message>
         <source>New subsidy</source>

@@ -23,6 +23,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Record &amp;grade...</source>
+        <translation>录入评估等级(&amp;G)...</translation>
+    </message>
+    <message>
         <source>&amp;Lists...</source>
         <translation>列表(&amp;L)...</translation>
     </message>

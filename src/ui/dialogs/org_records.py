@@ -141,3 +141,27 @@ class SubsidyDialog(_RecordDialog):
         self.finish(call(self, orgs_records.add_subsidy, self.ws, self.org_uid, self.kind.currentData(),
                          self.year.value(), self.amount.text(), status=self.status.currentData(),
                          on=py_date(self.on), notes=self.notes.text()))
+
+
+class RatingDialog(_RecordDialog):
+    """The district's grade (等级评估) of an organization; only a district site may save it."""
+
+    def __init__(self, ws: Workspace, org_uid: str, parent: QWidget | None = None) -> None:
+        super().__init__(ws, org_uid, self.tr("Record grade"), parent)
+        self.level = QComboBox()
+        for n in range(1, 6):
+            self.level.addItem(f"{n}A", n)
+        self.level.setCurrentIndex(2)
+        self.on = date_edit()
+        self.certificate = QLineEdit()
+        self.notes = QLineEdit()
+        for label, widget in ((self.tr("&Grade"), self.level), (self.tr("&Awarded on"), self.on),
+                              (self.tr("&Certificate number"), self.certificate), (self.tr("Notes"), self.notes)):
+            self.form.addRow(label, widget)
+        self.form.addRow(QLabel(self.tr("Valid for five years; certificate and plaque from 3A.")))
+
+    def save(self) -> None:
+        from yichao.app.orgs_ratings import record_rating
+
+        self.finish(call(self, record_rating, self.ws, self.org_uid, self.level.currentData(), py_date(self.on),
+                         certificate_no=self.certificate.text(), notes=self.notes.text()))

@@ -32,6 +32,7 @@ class OrgsPage(QWidget):
             ("stage", "next", self.tr("Change &stage..."), self.change_stage, None),
             ("residency", "key", self.tr("&Residency..."), self.residency, None),
             ("delete", "delete", self.tr("Delete"), self.delete, None),
+            ("rating", "certificates", self.tr("Record &grade..."), self.record_grade, None),
             (None, None, None, None, None),
             ("lists", "settings", self.tr("&Lists..."), self.edit_lists, None),
             ("overdue", "warning", self.tr("&Overdue follow-ups"), self.show_overdue, None),
@@ -60,12 +61,13 @@ class OrgsPage(QWidget):
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
         is_admin = ws.user is not None and ws.user.role == "admin"
         self.buttons["lists"].setVisible(is_admin)
+        self.buttons["rating"].setVisible(ws.site.role == "district")  # grades are the district's records
         self.on_current("")
 
     def on_current(self, uid: str) -> None:
         self.detail.show_org(uid)
         org = self.detail.org
-        for key in ("edit", "delete", "residency"):
+        for key in ("edit", "delete", "residency", "rating"):
             self.buttons[key].setEnabled(org is not None)
         self.buttons["stage"].setEnabled(org is not None and org.stage != "graduated")
         if org is not None:
@@ -110,6 +112,16 @@ class OrgsPage(QWidget):
             dialog = ResidencyDialog(self.ws, self.detail.org, self)
             dialog.exec()
             self._after(dialog.saved)
+
+    def record_grade(self) -> None:
+        from ..dialogs.org_records import RatingDialog
+
+        if self.detail.org is not None:
+            dialog = RatingDialog(self.ws, self.detail.org.uid, self)
+            dialog.exec()
+            if dialog.saved is not None:
+                self.detail.show_org(self.detail.org.uid)
+                self.list.reload(self.detail.org.uid)
 
     def delete(self) -> None:
         org = self.detail.org
