@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import update
 
-from yichao.app.errors import PermissionDenied, UserError
+from yichao.app.errors import PermissionDenied
 from yichao.app.progress import CancelToken, Cancelled
 from yichao.app.stats import figures
 from yichao.app.stats.build import build_report

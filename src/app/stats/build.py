@@ -12,7 +12,7 @@ from ..workspace import Workspace
 from . import figures as registry
 from .compute import breakdown, flow, scopes_for, stock
 from .figures import Figure
-from .model import Chart, Column, Report, Series, Table
+from .model import Chart, Column, Report, Series, Table, display_width
 from .charts import trend_charts
 from .period import Period
 from .scope import Scope
@@ -110,7 +110,7 @@ def _trend(session: Session, flows: list[Figure], period: Period, step: Any) -> 
     step()
     labels = tuple(m.short_label for m in months)
     rows = tuple((label, *(col[i] for col in columns_values)) for i, label in enumerate(labels))
-    columns = (Column("月份", width=10), *(Column(f"{f.label}（{f.unit}）", f.fmt, display_len(f.label) + 6)
+    columns = (Column("月份", width=10), *(Column(f"{f.label}（{f.unit}）", f.fmt, display_width(f.label) + 6)
                                           for f in flows))
     charts = trend_charts(flows, {f.key: v for f, v in zip(flows, columns_values)}, months)
     return Table("trend", "月度趋势", columns, rows), charts
@@ -125,8 +125,3 @@ def _breakdown_table(session: Session, fig: Figure, scopes: list[Scope], distric
     values = _number_columns(scopes, fig.fmt) if district else (Column(f"数量（{fig.unit}）", fig.fmt),)
     return Table(fig.key, fig.label, (Column("类别", width=24), *values), rows)
 
-
-def display_len(text: str) -> int:
-    from .model import display_width
-
-    return display_width(text)

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .figures import figure, optional_model, require_model, todo
@@ -87,5 +87,3 @@ def followups_overdue(session: Session, scope: Scope, today: date) -> int:
                                             OrgMentoring.follow_up_done.is_(False))
     return count_of(session, stmt)
 
-
-__all__ = ["func"]

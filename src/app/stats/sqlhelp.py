@@ -6,9 +6,9 @@ All portable between SQLite and PostgreSQL, and all one aggregate query over an 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, func, text
 from sqlalchemy.orm import Session
 
 from .period import Period
@@ -82,17 +82,6 @@ def median(session: Session, base: Select[Any], expr: Any) -> float | None:
     return round(float(sum(middle)) / len(middle), 1)
 
 
-def per_period(periods: Sequence[Period], fn: Callable[[Period], Any]) -> list[Any]:
-    """One value per period where a figure cannot be bucketed (medians): one query per period."""
-    return [fn(p) for p in periods]
-
-
 def count_of(session: Session, stmt: Select[Any]) -> int:
     return int(session.scalar(stmt.with_only_columns(func.count(), maintain_column_froms=True)) or 0)
 
-
-def grouped(session: Session, stmt: Select[Any]) -> list[tuple[Any, Any]]:
-    return [(k, v) for k, v in session.execute(stmt).all()]
-
-
-__all__ = ["bucketed", "count_of", "days_between", "grouped", "median", "per_period", "select"]
