@@ -53,11 +53,12 @@ def test_street_report_tables_match_the_figures(street):
     with street.read() as s:
         for fig in figures.available("stock"):
             assert stock.row(fig.label)[2] == evaluate(s, fig, period, ALL).number
-    assert "统计报表" in report.title and report.period == period
+    assert report.title == "甸柳街道2026年10月统计报表" and report.period == period
 
 
 def test_yearly_trend_is_the_twelve_months_of_the_year(street):
     report = build_report(street, Period("year", 2026))
+    assert report.title == "甸柳街道2026年度统计报表"
     trend = report.table("trend")
     assert trend.rows[0][0] == "2026-01" and trend.rows[-1][0] == "2026-12"
     assert report.table("period").row("新登记居民")[2:4] == (9, 0)

@@ -28,7 +28,7 @@ def sample_report() -> Report:
     chart = Chart("orgs_by_stage", "各阶段组织", "bar", ("苗圃培育", "加速孵化"), (Series("组织", (7.0, 3.0)),), "个")
     trend = Chart("trend_x", "新登记居民（按月）", "line", ("2026-09", "2026-10"),
                   (Series("甲", (1.0, 2.0)), Series("乙", (3.0, 0.0))), "人")
-    return Report("甸柳街道2026年10月月度统计报表", "甸柳街道", "370102001", Period("month", 2026, 10),
+    return Report("甸柳街道2026年10月统计报表", "甸柳街道", "370102001", Period("month", 2026, 10),
                   datetime(2026, 11, 1, tzinfo=timezone.utc), (figures, stages), (chart, trend), ("说明一句。",))
 
 
@@ -47,7 +47,7 @@ def test_xlsx_has_one_sheet_per_table_with_real_numbers(tmp_path):
     assert sheet["D3"].value is None
     assert sheet.column_dimensions["A"].width >= 28 and sheet.column_dimensions["C"].width >= 12
     assert book["各阶段组织"]["B2"].value == 7
-    assert book["说明"]["A1"].value == "甸柳街道2026年10月月度统计报表"
+    assert book["说明"]["A1"].value == "甸柳街道2026年10月统计报表"
 
 
 def test_pdf_embeds_the_font_and_shows_the_numbers(tmp_path):

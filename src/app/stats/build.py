@@ -17,8 +17,6 @@ from .charts import trend_charts
 from .period import Period
 from .scope import Scope
 
-KIND_TITLES = {"month": "月度", "quarter": "季度", "year": "年度"}
-
 
 def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None) -> Report:
@@ -57,7 +55,8 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
     notes = ("“现状”表为生成报表时的数字；其余各表按所选统计期计算。",)
     if district:
         notes += ("各街道按记录的来源站点统计，“合计”为全部记录。",)
-    return Report(f"{ws.site.name}{period.label}{KIND_TITLES[period.kind]}统计报表", ws.site.name,
+    name = f"{period.year}年度" if period.kind == "year" else period.label
+    return Report(f"{ws.site.name}{name}统计报表", ws.site.name,
                   ws.site.code, period, datetime.now(timezone.utc), tables, tuple(charts), notes)
 
 
@@ -74,7 +73,7 @@ def _flow_table(session: Session, flows: list[Figure], period: Period, scopes: l
         for fig in flows:
             rows.append((fig.label, fig.unit, *(flow(session, fig, [period], s)[0] for s in scopes)))
             step()
-        columns = (Column("指标", width=28), Column("单位", width=6), *_number_columns(scopes, "row"))
+        columns = (Column("指标", width=28), Column("单位", width=8), *_number_columns(scopes, "row"))
     else:
         previous = period.previous()
         for fig in flows:
@@ -82,7 +81,7 @@ def _flow_table(session: Session, flows: list[Figure], period: Period, scopes: l
             change = None if now is None or before is None else now - before
             rows.append((fig.label, fig.unit, now, before, change))
             step()
-        columns = (Column("指标", width=28), Column("单位", width=6), Column("本期", "row"),
+        columns = (Column("指标", width=28), Column("单位", width=8), Column("本期", "row"),
                    Column("上期", "row"), Column("增减", "row"))
     return Table("period", f"本期数字（{period.label}）", columns, tuple(rows),
                  "上期为紧挨着的前一个同类统计期。" if not district else "",
@@ -98,7 +97,7 @@ def _stock_table(session: Session, stocks: list[Figure], scopes: list[Scope], di
         rows.append((fig.label, fig.unit, *(stock(session, fig, s) for s in scopes)))
         step()
     values = _number_columns(scopes, "row") if district else (Column("数量", "row"),)
-    return Table("stock", "现状", (Column("指标", width=28), Column("单位", width=6), *values),
+    return Table("stock", "现状", (Column("指标", width=28), Column("单位", width=8), *values),
                  tuple(rows), row_formats=tuple(f.fmt for f in stocks))
 
 

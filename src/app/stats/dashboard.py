@@ -69,7 +69,7 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
             if not fig.dashboard:
                 continue
             if fig.kind == "stock":
-                cards.append(_card(fig, stock(session, fig, ALL), "当前"))
+                cards.append(_card(fig, stock(session, fig, ALL), "本年" if fig.span == "year" else "当前"))
             elif fig.kind == "flow":
                 if fig.trend:
                     trends[fig.key] = flow(session, fig, months, ALL)

@@ -35,7 +35,7 @@ def projects_running(session: Session, scope: Scope) -> int:
     return count_of(session, scope.where(stmt, Project))
 
 
-@figure("program_budget", "本年度创投预算", "元", "stock", fmt="money", page="projects")
+@figure("program_budget", "本年度创投预算", "元", "stock", fmt="money", page="projects", span="year")
 def program_budget(session: Session, scope: Scope) -> Decimal:
     """The budgets of this year's programs (funding rounds)."""
     stmt = scope.where(select(Program).where(Program.deleted.is_(False), Program.year == china_today().year), Program)
