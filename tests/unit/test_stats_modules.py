@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -58,6 +58,7 @@ def test_org_stage_entry_graduation_activity_subsidy_followup(workspace):
     with workspace.read() as s:
         assert fig_orgs.orgs_incubating(s, ALL) == 1
         assert dict(fig_orgs.orgs_by_stage(s, ALL)) == {"苗圃培育": 1, "加速孵化": 0, "产业发展": 0, "出壳": 1, "退出": 1}
+        assert dict(fig_orgs.orgs_by_kind(s, ALL))["未登记团队"] == 3  # the model's default kind
         assert org_records.orgs_new(s, ALL, [OCT, NOV]) == [1, 1]
         assert org_records.orgs_graduated(s, ALL, [OCT, NOV, Y2026]) == [0, 1, 1]
         base = org_records.activities(s, ALL, [OCT, NOV])
@@ -195,3 +196,17 @@ def test_dashboard_without_a_module_simply_leaves_its_figures_out(workspace, mon
     if "needs_open" in full:
         assert full - cards >= {"needs_open"}
     importlib.invalidate_caches()
+
+
+def test_bundle_overdue_until_a_recent_exchange(workspace):
+    from yichao.app.stats.fig_sync import bundle_overdue
+    from yichao.models.journal import record_event
+
+    today = china_today()
+    with workspace.read() as s:
+        assert bundle_overdue(s, ALL, today) == 1  # never exchanged
+    with workspace.unit() as s:
+        record_event(s, "bundle_export", "bundle", "", {"to": "370102"})
+    with workspace.read() as s:
+        assert bundle_overdue(s, ALL, today) == 0
+        assert bundle_overdue(s, ALL, date(today.year + 1, 1, 1) + timedelta(days=40)) == 1
