@@ -136,7 +136,8 @@ class Posting:
 def append_many(session: Session, postings: Iterable[Posting], operator: str, chunk: int = 20_000) -> int:
     """Post many entries in one transaction: entries by bulk insert, one update per passbook.
 
-    All-or-nothing: an overdraft anywhere refuses the whole batch before anything is written.
+    All-or-nothing: a first pass refuses an overdraft or a blocked passbook anywhere before anything
+    is written; the second pass writes the entries a chunk at a time (memory stays flat).
     """
     postings = list(postings)
     uids = sorted({p.passbook_uid for p in postings})
@@ -144,32 +145,35 @@ def append_many(session: Session, postings: Iterable[Posting], operator: str, ch
     for start in range(0, len(uids), 500):
         for book in session.scalars(select(Passbook).where(Passbook.uid.in_(uids[start:start + 500]))):
             books[book.uid] = book
-    state = {uid: [b.balance, b.minutes, b.entry_count] for uid, b in books.items()}
-    rows: list[dict[str, Any]] = []
-    today = date.today()
+    balances = {uid: b.balance for uid, b in books.items()}
     for p in postings:
         book = books.get(p.passbook_uid)
         if book is None:
             raise NotFound("找不到要记账的存折。")
         if book.status != "active":
             raise UserError(f"存折 {book.number} 不是正常状态，不能记账。")
-        totals = state[p.passbook_uid]
-        if totals[0] + p.points < 0:
-            raise UserError(f"存折 {book.number} 余额只有 {totals[0]} 分，不够支取 {-p.points} 分。")
-        totals[0] += p.points
-        totals[1] += p.minutes
-        totals[2] += 1
-        rows.append({"uid": new_uid(), "passbook_uid": p.passbook_uid, "seq": totals[2], "kind": p.kind,
-                     "on": p.on or today, "memo": p.memo, "points": p.points, "balance_after": totals[0],
-                     "minutes": p.minutes, "source_kind": p.source_kind, "source_uid": p.source_uid,
-                     "quantity": 0, "reverses_uid": None, "operator": operator})
-    for start in range(0, len(rows), chunk):
-        bulk_insert(session, LedgerEntry, rows[start:start + chunk])
+        if balances[p.passbook_uid] + p.points < 0:
+            raise UserError(f"存折 {book.number} 余额只有 {balances[p.passbook_uid]} 分，不够支取 {-p.points} 分。")
+        balances[p.passbook_uid] += p.points
+    state = {uid: [b.balance, b.minutes, b.entry_count] for uid, b in books.items()}
+    today = date.today()
+    for start in range(0, len(postings), chunk):
+        rows: list[dict[str, Any]] = []
+        for p in postings[start:start + chunk]:
+            totals = state[p.passbook_uid]
+            totals[0] += p.points
+            totals[1] += p.minutes
+            totals[2] += 1
+            rows.append({"uid": new_uid(), "passbook_uid": p.passbook_uid, "seq": totals[2], "kind": p.kind,
+                         "on": p.on or today, "memo": p.memo, "points": p.points, "balance_after": totals[0],
+                         "minutes": p.minutes, "source_kind": p.source_kind, "source_uid": p.source_uid,
+                         "quantity": 0, "reverses_uid": None, "operator": operator})
+        bulk_insert(session, LedgerEntry, rows)
     for uid, (balance, minutes, count) in state.items():
         book = books[uid]
         book.balance, book.minutes, book.entry_count = balance, minutes, count
     session.flush()
-    return len(rows)
+    return len(postings)
 
 
 def reverse_in_session(session: Session, book: Passbook, seq: int, memo: str, operator: str) -> LedgerEntry:

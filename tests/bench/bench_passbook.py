@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=1_000_000)
     ap.add_argument("--passbooks", type=int, default=20_000)
-    ap.add_argument("--batch", type=int, default=100_000)
+    ap.add_argument("--batch", type=int, default=250_000, help="entries per transaction")
     ap.add_argument("--counter", type=int, default=1000, help="entries posted one by one through deposit()")
     ap.add_argument("--keep", action="store_true", help="keep the benchmark's data folder")
     args = ap.parse_args(argv)

@@ -163,3 +163,17 @@ def test_list_rows_carry_number_balance_pending(workspace, book):
 
 def test_entry_dates_are_today(workspace, book):
     assert pb.deposit(workspace, book.number, 10, "x").on == date.today()
+
+
+def test_bulk_posting_is_all_or_nothing_and_keeps_running_balances(workspace, book):
+    from yichao.app.passbook_ledger import Posting, append_many
+
+    with workspace.unit() as session:
+        assert append_many(session, [Posting(book.uid, "deposit", "a", 10), Posting(book.uid, "redeem", "b", -4),
+                                     Posting(book.uid, "deposit", "c", 1, 30)], "t", chunk=2) == 3
+    assert [(e.seq, e.balance_after) for e in pb.entries(workspace, book.number, newest_first=False)] == [
+        (1, 10), (2, 6), (3, 7)]
+    with pytest.raises(UserError, match="余额只有 12 分"), workspace.unit() as session:  # at that point
+        append_many(session, [Posting(book.uid, "deposit", "d", 5), Posting(book.uid, "redeem", "e", -20)], "t")
+    row = pb.get_passbook(workspace, book.number)
+    assert (row.balance, row.minutes, row.pending_lines) == (7, 30, 3)
