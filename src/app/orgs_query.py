@@ -1,8 +1,9 @@
 """Finding organizations: filter, sort and page in SQL, for the list page, exports and the CLI.
 
-Search matches name, short name, leader and credit code as text, and pinyin initials stored with
-the record as a subsequence (``xqt`` finds 夕阳情艺术团, initials ``xyqyst``), so a keystroke is one
-indexed-table scan, never a pinyin computation per row.
+Search matches name, short name, leader, credit code and filing number as text, and the pinyin
+initials stored with the record either in order from the first character (``xqt`` finds 夕阳情艺术团,
+initials ``xyqyst``) or together anywhere (``yst``), so a keystroke is one table scan, never a pinyin
+computation per row.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def _text_clause(text: str) -> ColumnElement[bool]:
     parts = [Organization.search_text.like(f"%{t}%", escape="\\"),
              Organization.name.like(f"%{t}%", escape="\\")]  # rows other modules made directly
     if text.isascii() and text.isalpha():
-        parts.append(Organization.name_initials.like("%" + "%".join(text.lower()) + "%"))
+        letters = text.lower()
+        parts.append(Organization.name_initials.like("%".join(letters) + "%"))  # x..q..t from the start
+        parts.append(Organization.name_initials.like(f"%{letters}%"))  # or together anywhere
     return or_(*parts)
 
 

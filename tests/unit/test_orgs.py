@@ -245,14 +245,17 @@ def test_search_filters_and_sort(workspace) -> None:
     create_org(workspace, team("夕阳情艺术团", short_name="夕阳情", community_uid=c.uid))
     create_org(workspace, agency())
     create_org(workspace, team("邻里守望队", leader="周七"))
+    create_org(workspace, team("历下区青藤队"))  # initials lxqqtd: x, q, t in order but not from the start
     assert [o.name for o in query_orgs(workspace, OrgFilter(text="xqt"))] == ["夕阳情艺术团"]
+    assert [o.name for o in query_orgs(workspace, OrgFilter(text="yst"))] == ["夕阳情艺术团"]
+    assert [o.name for o in query_orgs(workspace, OrgFilter(text="LXQ"))] == ["历下区青藤队"]
     assert [o.name for o in query_orgs(workspace, OrgFilter(text="周七"))] == ["邻里守望队"]
     assert [o.name for o in query_orgs(workspace, OrgFilter(text=AGENCY[-6:].lower()))] == ["阳光社工服务中心"]
     assert count_orgs(workspace, OrgFilter(kind="service_agency")) == 1
     assert count_orgs(workspace, OrgFilter(community_uid=c.uid)) == 1
     assert count_orgs(workspace, OrgFilter(text="100%")) == 0
     names = [o.name for o in query_orgs(workspace, sort_key="name")]
-    assert names == ["邻里守望队", "夕阳情艺术团", "阳光社工服务中心"]
+    assert names == ["邻里守望队", "历下区青藤队", "夕阳情艺术团", "阳光社工服务中心"]
     assert [o.name for o in query_orgs(workspace, sort_key="name", descending=True)] == names[::-1]
     assert [o.name for o in query_orgs(workspace, offset=1, limit=1)] == names[1:2]
     rows = list(org_rows(workspace))
