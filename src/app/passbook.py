@@ -86,7 +86,7 @@ def require_active(book: Passbook) -> None:
         raise UserError(f"存折 {book.number} {STATUS_LABELS.get(book.status, book.status)}，不能记账。")
 
 
-def _operator(ws: Workspace) -> str:
+def operator_name(ws: Workspace) -> str:
     return ws.user.username if ws.user else ""
 
 
@@ -146,7 +146,7 @@ def deposit(ws: Workspace, number: str, points: int, memo: str, hours: float | N
         book = load_book(session, number)
         require_active(book)
         entry = append_entry(session, book, kind="deposit", memo=memo, points=points, minutes=minutes,
-                             source_kind=source_kind, source_uid=source_uid, operator=_operator(ws))
+                             source_kind=source_kind, source_uid=source_uid, operator=operator_name(ws))
         session.flush()
         return entry_row(entry)
 
@@ -158,7 +158,7 @@ def redeem(ws: Workspace, number: str, points: int, memo: str) -> EntryRow:
     with ws.unit() as session:
         book = load_book(session, number)
         require_active(book)
-        entry = append_entry(session, book, kind="redeem", memo=memo, points=-points, operator=_operator(ws))
+        entry = append_entry(session, book, kind="redeem", memo=memo, points=-points, operator=operator_name(ws))
         session.flush()
         return entry_row(entry)
 
@@ -169,7 +169,7 @@ def reverse(ws: Workspace, number: str, seq: int, memo: str = "") -> EntryRow:
     with ws.unit() as session:
         book = load_book(session, number)
         require_active(book)
-        entry = reverse_in_session(session, book, seq, " ".join(memo.split())[:100], _operator(ws))
+        entry = reverse_in_session(session, book, seq, " ".join(memo.split())[:100], operator_name(ws))
         if entry.source_kind == "catalog" and entry.source_uid and entry.quantity:
             from .passbook_catalog import move_stock
 

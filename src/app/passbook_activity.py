@@ -16,7 +16,7 @@ from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, ServiceActivity
 
 from .errors import UserError
-from .passbook import STATUS_LABELS, _operator, normalize_number
+from .passbook import STATUS_LABELS, operator_name, normalize_number
 from .passbook_ledger import Posting, append_many, clean_memo, clean_points, hours_to_minutes
 from .workspace import Workspace
 
@@ -78,7 +78,7 @@ def credit_activity(ws: Workspace, data: ActivityInput, numbers: list[str]) -> C
         memo = f"{title}"[:100]
         postings = [Posting(books[n].uid, "deposit", memo, points, minutes, data.held_on, "activity", activity.uid)
                     for n in distinct]
-        append_many(session, postings, _operator(ws))
+        append_many(session, postings, operator_name(ws))
         activity.posted_count = len(postings)
         activity.posted_at = utcnow()
         session.flush()

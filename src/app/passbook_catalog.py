@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from yichao.models.passbook import CatalogItem, CatalogStock
 
 from .errors import NotFound, UserError
-from .passbook import _operator, load_book, require_active
+from .passbook import operator_name, load_book, require_active
 from .passbook_ledger import EntryRow, append_entry, entry_row
 from .workspace import Workspace
 
@@ -129,6 +129,6 @@ def redeem_item(ws: Workspace, number: str, item_uid: str, quantity: int = 1) ->
         move_stock(session, item.uid, -quantity, ws.site.code)
         memo = f"兑换 {item.name}×{quantity}{item.unit}" if quantity > 1 else f"兑换 {item.name}"
         entry = append_entry(session, book, kind="redeem", memo=memo[:100], points=-points, source_kind="catalog",
-                             source_uid=item.uid, quantity=quantity, operator=_operator(ws))
+                             source_uid=item.uid, quantity=quantity, operator=operator_name(ws))
         session.flush()
         return entry_row(entry)

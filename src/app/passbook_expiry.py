@@ -14,7 +14,7 @@ from sqlalchemy import case, func, select
 from yichao.models.passbook import LedgerEntry, Passbook
 
 from .errors import UserError
-from .passbook import _operator
+from .passbook import operator_name
 from .passbook_ledger import append_entry
 from .passbook_rules import expiry_years
 from .workspace import Workspace
@@ -54,7 +54,7 @@ def expire_points(ws: Workspace, as_of: date | None = None, years: int | None = 
             amount = min(book.balance, max(0, (earned or 0) - (spent or 0)))
             if amount:
                 append_entry(session, book, kind="expiry", memo=f"积分过期 {cutoff:%Y-%m-%d}前获得", points=-amount,
-                             on=today, operator=_operator(ws))
+                             on=today, operator=operator_name(ws))
                 count += 1
                 total += amount
     return ExpiryResult(cutoff, count, total)

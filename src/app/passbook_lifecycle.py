@@ -18,7 +18,7 @@ from yichao.models.person import Person
 
 from .errors import UserError
 from .passbook import (
-    STATUS_LABELS, PassbookRow, _operator, load_book, normalize_number, open_in_session, passbook_row,
+    STATUS_LABELS, PassbookRow, operator_name, load_book, normalize_number, open_in_session, passbook_row,
 )
 from .passbook_ledger import append_entry, clean_points, hours_to_minutes
 from .workspace import Workspace
@@ -61,7 +61,7 @@ def replace(ws: Workspace, number: str, note: str = "") -> PassbookRow:
         old = load_book(session, number)
         if old.status not in ("active", "lost"):
             raise UserError(f"存折 {old.number} {STATUS_LABELS[old.status]}，不能再换折。")
-        operator = _operator(ws)
+        operator = operator_name(ws)
         balance = old.balance
         _set_status(old, "replaced", note or "换折")
         session.flush()
@@ -121,7 +121,7 @@ def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: 
         book.number = clean
         book.opened_on = opened_on or date.today()
         append_entry(session, book, kind="carried_forward", memo="承前 接管原存折", points=balance,
-                     minutes=minutes, operator=_operator(ws))
+                     minutes=minutes, operator=operator_name(ws))
         book.printed_seq = book.entry_count
         book.next_page, book.next_line = page, line
         session.flush()

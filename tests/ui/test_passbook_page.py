@@ -166,3 +166,10 @@ def test_reprint_mode_shows_the_page_and_confirms_nothing(qtbot, workspace, book
     assert dialog.ok_button.isHidden() and dialog.print_button.isEnabled()
     dialog.confirm()
     assert not dialog.confirmed
+
+
+def test_typing_a_name_at_the_counter_searches_the_list(qtbot, page, book, errors):
+    page.counter.open_number("刘")
+    assert errors == []
+    assert page.tabs.currentWidget() is page.passbooks
+    assert page.passbooks.model.rowCount() == 1

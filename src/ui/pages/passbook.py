@@ -35,6 +35,7 @@ class PassbookPage(QWidget):
         bar.addAction(icon("calendar"), self.tr("Expire old points..."), self.expire)
         self.passbooks.open_number.connect(self.open_in_counter)
         self.counter.changed.connect(self.passbooks.refresh)
+        self.counter.search_requested.connect(self.search_list)
         self.counter.changed.connect(self.catalog.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
@@ -44,6 +45,11 @@ class PassbookPage(QWidget):
     def open_in_counter(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.counter)
         self.counter.open_number(number)
+
+    def search_list(self, text: str) -> None:
+        self.passbooks.search.setText(text)
+        self.passbooks.refresh()
+        self.tabs.setCurrentWidget(self.passbooks)
 
     def issue(self) -> None:
         from ..dialogs.passbook_open import OpenPassbookDialog

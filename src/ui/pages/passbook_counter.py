@@ -32,6 +32,7 @@ from ..widgets.table_view import apply_column_widths, make_table_view
 
 class CounterTab(QWidget):
     changed = Signal()  # a posting happened: lists elsewhere refresh
+    search_requested = Signal(str)  # not a passbook number (a name?): look in the passbook list
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +155,9 @@ class CounterTab(QWidget):
         try:
             row = pb.get_passbook(self.ws, text)
         except USER_ERRORS as exc:
+            if not any(ch.isdigit() for ch in text):
+                self.search_requested.emit(text)
+                return
             show_error(self, message_of(exc))
             self.number.selectAll()
             return
