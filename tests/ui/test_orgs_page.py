@@ -73,6 +73,9 @@ def test_search_filters_and_detail(qtbot, workspace) -> None:
     panel.rating.setCurrentIndex(panel.rating.findData("none"))
     assert panel.model.rowCount() == 2
     assert "2" in panel.count_label.text()
+    added = create_org(workspace, OrgInput(name="新来的队"))
+    panel.reload(added.uid)
+    assert panel.model.rowCount() == 3 and page.detail.org is not None and page.detail.org.uid == added.uid
 
 
 def test_sorting_runs_in_sql(qtbot, workspace) -> None:

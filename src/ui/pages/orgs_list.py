@@ -120,8 +120,8 @@ class OrgListPanel(QWidget):
         return next(i for i, c in enumerate(self.model._columns) if c.key == key)
 
     def reload(self, select_uid: str | None = None) -> None:
-        """After a change: re-count, drop the cache, and select ``select_uid`` if it is near the top."""
-        self.model.refresh()
+        """After a change: re-read the ids, drop the cache, select ``select_uid`` if it is near the top."""
+        self.model.set_source(OrgSource(self.ws, self.filter()))
         self.update_count()
         if select_uid:
             for row in range(min(self.model.rowCount(), 400)):
