@@ -173,3 +173,21 @@ def test_typing_a_name_at_the_counter_searches_the_list(qtbot, page, book, error
     assert errors == []
     assert page.tabs.currentWidget() is page.passbooks
     assert page.passbooks.model.rowCount() == 1
+
+
+def test_expire_runs_off_the_gui_thread(qtbot, page, book, workspace, errors, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from yichao.app.passbook_rules import RuleInput, save_rule
+
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    page.expire()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "有效期" in errors[-1]
+    save_rule(workspace, RuleInput("三年有效", "expiry", years=3))
+    page.expire()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert "0" in told[-1]
+    assert pb.get_passbook(workspace, book.number).balance == 40  # nothing is that old

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 from yichao.app.workspace import Workspace
 
 from ..icons import icon
-from ..operations import call
+from ..operations import run_op
 
 
 class PassbookPage(QWidget):
@@ -80,9 +80,13 @@ class PassbookPage(QWidget):
                 "Write expiry entries for points older than the expiry rule allows, on every active passbook?")
                 ) != QMessageBox.StandardButton.Yes:
             return
-        result = call(self, expire_points, self.ws)
-        if result is not None:
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
             QMessageBox.information(self, self.tr("Expire old points"), self.tr(
                 "%1 points expired on %2 passbooks.").replace("%1", str(result.points)).replace("%2", str(result.passbooks)))
             self.passbooks.refresh()
             self.counter.reload()
+
+        # every active passbook is examined: off the GUI thread
+        run_op(self, lambda: expire_points(self.ws), on_success=done, label=self.tr("Expire old points"),
+               with_progress=True)
