@@ -141,12 +141,14 @@ def test_import_dialog_guesses_mapping_checks_then_imports(qtbot, workspace, tmp
     assert dialog.combos[1].currentData() == "name" and dialog.combos[3].currentData() == "phone"
     assert dialog.combos[0].currentData() == ""
     dialog.check()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert dialog.problems.count() == 1 and "第4行" in dialog.problems.item(0).text()
     assert not dialog.import_button.isEnabled()
     dialog.skip.setChecked(True)
     assert dialog.import_button.isEnabled()
     dialog.run_import()
-    assert dialog.applied == 1 and count_orgs(workspace) == 1
+    qtbot.waitUntil(lambda: dialog.applied == 1, timeout=10000)
+    assert count_orgs(workspace) == 1
 
 
 def test_lists_dialog_edits_categories(qtbot, workspace, monkeypatch) -> None:

@@ -47,8 +47,16 @@
         <translation>有两列对应到了同一个字段。</translation>
     </message>
     <message>
+        <source>Checking...</source>
+        <translation>正在检查……</translation>
+    </message>
+    <message>
         <source>%1 rows read: %2 can be imported, %3 have errors.</source>
         <translation>共读取%1行：%2行可以导入，%3行有错误。</translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>正在导入……</translation>
     </message>
     <message>
         <source>%1 organizations imported.</source>

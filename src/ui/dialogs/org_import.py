@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from yichao.app.errors import message_of
 from yichao.app.excel import ImportReport, Table, rejection_lines
 from yichao.app.orgs_xlsx import FIELD_LABELS, import_orgs, preview_file
 from yichao.app.workspace import Workspace
 
-from ..operations import call
+from ..operations import call, run_op
 
 
 def _column_letter(index: int) -> str:
@@ -104,14 +105,23 @@ class OrgImportDialog(QDialog):
         self.import_button.setEnabled(r is not None and r.valid > 0 and (not r.rejected or self.skip.isChecked()))
 
     def check(self) -> None:
+        """Dry run off the GUI thread: every row checked, nothing written."""
         mapping = self.mapping()
         used = list(mapping.values())
         if len(used) != len(set(used)):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Two columns are mapped to the same field."))
             return
-        report = call(self, import_orgs, self.ws, self.path, dry_run=True, mapping=mapping)
-        if report is None:
-            return
+        self.check_button.setEnabled(False)
+        run_op(self, lambda: import_orgs(self.ws, self.path, dry_run=True, mapping=mapping), self._checked,
+               lambda exc: self._failed(exc), label=self.tr("Checking..."))
+
+    def _failed(self, exc: Exception) -> None:
+        self.check_button.setEnabled(True)
+        self.import_button.setEnabled(self.report is not None)
+        QMessageBox.warning(self, self.windowTitle(), message_of(exc))
+
+    def _checked(self, report: ImportReport) -> None:
+        self.check_button.setEnabled(True)
         self.report = report
         self.summary.setText(self.tr("%1 rows read: %2 can be imported, %3 have errors.")
                              .replace("%1", str(report.total)).replace("%2", str(report.valid))
@@ -121,13 +131,15 @@ class OrgImportDialog(QDialog):
         self._enable()
 
     def run_import(self) -> None:
-        report = call(self, import_orgs, self.ws, self.path, skip_invalid=self.skip.isChecked(),
-                      mapping=self.mapping())
-        if report is None:
-            return
+        """Apply off the GUI thread: all rows, or the valid ones when ticked; one transaction."""
+        skip, mapping = self.skip.isChecked(), self.mapping()
+        self.import_button.setEnabled(False)
+        run_op(self, lambda: import_orgs(self.ws, self.path, skip_invalid=skip, mapping=mapping), self._imported,
+               lambda exc: self._failed(exc), label=self.tr("Importing..."))
+
+    def _imported(self, report: ImportReport) -> None:
         if report.applied == 0 and report.rejected:
-            self.report = report
-            self._enable()
+            self._checked(report)
             return
         self.applied = report.applied
         QMessageBox.information(self, self.windowTitle(),
