@@ -191,3 +191,11 @@ def test_expire_runs_off_the_gui_thread(qtbot, page, book, workspace, errors, mo
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert "0" in told[-1]
     assert pb.get_passbook(workspace, book.number).balance == 40  # nothing is that old
+
+
+def test_dashboard_filter_opens_passbooks_with_pending_lines(qtbot, page, book, workspace):
+    other = pb.open_passbook(workspace, create_person(workspace, PersonInput(name="无待打")).uid)
+    page.show_filtered({"pending": "1"})
+    assert page.tabs.currentWidget() is page.passbooks
+    shown = {page.passbooks.model.index(r, 0).data() for r in range(page.passbooks.model.rowCount())}
+    assert shown == {book.number} and other.number not in shown

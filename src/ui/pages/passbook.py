@@ -46,6 +46,19 @@ class PassbookPage(QWidget):
         self.tabs.setCurrentWidget(self.counter)
         self.counter.open_number(number)
 
+    def show_filtered(self, filters: dict[str, str]) -> None:
+        """The dashboard's protocol: ``pending`` lists passbooks with lines to print, ``status`` a status."""
+        tab = self.passbooks
+        tab.pending.blockSignals(True)
+        tab.status.blockSignals(True)
+        tab.pending.setChecked(filters.get("pending") in ("1", "true", "yes"))
+        tab.status.setCurrentIndex(max(0, tab.status.findData(filters.get("status", ""))))
+        tab.pending.blockSignals(False)
+        tab.status.blockSignals(False)
+        tab.search.clear()
+        tab.refresh()
+        self.tabs.setCurrentWidget(tab)
+
     def search_list(self, text: str) -> None:
         self.passbooks.search.setText(text)
         self.passbooks.refresh()
