@@ -2,7 +2,7 @@
 # Install what the tests need (Debian: Qt's libraries, poppler-utils, PostgreSQL; Python: .[test])
 # and run the whole suite with Qt offscreen, after the dependency-rule contract.
 set -euo pipefail
-source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql
+source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql zbar-tools
 "$PY" -m pip install -q -e "$ROOT[test,postgres,build]"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -89,9 +88,7 @@ def _login(data_dir: Path) -> Any:
     def authenticate(username: str, password: str) -> str | None:
         from yichao.app.errors import USER_ERRORS, message_of
 
-        while not opener.done():
-            QApplication.processEvents()
-            time.sleep(0.01)
+        _wait_for(opener)
         ws = holder.get("ws")
         if ws is None:
             ws = _open_with_recovery(data_dir, opener)
@@ -118,6 +115,20 @@ def _login(data_dir: Path) -> Any:
             ws.close()
         return None
     return ws
+
+
+def _wait_for(future: Future[Any]) -> None:
+    """Keep the dialog painting while the data layer finishes opening (usually it already has)."""
+    if future.done():
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if future.done() else None)
+    timer.start(20)
+    loop.exec()
+    timer.stop()
 
 
 def _open_in_background(data_dir: Path) -> Any:
