@@ -206,6 +206,9 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     return len(full_rows)
 
 
+_PLAIN = {str, int, float, bool, type(None)}
+
+
 def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]],
                updates: list[dict[str, Any]]) -> None:
     """Store incoming revisions (a bundle) as they are, journaled with their origin, by Core.
@@ -223,7 +226,7 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     journal_rows = [
         {"at": now, "site": site, "user": user, "entity": table.name, "uid": row["uid"],
          "rev": row["rev"], "op": op if not (op == "update" and row.get("deleted")) else "delete",
-         "data": dumps({k: to_jsonable(v) for k, v in row.items() if k not in hidden}),
+         "data": dumps({k: v if type(v) in _PLAIN else to_jsonable(v) for k, v in row.items() if k not in hidden}),
          "before": "{}", "origin": row["origin"]}
         for op, rows in (("insert", inserts), ("update", updates)) for row in rows
     ]

@@ -241,7 +241,9 @@ def _store_hashes(session: Session, bundle: _Bundle) -> None:
     if not bundle.hashes:
         return
     latest = {(t, u, c): h for t, u, c, h in bundle.hashes}
-    keys = list(latest)
+    # a record new here cannot have a stored hash yet: only the others need their old one removed
+    fresh = {(name, r["uid"]) for name, plan in bundle.plan.items() for r in plan["insert"]}
+    keys = [k for k in latest if (k[0], k[1]) not in fresh]
     for i in range(0, len(keys), CHUNK):
         chunk = keys[i:i + CHUNK]
         session.execute(delete(SyncHash).where(tuple_(SyncHash.entity, SyncHash.uid, SyncHash.column).in_(chunk)))
