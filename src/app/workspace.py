@@ -135,6 +135,12 @@ class Workspace:
         return self.engine.dialect.name == "sqlite"
 
     def close(self) -> None:
+        if self.is_sqlite:
+            try:  # keeps planner statistics fresh as the data grows (cheap when nothing changed)
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except Exception:  # noqa: BLE001 - closing must not fail over statistics
+                log.warning("PRAGMA optimize failed", exc_info=True)
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

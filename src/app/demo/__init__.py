@@ -43,4 +43,14 @@ def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
     for name in DEMO_STEPS:
         module = importlib.import_module(name)
         lines.append(module.run(ws, ctx))
+    refresh_planner_statistics(ws)
     return lines
+
+
+def refresh_planner_statistics(ws: Workspace) -> None:
+    """ANALYZE after a bulk load: without statistics SQLite may pick the low-selectivity
+    ``deleted`` index over a selective one and turn a filter into seconds."""
+    from sqlalchemy import text
+
+    with ws.engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
