@@ -165,6 +165,7 @@ def test_same_resident_in_two_streets_has_one_digest_at_the_district(sites, tmp_
     with d.read() as s:
         digests = {h.uid: h.digest for h in s.scalars(select(SyncHash))}
     assert digests[ua] == digests[ub]
+    assert sync_status(d).shared_people == 1
 
 
 def test_district_policy_full_brings_identity_numbers(sites, tmp_path):

@@ -104,4 +104,5 @@ def run_bundle_status(args: argparse.Namespace) -> int:
         for code, name, counts in st.totals:
             parts = "，".join(f"{kind_label(k)} {n}" for k, n in counts.items())
             print(f"  {name}（{code}）：{parts}")
+        print(f"在多个街道登记的居民（按身份号码摘要）：{st.shared_people} 人")
     return 0

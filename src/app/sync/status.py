@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from yichao.models.journal import CHANGE_OPS, JournalEntry
 from yichao.models.site import Site
-from yichao.models.sync import SyncBundle, SyncPeer
+from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
 from ..status import OVERDUE_DAYS, last_exchange
 from ..workspace import Workspace
@@ -54,6 +54,7 @@ class SyncStatus:
     days_since_exchange: int | None
     overdue: bool
     totals: list[tuple[str, str, dict[str, int]]]  # district: per street (code, name, kind -> n)
+    shared_people: int = 0  # district: residents known to more than one street (same keyed hash)
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,18 @@ def sync_status(ws: Workspace) -> SyncStatus:
                                     p.in_seq, p.last_sent_at, p.last_received_at, pending))
     last = last_exchange(ws)
     days = (datetime.now(timezone.utc) - last).days if last else None
-    totals = district_totals(ws) if ws.site.role == "district" else []
+    district = ws.site.role == "district"
     return SyncStatus(me, ws.site.name, ws.site.role, key.fingerprint, peers, last, days,
-                      days is None or days >= OVERDUE_DAYS, totals)
+                      days is None or days >= OVERDUE_DAYS, district_totals(ws) if district else [],
+                      shared_identities(ws) if district else 0)
+
+
+def shared_identities(ws: Workspace) -> int:
+    """How many identity-number hashes the district holds from more than one street."""
+    with ws.read() as session:
+        shared = (select(SyncHash.digest).group_by(SyncHash.digest)
+                  .having(func.count(func.distinct(SyncHash.origin)) > 1).subquery())
+        return session.scalar(select(func.count()).select_from(shared)) or 0
 
 
 def district_totals(ws: Workspace) -> list[tuple[str, str, dict[str, int]]]:
