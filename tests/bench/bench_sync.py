@@ -173,9 +173,17 @@ def main() -> None:
     ap.add_argument("--months", type=int, default=12)
     ap.add_argument("--per-month", type=int, default=100)
     ap.add_argument("--district-url", default=None, help="run the district on this database (e.g. PostgreSQL)")
+    ap.add_argument("--postgres", action="store_true", help="start a throw-away PostgreSQL for the district")
     ap.add_argument("--only", choices=("big", "year"), default=None)
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="yichao-bench-sync-"))
+    server = None
+    if args.postgres:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+        from tests.e2e.conftest_pg import pg_database
+
+        server = pg_database.__wrapped__()  # the fixture's generator: start, then stop at the end
+        args.district_url = next(server)()
     try:
         if args.only in (None, "big"):
             bench_big(root / "big", args.changes)
@@ -183,6 +191,8 @@ def main() -> None:
             bench_year(root / "year", args.streets, args.months, args.per_month, args.district_url)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        if server is not None:
+            next(server, None)
 
 
 if __name__ == "__main__":
