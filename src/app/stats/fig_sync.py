@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yichao.models.journal import JournalEntry
@@ -18,6 +18,8 @@ from .scope import Scope
 @todo("bundle_overdue", f"超过 {OVERDUE_DAYS} 天没有交换数据包", page="sync")
 def bundle_overdue(session: Session, scope: Scope, today: date) -> int:
     """1 when the last bundle sent or received is older than the overdue limit (or there is none)."""
-    last = session.scalar(select(func.max(JournalEntry.at)).where(JournalEntry.op.in_(EXCHANGE_OPS)))
+    # not max(at): SQLite would walk the time index backwards past every later journal row (a
+    # million after a big import); the op index finds the few exchange events directly
+    last = max(session.scalars(select(JournalEntry.at).where(JournalEntry.op.in_(EXCHANGE_OPS))), default=None)
     limit = china_midnight_utc(today - timedelta(days=OVERDUE_DAYS))
     return int(last is None or last < limit)
