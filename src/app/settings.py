@@ -31,7 +31,13 @@ OPTIONS: dict[str, Option] = {
         Option("attachment_max_mb", 20, "largest attachment accepted, in MB"),
         Option("passbook_offset_x_mm", 0.0, "per-PC passbook printer calibration, right"),
         Option("passbook_offset_y_mm", 0.0, "per-PC passbook printer calibration, down"),
+        Option("passbook_print_layout", "", "per PC: '' (each passbook's own model) or e.g. 'a4_template'"),
         Option("certificate_preprinted", False, "print only the variable text on pre-printed paper"),
+        Option("certificate_offset_x_mm", 0.0, "per-PC certificate printer calibration, right"),
+        Option("certificate_offset_y_mm", 0.0, "per-PC certificate printer calibration, down"),
+        Option("certificate_prefix", "", "serial prefix, e.g. DL; empty: initials of the site's name"),
+        Option("certificate_center", "", "the center's name printed on certificates"),
+        Option("certificate_issuer", "", "the issuer printed on certificates; empty: the center"),
     )
 }
 
