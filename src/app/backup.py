@@ -47,7 +47,28 @@ def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", kee
     data_dir = db_file.parent
     if not _inside(target_dir, data_dir):  # blobs in the data folder are immutable: no 2nd copy
         copy_attachments(attachments_dir(data_dir), target_dir / ATTACHMENTS)
+        copy_missing_files(data_dir / KEYS, target_dir / KEYS)
     return target
+
+
+KEYS = "keys"  # e.g. the certificate verification key; without it tampering cannot be detected
+
+
+def copy_missing_files(source: Path, target: Path) -> int:
+    """Copy the files of a flat folder that ``target`` lacks; never overwrite a key in place."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    try:
+        for item in source.iterdir():
+            dest = target / item.name
+            if item.is_file() and not dest.exists():
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(item, dest)
+                copied += 1
+    except OSError as exc:
+        raise UserError(f"复制密钥文件失败：{exc.strerror or exc}。") from exc
+    return copied
 
 
 ATTACHMENTS = "attachments"
@@ -143,4 +164,5 @@ def restore_database(data_dir: Path, backup_file: Path) -> Path:
         sources.append(backup_file.parent.parent / ATTACHMENTS)
     for source in sources:
         copy_attachments(source, attachments_dir(data_dir))
+        copy_missing_files(source.parent / KEYS, data_dir / KEYS)
     return safety or target

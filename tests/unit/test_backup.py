@@ -57,3 +57,16 @@ def test_viewer_cannot_back_up(workspace):
     workspace.user = CurrentUser("v", "viewer")
     with pytest.raises(UserError, match="权限"):
         maintenance.make_backup(workspace)
+
+
+def test_backup_elsewhere_carries_the_keys_folder_and_restore_brings_missing_keys_back(workspace, tmp_path):
+    keys = workspace.data_dir / "keys"
+    keys.mkdir(exist_ok=True)
+    (keys / "certificate.key").write_bytes(b"k" * 32)
+    backup = maintenance.make_backup(workspace, tmp_path / "usb")
+    assert (tmp_path / "usb" / "keys" / "certificate.key").read_bytes() == b"k" * 32
+    folder = workspace.data_dir
+    workspace.close()
+    (keys / "certificate.key").unlink()
+    restore_database(folder, backup)
+    assert (keys / "certificate.key").read_bytes() == b"k" * 32
