@@ -102,8 +102,10 @@ def _drawing(chart: Chart, font: str, width: float):
     plot.valueAxis.labels.fontSize = 7
     plot.valueAxis.valueMin = 0
     top = max((v for s in chart.series for v in s.values), default=0)
-    if top <= 0:
-        plot.valueAxis.valueMax = 1
+    plot.valueAxis.labelTextFormat = "%d"
+    if top < 4:  # a nearly empty chart: whole-number steps, not 0.2, 0.4, ...
+        plot.valueAxis.valueMax = 4
+        plot.valueAxis.valueStep = 1
     for i in range(len(plot.data)):
         color = colors.HexColor(PALETTE[i % len(PALETTE)])
         if chart.kind == "bar":
