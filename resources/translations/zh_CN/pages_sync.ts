@@ -55,6 +55,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>Changes waiting to be sent: %1. Sent %2 bundles (confirmed up to no. %3); received %4 bundles.</source>
+        <translation>待发送的变更 %1 条。已发出 %2 个数据包（对方确认到第 %3 号）；已收到 %4 个数据包。</translation>
+    </message>
+    <message>
         <source>Choose the folder (USB stick) for the bundle</source>
         <translation>选择保存数据包的文件夹（U盘）</translation>
     </message>

@@ -17,6 +17,7 @@ from yichao.app.status import OVERDUE_DAYS, last_exchange
 from yichao.app.sync import export as sync_export
 from yichao.app.sync import importer as sync_import
 from yichao.app.sync import keys as sync_keys
+from yichao.app.sync import status as sync_status
 from yichao.app.sync.importer import ImportResult
 from yichao.app.workspace import Workspace
 
@@ -70,6 +71,10 @@ class SyncPage(QWidget):
         buttons.addStretch(1)
         form.addRow(buttons)
         layout.addWidget(box)
+        self.peer_state = QLabel(box)
+        self.peer_state.setWordWrap(True)
+        form.addRow(self.peer_state)
+        self.peer.currentIndexChanged.connect(self.show_peer_state)
         self.last_label = QLabel(tab)
         self.hint = QLabel(tab)
         self.hint.setWordWrap(True)
@@ -101,11 +106,24 @@ class SyncPage(QWidget):
                                     .replace("%2", str(days)))
             self.last_label.setStyleSheet("color: #b26a00;" if days >= OVERDUE_DAYS else "")
         self.history_model.refresh()
+        self.show_peer_state()
         if self.ws.site.role == "district":
             kinds, rows = totals_rows(self.ws)
             self.totals_model = RowsModel([self.tr("Street"), self.tr("Code"), *kinds], self)
             self.totals_model.set_rows(rows)
             self.totals_view.setModel(self.totals_model)
+
+    def show_peer_state(self) -> None:
+        code = self.peer.currentData()
+        status = call(self, sync_status.sync_status, self.ws) if code else None
+        peer = next((p for p in status.peers if p.code == code), None) if status else None
+        if peer is None:
+            self.peer_state.setText("")
+            return
+        text = self.tr("Changes waiting to be sent: %1. Sent %2 bundles (confirmed up to no. %3); "
+                       "received %4 bundles.")
+        self.peer_state.setText(text.replace("%1", f"{peer.pending:,}").replace("%2", str(peer.out_seq))
+                                .replace("%3", str(peer.acked_seq)).replace("%4", str(peer.in_seq)))
 
     # -- actions --------------------------------------------------------------------------------
     def export_bundle(self) -> None:
