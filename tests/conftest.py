@@ -70,3 +70,18 @@ def workspace(make_workspace: Callable[..., Workspace]) -> Workspace:
 @pytest.fixture
 def data_dir(workspace: Workspace) -> Path:
     return workspace.data_dir
+
+
+@pytest.fixture(autouse=True)
+def _settle_gui_workers():
+    """After each test, let `run_op` workers finish and collect their Qt objects on this thread
+    (a Qt object freed on the worker thread can crash the process)."""
+    yield
+    import sys
+
+    operations = sys.modules.get("yichao.ui.operations")
+    if operations is not None and operations._pool is not None:
+        operations._pool.waitForDone(30_000)
+        import gc
+
+        gc.collect()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from yichao.models.journal import JournalEntry
 
@@ -27,8 +27,10 @@ class StatusInfo:
 
 def last_exchange(ws: Workspace) -> datetime | None:
     """The time of the newest bundle sent or received, from the journal."""
-    with ws.read() as session:
-        return session.scalar(select(func.max(JournalEntry.at)).where(JournalEntry.op.in_(EXCHANGE_OPS)))
+    with ws.read() as session:  # by operation (indexed), never max(at) over the whole journal
+        return session.scalar(
+            select(JournalEntry.at).where(JournalEntry.op.in_(EXCHANGE_OPS)).order_by(JournalEntry.id.desc()).limit(1)
+        )
 
 
 def status_info(ws: Workspace) -> StatusInfo:

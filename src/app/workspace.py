@@ -177,7 +177,7 @@ def open_workspace(
         is_sqlite = url.startswith("sqlite")
         dbfile = db_path(data_dir)
         if is_sqlite and dbfile.exists():
-            problem = integrity_problem(dbfile)
+            problem = integrity_problem(dbfile, thorough=False)
             if problem:
                 raise DatabaseProblem(problem + "可以从最近的备份恢复。")
         elif is_sqlite and not create:
