@@ -224,3 +224,22 @@ def test_attachments_travel_content_addressed(sites, tmp_path):
     assert preview.attachments == 1 and not (d.data_dir / "attachments" / sha[:2] / sha).exists()
     import_bundle(d, path)
     assert (d.data_dir / "attachments" / sha[:2] / sha).read_bytes() == content
+
+
+def test_full_policy_with_one_resident_in_two_streets(sites, tmp_path):
+    from datetime import date
+
+    from yichao.models.identifiers import make_id_number
+
+    a, b, d = sites
+    d.settings.set("sync_identity_policy", "full")
+    move(d, a, tmp_path)
+    move(d, b, tmp_path)
+    number = make_id_number("370102", date(1970, 1, 2), 77)
+    ua = add_people(a, 1, random.Random(9), numbers=[number])[0]
+    ub = add_people(b, 1, random.Random(9), numbers=[number])[0]
+    move(a, d, tmp_path)
+    move(b, d, tmp_path)  # the unique number is already held by a's record: b's arrives without it
+    with d.read() as s:
+        assert s.get(Person, ua).id_number == number and s.get(Person, ub).id_number is None
+    assert sync_status(d).shared_people == 1

@@ -212,6 +212,7 @@ def _apply(session: Session, bundle: _Bundle, peer: SyncPeer, progress: Progress
         if not plan:
             continue
         clean = {k: [{c: v for c, v in r.items() if c != "__hashes__"} for r in rows] for k, rows in plan.items()}
+        _drop_clashing_private(session, codec, clean["insert"] + clean["update"])
         for i in range(0, max(len(clean["insert"]), len(clean["update"])), 5000):
             bulk_apply(session, codec.model, clean["insert"][i:i + 5000], clean["update"][i:i + 5000])
             done += len(clean["insert"][i:i + 5000]) + len(clean["update"][i:i + 5000])
@@ -235,6 +236,26 @@ def _apply(session: Session, bundle: _Bundle, peer: SyncPeer, progress: Progress
         key = m.get("district_hash_key")
         if isinstance(key, str) and len(key) == 64 and all(ch in "0123456789abcdef" for ch in key):
             peer.hash_key = key
+
+
+def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, Any]]) -> None:
+    """Full identity numbers (when the district's policy asks for them) are unique: a resident
+    known to two streets keeps the number on the first record only; the keyed hash links both."""
+    t = codec.model.__table__
+    for col in codec.private:
+        if not t.c[col].unique:
+            continue
+        seen: dict[Any, str] = {}
+        values = [r[col] for r in rows if r.get(col) is not None]
+        for i in range(0, len(values), CHUNK):
+            for uid, value in session.execute(select(t.c.uid, t.c[col]).where(t.c[col].in_(values[i:i + CHUNK]))):
+                seen[value] = uid
+        for r in rows:
+            value = r.get(col)
+            if value is None:
+                continue
+            if seen.setdefault(value, r["uid"]) != r["uid"]:
+                r[col] = None
 
 
 def _store_hashes(session: Session, bundle: _Bundle) -> None:
