@@ -82,6 +82,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path)
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="yichao-bench-")) / "street"
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
     pwfile = data_dir.parent / "pw.txt"
     pwfile.write_text("secret123\n", encoding="utf-8")
     prepare(data_dir, args.residents, pwfile)

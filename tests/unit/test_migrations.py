@@ -34,3 +34,7 @@ def test_database_from_newer_version_is_refused(tmp_path):
     with pytest.raises(UserError, match="更新版本"):
         migrate.needs_upgrade(engine)
     engine.dispose()
+
+
+def test_heads_read_from_the_files_match_alembic():
+    assert set(migrate.shipped_heads()) == migrate.head_revisions()
