@@ -8,7 +8,8 @@ import logging
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget,
+    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QScrollArea,
+    QStackedWidget,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._specs: list[PageSpec] = ordered_pages()
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -81,8 +83,14 @@ class MainWindow(QMainWindow):
             page_class = getattr(importlib.import_module(module_name), class_name)
             page = page_class(self.ws, self)
             self._pages[key] = page
-            self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
+            # a page wider than a 1366-pixel screen scrolls instead of stretching the window
+            holder = QScrollArea()
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidgetResizable(True)
+            holder.setWidget(page)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
+        self.stack.setCurrentWidget(self._holders[key])
         row = self._specs.index(spec)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
@@ -90,6 +98,10 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)
+
+    def current_page(self) -> QWidget | None:
+        holder = self.stack.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
 
     # -- chrome -------------------------------------------------------------------------------
     def _build_menu(self) -> None:

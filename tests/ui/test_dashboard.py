@@ -59,11 +59,11 @@ def test_clicking_a_card_opens_its_page(qtbot, workspace):
     card = page.cards[0]
     assert card.clickable
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.page("reports")
+    assert window.current_page() is window.page("reports")
     window.show_page("dashboard")
     card.setFocus()
     qtbot.keyClick(card, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.page("reports")
+    assert window.current_page() is window.page("reports")
 
 
 def test_a_card_whose_page_is_missing_is_not_clickable(qtbot, workspace):

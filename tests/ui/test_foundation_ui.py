@@ -86,7 +86,7 @@ def test_main_window_has_navigation_status_bar_and_admin_page(qtbot, workspace):
     assert "管理员" in window.user_label.text()
     assert "从未" in window.exchange_label.text()
     admin = window.show_page("admin")
-    assert admin is not None and window.stack.currentWidget() is admin
+    assert admin is not None and window.current_page() is admin
     assert admin.users_tab.model.rowCount() == 1
 
 

@@ -8,9 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
-    QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from yichao.app import matching, needs, needs_flow
@@ -27,6 +25,9 @@ from ..widgets.table_view import apply_column_widths, make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 BOARD_PER_STATUS = 50
+
+
+FLOW_KEYS = ("publish", "claim", "release", "start", "finish", "review", "cancel")
 
 
 class NeedsBoard(QWidget):
@@ -133,12 +134,14 @@ class NeedsTab(QWidget):
             "for_org": QPushButton(icon("orgs"), self.tr("For an &organization...")),
             "export": QPushButton(icon("export"), self.tr("E&xport list...")),
         }
-        actions = QHBoxLayout()
+        actions = QHBoxLayout()  # record actions; the status flow gets a row of its own
+        flow = QHBoxLayout()
         for key, b in self.buttons.items():
             if key == "for_org":
                 actions.addStretch()
-            actions.addWidget(b)
+            (flow if key in FLOW_KEYS else actions).addWidget(b)
             b.clicked.connect(lambda _c=False, k=key: self.act(k))
+        flow.addStretch()
         # views
         self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
         self.buttons["new"].setEnabled(self.can_write)
@@ -151,7 +154,11 @@ class NeedsTab(QWidget):
         self.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # soonest due first
         self.view.selectionModel().currentRowChanged.connect(self._list_picked)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.board)
+        board_holder = QScrollArea()  # seven status columns scroll on a narrow screen
+        board_holder.setWidgetResizable(True)
+        board_holder.setFrameShape(QFrame.Shape.NoFrame)
+        board_holder.setWidget(self.board)
+        self.stack.addWidget(board_holder)
         self.stack.addWidget(self.view)
         # details
         self.details = QLabel()
@@ -183,6 +190,7 @@ class NeedsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addLayout(flow)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.timer = QTimer(self)
