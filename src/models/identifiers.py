@@ -34,7 +34,8 @@ _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Excel shows a long number as 3.70102199001011E+17; the digits after the 15th are gone for good.
-_EXCEL_FLOAT = re.compile(r"[+-]?\d+(\.\d*)?E[+-]?\d+")
+# A real credit code may hold "E" between digits (5E00...), so ask for Excel's "." or "E+" form.
+_EXCEL_FLOAT = re.compile(r"[+-]?\d+(\.\d*E[+-]?\d+|E[+-]\d+)")
 _EXCEL_HINT = "已被 Excel 转成科学计数法，丢失了末尾数字，请将该列设为文本后重新录入。"
 _EXCEL_ZEROS = "末3位为000且校验不通过，可能已被 Excel 转成数字而丢失末尾数字，请将该列设为文本后重新录入。"
 

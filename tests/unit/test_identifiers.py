@@ -304,3 +304,11 @@ def test_validators_only_raise_identifier_errors(text: str) -> None:
             validate(text)
         except IdentifierError as error:
             assert error.message.endswith("。")
+
+
+def test_a_code_with_e_between_digits_is_not_mistaken_for_excel_notation():
+    """Found by hypothesis: 5E... is a legal start (authority 5, category E)."""
+    code = "5E000004000000000" + credit_check_char("5E000004000000000")
+    assert validate_credit_code(code) == code
+    with pytest.raises(IdentifierError, match="科学计数法"):
+        validate_credit_code("9.13701E+17")
