@@ -6,8 +6,6 @@ import importlib
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
-import pytest
-
 from yichao.app.stats import figures
 from yichao.app.stats.period import Period, china_today
 from yichao.app.stats.scope import ALL, Scope
