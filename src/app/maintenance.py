@@ -57,12 +57,16 @@ def update_settings(ws: Workspace, changes: dict[str, Any]) -> dict[str, Any]:
             raise UserError("界面语言只能是 简体中文 或 English。")
         if key == "database_url" and value and "://" not in str(value):
             raise UserError("数据库地址应形如 postgresql+psycopg://用户@主机/库名。")
-    with ws.unit() as session:
-        for key, value in changes.items():
-            old = ws.settings.get(key)
-            if old != value:
-                record_event(session, "settings", "", "", {"key": key, "before": old, "after": value})
+    return store_settings(ws, changes)
+
+
+def store_settings(ws: Workspace, changes: dict[str, Any]) -> dict[str, Any]:
+    """Write already-checked settings, journaling each one that changes (the caller checked the role)."""
     changed = {k: v for k, v in changes.items() if ws.settings.get(k) != v}
-    for key, value in changes.items():
-        ws.settings.set(key, value)
+    if changed:
+        with ws.unit() as session:
+            for key, value in changed.items():
+                record_event(session, "settings", "", "", {"key": key, "before": ws.settings.get(key), "after": value})
+        for key, value in changed.items():
+            ws.settings.set(key, value)
     return changed

@@ -67,8 +67,10 @@ def set_offset(ws: Workspace, x_mm: float, y_mm: float) -> None:
     for value in (x_mm, y_mm):
         if not -20 <= float(value) <= 20:
             raise UserError("打印偏移应在 -20 到 20 毫米之间。")
-    ws.settings.set("passbook_offset_x_mm", round(float(x_mm), 1))
-    ws.settings.set("passbook_offset_y_mm", round(float(y_mm), 1))
+    from .maintenance import store_settings
+
+    store_settings(ws, {"passbook_offset_x_mm": round(float(x_mm), 1),
+                        "passbook_offset_y_mm": round(float(y_mm), 1)})
 
 
 PRINT_LAYOUT_SETTING = "passbook_print_layout"  # per PC: "" (the passbook's own) or e.g. "a4_template"
@@ -88,7 +90,9 @@ def set_paper_layout(ws: Workspace, name: str) -> None:
     ws.require("staff", "设置存折打印版式")
     if name:
         load_layout(name)  # refuses an unknown profile
-    ws.settings.set(PRINT_LAYOUT_SETTING, name)
+    from .maintenance import store_settings
+
+    store_settings(ws, {PRINT_LAYOUT_SETTING: name})
 
 
 def _pending(session: Session, book: Passbook, to_seq: int | None = None) -> list[LedgerEntry]:

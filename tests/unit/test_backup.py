@@ -70,3 +70,16 @@ def test_backup_elsewhere_carries_the_keys_folder_and_restore_brings_missing_key
     (keys / "certificate.key").unlink()
     restore_database(folder, backup)
     assert (keys / "certificate.key").read_bytes() == b"k" * 32
+
+
+def test_settings_changes_are_journaled_with_before_and_after(workspace):
+    import json
+
+    from yichao.app.passbook_print import set_offset
+
+    set_offset(workspace, 1.5, -2.0)
+    set_offset(workspace, 1.5, -2.0)  # no change, no journal row
+    with workspace.read() as s:
+        rows = [json.loads(e.data) for e in s.scalars(select(JournalEntry).where(JournalEntry.op == "settings"))]
+    assert {(r["key"], r["after"]) for r in rows} == {("passbook_offset_x_mm", 1.5), ("passbook_offset_y_mm", -2.0)}
+    assert workspace.settings.get("passbook_offset_y_mm") == -2.0

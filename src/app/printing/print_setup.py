@@ -58,8 +58,9 @@ def save_setup(ws: Workspace, *, preprinted: bool, offset_x_mm: float, offset_y_
     values = {"certificate_preprinted": bool(preprinted), "certificate_offset_x_mm": round(float(offset_x_mm), 1),
               "certificate_offset_y_mm": round(float(offset_y_mm), 1), "certificate_prefix": prefix,
               "certificate_issuer": issuer.strip(), "certificate_center": center.strip()}
-    for key, value in values.items():
-        ws.settings.set(key, value)
+    from ..maintenance import store_settings
+
+    store_settings(ws, values)
     return get_setup(ws)
 
 
