@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,13 +12,7 @@ import pytest
 from yichao.app.workspace import CLI_USER, open_workspace
 from yichao.models.organization import Organization
 
-YICHAO = shutil.which("yichao") or "yichao"
-
-
-def yichao(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([YICHAO, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          timeout=300, env=env)
+from .cli import yichao
 
 
 @pytest.fixture(scope="module")

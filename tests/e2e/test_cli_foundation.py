@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-
-
-def yichao(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    base = ["yichao"] if not os.environ.get("YICHAO_CLI") else [os.environ["YICHAO_CLI"]]
-    cmd = [*base, *(["--data-dir", str(data_dir)] if data_dir else []), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=ENV, timeout=600)
+from .cli import yichao
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -12,13 +11,10 @@ import pytest
 
 from yichao.models.identifiers import make_credit_code
 
+from .cli import ENV, yichao
+
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 STAGES = {"nursery", "accelerating", "scaling", "graduated", "exited"}
-
-
-def yichao(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["yichao", "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          env=ENV, timeout=600)
 
 
 def _init(folder: Path) -> None:

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-YICHAO = shutil.which("yichao") or "yichao"
-
-
-def yichao(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([YICHAO, "--data-dir", str(data_dir), *args], capture_output=True, text=True,
-                          timeout=300, env=env)
+from .cli import yichao
 
 
 @pytest.fixture(scope="module")
