@@ -84,3 +84,10 @@ def test_help_lists_every_contract_command():
     assert r.returncode == 0
     for command in ("init", "gui", "demo", "list", "backup", "restore", "check"):
         assert command in r.stdout
+
+
+def test_demo_refuses_a_folder_that_already_has_residents(street):
+    before = yichao("list", "people", "--json", data_dir=street).stdout.count("\n")
+    r = yichao("demo", "--residents", "10", data_dir=street)
+    assert r.returncode == 1 and "演示数据只能生成在新建的数据文件夹里" in r.stderr
+    assert yichao("list", "people", "--json", data_dir=street).stdout.count("\n") == before

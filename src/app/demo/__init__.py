@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import UserError
 from ..progress import ProgressFn, no_progress
 from ..workspace import Workspace
 
@@ -38,6 +39,7 @@ class DemoContext:
 def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
              progress: ProgressFn = no_progress) -> list[str]:
     """Run every demo step; returns one summary line per step."""
+    _refuse_filled_folder(ws)
     ctx = DemoContext(random.Random(seed), residents, progress)
     lines = []
     for name in DEMO_STEPS:
@@ -45,6 +47,17 @@ def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
         lines.append(module.run(ws, ctx))
     refresh_planner_statistics(ws)
     return lines
+
+
+def _refuse_filled_folder(ws: Workspace) -> None:
+    """Demo data goes into a fresh folder only: mixed into real records it could never be told apart."""
+    from sqlalchemy import select
+
+    from yichao.models.person import Person
+
+    with ws.read() as session:
+        if session.scalars(select(Person.uid).limit(1)).first() is not None:
+            raise UserError("这个数据文件夹里已经有居民记录，演示数据只能生成在新建的数据文件夹里。")
 
 
 def refresh_planner_statistics(ws: Workspace) -> None:
