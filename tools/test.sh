@@ -2,6 +2,8 @@
 # Install what the tests need (Debian: Qt's libraries, poppler-utils, PostgreSQL; Python: .[test])
 # and run the whole suite with Qt offscreen, after the dependency-rule contract.
 set -euo pipefail
+args=("$@")
+set --
 source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql zbar-tools
 "$PY" -m pip install -q -e "$ROOT[test,postgres,build]"
 cd "$ROOT"
@@ -10,4 +12,4 @@ export PATH="$VENV/bin:$PATH"
 echo "== import contracts (ui -> app -> models)"
 lint-imports
 echo "== tests"
-exec "$PY" -m pytest -p no:cacheprovider "$@"
+exec "$PY" -m pytest -p no:cacheprovider "${args[@]}"
