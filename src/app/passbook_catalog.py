@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from yichao.models.passbook import CatalogItem, CatalogStock
 
 from .errors import NotFound, UserError
+from .own_records import save_own
 from .passbook import operator_name, load_book, require_active
 from .passbook_ledger import EntryRow, append_entry, entry_row
 from .workspace import Workspace
@@ -84,18 +85,8 @@ def save_item(ws: Workspace, data: ItemInput, uid: str | None = None) -> ItemRow
               "unit": data.unit.strip() or "件", "active": data.active}
     site = ws.site.code
     with ws.unit() as session:
-        if uid is None:
-            item = CatalogItem(**values)
-            session.add(item)
-        else:
-            item = session.get(CatalogItem, uid)
-            if item is None or item.deleted:
-                raise NotFound("找不到这个兑换物品。")
-            if item.origin != site:
-                raise UserError("这个兑换物品由区里统一发布，街道只能查看，不能修改。")
-            for key, value in values.items():
-                setattr(item, key, value)
-        session.flush()
+        item = save_own(session, CatalogItem, uid, values, site, missing="找不到这个兑换物品。",
+                        foreign="这个兑换物品由区里统一发布，街道只能查看，不能修改。")
         stock = _stock_row(session, item.uid, site)
         return ItemRow(item.uid, item.name, item.category, item.points, item.unit, item.active,
                        stock.quantity if stock else 0, item.origin, item.origin != site)

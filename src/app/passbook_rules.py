@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from yichao.models.passbook import RULE_KINDS, PointsRule
 
-from .errors import NotFound, UserError
+from .errors import UserError
+from .own_records import save_own
 from .passbook_ledger import hours_to_minutes
 from .workspace import Workspace
 
@@ -88,18 +89,8 @@ def save_rule(ws: Workspace, data: RuleInput, uid: str | None = None) -> RuleRow
     values = _clean(data)
     site = ws.site.code
     with ws.unit() as session:
-        if uid is None:
-            rule = PointsRule(**values)
-            session.add(rule)
-        else:
-            rule = session.get(PointsRule, uid)
-            if rule is None or rule.deleted:
-                raise NotFound("找不到这条积分规则。")
-            if rule.origin != site:
-                raise UserError("这条积分规则由区里统一制定，街道只能查看，不能修改。")
-            for key, value in values.items():
-                setattr(rule, key, value)
-        session.flush()
+        rule = save_own(session, PointsRule, uid, values, site, missing="找不到这条积分规则。",
+                        foreign="这条积分规则由区里统一制定，街道只能查看，不能修改。")
         return _row(rule, site)
 
 
