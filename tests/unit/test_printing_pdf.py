@@ -147,3 +147,27 @@ def test_body_text_of_a_huge_paragraph_stays_in_its_box(tmp_path):
     canvas = new_canvas(tmp_path / "x.pdf", (600, 300))
     canvas.save()
     assert (tmp_path / "x.pdf").exists()
+
+
+def test_text_beyond_the_first_font_subset_is_drawn_embedded_and_extractable(tmp_path):
+    """More than 256 different characters use several subsets of the embedded font; each stays text."""
+    from yichao.app.printing.document import TextBlock, draw_fitted
+
+    font = register_cjk_font()
+    chars = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 2000) if text_width(font, chr(c), 1) > 0.5)[:600]
+    lines = [chars[n:n + 30] for n in range(0, len(chars), 30)]
+    pdf = tmp_path / "many.pdf"
+    canvas = new_canvas(pdf, (900, 1400))
+    block = TextBlock(canvas)
+    box = Box(20, 20, 860, 1360)
+    draw_fitted(canvas, font, fit(font, "\n".join(lines[:10]), box, 20, 20, wrap_first=True), box, "left", "top",
+                into=block)
+    block.close()
+    lower = Box(20, 20, 860, 700)
+    draw_fitted(canvas, font, fit(font, "\n".join(lines[10:]), lower, 20, 20, wrap_first=True), lower, "left",
+                "top", color="#b0161b", char_space=2)
+    canvas.save()
+    fonts = [line for line in run("pdffonts", str(pdf)).splitlines()[2:] if line.strip()]
+    assert len(fonts) >= 3 and all(line.split()[-5] == "yes" for line in fonts)
+    text = "".join(run("pdftotext", str(pdf), "-").split())
+    assert all(line in text for line in lines), text

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..pdf_fonts import register_cjk_font
 from .chinese_date import chinese_date
-from .document import MM, draw_image, draw_qr, fit_and_draw, rgb
+from .document import MM, TextBlock, draw_image, draw_qr, fit_and_draw, rgb
 from .layouts import Layout
 from .subjects import KINDS, Subject
 
@@ -126,7 +126,7 @@ def _reuse(canvas: Any, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
 
 
 def _field(canvas: Any, font: str, layout: Layout, name: str, text: str, dx: float, dy: float,
-           into: Any = None) -> None:
+           into: TextBlock | None = None) -> None:
     f = layout.fields[name]
     fit_and_draw(canvas, text, layout.box(name, dx, dy), f.size, f.min_size, align=f.align,  # type: ignore[arg-type]
                  valign=f.valign, wrap_first=f.wrap, leading=f.leading, color=f.color,  # type: ignore[arg-type]
@@ -172,12 +172,12 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
     # one form per distinct background: the same for every page of a batch
     _reuse(canvas, (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
                     repeated), background)
-    words = canvas.beginText()  # the varying texts of the page in one text object
+    words = TextBlock(canvas)  # the varying texts of the page in one text object
     for name in VARYING:
         text = shown(name)
         if text:
             _field(canvas, font, layout, name, text, dx, dy, into=words)
-    canvas.drawText(words)
+    words.close()
     if "qr" in layout.fields and content.get("qr") and "qr" not in skip:
         box = layout.box("qr", dx, dy)
         side = min(box.w, box.h)
