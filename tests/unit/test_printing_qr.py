@@ -27,3 +27,18 @@ def test_certificate_payloads_take_the_fast_path_and_others_fall_back():
     long_text = "https://example.org/verify?code=abcd-2345&serial=DL-2026-RZ-0001"
     assert not fits_fast_path(long_text)
     assert qr_matrix(long_text) == _library_matrix(long_text, version=None)
+
+
+def test_image_bytes_are_the_symbol_rows_padded_to_whole_bytes():
+    from yichao.app.printing.qr import qr_image, qr_rows
+
+    rng = random.Random(8)
+    payloads = ["".join(rng.choice(ALNUM) for _ in range(rng.randint(1, 38))) for _ in range(200)]
+    payloads.append("https://example.org/verify?code=abcd-2345")  # the library's symbol, version 3 or more
+    for text in payloads:
+        side, data = qr_image(text)
+        rows = qr_rows(text)
+        assert side == len(rows)
+        width = (side + 7) // 8 * 8
+        bits = "".join(row.ljust(width, "0") for row in rows)
+        assert data == int(bits, 2).to_bytes(len(bits) // 8, "big").hex(), text

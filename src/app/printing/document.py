@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..pdf_fonts import register_cjk_font
+from .qr import qr_image
 
 MM = 72 / 25.4
 Align = Literal["left", "center", "right"]
@@ -331,15 +332,15 @@ def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: s
     Drawn as a 1-bit stencil mask (an inline image painted in the fill colour, never smoothed): a
     hundred bytes per code, where module rectangles would cost a 1,000-page batch about a second.
     """
-    from .qr import qr_rows
-
-    rows = qr_rows(payload)
-    n = len(rows)
-    pad = "0" * (-n % 8)
-    data = "".join(format(int(row + pad, 2), f"0{(n + len(pad)) // 4}X") for row in rows)
-    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    canvas.addLiteral(f"q {r:.3f} {g:.3f} {b:.3f} rg {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
+    n, data = qr_image(payload)
+    canvas.addLiteral(f"q {_qr_fill_op(color)} {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
                       f"BI /W {n} /H {n} /IM true /D [1 0] /F /AHx ID\n{data}>\nEI Q")
+
+
+@lru_cache(maxsize=16)
+def _qr_fill_op(color: str) -> str:
+    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return f"{r:.3f} {g:.3f} {b:.3f} rg"
 
 
 @lru_cache(maxsize=64)

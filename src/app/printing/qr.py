@@ -11,9 +11,11 @@ back to ``qrcode``.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM_INDEX = {ch: n for n, ch in enumerate(ALNUM)}
+_ALNUM_SET = frozenset(ALNUM)
 SIZE = 25  # version 2
 DATA_CODEWORDS = 28  # version 2-M
 EC_CODEWORDS = 16
@@ -141,22 +143,36 @@ def _codewords(payload: str) -> list[int]:
     return data + _ec(data)
 
 
-@lru_cache(maxsize=1)
-def _placement() -> tuple[int, list[list[int]]]:
-    """The fixed modules with the mask already applied to every data module, as one 625-bit number,
-    and for each codeword position and value, the data modules it turns over."""
+def _symbol_bit(r: int, c: int) -> int:
+    """Module (r, c) as bit r*25+c of one number (``qr_rows`` reads it back to front)."""
+    return 1 << (r * SIZE + c)
+
+
+IMAGE_ROW = 32  # a 1-bit image row padded to whole bytes: 25 modules and 7 zero bits
+
+
+def _image_bit(r: int, c: int) -> int:
+    """Module (r, c) where a 1-bit image of 4-byte rows has it, most significant bit first."""
+    return 1 << (SIZE * IMAGE_ROW - 1 - (r * IMAGE_ROW + c))
+
+
+@lru_cache(maxsize=2)
+def _placement(bit: Callable[[int, int], int] = _symbol_bit) -> tuple[int, list[list[int]]]:
+    """The fixed modules with the mask already applied to every data module, as one number (bit
+    ``bit(r, c)`` for module (r, c)), and for each codeword position and value, the data modules it
+    turns over."""
     fixed, order = _template()
     base = 0
     for r in range(SIZE):
         for c in range(SIZE):
             if fixed[r][c]:
-                base |= 1 << (r * SIZE + c)
+                base |= bit(r, c)
     for r, c, masked in order:  # remainder bits are zero, so every data module starts as its mask
         if masked:
-            base |= 1 << (r * SIZE + c)
+            base |= bit(r, c)
     tables: list[list[int]] = []
     for k in range((DATA_CODEWORDS + EC_CODEWORDS)):
-        bits = [1 << (order[k * 8 + (7 - b)][0] * SIZE + order[k * 8 + (7 - b)][1]) for b in range(8)]
+        bits = [bit(*order[k * 8 + (7 - b)][:2]) for b in range(8)]
         table = [0] * 256
         for v in range(1, 256):
             low = v & -v
@@ -165,21 +181,35 @@ def _placement() -> tuple[int, list[list[int]]]:
     return base, tables
 
 
+def _symbol(payload: str, bit: Callable[[int, int], int]) -> int:
+    base, tables = _placement(bit)
+    value = base
+    for k, word in enumerate(_codewords(payload)):
+        value ^= tables[k][word]
+    return value
+
+
 def fits_fast_path(payload: str) -> bool:
     """Alphanumeric payloads up to 38 characters (all-digit ones the library would encode numerically)."""
-    return len(payload) <= MAX_CHARS and not payload.isdigit() and all(ch in _ALNUM_INDEX for ch in payload)
+    return len(payload) <= MAX_CHARS and not payload.isdigit() and _ALNUM_SET.issuperset(payload)
 
 
 def qr_rows(payload: str) -> list[str]:
     """The symbol as rows of "1" (dark) and "0", top row first, without quiet zone."""
     if not fits_fast_path(payload):
         return ["".join("1" if cell else "0" for cell in row) for row in _library_matrix(payload, version=None)]
-    base, tables = _placement()
-    value = base
-    for k, word in enumerate(_codewords(payload)):
-        value ^= tables[k][word]
-    bits = format(value, f"0{SIZE * SIZE}b")[::-1]  # bit r*25+c -> character r*25+c
+    bits = format(_symbol(payload, _symbol_bit), f"0{SIZE * SIZE}b")[::-1]  # bit r*25+c -> character r*25+c
     return [bits[r * SIZE:(r + 1) * SIZE] for r in range(SIZE)]
+
+
+def qr_image(payload: str) -> tuple[int, str]:
+    """The symbol as a 1-bit image (dark = 1, rows padded to whole bytes, no quiet zone): its side in
+    modules and its bytes in hex, ready for an inline image."""
+    if not fits_fast_path(payload):
+        rows = qr_rows(payload)
+        pad = "0" * (-len(rows) % 8)
+        return len(rows), "".join(format(int(row + pad, 2), f"0{(len(rows) + len(pad)) // 4}x") for row in rows)
+    return SIZE, _symbol(payload, _image_bit).to_bytes(SIZE * IMAGE_ROW // 8, "big").hex()
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
