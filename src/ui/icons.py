@@ -1,14 +1,24 @@
 """Icons by meaning (after Spyder's icon manager): code asks for ``icon("save")``.
 
 qtawesome must not be touched before a QApplication exists (DESIGN.md section 8), so nothing here
-runs at import time.
+runs at import time. Importing it costs about 170 ms (its qtpy layer does ``from PySide6.QtWidgets
+import *``, which makes PySide6 create every lazily-built type and enum), so start-up imports it on a
+background thread: during the login dialog (:func:`preload`), or, when there is no dialog to hide
+it behind, just after the main window is shown (:func:`defer`). Widgets built before then put
+their icons on when they are ready (:func:`when_ready`) instead of holding the window back.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from functools import lru_cache
+from typing import Callable
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
+
+log = logging.getLogger(__name__)
 
 ICONS: dict[str, str] = {
     "dashboard": "mdi6.view-dashboard-outline",
@@ -59,8 +69,94 @@ ICONS: dict[str, str] = {
 }
 
 
+class _Loader(QObject):
+    """Lives in the GUI thread; ``loaded`` is emitted from the import thread and delivered queued."""
+
+    loaded = Signal()
+
+
+_loader: _Loader | None = None
+_started = False
+_done = threading.Event()
+
+
+def defer() -> None:
+    """Say that icons will come later: :func:`when_ready` then waits instead of importing now."""
+    global _loader
+    if _loader is None and not _done.is_set():
+        _loader = _Loader()
+
+
+def preload() -> None:
+    """Import qtawesome on a background thread (once); call after the QApplication exists."""
+    global _started
+    defer()
+    if _started or _done.is_set():
+        return
+    _started = True
+    loader = _loader
+
+    def load() -> None:
+        try:
+            _import_qtawesome()
+        except Exception:  # noqa: BLE001 - icon() will raise it again, in the GUI thread
+            log.exception("could not import qtawesome")
+        finally:
+            _done.set()
+            if loader is not None:
+                loader.loaded.emit()
+
+    threading.Thread(target=load, name="import-qtawesome", daemon=True).start()
+
+
+def _import_qtawesome() -> None:
+    import qtawesome  # noqa: F401 - the import is the work
+
+
+def wait_loaded(timeout: float = 30.0) -> bool:
+    """Block until the icon import is done (screenshots); the caller then processes events."""
+    if _loader is None:
+        return True
+    preload()
+    return _done.wait(timeout)
+
+
+def ready() -> bool:
+    """True once icons can be made without waiting for an import (or nobody asked to wait)."""
+    return _done.is_set() or _loader is None
+
+
+class _Pending(QObject):
+    """One waiting ``apply``: a child of its receiver, so it dies (and is never called) with it."""
+
+    def __init__(self, receiver: QObject, apply: Callable[[], None]) -> None:
+        super().__init__(receiver)
+        self._apply: Callable[[], None] | None = apply
+
+    def fire(self) -> None:
+        apply, self._apply = self._apply, None
+        if apply is not None:  # once, even if the signal and the re-check below both call
+            apply()
+
+
+def when_ready(receiver: QObject, apply: Callable[[], None]) -> None:
+    """Call ``apply`` (in the GUI thread) now if icons are ready, else as soon as they are.
+
+    Nothing is called if ``receiver`` is deleted first.
+    """
+    if ready():
+        apply()
+        return
+    assert _loader is not None
+    pending = _Pending(receiver, apply)
+    _loader.loaded.connect(pending.fire)
+    if _done.is_set():  # the import finished between the check and the connection
+        pending.fire()
+
+
 @lru_cache(maxsize=None)
 def icon(meaning: str, color: str = "#37474f") -> QIcon:
+    """The icon for ``meaning``; waits for the background import if it has not finished."""
     import qtawesome
 
     return qtawesome.icon(ICONS.get(meaning, "mdi6.help-circle-outline"), color=color)

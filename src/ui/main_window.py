@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from yichao.app.status import OVERDUE_DAYS, status_info
 from yichao.app.workspace import Workspace
 
-from .icons import icon
+from . import icons
+from .icons import icon, when_ready
 from .pages import PageSpec, ordered_pages, page_title
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,6 @@ class MainWindow(QMainWindow):
         self._remember_geometry = remember_geometry
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Yichao - %1").replace("%1", ws.site.name))
-        self.setWindowIcon(icon("residents", "#c62828"))
         self.resize(1280, 800)
         self._specs: list[PageSpec] = ordered_pages()
         self._pages: dict[str, QWidget] = {}
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
             "QListWidget#navigation::item:selected { background: #c62828; color: white; }"
         )
         for spec in self._specs:
-            item = QListWidgetItem(icon(spec.icon, "#eceff1"), page_title(spec.key))
+            item = QListWidgetItem(page_title(spec.key))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
@@ -66,6 +66,15 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         if remember_geometry:
             self._restore_geometry()
+        when_ready(self, self._apply_icons)  # the window need not wait for the icon font
+
+    def _apply_icons(self) -> None:
+        """Put the icons on the navigation, the Go menu and the window."""
+        self.setWindowIcon(icon("residents", "#c62828"))
+        for row, spec in enumerate(self._specs):
+            self.nav.item(row).setIcon(icon(spec.icon, "#eceff1"))
+        for action, spec in zip(self._go_actions, self._specs):
+            action.setIcon(icon(spec.icon))
 
     # -- pages --------------------------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -111,8 +120,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._go_actions: list[QAction] = []
         for number, spec in enumerate(self._specs, start=1):
-            action = QAction(icon(spec.icon), page_title(spec.key), self)
+            action = QAction(page_title(spec.key), self)
+            self._go_actions.append(action)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda checked=False, key=spec.key: self.show_page(key))
@@ -157,6 +168,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Yichao"),
                           self.tr("Yichao %1: the workbench of a street social-organization incubation center.")
                           .replace("%1", __version__))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not icons.ready():  # the icon import starts after the first paint, not before it
+            QTimer.singleShot(0, icons.preload)
 
     # -- geometry -----------------------------------------------------------------------------
     def _window_settings(self) -> QSettings:

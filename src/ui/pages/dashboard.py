@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from yichao.app.stats.dashboard import Card, Dashboard, TodoItem, dashboard_data
 from yichao.app.workspace import Workspace
 
-from ..icons import icon
+from ..icons import icon, when_ready
 from ..operations import run_op
 from ..widgets.chart_view import ChartView
 from . import PAGES
@@ -42,7 +42,8 @@ class DashboardPage(QWidget):
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.month_label = QLabel()
         self.month_label.setStyleSheet("color: #607d8b;")
-        self.refresh_button = QPushButton(icon("refresh"), self.tr("&Refresh"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        when_ready(self, lambda: self.refresh_button.setIcon(icon("refresh")))
         self.refresh_button.setToolTip(self.tr("Recount every figure (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh)
@@ -92,7 +93,8 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.refresh()
+        # count after the first paint: the worker's imports and queries would hold up the window
+        QTimer.singleShot(0, self.refresh)
 
     # -- data -----------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1,0 +1,81 @@
+"""Start-up does not wait for what the user does not need yet: icons follow the window.
+
+The icon font's import (qtawesome and its qtpy layer) runs on a thread; the main window is shown
+without icons and gets them when the import is done. A window that is gone by then is left alone.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from yichao.ui import icons
+from yichao.ui.launch import make_application, show_main_window
+
+
+@pytest.fixture
+def slow_icons(monkeypatch):
+    """The icon import held until the test releases it, with the module's state reset."""
+    release = threading.Event()
+    real = icons._import_qtawesome
+
+    def held() -> None:
+        release.wait(10)
+        real()
+
+    monkeypatch.setattr(icons, "_import_qtawesome", held)
+    monkeypatch.setattr(icons, "_loader", None)
+    monkeypatch.setattr(icons, "_started", False)
+    monkeypatch.setattr(icons, "_done", threading.Event())
+    return release
+
+
+def test_main_window_is_shown_before_the_icons_and_gets_them_after(qtbot, workspace, slow_icons):
+    make_application()
+    window = show_main_window(workspace, remember_geometry=False)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert not icons.ready()
+    assert window.nav.count() >= 1
+    assert all(window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
+    assert window.nav.item(0).text() == "工作台"  # usable: the words are there at once
+    slow_icons.set()
+    qtbot.waitUntil(lambda: not window.nav.item(0).icon().isNull(), timeout=10_000)
+    assert all(not window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
+    assert not window.windowIcon().isNull()
+    dashboard = window.current_page()
+    qtbot.waitUntil(lambda: not dashboard.refresh_button.icon().isNull(), timeout=10_000)
+
+
+def test_a_receiver_deleted_before_the_icons_arrive_is_not_called(qtbot, slow_icons):
+    from PySide6.QtCore import QObject
+
+    make_application()
+    icons.preload()
+    calls: list[str] = []
+    gone, kept = QObject(), QObject()
+    icons.when_ready(gone, lambda: calls.append("gone"))
+    icons.when_ready(kept, lambda: calls.append("kept"))
+    gone.deleteLater()
+    qtbot.wait(10)
+    assert calls == []
+    slow_icons.set()
+    qtbot.waitUntil(lambda: calls == ["kept"], timeout=10_000)
+    qtbot.wait(20)
+    assert calls == ["kept"]  # once only
+
+
+def test_without_a_deferred_start_icons_come_at_once(qtbot, monkeypatch):
+    monkeypatch.setattr(icons, "_loader", None)
+    monkeypatch.setattr(icons, "_started", False)
+    monkeypatch.setattr(icons, "_done", threading.Event())
+    make_application()
+    assert icons.ready()
+    calls: list[int] = []
+    from PySide6.QtCore import QObject
+
+    holder = QObject()
+    icons.when_ready(holder, lambda: calls.append(1))
+    assert calls == [1]
+    assert not icons.icon("save").isNull()
