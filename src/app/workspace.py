@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from yichao.models import migrate
 from yichao.models.db import make_engine, make_session_factory, sqlite_url
-from yichao.models.registry import import_all
+from yichao.models.registry import import_startup
 from yichao.models.site import Site
 
 from .backup import backup_database, integrity_problem
@@ -163,7 +163,7 @@ def open_workspace(
     Raises :class:`UserError` with one sentence for an unwritable folder, a second instance, a
     corrupt or foreign file, or a database from a newer Yichao. Nothing is changed in those cases.
     """
-    import_all()
+    import_startup()  # the rest of the models load with their services
     data_dir = Path(data_dir)
     if not create and not data_dir.exists():
         raise UserError(f"数据文件夹 {data_dir} 不存在，请先运行首次设置（yichao init）。")

@@ -1,6 +1,14 @@
 """Imports every model module so ``Base.metadata`` knows every table.
 
 A module issue adds its module here (one line) together with its Alembic migration.
+
+Opening a workspace imports only :data:`STARTUP_MODULES`: mapping the other forty-odd classes costs
+about 150 ms, and every service imports the models it uses anyway, so they load with the first
+use of their module (often on a worker thread after the main window is up). SQLAlchemy allows
+that: a mapper is never built while ``configure_mappers()`` runs (its ``_CONFIGURE_MUTEX``), and
+these models have no ``relationship()`` naming a class in another module. Whatever needs the
+whole schema (Alembic, ``journaled_models()``, the sync and check services) calls
+:func:`import_all`.
 """
 
 from __future__ import annotations
@@ -24,6 +32,19 @@ MODEL_MODULES = (
     "yichao.models.passbook",
     "yichao.models.stats_indexes",
 )
+
+
+# what signing in and the status bar touch: the journal (every change, logins), the site, the users
+STARTUP_MODULES = (
+    "yichao.models.journal",
+    "yichao.models.site",
+    "yichao.models.user",
+)
+
+
+def import_startup() -> None:
+    for name in STARTUP_MODULES:
+        importlib.import_module(name)
 
 
 def import_all() -> None:

@@ -111,3 +111,58 @@ def test_initialising_twice_is_refused(workspace):
     workspace.close()
     with pytest.raises(UserError, match="已经初始化过"):
         setup.initialize(folder, "street", "370102001", "甸柳街道", "admin", PASSWORD)
+
+
+LAZY_MODELS_CHILD = r"""
+import json, sys, threading
+from pathlib import Path
+from yichao.app.auth import login
+from yichao.app.workspace import open_workspace
+from yichao.models.registry import MODEL_MODULES, STARTUP_MODULES
+
+ws = open_workspace(Path(sys.argv[1]))
+print("loaded at open:", json.dumps(sorted(m for m in MODEL_MODULES if m in sys.modules)))
+login(ws, "admin", sys.argv[2])
+
+# the other models arrive on a thread while this one keeps using the database (the GUI's case)
+errors = []
+def import_rest():
+    try:
+        from yichao.models.registry import import_all
+        import_all()
+    except BaseException as exc:
+        errors.append(repr(exc))
+worker = threading.Thread(target=import_rest)
+worker.start()
+from sqlalchemy import func, select
+from yichao.models.journal import JournalEntry
+while worker.is_alive():
+    with ws.read() as session:
+        session.scalar(select(func.count()).select_from(JournalEntry))
+worker.join()
+from yichao.app.orgs import OrgInput, create_org
+from yichao.models.journal import journaled_models
+create_org(ws, OrgInput(name="夕阳红志愿服务队"))
+print("journaled:", json.dumps(sorted(m.__tablename__ for m in journaled_models())))
+print("errors:", json.dumps(errors))
+ws.close()
+"""
+
+
+def test_opening_maps_only_the_startup_models_and_the_rest_load_safely_beside_it(workspace):
+    """Sign-in needs three model modules; the others load with their services, even on a thread."""
+    import json
+    import subprocess
+    import sys
+
+    from yichao.models.registry import MODEL_MODULES, STARTUP_MODULES
+
+    folder = workspace.data_dir
+    workspace.close()
+    out = subprocess.run([sys.executable, "-c", LAZY_MODELS_CHILD, str(folder), PASSWORD], check=True,
+                         capture_output=True, text=True).stdout
+    lines = {key: json.loads(value) for key, value in (line.split(": ", 1) for line in out.strip().splitlines())}
+    assert lines["loaded at open"] == sorted(STARTUP_MODULES)
+    assert len(STARTUP_MODULES) < len(MODEL_MODULES)
+    assert {"organization", "person", "passbook", "certificate", "need"} <= set(lines["journaled"])
+    assert lines["errors"] == []
