@@ -7,6 +7,7 @@ thread while the user types (DESIGN.md section 8).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from yichao.app.paths import db_path, logs_dir, resolve_data_dir
 from yichao.app.settings import Settings
 
+from . import icons
 from .crash import install_crash_handlers, setup_logging
 from .fonts import install_cjk_font
 from .i18n import install_translators
+
+log = logging.getLogger(__name__)
 
 
 def make_application(data_dir: Path | None = None) -> QApplication:
@@ -103,6 +107,7 @@ def _login(data_dir: Path) -> Any:
 
     dialog = LoginDialog(Settings(data_dir).get("site_label") or str(data_dir), authenticate)
     dialog.show()
+    icons.preload()  # while the user types
     try:
         accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
     finally:
@@ -134,7 +139,24 @@ def _wait_for(future: Future[Any]) -> None:
 def _open_in_background(data_dir: Path) -> Any:
     from yichao.app.workspace import open_workspace
 
-    return open_workspace(data_dir)
+    ws = open_workspace(data_dir)
+    try:
+        _import_main_window()
+    except Exception:  # noqa: BLE001 - only a head start: the GUI thread imports (and reports) again
+        log.warning("could not import the main window ahead of time", exc_info=True)
+    return ws
+
+
+def _import_main_window() -> None:
+    """Import (not build) the main window and its first page: code only, safe off the GUI thread."""
+    import importlib
+
+    from .pages import ordered_pages
+
+    importlib.import_module(".main_window", __package__)
+    pages = ordered_pages()
+    if pages:
+        importlib.import_module(pages[0].target.split(":")[0])
 
 
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
@@ -144,11 +166,25 @@ def _login_with_password_file(data_dir: Path, user: str, password_file: str, int
     password = read_password_file(password_file)
     ws = _open_with_recovery(data_dir, interactive=interactive)
     try:
-        login(ws, user, password)
+        # the password hash (scrypt) runs without the GIL: import the window's code meanwhile
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sign-in") as executor:
+            signing_in = executor.submit(login, ws, user, password)
+            _import_main_window()
+            signing_in.result()
     except BaseException:
         ws.close()
         raise
     return ws
+
+
+def show_main_window(ws: Any, remember_geometry: bool = True) -> Any:
+    """Build and show the main window; icons not loaded yet follow once it is up."""
+    from .main_window import MainWindow
+
+    icons.defer()
+    window = MainWindow(ws, remember_geometry=remember_geometry)
+    window.show()
+    return window
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -176,13 +212,11 @@ def launch(args: argparse.Namespace) -> int:
         return 1
     if ws is None:
         return 0
-    from .main_window import MainWindow
-
-    window = MainWindow(ws, remember_geometry=not getattr(args, "screenshot", None))
-    window.show()
+    window = show_main_window(ws, remember_geometry=not getattr(args, "screenshot", None))
     if getattr(args, "screenshot", None):
         from .operations import pool
 
+        icons.wait_loaded()
         for _ in range(3):  # let pages finish what they load off the GUI thread, then paint
             app.processEvents()
             pool().waitForDone(10_000)

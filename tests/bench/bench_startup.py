@@ -44,11 +44,10 @@ elif mode == "login":
 elif mode == "main":
     import argparse
     from pathlib import Path
-    from yichao.ui.launch import make_application, _login_with_password_file
-    from yichao.ui.main_window import MainWindow
+    from yichao.ui.launch import make_application, _login_with_password_file, show_main_window
     app = make_application(Path(data_dir))
     ws = _login_with_password_file(Path(data_dir), "admin", pwfile, False)
-    w = MainWindow(ws, remember_geometry=False); w.show(); app.processEvents()
+    w = show_main_window(ws, remember_geometry=False); app.processEvents()
     ws.close()
 sys.stdout.flush()
 os._exit(0)
