@@ -80,3 +80,27 @@ def test_bulk_insert_journals_every_row_and_hides_identity_numbers(workspace):
     assert len(entries) == 3
     assert all("id_number" not in json.loads(e.data) for e in entries)
     assert all("110105********002X" in e.data for e in entries)
+
+
+def test_bulk_insert_stores_defaults_for_none_and_journals_what_is_stored(workspace):
+    """Core bulk insert: an explicit None of a column with a default takes the default (as the ORM's bulk
+    insert did), the journal records exactly the stored values, and rows may refer to a record added
+    to the session just before (it is flushed first, as an ORM insert would)."""
+    with workspace.unit() as s:
+        community = Community(name="燕山社区")
+        s.add(community)
+        s.flush()
+        rows = [{"name": "张三", "phone": None, "community_uid": community.uid},
+                {"name": "李四", "gender": "female", "community_uid": community.uid}]
+        s.add(Community(name="新社区"))  # pending, flushed by bulk_insert before its rows go in
+        assert bulk_insert(s, Person, rows) == 2
+    with workspace.read() as s:
+        people = {p.name: p for p in s.scalars(select(Person))}
+        entries = {e.uid: json.loads(e.data) for e in s.scalars(select(JournalEntry).where(JournalEntry.entity == "person"))}
+        assert s.scalars(select(Community).where(Community.name == "新社区")).first() is not None
+    assert people["张三"].phone == "" and people["李四"].gender == "female"
+    for person in people.values():
+        data = entries[person.uid]
+        assert data["phone"] == person.phone and data["community_uid"] == person.community_uid
+        assert data["rev"] == 1 and data["origin"] == "370102001" and data["deleted"] is False
+        assert data["updated_at"] == person.updated_at.isoformat()
