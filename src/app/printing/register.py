@@ -154,7 +154,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
     new_rows: list[dict[str, Any]] = []
     prints: list[dict[str, Any]] = []
     result: list[Issued] = []
-    seen: dict[str, dict[str, Any]] = {}
+    seen: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for n, subject in enumerate(subjects):
         if cancel is not None and n % 50 == 0:
             cancel.check()
@@ -164,7 +164,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
                 old.print_count += 1
                 row = certificate_row(old)
             else:
-                row = _row_from_values(seen[subject.dedupe_key])
+                row = _row_from_values(*seen[subject.dedupe_key])
             prints.append(_print_row(row.uid, user, True, options, "同一对象已有有效证书"))
             result.append(Issued(row, True))
             continue
@@ -181,10 +181,10 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
             "origin": origin,
         }
         seq += 1
-        seen[subject.dedupe_key] = values
+        seen[subject.dedupe_key] = (values, content)
         new_rows.append(values)
         prints.append(_print_row(values["uid"], user, False, options, ""))
-        result.append(Issued(_row_from_values(values), False))
+        result.append(Issued(_row_from_values(values, content), False))
         progress(n + 1, len(subjects))
     session.flush()
     bulk_insert(session, Certificate, new_rows)
@@ -192,11 +192,11 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
     return result
 
 
-def _row_from_values(v: dict[str, Any]) -> CertificateRow:
+def _row_from_values(v: dict[str, Any], content: dict[str, Any]) -> CertificateRow:
+    """The register row of values just inserted; ``content`` is the dict ``v["content"]`` was written from."""
     return CertificateRow(v["uid"], v["serial"], v["kind"], KINDS[v["kind"]].label, v["title"], v["recipient"],
                           v["subject_type"], v["subject_uid"], v["issued_on"], v["issuer"], v["issued_by"],
-                          display_code(v["code"]), v["status"], v["print_count"], None, "", v["origin"],
-                          json.loads(v["content"]))
+                          display_code(v["code"]), v["status"], v["print_count"], None, "", v["origin"], content)
 
 
 def _print_row(cert_uid: str, user: str, reprint: bool, options: PrintOptions, reason: str) -> dict[str, Any]:
