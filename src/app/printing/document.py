@@ -7,6 +7,7 @@ CJK font's own widths, so what fits here fits on paper.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -89,7 +90,25 @@ def _widths(font: str, text: str) -> dict[str, float]:
 
 
 def text_width(font: str, text: str, size: float) -> float:
-    return sum(map(_widths(font, text).__getitem__, text)) * size
+    cache = _width_table(font)[1]
+    try:
+        return sum(map(cache.__getitem__, text)) * size
+    except KeyError:  # a character measured for the first time
+        return sum(map(_widths(font, text).__getitem__, text)) * size
+
+
+# runs of Latin letters, digits and -_./@ stay together; every other character is a token of its own
+_WORD = re.compile(r"[0-9A-Za-z\-_./@]+")
+Measured = list[tuple[list[str], list[float]]]  # per paragraph: tokens and their widths at size 1
+
+
+def _measure(font: str, text: str) -> tuple[Measured, dict[str, float]]:
+    widths = _widths(font, text)
+    paragraphs: Measured = []
+    for paragraph in text.split("\n"):
+        tokens = _tokens(paragraph)
+        paragraphs.append((tokens, [widths[t] if len(t) == 1 else sum(map(widths.__getitem__, t)) for t in tokens]))
+    return paragraphs, widths
 
 
 def wrap(font: str, text: str, size: float, width: float) -> list[str]:
@@ -98,19 +117,22 @@ def wrap(font: str, text: str, size: float, width: float) -> list[str]:
     CJK breaks between any two characters; runs of Latin letters and digits stay together; a line
     never starts with closing punctuation. Explicit newlines start new paragraphs.
     """
+    return _wrap(*_measure(font, text), size, width)
+
+
+def _wrap(paragraphs: Measured, widths: dict[str, float], size: float, width: float) -> list[str]:
     lines: list[str] = []
     limit = width / size
-    widths = _widths(font, text)
-    for paragraph in text.split("\n"):
+    room = limit + 1e-9
+    for tokens, token_widths in paragraphs:
         line, used = "", 0.0
-        for token in _tokens(paragraph):
-            w = widths[token] if len(token) == 1 else sum(map(widths.__getitem__, token))
-            if line and used + w > limit + 1e-9:
+        for token, w in zip(tokens, token_widths):
+            if line and used + w > room:
                 if token[0] in NO_LINE_START and len(line) > 1:
                     # carry the last character over so the punctuation does not lead the line
                     carry = line[-1]
                     lines.append(line[:-1])
-                    line, used = carry, char_width(font, carry)
+                    line, used = carry, widths[carry]
                 else:
                     lines.append(line)
                     line, used = "", 0.0
@@ -118,8 +140,8 @@ def wrap(font: str, text: str, size: float, width: float) -> list[str]:
                         continue
             if w > limit and len(token) > 1:  # a word longer than the line: break it anywhere
                 for ch in token:
-                    cw = char_width(font, ch)
-                    if line and used + cw > limit + 1e-9:
+                    cw = widths[ch]
+                    if line and used + cw > room:
                         lines.append(line)
                         line, used = "", 0.0
                     line += ch
@@ -133,17 +155,12 @@ def wrap(font: str, text: str, size: float, width: float) -> list[str]:
 
 def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
-    word = ""
-    for ch in text:
-        if ch.isascii() and (ch.isalnum() or ch in "-_./@"):
-            word += ch
-            continue
-        if word:
-            tokens.append(word)
-            word = ""
-        tokens.append(ch)
-    if word:
-        tokens.append(word)
+    end = 0
+    for word in _WORD.finditer(text):
+        tokens.extend(text[end:word.start()])
+        tokens.append(word.group())
+        end = word.end()
+    tokens.extend(text[end:])
     return tokens
 
 
@@ -159,14 +176,16 @@ def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_fi
     text = text.strip("\n")
     if not text:
         return Fitted(size, (), leading)
-    one_line = text_width(font, text, 1.0)
-    if not wrap_first and "\n" not in text and one_line > 0:
-        best = min(size, box.w / one_line, box.h)
-        if best >= min_size:
-            return Fitted(_floor_half(best), (text,), leading)
+    if not wrap_first and "\n" not in text:
+        one_line = text_width(font, text, 1.0)
+        if one_line > 0:
+            best = min(size, box.w / one_line, box.h)
+            if best >= min_size:
+                return Fitted(_floor_half(best), (text,), leading)
+    paragraphs, widths = _measure(font, text)  # measured once for every size tried
     s = size
     while s >= SMALLEST:
-        lines = wrap(font, text, s, box.w)
+        lines = _wrap(paragraphs, widths, s, box.w)
         if (len(lines) - 1) * s * leading + s <= box.h and (not max_lines or len(lines) <= max_lines):
             return Fitted(s, tuple(lines), leading)
         s = _floor_half(s - 0.5) if s > min_size else s * 0.92
@@ -174,12 +193,12 @@ def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_fi
     tight = min(leading, 1.15)
     s = SMALLEST
     while s >= 1.5:
-        lines = wrap(font, text, s, box.w)
+        lines = _wrap(paragraphs, widths, s, box.w)
         if (len(lines) - 1) * s * tight + s <= box.h:
             return Fitted(s, tuple(lines), tight)
         s *= 0.85
     room = max(1, int((box.h - s) / (s * tight)) + 1)
-    lines = wrap(font, text, s, box.w)[:room]
+    lines = _wrap(paragraphs, widths, s, box.w)[:room]
     lines[-1] = lines[-1][:-1] + "…"
     return Fitted(s, tuple(lines), tight)
 
@@ -220,17 +239,16 @@ def _glyphs(canvas: Any, font: str) -> tuple[dict[str, int], dict[int, str]]:
     return found
 
 
-def _encode(canvas: Any, font: str, line: str) -> list[tuple[str, str]]:
+def _encode(canvas: Any, font: str, line: str, codes: dict[str, int], names: dict[int, str]) -> list[tuple[str, str]]:
     """``line`` as (subset font name, hex string) runs, in this document's subsets of the embedded font.
 
     Codes are given out by reportlab (``splitString``, one character the first time it is seen: the
     order is the same as for whole lines, and a code never changes once given), so the font's
     subsets and ToUnicode maps are reportlab's own and the text stays extractable.
     """
-    codes, names = _glyphs(canvas, font)
     try:
-        numbers = [codes[ch] for ch in line]
-    except KeyError:
+        return [(names[0], bytes(map(codes.__getitem__, line)).hex())]  # all in the first subset
+    except KeyError:  # characters not seen before in this document
         from reportlab.pdfbase import pdfmetrics
 
         face, doc = pdfmetrics.getFont(font), canvas._doc
@@ -240,9 +258,9 @@ def _encode(canvas: Any, font: str, line: str) -> list[tuple[str, str]]:
                 codes[ch] = subset << 8 | byte[0]
                 if subset not in names:  # also registers the subset with the document's fonts
                     names[subset] = face.getSubsetInternalName(subset, doc)
-        numbers = [codes[ch] for ch in line]
-    if max(numbers) < 256:
-        return [(names[0], bytes(numbers).hex())]
+        return _encode(canvas, font, line, codes, names)
+    except ValueError:  # codes beyond the first subset: one run per subset
+        numbers = list(map(codes.__getitem__, line))
     runs: list[tuple[str, str]] = []
     start = 0
     for n in range(1, len(numbers) + 1):
@@ -288,10 +306,11 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
     if canvas.__dict__.get("_yc_fill") != color:  # colour persists across text objects in a page
         ops.append(_fill_op(color))
         canvas.__dict__["_yc_fill"] = color
-    widths = _widths(font, "".join(fitted.lines))
+    widths = _widths(font, "".join(fitted.lines)).__getitem__
+    codes, names = _glyphs(canvas, font)
     tf = f" {size:g} Tf"
     for n, line in enumerate(fitted.lines):
-        width = sum(map(widths.__getitem__, line)) * size
+        width = sum(map(widths, line)) * size
         if char_space:
             gaps = max(1, len(line) - 1)
             space = max(0.0, min(char_space, (box.w - width) / gaps))  # narrower spacing if tight
@@ -304,7 +323,7 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
         else:
             x = box.x + (box.w - width) / 2
         ops.append(f"1 0 0 1 {x:.2f} {baseline - n * step:.2f} Tm")
-        for name, glyphs in _encode(canvas, font, line):
+        for name, glyphs in _encode(canvas, font, line, codes, names):
             if text.font != name + tf:
                 text.font = name + tf
                 ops.append(text.font)
