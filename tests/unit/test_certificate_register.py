@@ -260,3 +260,21 @@ def test_award_candidates_of_one_roadshow(workspace, monkeypatch):
     assert [c.uid for c in candidates(workspace, "award")] == ["p1", "p2"]
     assert [c.uid for c in candidates(workspace, "award", roadshow_uid="r2")] == ["p2"]
     assert candidates(workspace, "award", text="食堂")[0].detail == "秋季路演第二名"
+
+
+def test_batch_lookups_skip_tombstones_other_kinds_and_revoked(workspace, tmp_path):
+    """The batch queries select by uid or dedupe key alone and sort the rest out in Python."""
+    gone = make_org(workspace, "已注销的组织")
+    with workspace.unit() as s:
+        s.get(Organization, gone).deleted = True
+    with pytest.raises(UserError, match="找不到这个组织"):
+        issue(workspace, "entry", gone, tmp_path)
+    uid = make_org(workspace, "夕阳红合唱团", stage="graduated")
+    graduation = issue(workspace, "graduation", uid, tmp_path, "g.pdf").pages[0].row
+    # the same organization and key, another kind: a new entry certificate, not a reprint of the graduation
+    entry = issue(workspace, "entry", uid, tmp_path, "e.pdf").pages[0]
+    assert not entry.reprint and entry.row.kind == "entry" and entry.row.serial != graduation.serial
+    revoke_certificate(workspace, entry.row.uid, "信息有误")
+    again = issue(workspace, "entry", uid, tmp_path, "e2.pdf").pages[0]
+    assert not again.reprint and again.row.serial != entry.row.serial  # a revoked one is not reprinted
+    assert issue(workspace, "entry", uid, tmp_path, "e3.pdf").pages[0].reprint

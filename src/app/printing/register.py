@@ -124,14 +124,18 @@ class Issued:
 
 
 def existing_valid(session: Session, kind: str, dedupe_keys: Iterable[str]) -> dict[str, Certificate]:
+    """The valid certificate of ``kind`` held under each of ``dedupe_keys``, if any.
+
+    Looked up by the keys alone, kind and status sorted out here: given "deleted = 0" or "kind = ?"
+    as well, SQLite prefers those indexes and reads the whole register for every 500 keys.
+    """
     keys = list(dedupe_keys)
     found: dict[str, Certificate] = {}
     for start in range(0, len(keys), 500):
-        stmt = select(Certificate).where(Certificate.kind == kind, Certificate.status == "valid",
-                                         Certificate.deleted.is_(False),
-                                         Certificate.dedupe_key.in_(keys[start:start + 500]))
+        stmt = select(Certificate).where(Certificate.dedupe_key.in_(keys[start:start + 500]))
         for c in session.scalars(stmt):
-            found.setdefault(c.dedupe_key, c)
+            if c.kind == kind and c.status == "valid" and not c.deleted:
+                found.setdefault(c.dedupe_key, c)
     return found
 
 
