@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 from ..pdf_fonts import register_cjk_font
 from .chinese_date import chinese_date
-from .document import MM, TextBlock, draw_image, draw_qr, fit_and_draw, rgb
-from .layouts import Layout
+from .document import MM, Box, TextBlock, draw_fitted, draw_image, draw_qr, fit, rgb
+from .layouts import Field, Layout
 from .subjects import KINDS, Subject
 
 NUMBERS = "〇一二三四五六七八九"
@@ -125,14 +125,6 @@ def _reuse(canvas: Any, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
     canvas.doForm(name)
 
 
-def _field(canvas: Any, font: str, layout: Layout, name: str, text: str, dx: float, dy: float,
-           into: TextBlock | None = None) -> None:
-    f = layout.fields[name]
-    fit_and_draw(canvas, text, layout.box(name, dx, dy), f.size, f.min_size, align=f.align,  # type: ignore[arg-type]
-                 valign=f.valign, wrap_first=f.wrap, leading=f.leading, color=f.color,  # type: ignore[arg-type]
-                 char_space=f.char_space, font=font, into=into)
-
-
 def _static(canvas: Any, opts: PrintOptions) -> None:
     """Frames, seal and logo: the parts of the sheet that do not depend on the certificate."""
     layout = opts.layout
@@ -149,36 +141,66 @@ def _static(canvas: Any, opts: PrintOptions) -> None:
             draw_image(canvas, image, layout.box(name))
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Where a page's texts go for one layout, paper mode and offset: worked out once per batch."""
+
+    layout: Layout
+    repeated: tuple[tuple[str, Field, Box], ...]  # shown fields of REPEATED, in order
+    varying: tuple[tuple[str, Field, Box], ...]  # shown fields of VARYING, in order
+    qr: tuple[float, float, float] | None  # x, y, side
+
+
+def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
+    layout = opts.layout
+    key = (id(layout), opts.preprinted, opts.offset_x_mm, opts.offset_y_mm)
+    plans: dict[tuple[Any, ...], _Plan] = canvas.__dict__.setdefault("_yc_plans", {})
+    plan = plans.get(key)
+    if plan is None or plan.layout is not layout:
+        skip = layout.preprinted_skip if opts.preprinted else frozenset()
+        dx, dy = (opts.offset_x_mm, opts.offset_y_mm) if opts.preprinted else (0.0, 0.0)
+
+        def fields(names: tuple[str, ...]) -> tuple[tuple[str, Field, Box], ...]:
+            return tuple((n, layout.fields[n], layout.box(n, dx, dy)) for n in names
+                         if n in layout.fields and n not in skip)
+
+        qr = None
+        if "qr" in layout.fields and "qr" not in skip:
+            box = layout.box("qr", dx, dy)
+            side = min(box.w, box.h)
+            qr = (box.x, box.y + box.h - side, side)
+        plan = plans[key] = _Plan(layout, fields(REPEATED), fields(VARYING), qr)
+    return plan
+
+
+def _draw_field(canvas: Any, font: str, spec: tuple[str, Field, Box], text: str, into: TextBlock | None = None) -> None:
+    _, f, box = spec
+    fitted = fit(font, text, box, f.size, f.min_size, wrap_first=f.wrap, leading=f.leading)
+    draw_fitted(canvas, font, fitted, box, f.align, f.valign, f.color, f.char_space, into)  # type: ignore[arg-type]
+
+
 def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, reprint_mark: str = "") -> None:
     """One certificate page on ``canvas`` (the caller ends the page)."""
     font = register_cjk_font()
-    layout = opts.layout
-    skip = layout.preprinted_skip if opts.preprinted else frozenset()
-    dx, dy = (opts.offset_x_mm, opts.offset_y_mm) if opts.preprinted else (0.0, 0.0)
+    plan = _plan(canvas, opts)
     canvas.__dict__["_yc_fill"] = None  # a new page starts with the default colour
-    texts = {**content, "reprint_mark": reprint_mark}
-
-    def shown(name: str) -> str:
-        return "" if name not in layout.fields or name in skip else str(texts.get(name) or "")
-
-    repeated = tuple(shown(name) for name in REPEATED)
+    repeated = tuple(str(content.get(spec[0]) or "") for spec in plan.repeated)
 
     def background() -> None:
         _static(canvas, opts)
-        for name, text in zip(REPEATED, repeated):
+        for spec, text in zip(plan.repeated, repeated):
             if text:
-                _field(canvas, font, layout, name, text, dx, dy)
+                _draw_field(canvas, font, spec, text)
 
     # one form per distinct background: the same for every page of a batch
+    layout = opts.layout
     _reuse(canvas, (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
-                    repeated), background)
+                    tuple(spec[0] for spec in plan.repeated), repeated), background)
     words = TextBlock(canvas)  # the varying texts of the page in one text object
-    for name in VARYING:
-        text = shown(name)
+    for spec in plan.varying:
+        text = reprint_mark if spec[0] == "reprint_mark" else str(content.get(spec[0]) or "")
         if text:
-            _field(canvas, font, layout, name, text, dx, dy, into=words)
+            _draw_field(canvas, font, spec, text, words)
     words.close()
-    if "qr" in layout.fields and content.get("qr") and "qr" not in skip:
-        box = layout.box("qr", dx, dy)
-        side = min(box.w, box.h)
-        draw_qr(canvas, content["qr"], box.x, box.y + box.h - side, side)
+    if plan.qr is not None and content.get("qr"):
+        draw_qr(canvas, content["qr"], *plan.qr)

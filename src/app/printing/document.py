@@ -103,12 +103,32 @@ Measured = list[tuple[list[str], list[float]]]  # per paragraph: tokens and thei
 
 
 def _measure(font: str, text: str) -> tuple[Measured, dict[str, float]]:
-    widths = _widths(font, text)
+    widths = _width_table(font)[1]
+    try:
+        return _measured(text, widths), widths
+    except KeyError:  # characters measured for the first time
+        return _measured(text, _widths(font, text)), widths
+
+
+def _measured(text: str, widths: dict[str, float]) -> Measured:
+    width = widths.__getitem__
     paragraphs: Measured = []
     for paragraph in text.split("\n"):
-        tokens = _tokens(paragraph)
-        paragraphs.append((tokens, [widths[t] if len(t) == 1 else sum(map(widths.__getitem__, t)) for t in tokens]))
-    return paragraphs, widths
+        tokens: list[str] = []
+        token_widths: list[float] = []
+        end = 0
+        for word in _WORD.finditer(paragraph):
+            piece = paragraph[end:word.start()]
+            tokens.extend(piece)
+            token_widths.extend(map(width, piece))
+            tokens.append(word.group())
+            token_widths.append(sum(map(width, word.group())))
+            end = word.end()
+        piece = paragraph[end:]
+        tokens.extend(piece)
+        token_widths.extend(map(width, piece))
+        paragraphs.append((tokens, token_widths))
+    return paragraphs
 
 
 def wrap(font: str, text: str, size: float, width: float) -> list[str]:
@@ -306,24 +326,33 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
     if canvas.__dict__.get("_yc_fill") != color:  # colour persists across text objects in a page
         ops.append(_fill_op(color))
         canvas.__dict__["_yc_fill"] = color
-    widths = _widths(font, "".join(fitted.lines)).__getitem__
+    measure = _width_table(font)[1].__getitem__
     codes, names = _glyphs(canvas, font)
+    glyph = codes.__getitem__
     tf = f" {size:g} Tf"
+    measured = char_space or align != "left"  # left-aligned lines need no width
     for n, line in enumerate(fitted.lines):
-        width = sum(map(widths, line)) * size
-        if char_space:
-            gaps = max(1, len(line) - 1)
-            space = max(0.0, min(char_space, (box.w - width) / gaps))  # narrower spacing if tight
-            width += space * gaps
-            ops.append(f"{space:.2f} Tc")
-        if align == "left":
-            x = box.x
-        elif align == "right":
-            x = box.x + box.w - width
-        else:
-            x = box.x + (box.w - width) / 2
+        x = box.x
+        if measured:
+            try:
+                width = sum(map(measure, line)) * size
+            except KeyError:  # a Fitted made elsewhere, with characters not measured yet
+                width = text_width(font, line, size)
+            if char_space:
+                gaps = max(1, len(line) - 1)
+                space = max(0.0, min(char_space, (box.w - width) / gaps))  # narrower spacing if tight
+                width += space * gaps
+                ops.append(f"{space:.2f} Tc")
+            if align == "right":
+                x = box.x + box.w - width
+            elif align != "left":
+                x = box.x + (box.w - width) / 2
         ops.append(f"1 0 0 1 {x:.2f} {baseline - n * step:.2f} Tm")
-        for name, glyphs in _encode(canvas, font, line, codes, names):
+        try:  # the usual case: every character already has a code in the first subset
+            runs: Any = ((names[0], bytes(map(glyph, line)).hex()),)
+        except (KeyError, ValueError):
+            runs = _encode(canvas, font, line, codes, names)
+        for name, glyphs in runs:
             if text.font != name + tf:
                 text.font = name + tf
                 ops.append(text.font)
