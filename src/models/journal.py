@@ -160,10 +160,14 @@ def _json_default(value: Any) -> Any:
     return str(value) if converted is value else converted
 
 
+# one encoder for every bulk row (json.dumps with options builds a new one per call)
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
 def _dumps_record(data: dict[str, Any]) -> str:
     """``dumps`` of column values as they are: the encoder converts dates and decimals itself
     (the same text as ``dumps({k: to_jsonable(v)})``, without a Python call per value)."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_json_default)
+    return _RECORD_ENCODER.encode(data)
 
 
 def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> int:

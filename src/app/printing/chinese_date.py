@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 DIGITS = "〇一二三四五六七八九"
 
@@ -22,6 +23,7 @@ def _small(number: int) -> str:
     return head + "十" + (DIGITS[ones] if ones else "")
 
 
+@lru_cache(maxsize=512)  # a batch writes the same few dates a thousand times
 def chinese_date(day: date) -> str:
     """``date(2026, 11, 22)`` -> ``二〇二六年十一月二十二日``."""
     return f"{_year(day.year)}年{_small(day.month)}月{_small(day.day)}日"

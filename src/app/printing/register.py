@@ -31,6 +31,8 @@ from .subjects import KINDS, Subject, kind_spec
 from .verification import derive_code, display_code, qr_payload, site_key
 
 STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}
+# the register's content JSON (json.dumps(content, ensure_ascii=False, default=str)), one encoder for a batch
+_CONTENT_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
             "uid": new_uid(), "serial": serial, "kind": kind, "year": today.year, "seq": seq,
             "subject_type": subject.subject_type, "subject_uid": subject.uid, "dedupe_key": subject.dedupe_key,
             "recipient": subject.recipient, "title": content["title"], "issued_on": today, "issuer": issuer,
-            "issued_by": user, "content": json.dumps(content, ensure_ascii=False, default=str), "code": code,
+            "issued_by": user, "content": _CONTENT_ENCODER.encode(content), "code": code,
             "status": "valid", "revoked_on": None, "revoked_reason": "", "revoked_by": "", "print_count": 1,
             "origin": origin,
         }

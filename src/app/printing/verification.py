@@ -14,6 +14,7 @@ import hmac
 import os
 import re
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UserError
@@ -22,6 +23,7 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 8
 KEY_FILE = Path("keys") / "certificate.key"
 QR_PREFIX = "YC"
+_SHIFTS = tuple(range(5 * (CODE_LENGTH - 1), -1, -5))  # most significant 5 bits first
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
@@ -47,16 +49,19 @@ def site_key(data_dir: Path, *, create: bool = True) -> bytes | None:
     return bytes.fromhex(path.read_text(encoding="ascii").strip())
 
 
+@lru_cache(maxsize=4)
+def _keyed(key: bytes) -> "hmac.HMAC":
+    """An HMAC-SHA256 already keyed: a copy per certificate skips setting the key up a thousand times."""
+    return hmac.new(key, digestmod=hashlib.sha256)
+
+
 def derive_code(key: bytes, serial: str, kind: str, recipient: str, issued_on: str, subject_uid: str) -> str:
     """The 8-character code of one certificate (stored without the hyphen)."""
     message = "\x1f".join((serial, kind, recipient, issued_on, subject_uid)).encode("utf-8")
-    digest = hmac.new(key, message, hashlib.sha256).digest()
-    number = int.from_bytes(digest[:5], "big")  # 40 bits -> 8 base-32 characters
-    chars = []
-    for _ in range(CODE_LENGTH):
-        number, rest = divmod(number, 32)
-        chars.append(ALPHABET[rest])
-    return "".join(reversed(chars))
+    mac = _keyed(key).copy()
+    mac.update(message)
+    number = int.from_bytes(mac.digest()[:5], "big")  # 40 bits -> 8 base-32 characters
+    return "".join([ALPHABET[number >> shift & 31] for shift in _SHIFTS])
 
 
 def display_code(code: str) -> str:
