@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from yichao.models.errors import ForeignRecordError, NotFound, PermissionDenied, UserError
-from yichao.models.identifiers import IdentifierError
+from yichao.models.errors import ForeignRecordError, IdentifierError, NotFound, PermissionDenied, UserError
 
 __all__ = [
     "ForeignRecordError", "IdentifierError", "NotFound", "PermissionDenied", "UserError",

@@ -25,3 +25,11 @@ class NotFound(UserError):
 
 class ForeignRecordError(UserError):
     """A record owned by another site may not be changed here (single writer rule)."""
+
+
+class IdentifierError(ValueError):
+    """A value that is not a valid identifier (``identifiers.py``); `.message` is shown as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

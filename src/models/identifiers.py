@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import IdentifierError
+
 __all__ = [
     "IdentifierError", "CreditCodeParts",
     "normalize_id_number", "id_check_char", "validate_id_number", "id_birth_date", "id_gender",
@@ -18,14 +20,6 @@ __all__ = [
     "normalize_credit_code", "credit_check_char", "validate_credit_code", "credit_code_parts",
     "make_credit_code", "validate_phone", "validate_division_code",
 ]
-
-
-class IdentifierError(ValueError):
-    """A value that is not a valid identifier; `.message` is shown to the user as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 # Full-width ASCII (！..～) and the ideographic space come from Chinese input methods; zero-width
