@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QWizard
 
 from yichao.app.workspace import open_workspace
 from yichao.ui.dialogs.login import LoginDialog
@@ -61,7 +61,7 @@ def test_login_dialog_shows_the_reason_and_accepts_the_right_password(qtbot, wor
     dialog = LoginDialog("甸柳街道", authenticate)
     qtbot.addWidget(dialog)
     dialog.show()
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok = dialog.sign_in_button
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "请输入用户名。"
     qtbot.keyClicks(dialog.username, "admin")
@@ -70,6 +70,23 @@ def test_login_dialog_shows_the_reason_and_accepts_the_right_password(qtbot, wor
     assert "还可以再试 4 次" in dialog.error.text() and dialog.isVisible()
     qtbot.keyClicks(dialog.password, "secret123")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert workspace.user is not None and workspace.user.username == "admin"
+
+
+def test_enter_in_the_password_field_signs_in(qtbot, workspace):
+    from yichao.app.auth import login
+
+    make_application()
+    workspace.user = None
+    dialog = LoginDialog("甸柳街道", lambda user, password: login(workspace, user, password) and None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.sign_in_button.text() == "登录" and dialog.quit_button.text() == "退出"
+    dialog.username.setText("admin")
+    dialog.password.setText("secret123")
+    dialog.password.setFocus()
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == LoginDialog.DialogCode.Accepted
     assert workspace.user is not None and workspace.user.username == "admin"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from yichao.ui import launch
 from yichao.ui.dialogs.login import LoginDialog
@@ -17,11 +17,11 @@ def _drive_login(password: str, results: list[str]) -> None:
             return
         dialog.username.setText("admin")
         dialog.password.setText(password)
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.sign_in_button.click()
         results.append(dialog.error.text())
         if dialog.isVisible():
             dialog.password.setText("secret123")
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            dialog.sign_in_button.click()
 
     QTimer.singleShot(0, step)
 

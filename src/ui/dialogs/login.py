@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -21,10 +20,11 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Yichao - Sign in"))
         self.setMinimumWidth(380)
         title = QLabel(self.tr("Yichao social-organization incubation workbench"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold; color: #c62828;")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # centred through the style sheet: touching PySide6's Qt namespace builds all of its enums,
+        # about 13 ms that the first window of the program need not wait for
+        title.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 14pt; font-weight: bold; color: #c62828;")
         site = QLabel(site_name)
-        site.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        site.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -37,9 +37,11 @@ class LoginDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        # buttons by role, not standard buttons: those look up their theme icons, about 15 ms on Linux
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setDefault(True)
+        self.quit_button = self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._try_login)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
