@@ -17,6 +17,7 @@ from yichao.app.status import OVERDUE_DAYS, status_info
 from yichao.app.workspace import Workspace
 
 from . import icons
+from .first_paint import after_first_paint
 from .icons import icon, when_ready
 from .pages import PageSpec, ordered_pages, page_title
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         if remember_geometry:
             self._restore_geometry()
         when_ready(self, self._apply_icons)  # the window need not wait for the icon font
+        if not icons.ready():
+            after_first_paint(self, icons.preload)
 
     def _apply_icons(self) -> None:
         """Put the icons on the navigation, the Go menu and the window."""
@@ -168,11 +171,6 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Yichao"),
                           self.tr("Yichao %1: the workbench of a street social-organization incubation center.")
                           .replace("%1", __version__))
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if not icons.ready():  # the icon import starts after the first paint, not before it
-            QTimer.singleShot(0, icons.preload)
 
     # -- geometry -----------------------------------------------------------------------------
     def _window_settings(self) -> QSettings:

@@ -38,6 +38,7 @@ def test_cards_charts_and_todos_show_the_computed_figures(qtbot, workspace):
         bulk_insert(s, Person, [{"name": f"居民{i}", "is_volunteer": i < 2} for i in range(5)])
     page = DashboardPage(workspace)
     qtbot.addWidget(page)
+    page.show()  # a page counts once it is on the screen
     _wait_loaded(qtbot, page)
     shown = {card.card.key: card.value_label.text() for card in page.cards}
     assert shown["residents"] == "5" and shown["volunteers"] == "2"
@@ -46,6 +47,17 @@ def test_cards_charts_and_todos_show_the_computed_figures(qtbot, workspace):
     assert len(page.findChildren(ChartView)) == len(expected.charts) >= 1
     texts = [page.todo_list.item(i).text() for i in range(page.todo_list.count())]
     assert any("数据包" in t for t in texts)  # a fresh street has never exchanged a bundle
+
+
+def test_a_page_counts_only_once_its_window_is_painted(qtbot, workspace):
+    make_application()
+    page = DashboardPage(workspace)
+    qtbot.addWidget(page)
+    qtbot.wait(50)
+    assert page.data is None and not page._loading  # built but not shown: nothing counted yet
+    page.show()
+    _wait_loaded(qtbot, page)
+    assert page.cards
 
 
 def test_clicking_a_card_opens_its_page(qtbot, workspace):
@@ -70,6 +82,7 @@ def test_a_card_whose_page_is_missing_is_not_clickable(qtbot, workspace):
     make_application()
     page = DashboardPage(workspace)
     qtbot.addWidget(page)
+    page.show()  # a page counts once it is on the screen
     _wait_loaded(qtbot, page)
     page._fill_cards((Card("x", "测试", 1, "个", "int", "no_such_page", ()),))
     assert not page.cards[0].clickable
@@ -88,6 +101,7 @@ def test_filters_reach_a_page_that_accepts_them(qtbot, workspace):
 
     page = DashboardPage(workspace)
     qtbot.addWidget(page)
+    page.show()  # a page counts once it is on the screen
     _wait_loaded(qtbot, page)
     page.window = lambda: FakeWindow()  # type: ignore[method-assign]
     page.open_list(Card("volunteers", "志愿者", 1, "人", "int", "residents", (("volunteers", "1"),)))
@@ -98,6 +112,7 @@ def test_refresh_recounts(qtbot, workspace):
     make_application()
     page = DashboardPage(workspace)
     qtbot.addWidget(page)
+    page.show()  # a page counts once it is on the screen
     _wait_loaded(qtbot, page)
     with workspace.unit() as s:
         bulk_insert(s, Person, [{"name": "新人"}])

@@ -79,3 +79,27 @@ def test_without_a_deferred_start_icons_come_at_once(qtbot, monkeypatch):
     icons.when_ready(holder, lambda: calls.append(1))
     assert calls == [1]
     assert not icons.icon("save").isNull()
+
+
+def test_work_waits_for_the_first_paint_and_skips_closed_widgets(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from yichao.ui.first_paint import after_first_paint
+
+    make_application()
+    window = QWidget()
+    qtbot.addWidget(window)
+    kept, closed = QLabel("kept", window), QLabel("closed", window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(kept)
+    layout.addWidget(closed)
+    calls: list[str] = []
+    after_first_paint(kept, lambda: calls.append("kept"))
+    after_first_paint(closed, lambda: calls.append("closed"))
+    closed.deleteLater()
+    qtbot.wait(30)
+    assert calls == []  # not shown, not painted
+    window.show()
+    qtbot.waitUntil(lambda: calls == ["kept"], timeout=5_000)
+    after_first_paint(kept, lambda: calls.append("later"))  # already painted: soon, not never
+    qtbot.waitUntil(lambda: calls == ["kept", "later"], timeout=5_000)

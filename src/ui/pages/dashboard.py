@@ -6,7 +6,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.stats.dashboard import Card, Dashboard, TodoItem, dashboard_data
+from yichao.app.stats.dashboard import prepare as prepare  # the launcher's head start, while the user types
 from yichao.app.workspace import Workspace
 
+from ..first_paint import after_first_paint
 from ..icons import icon, when_ready
 from ..operations import run_op
 from ..widgets.chart_view import ChartView
@@ -93,8 +95,8 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        # count after the first paint: the worker's imports and queries would hold up the window
-        QTimer.singleShot(0, self.refresh)
+        # count once the window is painted: the worker's imports and queries would hold it up
+        after_first_paint(self, self.refresh)
 
     # -- data -----------------------------------------------------------------------------------
     def refresh(self) -> None:
