@@ -47,6 +47,16 @@ def import_startup() -> None:
         importlib.import_module(name)
 
 
+def configure_imported() -> None:
+    """Finish mapping the classes imported so far; SQLAlchemy would do it in the next query.
+
+    About 100 ms for all of them: worth doing on a thread before the user waits for a query.
+    """
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 def import_all() -> None:
     for name in MODEL_MODULES:
         importlib.import_module(name)

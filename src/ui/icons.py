@@ -95,6 +95,8 @@ def preload() -> None:
         return
     _started = True
     loader = _loader
+    if loader is not None:  # the icon fonts load on the GUI thread, as soon as the code is in
+        loader.loaded.connect(_load_fonts)
 
     def load() -> None:
         try:
@@ -107,6 +109,12 @@ def preload() -> None:
                 loader.loaded.emit()
 
     threading.Thread(target=load, name="import-qtawesome", daemon=True).start()
+
+
+def _load_fonts() -> None:
+    """qtawesome reads its dozen icon fonts at its first icon (about 35 ms): do it now, not when
+    the main window is waited for."""
+    icon("dashboard")
 
 
 def _import_qtawesome() -> None:

@@ -9,20 +9,21 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from yichao.app.paths import db_path, logs_dir, resolve_data_dir
 from yichao.app.settings import Settings
 
-from . import icons
 from .crash import install_crash_handlers, setup_logging
 from .fonts import install_cjk_font
 from .i18n import install_translators
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -83,15 +84,25 @@ def _wizard(data_dir: Path) -> Any:
 
 def _login(data_dir: Path) -> Any:
     """Show the login dialog at once; open the data layer behind it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from . import icons
     from .dialogs.login import LoginDialog
 
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-workspace")
-    opener = executor.submit(_open_in_background, data_dir)
     holder: dict[str, Any] = {}
+
+    def start_loading() -> Future[Any]:
+        """Open the data layer (and import the icon font) behind the dialog, once."""
+        if "opener" not in holder:
+            holder["opener"] = executor.submit(_open_in_background, data_dir)
+            icons.preload()
+        return holder["opener"]
 
     def authenticate(username: str, password: str) -> str | None:
         from yichao.app.errors import USER_ERRORS, message_of
 
+        opener = start_loading()
         _wait_for(opener)
         ws = holder.get("ws")
         if ws is None:
@@ -107,13 +118,15 @@ def _login(data_dir: Path) -> Any:
 
     dialog = LoginDialog(Settings(data_dir).get("site_label") or str(data_dir), authenticate)
     dialog.show()
-    icons.preload()  # while the user types
+    # the dialog is painted first: the data layer's imports would compete with it for the GIL
+    QTimer.singleShot(0, start_loading)
     try:
         accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
     finally:
         executor.shutdown(wait=True)
+    opener = holder.get("opener")
     ws = holder.get("ws")
-    if ws is None and opener.done() and opener.exception() is None:
+    if ws is None and opener is not None and opener.exception() is None:
         ws = opener.result()
     if not accepted:
         if ws is not None:
@@ -126,7 +139,7 @@ def _wait_for(future: Future[Any]) -> None:
     """Keep the dialog painting while the data layer finishes opening (usually it already has)."""
     if future.done():
         return
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
     timer = QTimer()
@@ -141,14 +154,18 @@ def _open_in_background(data_dir: Path) -> Any:
 
     ws = open_workspace(data_dir)
     try:
-        _import_main_window()
+        _import_main_window(prepare_first_page=True)
     except Exception:  # noqa: BLE001 - only a head start: the GUI thread imports (and reports) again
         log.warning("could not import the main window ahead of time", exc_info=True)
     return ws
 
 
-def _import_main_window() -> None:
-    """Import (not build) the main window and its first page: code only, safe off the GUI thread."""
+def _import_main_window(prepare_first_page: bool = False) -> None:
+    """Import (not build) the main window and its first page: code only, safe off the GUI thread.
+
+    With ``prepare_first_page`` (while the user types), also the page module's ``prepare()``:
+    what its first load would import anyway, such as the dashboard's figures and their models.
+    """
     import importlib
 
     from .pages import ordered_pages
@@ -156,10 +173,15 @@ def _import_main_window() -> None:
     importlib.import_module(".main_window", __package__)
     pages = ordered_pages()
     if pages:
-        importlib.import_module(pages[0].target.split(":")[0])
+        module = importlib.import_module(pages[0].target.split(":")[0])
+        prepare = getattr(module, "prepare", None)
+        if prepare_first_page and callable(prepare):
+            prepare()
 
 
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
+    from concurrent.futures import ThreadPoolExecutor
+
     from yichao.app.auth import login
     from yichao.app.cli.common import read_password_file
 
@@ -179,6 +201,7 @@ def _login_with_password_file(data_dir: Path, user: str, password_file: str, int
 
 def show_main_window(ws: Any, remember_geometry: bool = True) -> Any:
     """Build and show the main window; icons not loaded yet follow once it is up."""
+    from . import icons
     from .main_window import MainWindow
 
     icons.defer()
@@ -214,6 +237,7 @@ def launch(args: argparse.Namespace) -> int:
         return 0
     window = show_main_window(ws, remember_geometry=not getattr(args, "screenshot", None))
     if getattr(args, "screenshot", None):
+        from . import icons
         from .operations import pool
 
         icons.wait_loaded()
