@@ -278,3 +278,18 @@ def test_batch_lookups_skip_tombstones_other_kinds_and_revoked(workspace, tmp_pa
     again = issue(workspace, "entry", uid, tmp_path, "e2.pdf").pages[0]
     assert not again.reprint and again.row.serial != entry.row.serial  # a revoked one is not reprinted
     assert issue(workspace, "entry", uid, tmp_path, "e3.pdf").pages[0].reprint
+
+
+def test_batch_identities_are_version_4_uuids(workspace, tmp_path):
+    import uuid
+
+    uids = [make_org(workspace, f"组织{n}") for n in range(3)]
+    result = print_certificates(workspace, "entry", uids, tmp_path / "b.pdf")
+    assert print_certificates(workspace, "entry", uids[:1], tmp_path / "c.pdf").pages[0].reprint
+    with workspace.read() as s:
+        identities = [c.uid for c in s.scalars(select(Certificate))] + [p.uid for p in s.scalars(select(CertificatePrint))]
+    assert len(identities) == 3 + 4 == len(set(identities))
+    assert {p.row.uid for p in result.pages} <= set(identities)
+    for text in identities:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122

@@ -149,11 +149,12 @@ class _Plan:
     repeated: tuple[tuple[str, Field, Box], ...]  # shown fields of REPEATED, in order
     varying: tuple[tuple[str, Field, Box], ...]  # shown fields of VARYING, in order
     qr: tuple[float, float, float] | None  # x, y, side
+    background: tuple[Any, ...]  # what, besides its texts, makes a page's background form
 
 
 def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
     layout = opts.layout
-    key = (id(layout), opts.preprinted, opts.offset_x_mm, opts.offset_y_mm)
+    key = (id(layout), opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo)
     plans: dict[tuple[Any, ...], _Plan] = canvas.__dict__.setdefault("_yc_plans", {})
     plan = plans.get(key)
     if plan is None or plan.layout is not layout:
@@ -169,7 +170,10 @@ def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
             box = layout.box("qr", dx, dy)
             side = min(box.w, box.h)
             qr = (box.x, box.y + box.h - side, side)
-        plan = plans[key] = _Plan(layout, fields(REPEATED), fields(VARYING), qr)
+        repeated = fields(REPEATED)
+        background = (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
+                      tuple(spec[0] for spec in repeated))
+        plan = plans[key] = _Plan(layout, repeated, fields(VARYING), qr, background)
     return plan
 
 
@@ -184,7 +188,7 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
     font = register_cjk_font()
     plan = _plan(canvas, opts)
     canvas.__dict__["_yc_fill"] = None  # a new page starts with the default colour
-    repeated = tuple(str(content.get(spec[0]) or "") for spec in plan.repeated)
+    repeated = tuple([str(content.get(spec[0]) or "") for spec in plan.repeated])
 
     def background() -> None:
         _static(canvas, opts)
@@ -193,9 +197,7 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
                 _draw_field(canvas, font, spec, text)
 
     # one form per distinct background: the same for every page of a batch
-    layout = opts.layout
-    _reuse(canvas, (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
-                    tuple(spec[0] for spec in plan.repeated), repeated), background)
+    _reuse(canvas, (plan.background, repeated), background)
     words = TextBlock(canvas)  # the varying texts of the page in one text object
     for spec in plan.varying:
         text = reprint_mark if spec[0] == "reprint_mark" else str(content.get(spec[0]) or "")

@@ -197,7 +197,10 @@ def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_fi
     if not text:
         return Fitted(size, (), leading)
     if not wrap_first and "\n" not in text:
-        one_line = text_width(font, text, 1.0)
+        try:
+            one_line = sum(map(_width_table(font)[1].__getitem__, text))
+        except KeyError:  # characters measured for the first time
+            one_line = text_width(font, text, 1.0)
         if one_line > 0:
             best = min(size, box.w / one_line, box.h)
             if best >= min_size:
@@ -252,11 +255,10 @@ class TextBlock:
 
 def _glyphs(canvas: Any, font: str) -> tuple[dict[str, int], dict[int, str]]:
     """This document's glyph codes of ``font``: character -> subset * 256 + byte, and subset -> PDF name."""
-    tables = canvas.__dict__.setdefault("_yc_glyphs", {})
-    found = tables.get(font)
-    if found is None:
-        found = tables[font] = ({}, {})
-    return found
+    try:
+        return canvas.__dict__["_yc_glyphs"][font]  # type: ignore[no-any-return]
+    except KeyError:
+        return canvas.__dict__.setdefault("_yc_glyphs", {}).setdefault(font, ({}, {}))  # type: ignore[no-any-return]
 
 
 def _encode(canvas: Any, font: str, line: str, codes: dict[str, int], names: dict[int, str]) -> list[tuple[str, str]]:

@@ -9,17 +9,18 @@ and no half-written PDF.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.models.certificate import Certificate, CertificatePrint
 from yichao.models.journal import bulk_insert
-from yichao.models.base import new_uid, utcnow
+from yichao.models.base import utcnow
 
 from ..errors import NotFound, UserError
 from ..pinyin import initials
@@ -161,6 +162,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
     prints: list[dict[str, Any]] = []
     result: list[Issued] = []
     seen: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    uids = _new_uids(2 * len(subjects))  # a certificate and a print row each, at most
     for n, subject in enumerate(subjects):
         if cancel is not None and n % 50 == 0:
             cancel.check()
@@ -171,7 +173,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
                 row = certificate_row(old)
             else:
                 row = _row_from_values(*seen[subject.dedupe_key])
-            prints.append(_print_row(row.uid, user, True, options, "同一对象已有有效证书"))
+            prints.append(_print_row(next(uids), row.uid, user, True, options, "同一对象已有有效证书"))
             result.append(Issued(row, True))
             continue
         serial = make_serial(prefix, kind, today.year, seq)
@@ -179,7 +181,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
         content = compose(subject, serial=serial, code_display=display_code(code), qr_payload=qr_payload(serial, code),
                           issuer=issuer, center=center, issued_on=today)
         values = {
-            "uid": new_uid(), "serial": serial, "kind": kind, "year": today.year, "seq": seq,
+            "uid": next(uids), "serial": serial, "kind": kind, "year": today.year, "seq": seq,
             "subject_type": subject.subject_type, "subject_uid": subject.uid, "dedupe_key": subject.dedupe_key,
             "recipient": subject.recipient, "title": content["title"], "issued_on": today, "issuer": issuer,
             "issued_by": user, "content": _CONTENT_ENCODER.encode(content), "code": code,
@@ -189,13 +191,24 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
         seq += 1
         seen[subject.dedupe_key] = (values, content)
         new_rows.append(values)
-        prints.append(_print_row(values["uid"], user, False, options, ""))
+        prints.append(_print_row(next(uids), values["uid"], user, False, options, ""))
         result.append(Issued(_row_from_values(values, content), False))
         progress(n + 1, len(subjects))
     session.flush()
     bulk_insert(session, Certificate, new_rows)
     bulk_insert(session, CertificatePrint, prints)
     return result
+
+
+def _new_uids(count: int) -> Iterator[str]:
+    """``count`` record identities like ``new_uid()`` gives (random version-4 UUIDs as text), from one
+    read of the system's random source: ``uuid.uuid4()`` costs a batch two microseconds a row."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    text = raw.hex()
+    for i in range(0, 32 * count, 32):
+        yield f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
 
 
 def _row_from_values(v: dict[str, Any], content: dict[str, Any]) -> CertificateRow:
@@ -205,8 +218,8 @@ def _row_from_values(v: dict[str, Any], content: dict[str, Any]) -> CertificateR
                           display_code(v["code"]), v["status"], v["print_count"], None, "", v["origin"], content)
 
 
-def _print_row(cert_uid: str, user: str, reprint: bool, options: PrintOptions, reason: str) -> dict[str, Any]:
-    return {"certificate_uid": cert_uid, "printed_at": utcnow(), "printed_by": user, "reprint": reprint,
+def _print_row(uid: str, cert_uid: str, user: str, reprint: bool, options: PrintOptions, reason: str) -> dict[str, Any]:
+    return {"uid": uid, "certificate_uid": cert_uid, "printed_at": utcnow(), "printed_by": user, "reprint": reprint,
             "layout": options.layout.name, "preprinted": options.preprinted, "reason": reason}
 
 
