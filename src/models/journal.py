@@ -156,6 +156,8 @@ def record_event(
 
 def _json_default(value: Any) -> Any:
     """What :func:`dumps` does with a value JSON lacks: :func:`to_jsonable`, else its text."""
+    if type(value) is datetime or type(value) is date:  # nearly every call: updated_at, dates
+        return value.isoformat()
     converted = to_jsonable(value)
     return str(value) if converted is value else converted
 

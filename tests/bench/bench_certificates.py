@@ -3,12 +3,15 @@
     python tests/bench/bench_certificates.py [--count 1000] [--runs 3]
 
 "bare" draws the same strings (title, recipient, body lines, issuer, date, serial, code) with the same
-embedded font on plain canvases, one page each, no fitting, no QR, no database. "yichao" is the whole
-print run: subjects read, serials allocated, register and print rows written, text fitted, QR codes
-drawn, the PDF written. "render" is only the drawing part of it. Target: yichao <= 1.5 x bare and < 10 s.
+embedded font on plain canvases, one page each, no fitting, no QR, no database. "yichao whole print
+run" is ``print_certificates``: subjects read, serials allocated, register, print and journal rows
+written (Core bulk inserts, one transaction), text fitted, QR codes drawn, the PDF written, the
+transaction committed. "drawing" is only ``render`` (the PDF part of it, run again on the same pages).
+Targets: the whole run <= 1.5 x bare, and < 10 s; the drawing alone well under that.
 Both write binary (not ASCII85) compressed streams: the printing package sets reportlab's useA85 off.
 Times are CPU seconds of this process (time.process_time): on a shared 2-core machine wall time
-swings with other people's work; the whole run's wall time is printed too.
+swings with other people's work; the whole run's wall time is printed too. Runs grow the register
+(each adds 1,000 organizations and certificates), as a street's database grows.
 """
 
 from __future__ import annotations
@@ -106,8 +109,8 @@ def main() -> int:
         print(f"bare reportlab canvases : {b:6.2f} s")
         print(f"yichao batch PDF drawing: {r:6.2f} s   ratio {r / b:4.2f}  (target <= 1.5)"
               f"  {'within' if r / b <= 1.5 else 'OVER'}")
-        print(f"yichao whole print run  : {o:6.2f} s   ratio {o / b:4.2f}  (incl. register: subjects, serials,"
-              f" rows and journal)")
+        print(f"yichao whole print run  : {o:6.2f} s   ratio {o / b:4.2f}  (target <= 1.5)"
+              f"  {'within' if o / b <= 1.5 else 'OVER'}  (register: subjects, serials, rows, journal, commit)")
         w = statistics.median(walls)
         print(f"  wall-clock time        : {w:6.2f} s   {'under' if w < 10 else 'OVER'} 10 s")
         return 0

@@ -118,15 +118,15 @@ def _measured(text: str, widths: dict[str, float]) -> Measured:
         token_widths: list[float] = []
         end = 0
         for word in _WORD.finditer(paragraph):
-            piece = paragraph[end:word.start()]
-            tokens.extend(piece)
-            token_widths.extend(map(width, piece))
+            chars = list(paragraph[end:word.start()])
+            tokens += chars
+            token_widths += map(width, chars)
             tokens.append(word.group())
             token_widths.append(sum(map(width, word.group())))
             end = word.end()
-        piece = paragraph[end:]
-        tokens.extend(piece)
-        token_widths.extend(map(width, piece))
+        chars = list(paragraph[end:])
+        tokens += chars
+        token_widths += map(width, chars)
         paragraphs.append((tokens, token_widths))
     return paragraphs
 
