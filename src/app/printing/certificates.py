@@ -112,7 +112,9 @@ def _reuse(canvas: Any, key: tuple[Any, ...], draw: Callable[[], None]) -> None:
 
     A 1,000-page batch then carries its frames, title, issuer and date once, not 1,000 times.
     """
-    forms: dict[tuple[Any, ...], str] = canvas.__dict__.setdefault("_yichao_forms", {})
+    forms: dict[tuple[Any, ...], str] | None = canvas.__dict__.get("_yichao_forms")
+    if forms is None:
+        forms = canvas.__dict__["_yichao_forms"] = {}
     name = forms.get(key)
     if name is None:
         name = forms[key] = f"YC{len(forms)}"
@@ -153,6 +155,9 @@ class _Plan:
 
 
 def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
+    last = canvas.__dict__.get("_yc_last_plan")
+    if last is not None and last[0] is opts:  # every page of a batch after the first
+        return last[1]  # type: ignore[no-any-return]
     layout = opts.layout
     key = (id(layout), opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo)
     plans: dict[tuple[Any, ...], _Plan] = canvas.__dict__.setdefault("_yc_plans", {})
@@ -174,6 +179,7 @@ def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
         background = (layout.name, opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo,
                       tuple(spec[0] for spec in repeated))
         plan = plans[key] = _Plan(layout, repeated, fields(VARYING), qr, background)
+    canvas.__dict__["_yc_last_plan"] = (opts, plan)
     return plan
 
 
@@ -199,10 +205,11 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
     # one form per distinct background: the same for every page of a batch
     _reuse(canvas, (plan.background, repeated), background)
     words = TextBlock(canvas)  # the varying texts of the page in one text object
-    for spec in plan.varying:
-        text = reprint_mark if spec[0] == "reprint_mark" else str(content.get(spec[0]) or "")
+    for name, f, box in plan.varying:
+        text = reprint_mark if name == "reprint_mark" else str(content.get(name) or "")
         if text:
-            _draw_field(canvas, font, spec, text, words)
+            fitted = fit(font, text, box, f.size, f.min_size, wrap_first=f.wrap, leading=f.leading)
+            draw_fitted(canvas, font, fitted, box, f.align, f.valign, f.color, f.char_space, words)  # type: ignore[arg-type]
     words.close()
     if plan.qr is not None and content.get("qr"):
         draw_qr(canvas, content["qr"], *plan.qr)
