@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, TypeDecorator
@@ -25,6 +27,17 @@ def utcnow() -> datetime:
 def new_uid() -> str:
     """A new record identity: a random UUID as 36 characters."""
     return str(uuid.uuid4())
+
+
+def new_uids(count: int) -> Iterator[str]:
+    """``count`` identities like :func:`new_uid` (random version-4 UUID text) from one read of the
+    system's random source, for bulk paths: ``uuid.uuid4()`` costs two microseconds a row."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    text = raw.hex()
+    for i in range(0, 32 * count, 32):
+        yield f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -9,18 +9,17 @@ and no half-written PDF.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.models.certificate import Certificate, CertificatePrint
 from yichao.models.journal import bulk_insert
-from yichao.models.base import utcnow
+from yichao.models.base import new_uids, utcnow
 
 from ..errors import NotFound, UserError
 from ..pinyin import initials
@@ -162,7 +161,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
     prints: list[dict[str, Any]] = []
     result: list[Issued] = []
     seen: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
-    uids = _new_uids(2 * len(subjects))  # a certificate and a print row each, at most
+    uids = new_uids(2 * len(subjects))  # a certificate and a print row each, at most
     for n, subject in enumerate(subjects):
         if cancel is not None and n % 50 == 0:
             cancel.check()
@@ -198,17 +197,6 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
     bulk_insert(session, Certificate, new_rows)
     bulk_insert(session, CertificatePrint, prints)
     return result
-
-
-def _new_uids(count: int) -> Iterator[str]:
-    """``count`` record identities like ``new_uid()`` gives (random version-4 UUIDs as text), from one
-    read of the system's random source: ``uuid.uuid4()`` costs a batch two microseconds a row."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    text = raw.hex()
-    for i in range(0, 32 * count, 32):
-        yield f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
 
 
 def _row_from_values(v: dict[str, Any], content: dict[str, Any]) -> CertificateRow:
