@@ -365,17 +365,6 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
         text.close()
 
 
-def fit_and_draw(canvas: Any, text: str, box: Box, size: float, min_size: float, *, align: Align = "center",
-                 valign: Literal["top", "middle", "bottom"] = "middle", wrap_first: bool = False,
-                 leading: float = 1.4, color: str = "#000000", char_space: float = 0.0,
-                 font: str | None = None, into: TextBlock | None = None) -> Fitted:
-    """Fit ``text`` into ``box`` and draw it (into an open :class:`TextBlock`, if given); returns how it was set."""
-    font = font or register_cjk_font()
-    fitted = fit(font, text, box, size, min_size, wrap_first=wrap_first, leading=leading)
-    draw_fitted(canvas, font, fitted, box, align, valign, color, char_space, into)
-    return fitted
-
-
 def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: str = "#000000") -> None:
     """A QR code, bottom-left at (x, y), ``size`` points wide.
 
@@ -383,14 +372,8 @@ def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: s
     hundred bytes per code, where module rectangles would cost a 1,000-page batch about a second.
     """
     n, data = qr_image(payload)
-    canvas.addLiteral(f"q {_qr_fill_op(color)} {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
+    canvas.addLiteral(f"q {_fill_op(color)} {size:.2f} 0 0 {size:.2f} {x:.2f} {y:.2f} cm\n"
                       f"BI /W {n} /H {n} /IM true /D [1 0] /F /AHx ID\n{data}>\nEI Q")
-
-
-@lru_cache(maxsize=16)
-def _qr_fill_op(color: str) -> str:
-    r, g, b = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return f"{r:.3f} {g:.3f} {b:.3f} rg"
 
 
 @lru_cache(maxsize=64)
