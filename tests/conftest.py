@@ -11,14 +11,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pytest-qt has no ini option for this
 
-from yichao.app.workspace import CurrentUser, Workspace, open_workspace  # noqa: E402
+from yichao.app.core.workspace import CurrentUser, Workspace, open_workspace  # noqa: E402
 
 PASSWORD = "secret123"
 ADMIN = CurrentUser("admin", "admin", "管理员")
 
 
 def _make_template(root: Path, role: str, code: str, name: str, parent: str) -> Path:
-    from yichao.app.setup import initialize
+    from yichao.app.core.setup import initialize
 
     target = root / f"template-{role}-{code}"
     ws = initialize(target, role, code, name, "admin", PASSWORD, parent, "历下区" if parent else "")

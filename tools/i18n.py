@@ -1,4 +1,4 @@
-"""Translations: one .ts file per source file of src/ui, one shipped .qm.
+"""Translations: one .ts file per source file of src/ui (the .ts tree mirrors src/ui), one shipped .qm.
 
     python tools/i18n.py update [FILE.py ...]   # refresh the .ts of these (default: all of src/ui)
     python tools/i18n.py missing                # list unfinished messages; exit 1 if any
@@ -24,8 +24,7 @@ QM = ROOT / "resources" / "translations" / "yichao_zh_CN.qm"
 
 
 def ts_for(source: Path) -> Path:
-    rel = source.resolve().relative_to(UI).with_suffix("")
-    return TS_DIR / ("_".join(rel.parts) + ".ts")
+    return TS_DIR / source.resolve().relative_to(UI).with_suffix(".ts")
 
 
 def ui_sources() -> list[Path]:
@@ -37,6 +36,7 @@ def update(sources: list[Path]) -> None:
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for source in sources:
         target = ts_for(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             ["pyside6-lupdate", str(source), "-ts", str(target), "-no-obsolete", "-locations", "none",
              "-target-language", "zh_CN", "-silent"],
@@ -47,7 +47,7 @@ def update(sources: list[Path]) -> None:
     # a .ts whose source file is gone is stale
     wanted = {ts_for(s) for s in ui_sources()}
     if not sources or set(sources) == set(ui_sources()):
-        for ts in TS_DIR.glob("*.ts"):
+        for ts in TS_DIR.rglob("*.ts"):
             if ts not in wanted:
                 ts.unlink()
 
@@ -64,7 +64,7 @@ def unfinished(ts: Path) -> list[str]:
 
 def missing() -> int:
     bad = 0
-    for ts in sorted(TS_DIR.glob("*.ts")):
+    for ts in sorted(TS_DIR.rglob("*.ts")):
         for source in unfinished(ts):
             print(f"{ts.name}: {source!r}")
             bad += 1
@@ -84,7 +84,7 @@ def fill(ts: Path, mapping: dict[str, str]) -> None:
 
 
 def release() -> None:
-    files = [str(p) for p in sorted(TS_DIR.glob("*.ts"))]
+    files = [str(p) for p in sorted(TS_DIR.rglob("*.ts"))]
     subprocess.run(["pyside6-lrelease", *files, "-qm", str(QM), "-silent"], check=True)
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin, UTCDateTime, utcnow
+from yichao.models.base import Base, SyncMixin, UTCDateTime, utcnow
 
 CERTIFICATE_KINDS = ("entry", "graduation", "rating", "volunteer", "award")
 CERTIFICATE_STATUSES = ("valid", "revoked")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import IdentifierError
+from yichao.models.errors import IdentifierError
 
 __all__ = [
     "IdentifierError", "CreditCodeParts",

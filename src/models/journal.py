@@ -18,8 +18,8 @@ from typing import Any, Iterable
 from sqlalchemy import Integer, String, Text, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .base import Base, UTCDateTime, new_uid, utcnow
-from .errors import ForeignRecordError, UserError
+from yichao.models.base import Base, UTCDateTime, new_uid, utcnow
+from yichao.models.errors import ForeignRecordError, UserError
 
 
 class JournalEntry(Base):
@@ -276,7 +276,7 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
 
 def journaled_models() -> Iterable[type[Base]]:
     """Every mapped class that carries the sync mixin, in table dependency order."""
-    from .registry import import_all
+    from yichao.models.registry import import_all
 
     import_all()  # a workspace opens with only the models sign-in needs
     by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}

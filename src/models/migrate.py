@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from .errors import UserError
+from yichao.models.errors import UserError
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -2,7 +2,7 @@
 
 A need moves draft -> published -> claimed -> in_service -> done -> reviewed, or to cancelled; every
 move is a :class:`NeedStep` row (dated, by whom), so a need's history survives sync as plain records.
-The rules of which move is allowed live in ``yichao.app.needs_flow``.
+The rules of which move is allowed live in ``yichao.app.needs.flow``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin, UTCDateTime
+from yichao.models.base import Base, SyncMixin, UTCDateTime
 
 CATEGORIES = ("助老", "助残", "儿童", "环境", "邻里互助", "维修", "文体", "其他")
 STATUSES = ("draft", "published", "claimed", "in_service", "done", "reviewed", "cancelled")

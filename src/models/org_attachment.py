@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 
 class Attachment(SyncMixin, Base):

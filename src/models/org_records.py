@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 LOOKUP_KINDS = ("category", "domain")
 DEFAULT_CATEGORIES = ("生活服务类", "公益慈善类", "文体活动类", "专业调处类", "其他")

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 ORG_KINDS = ("association", "service_agency", "foundation", "filed_community_org", "unregistered_team")
 KIND_LABELS = {
@@ -73,4 +73,4 @@ class Organization(SyncMixin, Base):
 
 
 # The lookup table this one points at must be known wherever Organization is.
-from . import org_records as _org_records  # noqa: E402,F401
+from yichao.models import org_records as _org_records  # noqa: E402,F401

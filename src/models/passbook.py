@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin, UTCDateTime
+from yichao.models.base import Base, SyncMixin, UTCDateTime
 
 STATUSES = ("active", "lost", "replaced", "closed")
 # 存入 / 支取 / 冲正 / 承前 / 过期

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 
 class Person(SyncMixin, Base):

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 PROGRAM_KINDS = ("venture", "micro_venture", "seed_grant")
 FUND_KINDS = ("fiscal", "community_fund", "crowdfunding")

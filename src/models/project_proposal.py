@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 # 收集 -> 审议 -> 形成 -> 执行 -> 评估 -> 公示
 PROPOSAL_STEPS = ("collect", "deliberate", "adopt", "execute", "evaluate", "publicize")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin, UTCDateTime
+from yichao.models.base import Base, SyncMixin, UTCDateTime
 
 
 class RubricTemplate(SyncMixin, Base):

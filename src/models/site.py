@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin
+from yichao.models.base import Base, SyncMixin
 
 ROLES = ("street", "district")
 

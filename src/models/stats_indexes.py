@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import Index
 
-from .need import NeedStep
-from .passbook import LedgerEntry
+from yichao.models.need import NeedStep
+from yichao.models.passbook import LedgerEntry
 
 # deposits / redemptions of a date range: kind =, on BETWEEN; points and passbook read from the index
 LEDGER_KIND_ON = Index("ix_stats_passbook_entry_kind_on", LedgerEntry.kind, LedgerEntry.on,

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UTCDateTime, utcnow
+from yichao.models.base import Base, UTCDateTime, utcnow
 
 
 class SyncKey(Base):

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, SyncMixin, UTCDateTime
+from yichao.models.base import Base, SyncMixin, UTCDateTime
 
 USER_ROLES = ("admin", "staff", "viewer")
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from yichao.app.paths import db_path, logs_dir, resolve_data_dir
-from yichao.app.settings import Settings
+from yichao.app.core.paths import db_path, logs_dir, resolve_data_dir
+from yichao.app.core.settings import Settings
 
-from .crash import install_crash_handlers, setup_logging
-from .fonts import install_cjk_font
-from .i18n import install_translators
+from yichao.ui.crash import install_crash_handlers, setup_logging
+from yichao.ui.fonts import install_cjk_font
+from yichao.ui.i18n import install_translators
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -48,9 +48,9 @@ def _error(message: str, interactive: bool = True) -> None:
 
 def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, interactive: bool = True) -> Any:
     """Open the workspace; a corrupt or foreign file offers to restore the newest backup."""
-    from yichao.app.backup import list_backups, restore_database
-    from yichao.app.paths import backups_dir
-    from yichao.app.workspace import DatabaseProblem, open_workspace
+    from yichao.app.core.backup import list_backups, restore_database
+    from yichao.app.core.paths import backups_dir
+    from yichao.app.core.workspace import DatabaseProblem, open_workspace
 
     try:
         return opener.result() if opener else open_workspace(data_dir)
@@ -70,13 +70,13 @@ def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, inter
 
 
 def _wizard(data_dir: Path) -> Any:
-    from .dialogs.setup_wizard import SetupWizard
+    from yichao.ui.dialogs.setup_wizard import SetupWizard
 
     wizard = SetupWizard(data_dir)
     if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
         return None
     ws = wizard.workspace
-    from yichao.app.auth import login
+    from yichao.app.core.auth import login
 
     login(ws, wizard.admin_page.username.text(), wizard.admin_page.password.text())
     return ws
@@ -86,8 +86,8 @@ def _login(data_dir: Path) -> Any:
     """Show the login dialog at once; open the data layer behind it."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from . import icons
-    from .dialogs.login import LoginDialog
+    from yichao.ui import icons
+    from yichao.ui.dialogs.login import LoginDialog
 
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="open-workspace")
     holder: dict[str, Any] = {}
@@ -100,7 +100,7 @@ def _login(data_dir: Path) -> Any:
         return holder["opener"]
 
     def authenticate(username: str, password: str) -> str | None:
-        from yichao.app.errors import USER_ERRORS, message_of
+        from yichao.app.core.errors import USER_ERRORS, message_of
 
         opener = start_loading()
         _wait_for(opener)
@@ -108,7 +108,7 @@ def _login(data_dir: Path) -> Any:
         if ws is None:
             ws = _open_with_recovery(data_dir, opener)
             holder["ws"] = ws
-        from yichao.app.auth import login
+        from yichao.app.core.auth import login
 
         try:
             login(ws, username, password)
@@ -150,7 +150,7 @@ def _wait_for(future: Future[Any]) -> None:
 
 
 def _open_in_background(data_dir: Path) -> Any:
-    from yichao.app.workspace import open_workspace
+    from yichao.app.core.workspace import open_workspace
 
     ws = open_workspace(data_dir)
     try:
@@ -168,7 +168,7 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
     """
     import importlib
 
-    from .pages import ordered_pages
+    from yichao.ui.pages import ordered_pages
 
     importlib.import_module(".main_window", __package__)
     pages = ordered_pages()
@@ -182,7 +182,7 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
     from concurrent.futures import ThreadPoolExecutor
 
-    from yichao.app.auth import login
+    from yichao.app.core.auth import login
     from yichao.app.cli.common import read_password_file
 
     password = read_password_file(password_file)
@@ -201,8 +201,8 @@ def _login_with_password_file(data_dir: Path, user: str, password_file: str, int
 
 def show_main_window(ws: Any, remember_geometry: bool = True) -> Any:
     """Build and show the main window; icons not loaded yet follow once it is up."""
-    from . import icons
-    from .main_window import MainWindow
+    from yichao.ui import icons
+    from yichao.ui.main_window import MainWindow
 
     icons.defer()
     window = MainWindow(ws, remember_geometry=remember_geometry)
@@ -216,7 +216,7 @@ def launch(args: argparse.Namespace) -> int:
     setup_logging(logs_dir(data_dir) if _writable(data_dir) else None)
     app = make_application(data_dir)
     install_crash_handlers()
-    from yichao.app.errors import USER_ERRORS, message_of
+    from yichao.app.core.errors import USER_ERRORS, message_of
 
     interactive = not getattr(args, "screenshot", None)
     try:
@@ -237,8 +237,8 @@ def launch(args: argparse.Namespace) -> int:
         return 0
     window = show_main_window(ws, remember_geometry=not getattr(args, "screenshot", None))
     if getattr(args, "screenshot", None):
-        from . import icons
-        from .operations import pool
+        from yichao.ui import icons
+        from yichao.ui.operations import pool
 
         icons.wait_loaded()
         for _ in range(3):  # let pages finish what they load off the GUI thread, then paint

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.status import OVERDUE_DAYS, status_info
-from yichao.app.workspace import Workspace
+from yichao.app.core.status import OVERDUE_DAYS, status_info
+from yichao.app.core.workspace import Workspace
 
-from . import icons
-from .first_paint import after_first_paint
-from .icons import icon, when_ready
-from .pages import PageSpec, ordered_pages, page_title
+from yichao.ui import icons
+from yichao.ui.first_paint import after_first_paint
+from yichao.ui.icons import icon, when_ready
+from yichao.ui.pages import PageSpec, ordered_pages, page_title
 
 log = logging.getLogger(__name__)
 ROLE_LABELS = {"street": "Street", "district": "District"}

@@ -3,7 +3,7 @@
     run_op(parent, lambda: service(ws, ...), on_success=..., label=self.tr("Importing..."),
            with_progress=True)
 
-The callable may accept ``progress`` and ``cancel`` keyword arguments (``yichao.app.progress``);
+The callable may accept ``progress`` and ``cancel`` keyword arguments (``yichao.app.core.progress``);
 then a progress dialog with a Cancel button is shown. A service's ``UserError`` reaches the user as
 one sentence through :func:`show_error`; anything else goes to the crash path.
 """
@@ -18,8 +18,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from yichao.app.errors import USER_ERRORS, message_of
-from yichao.app.progress import CancelToken, Cancelled
+from yichao.app.core.errors import USER_ERRORS, message_of
+from yichao.app.core.progress import CancelToken, Cancelled
 
 log = logging.getLogger(__name__)
 

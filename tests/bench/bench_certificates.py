@@ -28,7 +28,7 @@ def bare(contents: list[dict], out: Path) -> float:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
-    from yichao.app.pdf_fonts import register_cjk_font
+    from yichao.app.pdf.fonts import register_cjk_font
 
     from reportlab import rl_config
 
@@ -63,10 +63,10 @@ def main() -> int:
     args = parser.parse_args()
 
     from yichao.app.demo.names import person_name
-    from yichao.app.pinyin import initials
-    from yichao.app.printing.batch import print_certificates, render
-    from yichao.app.printing.register import print_options
-    from yichao.app.setup import initialize
+    from yichao.app.core.pinyin import initials
+    from yichao.app.certificates.batch import print_certificates, render
+    from yichao.app.certificates.register import print_options
+    from yichao.app.core.setup import initialize
     from yichao.models.journal import bulk_insert
     from yichao.models.organization import Organization
     import random
@@ -75,7 +75,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         ws = initialize(root / "street", "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")
-        from yichao.app.workspace import CurrentUser
+        from yichao.app.core.workspace import CurrentUser
 
         ws.user = CurrentUser("admin", "admin")
         bare_times, ours, renders, walls = [], [], [], []

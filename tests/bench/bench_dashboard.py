@@ -24,8 +24,8 @@ from pathlib import Path
 
 def build(folder: Path, residents: int, entries: int) -> None:
     from yichao.app.demo import run_demo
-    from yichao.app.setup import initialize
-    from yichao.app.workspace import CLI_USER
+    from yichao.app.core.setup import initialize
+    from yichao.app.core.workspace import CLI_USER
 
     ws = initialize(folder, "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")
     ws.user = CLI_USER
@@ -48,7 +48,7 @@ def top_up_ledger(ws, entries: int) -> None:
     if passbook is None:
         print("passbook module absent: no ledger entries added")
         return
-    from yichao.app.passbook_ledger import Posting, append_many
+    from yichao.app.passbook.ledger import Posting, append_many
     from yichao.models.passbook import LedgerEntry
 
     with ws.read() as session:
@@ -90,7 +90,7 @@ def measure(folder: Path, open_check: bool = False) -> None:
     from yichao.app.stats.dashboard import dashboard_data
     from yichao.app.stats.period import china_today, current
     from yichao.app.stats.scope import ALL
-    from yichao.app.workspace import CLI_USER, Workspace, open_workspace
+    from yichao.app.core.workspace import CLI_USER, Workspace, open_workspace
     from yichao.models.db import make_engine, sqlite_url
     from yichao.models.registry import import_all
 
@@ -103,7 +103,7 @@ def measure(folder: Path, open_check: bool = False) -> None:
     figures.load()
     print(f"open + imports{' (open_workspace, integrity check)' if open_check else ''}: "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms")
-    from yichao.app.status import status_info
+    from yichao.app.core.status import status_info
 
     status_info(ws)  # what the main window asks before its first page (the status bar)
     t = time.perf_counter()
@@ -170,7 +170,7 @@ def measure_gui(ws) -> None:
 
     from yichao.ui.icons import icon
     from yichao.ui.launch import make_application
-    from yichao.ui.pages import dashboard as page_module
+    from yichao.ui.pages.dashboard import page as page_module
 
     app = make_application()
     icon("refresh")  # the main window's navigation has loaded the icon font before any page

@@ -28,13 +28,13 @@ def main() -> int:
     parser.add_argument("--reuse", metavar="DIR", help="a data folder an earlier run filled (skips the fill)")
     args = parser.parse_args()
 
-    from yichao.app.communities import add_community
+    from yichao.app.core.communities import add_community
     from yichao.app.demo.orgs import make_orgs
-    from yichao.app.setup import initialize
-    from yichao.app.workspace import CurrentUser
+    from yichao.app.core.setup import initialize
+    from yichao.app.core.workspace import CurrentUser
 
     if args.reuse:
-        from yichao.app.workspace import open_workspace
+        from yichao.app.core.workspace import open_workspace
 
         folder = Path(args.reuse)
         ws = open_workspace(folder, lock=False)
@@ -62,7 +62,7 @@ def main() -> int:
     from yichao.ui.fonts import install_cjk_font
     app = QApplication.instance() or QApplication(sys.argv)
     install_cjk_font(app)
-    from yichao.ui.pages.orgs import OrgsPage
+    from yichao.ui.pages.orgs.page import OrgsPage
 
     shows, show_cpu = [], []
     for _ in range(5):

@@ -40,10 +40,10 @@ def main() -> int:
     from yichao.app.demo import DemoContext
     from yichao.app.demo import needs as demo_needs
     from yichao.app.demo import street as demo_street
-    from yichao.app.needs import NeedsFilter, board, count_needs, query_needs, status_counts
-    from yichao.app.people import PeopleFilter, count_people, query_people
-    from yichao.app.setup import initialize
-    from yichao.app.workspace import CurrentUser
+    from yichao.app.needs.records import NeedsFilter, board, count_needs, query_needs, status_counts
+    from yichao.app.people.residents import PeopleFilter, count_people, query_people
+    from yichao.app.core.setup import initialize
+    from yichao.app.core.workspace import CurrentUser
 
     folder = Path(tempfile.mkdtemp(prefix="bench-people-")) / "street"
     ws = initialize(folder, "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")

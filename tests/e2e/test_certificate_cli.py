@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from yichao.app.workspace import CLI_USER, open_workspace
+from yichao.app.core.workspace import CLI_USER, open_workspace
 from yichao.models.organization import Organization
 
 from .cli import yichao
@@ -82,7 +82,7 @@ def test_revoked_certificate_fails_verification(street, tmp_path):
     serial, code, _ = r.stdout.splitlines()[0].split("\t")
     ws = open_workspace(folder)
     ws.user = CLI_USER
-    from yichao.app.printing.register import revoke_certificate
+    from yichao.app.certificates.register import revoke_certificate
 
     revoke_certificate(ws, serial, "评估结果更正")
     ws.close()

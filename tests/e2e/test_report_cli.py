@@ -26,7 +26,7 @@ def street(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def seed(folder: Path, residents: int) -> None:
     """Residents by the bulk path (independent of the other modules' demo steps)."""
-    from yichao.app.workspace import CLI_USER, open_workspace
+    from yichao.app.core.workspace import CLI_USER, open_workspace
     from yichao.models.journal import bulk_insert
     from yichao.models.person import Person
     from yichao.models.site import Community

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from yichao.app.sync.canonical import canonical_lines
-from yichao.app.workspace import CLI_USER, open_workspace
+from yichao.app.core.workspace import CLI_USER, open_workspace
 
-from ..unit.test_sync_support import add_community, add_people, pair
+from tests.unit.sync.support import add_community, add_people, pair
 
 TRIALS = int(os.environ.get("YICHAO_FAULT_TRIALS", "50"))
 WORKER = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from yichao.app.workspace import open_workspace
+from yichao.app.core.workspace import open_workspace
 from yichao.ui.dialogs.login import LoginDialog
 from yichao.ui.dialogs.setup_wizard import SetupWizard
 from yichao.ui.launch import make_application
@@ -46,7 +46,7 @@ def test_wizard_validates_as_you_type_and_creates_the_site(qtbot, tmp_path):
 
 
 def test_login_dialog_shows_the_reason_and_accepts_the_right_password(qtbot, workspace):
-    from yichao.app.auth import login
+    from yichao.app.core.auth import login
 
     make_application()
     workspace.user = None
@@ -75,7 +75,7 @@ def test_login_dialog_shows_the_reason_and_accepts_the_right_password(qtbot, wor
 
 
 def test_enter_in_the_password_field_signs_in(qtbot, workspace):
-    from yichao.app.auth import login
+    from yichao.app.core.auth import login
 
     make_application()
     workspace.user = None
@@ -108,14 +108,14 @@ def test_main_window_has_navigation_status_bar_and_admin_page(qtbot, workspace):
 
 
 def test_journal_tab_filters_and_shows_before_after(qtbot, workspace):
-    from yichao.app.communities import add_community
+    from yichao.app.core.communities import add_community
     from yichao.models.site import Community
 
     make_application()
     row = add_community(workspace, "燕山社区")
     with workspace.unit() as s:
         s.get(Community, row.uid).name = "燕山新社区"
-    from yichao.ui.pages.journal_tab import JournalTab
+    from yichao.ui.pages.admin.journal import JournalTab
 
     tab = JournalTab(workspace)
     qtbot.addWidget(tab)
@@ -158,8 +158,8 @@ def test_paged_model_passes_qt_model_tester_and_loads_lazily(qtmodeltester):
 
 
 def test_users_model_passes_model_tester(qtmodeltester, workspace):
-    from yichao.app.auth import list_users
-    from yichao.ui.pages.users_tab import UsersModel
+    from yichao.app.core.auth import list_users
+    from yichao.ui.pages.admin.users import UsersModel
 
     make_application()
     model = UsersModel()

@@ -44,7 +44,7 @@ def test_every_interface_string_is_in_a_ts_file(tmp_path):
                     "-silent"], check=True)
     wanted = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(target).iter("context")
               for m in c.iter("message")}
-    have = {(c.findtext("name"), m.findtext("source")) for ts in i18n.TS_DIR.glob("*.ts")
+    have = {(c.findtext("name"), m.findtext("source")) for ts in i18n.TS_DIR.rglob("*.ts")
             for c in ET.parse(ts).iter("context") for m in c.iter("message")}
     assert sorted(wanted - have) == []
 

@@ -12,7 +12,7 @@ import importlib
 import sys
 from typing import Sequence
 
-from ..errors import USER_ERRORS, message_of
+from yichao.app.core.errors import USER_ERRORS, message_of
 
 COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.setup_cmds",
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        from . import gui
+        from yichao.app.cli import gui
 
         args = parser.parse_args([*args_list, "gui"])
         return gui.run(args)

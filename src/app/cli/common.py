@@ -11,11 +11,11 @@ from typing import Any, Iterable, Iterator
 
 from typing import TYPE_CHECKING
 
-from ..errors import UserError
-from ..paths import resolve_data_dir
+from yichao.app.core.errors import UserError
+from yichao.app.core.paths import resolve_data_dir
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -25,7 +25,7 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 @contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """The initialised data folder, signed in as the CLI operator."""
-    from ..workspace import CLI_USER, open_workspace
+    from yichao.app.core.workspace import CLI_USER, open_workspace
 
     ws = open_workspace(data_dir_of(args))
     try:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from yichao.models.journal import record_event
 
-from ..backup import backup_database, restore_database
-from ..check import run_checks
-from ..errors import UserError
-from ..instance_lock import InstanceLock
-from ..paths import backups_dir, db_path, ensure_writable
-from .common import data_dir_of, workspace
+from yichao.app.core.backup import backup_database, restore_database
+from yichao.app.core.check import run_checks
+from yichao.app.core.errors import UserError
+from yichao.app.core.instance_lock import InstanceLock
+from yichao.app.core.paths import backups_dir, db_path, ensure_writable
+from yichao.app.cli.common import data_dir_of, workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import workspace
+from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -58,8 +58,8 @@ def _summary(row) -> str:  # type: ignore[no-untyped-def]
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from ..passbook import entries, get_passbook
-    from ..passbook_hours import star_level, volunteer_hours
+    from yichao.app.passbook.accounts import entries, get_passbook
+    from yichao.app.passbook.hours import star_level, volunteer_hours
 
     with workspace(args) as ws:
         row = get_passbook(ws, args.number)
@@ -92,7 +92,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_deposit(args: argparse.Namespace) -> int:
-    from ..passbook import deposit, get_passbook
+    from yichao.app.passbook.accounts import deposit, get_passbook
 
     with workspace(args) as ws:
         entry = deposit(ws, args.number, args.points, args.memo, args.hours)
@@ -103,7 +103,7 @@ def run_deposit(args: argparse.Namespace) -> int:
 
 
 def run_redeem(args: argparse.Namespace) -> int:
-    from ..passbook import get_passbook, redeem
+    from yichao.app.passbook.accounts import get_passbook, redeem
 
     with workspace(args) as ws:
         entry = redeem(ws, args.number, args.points, args.memo)
@@ -114,7 +114,7 @@ def run_redeem(args: argparse.Namespace) -> int:
 
 
 def run_reverse(args: argparse.Namespace) -> int:
-    from ..passbook import reverse
+    from yichao.app.passbook.accounts import reverse
 
     with workspace(args) as ws:
         entry = reverse(ws, args.number, args.seq, args.memo)
@@ -123,7 +123,7 @@ def run_reverse(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from ..passbook import open_passbook
+    from yichao.app.passbook.accounts import open_passbook
 
     with workspace(args) as ws:
         row = open_passbook(ws, args.holder, args.site)
@@ -132,7 +132,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_lost(args: argparse.Namespace) -> int:
-    from ..passbook_lifecycle import report_lost
+    from yichao.app.passbook.lifecycle import report_lost
 
     with workspace(args) as ws:
         row = report_lost(ws, args.number)
@@ -141,7 +141,7 @@ def run_lost(args: argparse.Namespace) -> int:
 
 
 def run_replace(args: argparse.Namespace) -> int:
-    from ..passbook_lifecycle import replace
+    from yichao.app.passbook.lifecycle import replace
 
     with workspace(args) as ws:
         row = replace(ws, args.number)
@@ -150,7 +150,7 @@ def run_replace(args: argparse.Namespace) -> int:
 
 
 def run_statement(args: argparse.Namespace) -> int:
-    from ..passbook_statement import write_statement
+    from yichao.app.passbook.statement import write_statement
 
     with workspace(args) as ws:
         info = write_statement(ws, args.number, Path(args.out))
@@ -159,8 +159,8 @@ def run_statement(args: argparse.Namespace) -> int:
 
 
 def run_expire(args: argparse.Namespace) -> int:
-    from ..excel import parse_date
-    from ..passbook_expiry import expire_points
+    from yichao.app.core.excel import parse_date
+    from yichao.app.passbook.expiry import expire_points
 
     as_of = parse_date(args.as_of, "日期") if args.as_of else None
     with workspace(args) as ws:

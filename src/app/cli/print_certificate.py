@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import UserError
-from .common import workspace
+from yichao.app.core.errors import UserError
+from yichao.app.cli.common import workspace
 
 KINDS = ("entry", "graduation", "rating", "volunteer", "award")
 
@@ -50,7 +50,7 @@ def _report(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_one(args: argparse.Namespace) -> int:
-    from ..printing.batch import print_certificates
+    from yichao.app.certificates.batch import print_certificates
 
     with workspace(args) as ws:
         result = print_certificates(ws, args.kind, [args.subject], Path(args.out), layout=args.layout,
@@ -60,8 +60,8 @@ def run_one(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from ..printing.batch import print_certificates
-    from ..printing.lookup import candidates
+    from yichao.app.certificates.batch import print_certificates
+    from yichao.app.certificates.lookup import candidates
 
     with workspace(args) as ws:
         if args.subjects_file:

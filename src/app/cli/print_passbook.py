@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import workspace
+from yichao.app.cli.common import workspace
 
 
 def register_print(targets: argparse._SubParsersAction) -> None:
@@ -19,12 +19,12 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..passbook_print import calibration_page, confirm_printed, print_pending, reprint_page
+    from yichao.app.passbook.printing import calibration_page, confirm_printed, print_pending, reprint_page
 
     out = Path(args.out)
     with workspace(args) as ws:
         if args.calibration:
-            from ..passbook import get_passbook
+            from yichao.app.passbook.accounts import get_passbook
 
             calibration_page(ws, out, get_passbook(ws, args.number).layout)
             print(f"校准页已写入 {out}。")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import workspace
+from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..stats.export import check_target, export_report
-    from ..stats.period import parse_period
+    from yichao.app.stats.export import check_target, export_report
+    from yichao.app.stats.period import parse_period
 
     text = args.month if args.period_kind == "month" else args.year
     period = parse_period(text, args.period_kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import data_dir_of, read_password_file
+from yichao.app.cli.common import data_dir_of, read_password_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..setup import initialize
+    from yichao.app.core.setup import initialize
 
     password = read_password_file(args.password_file)
     data_dir = data_dir_of(args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import workspace
+from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..printing.lookup import verify_certificate
+    from yichao.app.certificates.lookup import verify_certificate
 
     with workspace(args) as ws:
         verdict = verify_certificate(ws, args.code)

@@ -3,7 +3,7 @@
 Shared by the module issues: each fills its kind in :data:`XLSX_IMPORTERS` / :data:`XLSX_EXPORTERS`
 with a "module:function" string, imported only when used.
 
-- importer ``(ws, path, *, dry_run: bool, skip_invalid: bool) -> yichao.app.excel.ImportReport``;
+- importer ``(ws, path, *, dry_run: bool, skip_invalid: bool) -> yichao.app.core.excel.ImportReport``;
   it applies nothing on a dry run, nor when any row is rejected unless ``skip_invalid``.
 - exporter ``(ws, path) -> int`` (rows written).
 
@@ -20,22 +20,22 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import UserError
-from .common import workspace
+from yichao.app.core.errors import UserError
+from yichao.app.cli.common import workspace
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects")
 
 XLSX_IMPORTERS: dict[str, str] = {
-    "orgs": "yichao.app.orgs_xlsx:import_orgs",
-    "people": "yichao.app.people_import:import_people",
-    "needs": "yichao.app.needs_xlsx:import_needs",
+    "orgs": "yichao.app.orgs.xlsx:import_orgs",
+    "people": "yichao.app.people.xlsx:import_people",
+    "needs": "yichao.app.needs.xlsx:import_needs",
 }
 XLSX_EXPORTERS: dict[str, str] = {
-    "orgs": "yichao.app.orgs_xlsx:export_orgs",
-    "people": "yichao.app.people_import:export_people",
-    "needs": "yichao.app.needs_xlsx:export_needs",
-    "projects": "yichao.app.projects_xlsx:export_projects",
-    "passbooks": "yichao.app.passbook_xlsx:export_passbooks",
+    "orgs": "yichao.app.orgs.xlsx:export_orgs",
+    "people": "yichao.app.people.xlsx:export_people",
+    "needs": "yichao.app.needs.xlsx:export_needs",
+    "projects": "yichao.app.projects.xlsx:export_projects",
+    "passbooks": "yichao.app.passbook.xlsx:export_passbooks",
 }
 
 
@@ -63,7 +63,7 @@ def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from ..excel import rejection_lines
+    from yichao.app.core.excel import rejection_lines
 
     importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")
     with workspace(args) as ws:

@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import UserError
-from ..progress import ProgressFn, no_progress
-from ..workspace import Workspace
+from yichao.app.core.errors import UserError
+from yichao.app.core.progress import ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
 
 DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.street",

@@ -15,14 +15,14 @@ from sqlalchemy import select
 
 from yichao.models.organization import Organization
 
-from ..errors import USER_ERRORS
-from ..printing.batch import print_certificates, reprint_certificates
-from ..printing.lookup import candidates
-from ..printing.register import revoke_certificate
-from . import DemoContext
+from yichao.app.core.errors import USER_ERRORS
+from yichao.app.certificates.batch import print_certificates, reprint_certificates
+from yichao.app.certificates.lookup import candidates
+from yichao.app.certificates.register import revoke_certificate
+from yichao.app.demo import DemoContext
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 
 def _orgs(ws: Workspace, stages: tuple[str, ...], limit: int) -> list[str]:

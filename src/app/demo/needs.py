@@ -18,14 +18,14 @@ from yichao.models.need import Need, NeedStep
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 
-from ..needs import KIND_LABELS
-from ..needs import refresh_statistics as need_statistics
-from ..people import refresh_statistics as people_statistics
-from ..pinyin import initials
-from . import DemoContext
+from yichao.app.needs.records import KIND_LABELS
+from yichao.app.needs.records import refresh_statistics as need_statistics
+from yichao.app.people.residents import refresh_statistics as people_statistics
+from yichao.app.core.pinyin import initials
+from yichao.app.demo import DemoContext
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
     "助老": (("独居老人每周上门探访", "老人独居，子女在外地，希望每周有人上门聊天、看看身体情况。"),

@@ -18,17 +18,17 @@ from yichao.models.org_records import (
 )
 from yichao.models.organization import Organization
 
-from ..org_lookups import seed_lookups
-from ..orgs import join_domains, search_text
-from ..orgs_ratings import expiry_of
-from ..pinyin import initials
-from . import DemoContext
-from .names import mobile, person_name
+from yichao.app.orgs.lookups import seed_lookups
+from yichao.app.orgs.profile import join_domains, search_text
+from yichao.app.orgs.ratings import expiry_of
+from yichao.app.core.pinyin import initials
+from yichao.app.demo import DemoContext
+from yichao.app.demo.names import mobile, person_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 THEMES = ("夕阳情", "红枫", "银龄", "向日葵", "邻里情", "暖心", "爱心", "康乃馨", "同心", "和美", "乐活", "彩虹",
           "春晖", "朝阳", "绿色家园", "幸福", "常青藤", "百合", "晨曦", "馨园", "善邻", "守望", "益家", "知音")

@@ -19,11 +19,11 @@ from yichao.models.journal import bulk_insert
 from yichao.models.passbook import CatalogItem, CatalogStock, LedgerEntry, Passbook, PointsRule, PrintedLine, ServiceActivity
 from yichao.models.site import Community
 
-from ..passbook_layout import load_layout, place
-from . import DemoContext
+from yichao.app.passbook.layout import load_layout, place
+from yichao.app.demo import DemoContext
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 MAX_PASSBOOKS = 1500  # at 100,000 residents: 1 in 10 volunteers; the whole demo stays under a minute
 ACTIVITY_TYPES = {"助老服务": 10, "环境清洁": 8, "文明劝导": 8, "助残服务": 12, "儿童托管": 10, "义诊义剪": 12}

@@ -12,12 +12,12 @@ from yichao.models.journal import bulk_insert
 from yichao.models.person import Person
 from yichao.models.site import Community
 
-from ..pinyin import initials
-from . import DemoContext
-from .names import COMMUNITY_NAMES, birth_date, mobile, person_name
+from yichao.app.core.pinyin import initials
+from yichao.app.demo import DemoContext
+from yichao.app.demo.names import COMMUNITY_NAMES, birth_date, mobile, person_name
 
 if TYPE_CHECKING:
-    from ..workspace import Workspace
+    from yichao.app.core.workspace import Workspace
 
 CHUNK = 10_000
 

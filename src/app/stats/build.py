@@ -7,15 +7,15 @@ from typing import Any, Sequence
 
 from sqlalchemy.orm import Session
 
-from ..progress import CancelToken, ProgressFn, no_progress
-from ..workspace import Workspace
-from . import figures as registry
-from .compute import breakdown, flow, scopes_for, stock
-from .figures import Figure
-from .model import Chart, Column, Report, Series, Table, display_width
-from .charts import trend_charts
-from .period import Period
-from .scope import Scope
+from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
+from yichao.app.stats import figures as registry
+from yichao.app.stats.compute import breakdown, flow, scopes_for, stock
+from yichao.app.stats.figures import Figure
+from yichao.app.stats.model import Chart, Column, Report, Series, Table, display_width
+from yichao.app.stats.charts import trend_charts
+from yichao.app.stats.period import Period
+from yichao.app.stats.scope import Scope
 
 
 def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,

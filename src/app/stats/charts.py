@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .figures import Figure, Number
-from .model import Chart, Series
-from .period import Period, month_axis
+from yichao.app.stats.figures import Figure, Number
+from yichao.app.stats.model import Chart, Series
+from yichao.app.stats.period import Period, month_axis
 
 
 def trend_charts(figs: Sequence[Figure], values: dict[str, Sequence[Number]], months: list[Period]) -> list[Chart]:

@@ -6,11 +6,11 @@ from typing import Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
-from ..workspace import Workspace
-from . import figures as registry
-from .figures import Figure, Number, Value
-from .period import Period
-from .scope import ALL, Scope, street_scopes
+from yichao.app.core.workspace import Workspace
+from yichao.app.stats import figures as registry
+from yichao.app.stats.figures import Figure, Number, Value
+from yichao.app.stats.period import Period
+from yichao.app.stats.scope import ALL, Scope, street_scopes
 
 
 def stock(session: Session, fig: Figure, scope: Scope = ALL) -> Number:

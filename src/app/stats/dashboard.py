@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..workspace import Workspace
-from . import figures as registry
-from .compute import breakdown, flow, stock
-from .figures import Number
-from .model import Chart, Series
-from .charts import trend_charts
-from .period import Period, china_today, current
-from .scope import ALL
+from yichao.app.core.workspace import Workspace
+from yichao.app.stats import figures as registry
+from yichao.app.stats.compute import breakdown, flow, stock
+from yichao.app.stats.figures import Number
+from yichao.app.stats.model import Chart, Series
+from yichao.app.stats.charts import trend_charts
+from yichao.app.stats.period import Period, china_today, current
+from yichao.app.stats.scope import ALL
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from yichao.models.journal import record_event
 
-from ..errors import UserError
-from ..progress import CancelToken, ProgressFn, no_progress
-from ..workspace import Workspace
-from .build import build_report
-from .model import Report
-from .period import Period
+from yichao.app.core.errors import UserError
+from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
+from yichao.app.stats.build import build_report
+from yichao.app.stats.model import Report
+from yichao.app.stats.period import Period
 
 FORMATS = (".pdf", ".xlsx")
 
@@ -31,11 +31,11 @@ def save_report(ws: Workspace, report: Report, path: Path) -> Path:
     ws.require("viewer", "导出统计报表")
     path = check_target(path)
     if path.suffix.lower() == ".pdf":
-        from .render_pdf import write_pdf
+        from yichao.app.stats.render_pdf import write_pdf
 
         write_pdf(report, path)
     else:
-        from .render_xlsx import write_xlsx
+        from yichao.app.stats.render_xlsx import write_xlsx
 
         write_xlsx(report, path)
     with ws.unit() as session:

@@ -8,10 +8,10 @@ from typing import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from .figures import figure, require_model, todo
-from .period import Period, china_today
-from .scope import Scope
-from .sqlhelp import bucketed, count_of, days_between, median
+from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.period import Period, china_today
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import bucketed, count_of, days_between, median
 
 Need = require_model("yichao.models.need", "Need", ("status", "due_date", "deleted"))
 NeedStep = require_model("yichao.models.need", "NeedStep", ("need_uid", "from_status", "to_status", "at"))

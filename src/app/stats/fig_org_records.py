@@ -10,10 +10,10 @@ from typing import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .figures import figure, optional_model, require_model, todo
-from .period import Period
-from .scope import Scope
-from .sqlhelp import bucketed, count_of
+from yichao.app.stats.figures import figure, optional_model, require_model, todo
+from yichao.app.stats.period import Period
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import bucketed, count_of
 
 _COLUMNS = ("org_uid", "on", "deleted")
 OrgStageChange = require_model("yichao.models.org_records", "OrgStageChange", (*_COLUMNS, "from_stage", "to_stage"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .figures import figure, require_model
-from .scope import Scope
-from .sqlhelp import count_of
+from yichao.app.stats.figures import figure, require_model
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import count_of
 
 Organization = require_model("yichao.models.organization", "Organization", ("stage", "kind", "deleted"))
 

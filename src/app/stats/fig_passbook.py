@@ -8,10 +8,10 @@ from typing import Sequence
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from .figures import figure, require_model, todo
-from .period import Period
-from .scope import Scope
-from .sqlhelp import bucketed, count_of
+from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.period import Period
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import bucketed, count_of
 
 Passbook = require_model("yichao.models.passbook", "Passbook",
                          ("holder_uid", "status", "balance", "entry_count", "printed_seq", "deleted"))

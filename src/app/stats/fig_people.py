@@ -11,10 +11,10 @@ from yichao.models.journal import JournalEntry
 from yichao.models.person import Person
 from yichao.models.site import Community
 
-from .figures import figure
-from .period import Period
-from .scope import Scope
-from .sqlhelp import bucketed, count_of
+from yichao.app.stats.figures import figure
+from yichao.app.stats.period import Period
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import bucketed, count_of
 
 
 def _people(scope: Scope):

@@ -9,10 +9,10 @@ from typing import Sequence
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from .figures import figure, require_model, todo
-from .period import Period, china_today
-from .scope import Scope
-from .sqlhelp import bucketed, count_of
+from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.period import Period, china_today
+from yichao.app.stats.scope import Scope
+from yichao.app.stats.sqlhelp import bucketed, count_of
 
 Program = require_model("yichao.models.project", "Program", ("year", "budget_fen", "deleted"))
 Project = require_model("yichao.models.project", "Project", ("status", "approved_fen", "deleted"))

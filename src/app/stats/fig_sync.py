@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from yichao.models.journal import JournalEntry
 
-from ..status import EXCHANGE_OPS, OVERDUE_DAYS
-from .figures import todo
-from .period import china_midnight_utc
-from .scope import Scope
+from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS
+from yichao.app.stats.figures import todo
+from yichao.app.stats.period import china_midnight_utc
+from yichao.app.stats.scope import Scope
 
 
 @todo("bundle_overdue", f"超过 {OVERDUE_DAYS} 天没有交换数据包", page="sync")

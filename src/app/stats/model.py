@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .period import Period
+from yichao.app.stats.period import Period
 
 # Column formats: text, int (counts), points, money (yuan, 2 decimals), days (1 decimal), pct;
 # "row" takes the row's format from the table's ``row_formats`` (tables of mixed figures).

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
-from ..errors import UserError
+from yichao.app.core.errors import UserError
 
 CHINA_TZ = timezone(timedelta(hours=8))
 KINDS = ("month", "quarter", "year")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Chart, Report, Table, format_number
+from yichao.app.stats.model import Chart, Report, Table, format_number
 
 PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f")
 
@@ -17,7 +17,7 @@ def write_pdf(report: Report, path: Path) -> Path:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-    from ..pdf_fonts import register_cjk_font
+    from yichao.app.pdf.fonts import register_cjk_font
 
     font = register_cjk_font()
     styles = {

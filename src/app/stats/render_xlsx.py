@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import NUMBER_FORMATS, Report, display_width
+from yichao.app.stats.model import NUMBER_FORMATS, Report, display_width
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 

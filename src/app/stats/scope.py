@@ -52,7 +52,7 @@ def street_scopes(session: Session, local_code: str) -> list[Scope]:
 
 def _extra_origin_selects() -> list[Select[Any]]:
     """Organizations count too, when that module is present."""
-    from .figures import optional_model
+    from yichao.app.stats.figures import optional_model
 
     org = optional_model("yichao.models.organization", "Organization")
     return [select(org.origin).distinct()] if org is not None else []

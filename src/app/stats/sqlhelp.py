@@ -11,7 +11,7 @@ from typing import Any, Sequence
 from sqlalchemy import Select, func, text
 from sqlalchemy.orm import Session
 
-from .period import Period
+from yichao.app.stats.period import Period
 
 
 def _bounds(period: Period, utc: bool) -> tuple[date | datetime, date | datetime]:

@@ -18,8 +18,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import UserError
-from .records import printable
+from yichao.app.core.errors import UserError
+from yichao.app.sync.records import printable
 
 FORMAT = "yichao-bundle"
 FORMAT_VERSION = 1

@@ -12,8 +12,8 @@ from typing import Iterable
 
 from sqlalchemy import select
 
-from ..workspace import Workspace
-from .records import canonical_json, encode_row, table_codecs
+from yichao.app.core.workspace import Workspace
+from yichao.app.sync.records import canonical_json, encode_row, table_codecs
 
 
 def canonical_lines(ws: Workspace, origins: Iterable[str] | None = None) -> list[str]:

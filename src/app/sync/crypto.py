@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from ..errors import UserError
+from yichao.app.core.errors import UserError
 
 MAGIC = b"YCB\x01"
 HKDF_INFO = b"yichao bundle v1"

@@ -23,14 +23,14 @@ from yichao.models.base import utcnow
 from yichao.models.journal import CHANGE_OPS, JournalEntry, record_event
 from yichao.models.sync import SyncBundle, SyncPeer
 
-from ..errors import UserError
-from ..paths import attachments_dir
-from ..progress import ProgressFn, no_progress
-from ..workspace import Workspace
-from . import bundle_format as bf
-from . import crypto, privacy
-from .keys import local_keys
-from .records import TableCodec, canonical_json, encode_row, table_codecs
+from yichao.app.core.errors import UserError
+from yichao.app.core.paths import attachments_dir
+from yichao.app.core.progress import ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
+from yichao.app.sync import bundle_format as bf
+from yichao.app.sync import crypto, privacy
+from yichao.app.sync.keys import local_keys
+from yichao.app.sync.records import TableCodec, canonical_json, encode_row, table_codecs
 
 CHUNK = 500
 MAX_ATTACHMENT = 200 * 1024 * 1024

@@ -25,17 +25,17 @@ from yichao.models.base import utcnow
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
-from ..errors import UserError
-from ..paths import attachments_dir
-from ..progress import ProgressFn, no_progress
-from ..workspace import Workspace
-from . import bundle_format as bf
-from . import crypto
-from .keys import local_keys
-from .incoming import int_field as _int
-from .incoming import parse_changes as _parse_changes
-from .incoming import parse_hashes as _parse_hashes
-from .records import printable, table_codecs
+from yichao.app.core.errors import UserError
+from yichao.app.core.paths import attachments_dir
+from yichao.app.core.progress import ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
+from yichao.app.sync import bundle_format as bf
+from yichao.app.sync import crypto
+from yichao.app.sync.keys import local_keys
+from yichao.app.sync.incoming import int_field as _int
+from yichao.app.sync.incoming import parse_changes as _parse_changes
+from yichao.app.sync.incoming import parse_hashes as _parse_hashes
+from yichao.app.sync.records import printable, table_codecs
 
 MAX_FILE = 2 * 1024**3 - 1024
 CHUNK = 500

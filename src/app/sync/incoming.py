@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import UserError
-from .records import RecordError, decode_record, printable, table_codecs
+from yichao.app.core.errors import UserError
+from yichao.app.sync.records import RecordError, decode_record, printable, table_codecs
 
 
 def int_field(value: Any, what: str) -> int:

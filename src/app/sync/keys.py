@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from yichao.models.journal import record_event
 from yichao.models.sync import SyncKey, SyncPeer
 
-from ..errors import UserError
-from ..workspace import Workspace
-from . import crypto
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.sync import crypto
 
 KEY_FORMAT = "yichao-site-key"
 KEY_VERSION = 1

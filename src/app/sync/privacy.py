@@ -14,8 +14,8 @@ from typing import Any
 from yichao.models.identifiers import mask_id_number
 from yichao.models.sync import SyncPeer
 
-from . import crypto
-from .keys import LocalKeys
+from yichao.app.sync import crypto
+from yichao.app.sync.keys import LocalKeys
 
 POLICY_SETTING = "sync_identity_policy"
 POLICIES = ("masked", "full")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QDialog, QFileDialog, QLabel, QMessageBox, QSpinBox, QToolBar, QVBoxLayout, QWidget,
 )
 
-from ..icons import icon
+from yichao.ui.icons import icon
 
 MAX_PRINT_DPI = 300  # enough for text on paper; 600 dpi A4 pages would cost 140 MB each
 ZOOM_STEP = 1.25

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
-from yichao.app.errors import USER_ERRORS, message_of
-from yichao.app.workspace import Workspace
+from yichao.app.core.errors import USER_ERRORS, message_of
+from yichao.app.core.workspace import Workspace
 
 
 class SitePage(QWizardPage):
@@ -53,7 +53,7 @@ class SitePage(QWizardPage):
                 self.parent_name.text())
 
     def problem(self) -> str | None:
-        from yichao.app.setup import validate_site
+        from yichao.app.core.setup import validate_site
 
         try:
             validate_site(*self.site_values())
@@ -102,7 +102,7 @@ class AdminPage(QWizardPage):
             edit.textChanged.connect(self._revalidate)
 
     def problem(self) -> str | None:
-        from yichao.app.auth import check_new_password, check_username
+        from yichao.app.core.auth import check_new_password, check_username
 
         try:
             check_username(self.username.text())
@@ -123,7 +123,7 @@ class AdminPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Runs :func:`yichao.app.setup.initialize` on Finish; ``workspace`` is then open."""
+    """Runs :func:`yichao.app.core.setup.initialize` on Finish; ``workspace`` is then open."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +143,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def accept(self) -> None:
-        from yichao.app.setup import initialize
+        from yichao.app.core.setup import initialize
 
         role, code, name, parent_code, parent_name = self.site_page.site_values()
         try:

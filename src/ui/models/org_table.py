@@ -7,11 +7,11 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.orgs_query import OrgFilter, OrgRow, org_uids, orgs_by_uid
-from yichao.app.workspace import Workspace
+from yichao.app.orgs.query import OrgFilter, OrgRow, org_uids, orgs_by_uid
+from yichao.app.core.workspace import Workspace
 from yichao.models.organization import KIND_LABELS, STAGE_LABELS
 
-from .paged_table_model import Column
+from yichao.ui.models.paged_table_model import Column
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from .paged_table_model import ROW_ROLE, UID_ROLE, Column
+from yichao.ui.models.paged_table_model import ROW_ROLE, UID_ROLE, Column
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,11 +7,11 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.passbook import entries, entry_count
-from yichao.app.passbook_query import PassbookFilter, count_passbooks, query_passbooks
-from yichao.app.workspace import Workspace
+from yichao.app.passbook.accounts import entries, entry_count
+from yichao.app.passbook.query import PassbookFilter, count_passbooks, query_passbooks
+from yichao.app.core.workspace import Workspace
 
-from .paged_table_model import Column
+from yichao.ui.models.paged_table_model import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -7,12 +7,12 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.projects import count_projects, query_projects
-from yichao.app.projects_money import fen_to_yuan
-from yichao.app.proposals import OUTCOME_LABELS, STEP_LABELS, count_proposals, query_proposals
-from yichao.app.workspace import Workspace
+from yichao.app.projects.records import count_projects, query_projects
+from yichao.app.projects.money import fen_to_yuan
+from yichao.app.projects.proposals import OUTCOME_LABELS, STEP_LABELS, count_proposals, query_proposals
+from yichao.app.core.workspace import Workspace
 
-from .paged_table_model import Column
+from yichao.ui.models.paged_table_model import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 STATUS_COLORS = {"rejected": "#9e9e9e", "terminated": "#c62828", "closed": "#2e7d32", "running": "#1565c0",

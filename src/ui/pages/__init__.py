@@ -21,15 +21,15 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard:DashboardPage"),
-    PageSpec("orgs", "orgs", "yichao.ui.pages.orgs:OrgsPage"),
-    PageSpec("projects", "projects", "yichao.ui.pages.projects:ProjectsPage"),
-    PageSpec("reports", "reports", "yichao.ui.pages.reports:ReportsPage"),
-    PageSpec("admin", "admin", "yichao.ui.pages.admin:AdminPage"),
-    PageSpec("sync", "sync", "yichao.ui.pages.sync:SyncPage"),
-    PageSpec("passbook", "passbook", "yichao.ui.pages.passbook:PassbookPage"),
-    PageSpec("residents", "residents", "yichao.ui.pages.residents:ResidentsPage"),
-    PageSpec("certificates", "certificates", "yichao.ui.pages.certificates:CertificatesPage"),
+    PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard.page:DashboardPage"),
+    PageSpec("orgs", "orgs", "yichao.ui.pages.orgs.page:OrgsPage"),
+    PageSpec("projects", "projects", "yichao.ui.pages.projects.page:ProjectsPage"),
+    PageSpec("reports", "reports", "yichao.ui.pages.reports.page:ReportsPage"),
+    PageSpec("admin", "admin", "yichao.ui.pages.admin.page:AdminPage"),
+    PageSpec("sync", "sync", "yichao.ui.pages.sync.page:SyncPage"),
+    PageSpec("passbook", "passbook", "yichao.ui.pages.passbook.page:PassbookPage"),
+    PageSpec("residents", "residents", "yichao.ui.pages.residents.page:ResidentsPage"),
+    PageSpec("certificates", "certificates", "yichao.ui.pages.certificates.page:CertificatesPage"),
 )
 
 # Navigation order of every page that may ever exist; PAGES lists those that exist now.

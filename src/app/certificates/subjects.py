@@ -1,0 +1,319 @@
+"""Who a certificate is about, per kind: one registry so a new kind plugs in with one loader.
+
+A loader reads the subject (organization, person, project) and returns a :class:`Subject`: the name
+printed as recipient, the facts the body text needs, and a ``dedupe_key`` that says when two issues
+are the same certificate (then the second is a reprint, not a new serial). Facts owned by other
+modules (stage history, ratings, volunteer hours, roadshow awards) are read through their public
+functions, imported lazily so this package works before those modules land.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Callable, Mapping
+
+from sqlalchemy import select
+
+from yichao.models.journal import JournalEntry
+from yichao.models.organization import Organization
+from yichao.models.person import Person
+
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: str
+    code: str  # the serial's kind part: DL-2026-CK-0001
+    title: str  # printed title
+    label: str  # the register's name for the kind
+    subject_type: str  # organization | person | project
+
+
+KINDS: dict[str, KindSpec] = {
+    k.kind: k for k in (
+        KindSpec("entry", "RZ", "入驻证书", "入驻证书", "organization"),
+        KindSpec("graduation", "CK", "出壳证书", "出壳证书", "organization"),
+        KindSpec("rating", "XJ", "荣誉证书", "星级评定证书", "organization"),
+        KindSpec("volunteer", "ZY", "志愿服务证明", "志愿服务证明", "person"),
+        KindSpec("award", "RY", "荣誉证书", "路演获奖证书", "project"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    subject_type: str
+    uid: str
+    recipient: str
+    dedupe_key: str
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+# a loader reads many subjects at once (a batch of 1,000 must not cost 4,000 queries)
+Loader = Callable[[Workspace, list[str], Mapping[str, Any]], list[Subject]]
+_LOADERS: dict[str, Loader] = {}
+
+
+def subject_loader(kind: str) -> Callable[[Loader], Loader]:
+    def deco(fn: Loader) -> Loader:
+        _LOADERS[kind] = fn
+        return fn
+
+    return deco
+
+
+def one_by_one(fn: Callable[[Workspace, str, Mapping[str, Any]], Subject]) -> Loader:
+    """Make a batch loader of a loader for one subject (kinds whose facts come from other modules)."""
+    def many(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+        return [fn(ws, uid, options) for uid in uids]
+
+    return many
+
+
+def kind_spec(kind: str) -> KindSpec:
+    spec = KINDS.get(kind)
+    if spec is None:
+        raise UserError(f"没有“{kind}”这种证书，可选：{'、'.join(KINDS)}。")
+    return spec
+
+
+def load_subjects(ws: Workspace, kind: str, uids: list[str], options: Mapping[str, Any] | None = None) -> list[Subject]:
+    """The subjects of certificates of ``kind``, in order; refuses with one sentence naming the first
+    one that cannot receive it."""
+    kind_spec(kind)
+    uids = [(u or "").strip() for u in uids]
+    if not uids or not all(uids):
+        raise UserError("请指定证书的对象（组织、志愿者或项目）。")
+    return _LOADERS[kind](ws, uids, options or {})
+
+
+def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] | None = None) -> Subject:
+    return load_subjects(ws, kind, [uid], options)[0]
+
+
+def hook(name: str, modules: tuple[str, ...]) -> Callable[..., Any] | None:
+    """A public function of another module, if that module is installed (it may land later)."""
+    for module in modules:
+        try:
+            fn = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if callable(fn):
+            return fn
+    return None
+
+
+def pick(obj: Any, *names: str, default: Any = "") -> Any:
+    """The first present attribute or key of ``obj`` among ``names`` (other modules' result types)."""
+    for name in names:
+        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
+        if value not in (None, ""):
+            return value
+    return default
+
+
+# -- organizations ------------------------------------------------------------------------------
+STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
+                "graduated": "出壳", "exited": "退出"}
+
+
+CHUNK = 500
+
+
+def _chunks(uids: list[str]) -> list[list[str]]:
+    return [uids[i:i + CHUNK] for i in range(0, len(uids), CHUNK)]
+
+
+# Batch queries look rows up by the uids alone and sort out tombstones, kinds and operations in
+# Python: given "deleted = 0" or "entity = ?" too, SQLite (no statistics) prefers those indexes and
+# reads every record of the table for each chunk, where the uid index reads only the batch's rows.
+
+
+def _orgs(ws: Workspace, uids: list[str]) -> list[dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    with ws.read() as session:
+        for chunk in _chunks(uids):  # plain rows, not ORM objects: a batch reads a thousand at once
+            stmt = select(Organization.uid, Organization.name, Organization.credit_code, Organization.stage,
+                          Organization.resident_since, Organization.deleted).where(Organization.uid.in_(chunk))
+            for uid, name, credit_code, stage, resident_since, deleted in session.execute(stmt):
+                if not deleted:
+                    found[uid] = {
+                        "uid": uid, "name": name, "credit_code": credit_code or "", "stage": stage,
+                        "stage_label": STAGE_LABELS.get(stage, stage), "resident_since": resident_since,
+                    }
+    missing = [u for u in uids if u not in found]
+    if missing:
+        raise NotFound(f"找不到这个组织（{missing[0]}）。")
+    return [found[u] for u in uids]
+
+
+def _stage_dates(ws: Workspace, uids: list[str], stage: str) -> dict[str, date]:
+    """When each organization (last) entered ``stage``: its stage history, else the journal."""
+    try:
+        from yichao.models.org_records import OrgStageChange  # the organizations module's history
+    except ImportError:
+        OrgStageChange = None  # noqa: N806
+    dates: dict[str, date] = {}
+    with ws.read() as session:
+        for chunk in _chunks(uids):
+            if OrgStageChange is not None:
+                stmt = select(OrgStageChange.org_uid, OrgStageChange.on, OrgStageChange.to_stage,
+                              OrgStageChange.deleted).where(OrgStageChange.org_uid.in_(chunk))
+                for uid, on, to_stage, deleted in session.execute(stmt):
+                    if to_stage == stage and not deleted and (uid not in dates or on > dates[uid]):
+                        dates[uid] = on
+            rest = [u for u in chunk if u not in dates]
+            if rest:
+                first: dict[str, datetime] = {}
+                stmt = (select(JournalEntry.uid, JournalEntry.at, JournalEntry.entity, JournalEntry.op)
+                        .where(JournalEntry.uid.in_(rest), JournalEntry.data.like(f'%"stage": "{stage}"%')))
+                for uid, at, entity, op in session.execute(stmt):
+                    if entity == "organization" and op in ("insert", "update") and (uid not in first or at < first[uid]):
+                        first[uid] = at
+                dates.update({uid: at.date() for uid, at in first.items()})
+    return dates
+
+
+def _first_seen(ws: Workspace, uids: list[str]) -> dict[str, date]:
+    first: dict[str, datetime] = {}
+    if not uids:
+        return {}
+    with ws.read() as session:
+        for chunk in _chunks(uids):
+            stmt = select(JournalEntry.uid, JournalEntry.at, JournalEntry.entity).where(JournalEntry.uid.in_(chunk))
+            for uid, at, entity in session.execute(stmt):
+                if entity == "organization" and (uid not in first or at < first[uid]):
+                    first[uid] = at
+    return {uid: at.date() for uid, at in first.items()}
+
+
+def _plain(org: dict[str, Any]) -> dict[str, Any]:
+    """The facts worth recording with the certificate (the register stores them as JSON)."""
+    return {k: v for k, v in org.items() if k not in ("uid", "resident_since")}
+
+
+def _stage_date(ws: Workspace, uid: str, stage: str) -> date | None:
+    return _stage_dates(ws, [uid], stage).get(uid)
+
+
+@subject_loader("entry")
+def _entry(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+    orgs = _orgs(ws, uids)
+    for org in orgs:
+        if org["stage"] == "exited":
+            raise UserError(f"“{org['name']}”已退出孵化，不能签发入驻证书。")
+    nursery = _stage_dates(ws, uids, "nursery")
+    # the first journal entry only for those with neither an entry date nor a nursery stage on record
+    seen = _first_seen(ws, [o["uid"] for o in orgs if not o["resident_since"] and o["uid"] not in nursery])
+    subjects = []
+    for org in orgs:
+        uid = org["uid"]
+        since = org["resident_since"] or nursery.get(uid) or seen.get(uid)
+        facts = {**_plain(org), "since": since.isoformat() if since else ""}
+        subjects.append(Subject("entry", "organization", uid, org["name"], uid, facts))
+    return subjects
+
+
+@subject_loader("graduation")
+def _graduation(ws: Workspace, uids: list[str], options: Mapping[str, Any]) -> list[Subject]:
+    orgs = _orgs(ws, uids)
+    for org in orgs:
+        if org["stage"] != "graduated":
+            raise UserError(f"“{org['name']}”还没有出壳（当前阶段：{org['stage_label']}），不能签发出壳证书。")
+    dates = _stage_dates(ws, uids, "graduated")
+    subjects = []
+    for org in orgs:
+        on = dates.get(org["uid"])
+        facts = {**_plain(org), "graduated_on": on.isoformat() if on else ""}
+        subjects.append(Subject("graduation", "organization", org["uid"], org["name"], org["uid"], facts))
+    return subjects
+
+
+@subject_loader("rating")
+@one_by_one
+def _rating(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    org = _plain(_orgs(ws, [uid])[0])
+    level, rating_kind, on = options.get("stars"), "star", options.get("rating_date")
+    if level is None:
+        found = _latest_rating(ws, uid)
+        if found is None:
+            raise UserError(f"“{org['name']}”还没有星级或等级评估结果，请先在组织档案中登记。")
+        level, rating_kind, on = found
+    try:
+        level = int(level)
+    except (TypeError, ValueError):
+        raise UserError("星级应为 1 到 5 的整数。") from None
+    if not 1 <= level <= 5:
+        raise UserError("星级应为 1 到 5 的整数。")
+    on = on if isinstance(on, date) else date.fromisoformat(on) if on else date.today()
+    facts = {**org, "level": level, "rating_kind": rating_kind, "rated_on": on.isoformat(), "rating_year": on.year}
+    return Subject("rating", "organization", uid, org["name"], f"{uid}:{rating_kind}:{level}:{on.year}", facts)
+
+
+def _latest_rating(ws: Workspace, uid: str) -> tuple[int, str, date] | None:
+    try:
+        from yichao.models.org_records import OrgRating
+    except ImportError:
+        return None
+    with ws.read() as session:
+        rating = session.scalars(select(OrgRating).where(OrgRating.org_uid == uid, OrgRating.deleted.is_(False))
+                                 .order_by(OrgRating.awarded_on.desc()).limit(1)).first()
+        if rating is None:
+            return None
+        kind = "grade" if getattr(rating, "rating_kind", "grade") == "grade" else "star"
+        return rating.level, kind, rating.awarded_on
+
+
+# -- volunteers ----------------------------------------------------------------------------------
+@subject_loader("volunteer")
+@one_by_one
+def _volunteer(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    with ws.read() as session:
+        person = session.get(Person, uid)
+        if person is None or person.deleted:
+            raise NotFound("找不到这位居民。")
+        if not person.is_volunteer:
+            raise UserError(f"{person.name} 不是登记的志愿者，不能开具志愿服务证明。")
+        name, number = person.name, person.volunteer_number
+    hours = options.get("hours")
+    if hours is None:
+        hours_of = hook("volunteer_hours", ("yichao.app.passbook.hours",))
+        if hours_of is None:
+            raise UserError("这个版本还没有志愿服务时长记录（爱心存折模块），无法开具志愿服务证明。")
+        hours = hours_of(ws, uid)
+    hours = round(float(hours or 0), 1)
+    if hours <= 0:
+        raise UserError(f"{name} 还没有登记的志愿服务时长，无法开具志愿服务证明。")
+    star_of = hook("star_level", ("yichao.app.passbook.hours",))
+    stars = int(star_of(hours)) if star_of is not None else 0
+    facts = {"name": name, "volunteer_number": number, "hours": hours, "stars": stars}
+    return Subject("volunteer", "person", uid, name, f"{uid}:{hours}", facts)
+
+
+# -- roadshow awards ----------------------------------------------------------------------------
+AWARD_MODULES = ("yichao.app.projects.records", "yichao.app.roadshow", "yichao.app.project_awards")
+
+
+@subject_loader("award")
+@one_by_one
+def _award(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
+    award_of = hook("project_award_subject", AWARD_MODULES)
+    if award_of is None:
+        raise UserError("这个版本还没有项目与路演模块，无法签发获奖证书。")
+    found = award_of(ws, uid)
+    if not found:
+        raise UserError("这个项目没有路演获奖记录，不能签发荣誉证书。")
+    project = str(pick(found, "project_name", "project", "name"))
+    org = str(pick(found, "org_name", "organization", "applicant"))
+    award = str(options.get("award") or pick(found, "rank_label", "award", "prize", "award_name"))
+    program = str(pick(found, "roadshow_name", "program_name", "roadshow", "program", "round_name"))
+    if not award:
+        raise UserError(f"项目“{project}”没有获奖名次，不能签发荣誉证书。")
+    recipient = str(pick(found, "recipient", default="")) or org or project
+    facts = {"project": project, "org_name": org, "award": award, "program": program}
+    return Subject("award", "project", uid, recipient, f"{uid}:{award}", facts)

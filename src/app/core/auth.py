@@ -1,0 +1,203 @@
+"""Staff accounts: scrypt password hashes, lock-out after five wrong passwords, roles, journal."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import NoReturn
+
+from sqlalchemy import func, select
+
+from yichao.models.base import utcnow
+from yichao.models.journal import record_event
+from yichao.models.user import USER_ROLES, User
+
+from yichao.app.core.errors import NotFound, PermissionDenied, UserError
+from yichao.app.core.workspace import CurrentUser, Workspace
+
+MAX_FAILED = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 6
+# scrypt: memory-hard, in the standard library; n=2**14, r=8 -> 16 MiB per guess
+_N, _R, _P = 2**14, 8, 1
+
+
+@dataclass(frozen=True)
+class UserRow:
+    uid: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    last_login: datetime | None
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return "scrypt${}${}${}${}${}".format(
+        _N, _R, _P, base64.b64encode(salt).decode(), base64.b64encode(digest).decode()
+    )
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+            dklen=len(base64.b64decode(digest)),
+        )
+        return hmac.compare_digest(got, base64.b64decode(digest))
+    except (ValueError, TypeError):
+        return False
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise UserError(f"密码至少需要 {MIN_PASSWORD} 位。")
+
+
+def check_username(username: str) -> str:
+    name = username.strip()
+    if not name:
+        raise UserError("用户名不能为空。")
+    if len(name) > 32 or any(c.isspace() for c in name):
+        raise UserError("用户名不能含空格，且不超过32个字符。")
+    return name
+
+
+def login(ws: Workspace, username: str, password: str) -> CurrentUser:
+    """Sign in; five wrong passwords lock the account for 15 minutes. Every try is journaled."""
+    name = username.strip()
+    now = utcnow()
+    with ws.unit(CurrentUser(name or "?", "viewer")) as session:
+        user = session.scalars(select(User).where(User.username == name)).first()
+        if user is None:
+            record_event(session, "login_failed", "user_account", "", {"username": name, "reason": "unknown"})
+            error: UserError | None = UserError("用户名或密码不正确。")
+        elif not user.active:
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "disabled"})
+            error = UserError("这个账号已被停用，请联系管理员。")
+        elif user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "locked"})
+            error = UserError(f"密码错误次数过多，账号已锁定，请在 {minutes} 分钟后再试。")
+        elif not verify_password(password, user.password_hash):
+            user.failed_logins += 1
+            left = MAX_FAILED - user.failed_logins
+            if left <= 0:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+                error = UserError(f"密码连续错误 {MAX_FAILED} 次，账号已锁定 {LOCK_MINUTES} 分钟。")
+            else:
+                error = UserError(f"用户名或密码不正确，还可以再试 {left} 次。")
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "password"})
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login = now
+            record_event(session, "login", "user_account", user.uid, {"username": name})
+            error = None
+            signed_in = CurrentUser(user.username, user.role, user.display_name)
+    if error is not None:
+        raise error
+    ws.user = signed_in
+    return signed_in
+
+
+def refuse(ws: Workspace, action: str) -> NoReturn:
+    """Journal a permission refusal in its own transaction, then raise it."""
+    with ws.unit() as session:
+        record_event(session, "denied", "", "", {"action": action, "role": ws.user.role if ws.user else ""})
+    raise PermissionDenied(f"您的账号没有“{action}”的权限，请联系管理员。")
+
+
+def _row(u: User) -> UserRow:
+    return UserRow(u.uid, u.username, u.display_name, u.role, u.active, u.locked_until, u.last_login)
+
+
+def list_users(ws: Workspace) -> list[UserRow]:
+    ws.require("admin", "管理用户")
+    with ws.read() as session:
+        return [_row(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def create_user(
+    ws: Workspace, username: str, password: str, role: str = "staff", display_name: str = "",
+    *, bootstrap: bool = False,
+) -> UserRow:
+    """Add a staff account (admin only, except the first one made by the set-up wizard)."""
+    if not bootstrap:
+        ws.require("admin", "添加用户")
+    name = check_username(username)
+    if role not in USER_ROLES:
+        raise UserError("角色只能是 管理员、工作人员 或 只读用户。")
+    check_new_password(password)
+    with ws.unit() as session:
+        if session.scalar(select(func.count()).select_from(User).where(User.username == name)):
+            raise UserError(f"用户名 {name} 已经存在。")
+        user = User(username=name, display_name=display_name.strip() or name, role=role,
+                    password_hash=hash_password(password))
+        session.add(user)
+        session.flush()
+        return _row(user)
+
+
+def _get(session, username: str) -> User:
+    user = session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise NotFound(f"没有用户 {username}。")
+    return user
+
+
+def set_active(ws: Workspace, username: str, active: bool) -> UserRow:
+    ws.require("admin", "停用或启用用户")
+    if ws.user and ws.user.username == username and not active:
+        raise UserError("不能停用自己正在使用的账号。")
+    with ws.unit() as session:
+        user = _get(session, username)
+        user.active = active
+        session.flush()
+        return _row(user)
+
+
+def set_role(ws: Workspace, username: str, role: str) -> UserRow:
+    ws.require("admin", "修改用户角色")
+    if role not in USER_ROLES:
+        raise UserError("角色只能是 管理员、工作人员 或 只读用户。")
+    with ws.unit() as session:
+        user = _get(session, username)
+        user.role = role
+        session.flush()
+        return _row(user)
+
+
+def reset_password(ws: Workspace, username: str, new_password: str) -> UserRow:
+    """An admin sets a new password; this also lifts a lock-out."""
+    ws.require("admin", "重置密码")
+    check_new_password(new_password)
+    with ws.unit() as session:
+        user = _get(session, username)
+        user.password_hash = hash_password(new_password)
+        user.failed_logins = 0
+        user.locked_until = None
+        session.flush()
+        return _row(user)
+
+
+def change_own_password(ws: Workspace, old_password: str, new_password: str) -> None:
+    if ws.user is None:
+        raise UserError("请先登录。")
+    check_new_password(new_password)
+    with ws.unit() as session:
+        user = _get(session, ws.user.username)
+        if not verify_password(old_password, user.password_hash):
+            raise UserError("原密码不正确。")
+        user.password_hash = hash_password(new_password)

@@ -1,0 +1,174 @@
+"""Backups with SQLite's online backup API, rotated; restore checks integrity first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from yichao.app.core.errors import UserError
+from yichao.app.core.paths import attachments_dir, backups_dir, db_path
+
+BACKUP_PREFIX = "yichao-"
+BACKUP_SUFFIX = ".db"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    made_at: datetime
+
+
+def _timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", keep: int | None = None) -> Path:
+    """Copy a live database consistently (even while it is open) into ``target_dir``."""
+    if not db_file.exists():
+        raise UserError(f"找不到数据库文件 {db_file}。")
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / f"{BACKUP_PREFIX}{_timestamp()}-{reason}{BACKUP_SUFFIX}"
+        src = sqlite3.connect(str(db_file))
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise UserError(f"备份失败：{exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+    if keep:
+        rotate(target_dir, keep)
+    data_dir = db_file.parent
+    if not _inside(target_dir, data_dir):  # blobs in the data folder are immutable: no 2nd copy
+        copy_attachments(attachments_dir(data_dir), target_dir / ATTACHMENTS)
+        copy_missing_files(data_dir / KEYS, target_dir / KEYS)
+    return target
+
+
+KEYS = "keys"  # e.g. the certificate verification key; without it tampering cannot be detected
+
+
+def copy_missing_files(source: Path, target: Path) -> int:
+    """Copy the files of a flat folder that ``target`` lacks; never overwrite a key in place."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    try:
+        for item in source.iterdir():
+            dest = target / item.name
+            if item.is_file() and not dest.exists():
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(item, dest)
+                copied += 1
+    except OSError as exc:
+        raise UserError(f"复制密钥文件失败：{exc.strerror or exc}。") from exc
+    return copied
+
+
+ATTACHMENTS = "attachments"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def copy_attachments(source: Path, target: Path) -> int:
+    """Copy the content-addressed attachment files that ``target`` lacks (a file's name is its
+    hash and it never changes, so one already there is the same); returns how many were copied."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    try:
+        for blob in source.glob("??/*"):
+            dest = target / blob.parent.name / blob.name
+            if blob.is_file() and not dest.exists():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(blob, dest.with_name(dest.name + ".part"))
+                dest.with_name(dest.name + ".part").replace(dest)
+                copied += 1
+    except OSError as exc:
+        raise UserError(f"复制附件失败：{exc.strerror or exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+    return copied
+
+
+def rotate(directory: Path, keep: int) -> None:
+    """Keep the newest ``keep`` backups of the folder."""
+    for old in list_backups(directory)[keep:]:
+        old.path.unlink(missing_ok=True)
+
+
+def list_backups(directory: Path) -> list[BackupInfo]:
+    """Backups of a folder, newest first."""
+    if not directory.exists():
+        return []
+    found = [
+        BackupInfo(p, p.stat().st_size, datetime.fromtimestamp(p.stat().st_mtime))
+        for p in directory.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")
+    ]
+    return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def integrity_problem(db_file: Path, thorough: bool = True) -> str | None:
+    """None when the file is a sound Yichao database, else a sentence saying what is wrong.
+
+    ``thorough`` runs SQLite's full integrity check (restore, `yichao check`); opening the data
+    folder at start-up reads only the header and the schema, which is what a corrupt or foreign
+    file fails on, and costs milliseconds instead of minutes on a large district database.
+    """
+    try:
+        with open(db_file, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return "这个文件不是益巢的数据库（不是 SQLite 文件）。"
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            if thorough:
+                result = conn.execute("PRAGMA integrity_check").fetchone()
+                if not result or result[0] != "ok":
+                    return "数据库文件已损坏（完整性检查未通过）。"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except OSError as exc:
+        return f"无法读取数据库文件：{exc.strerror or exc}。"
+    except sqlite3.Error:
+        return "数据库文件已损坏，无法读取。"
+    if tables and not {"alembic_version", "journal"} <= tables:
+        return "这个数据库不是益巢的数据库。"
+    return None
+
+
+def restore_database(data_dir: Path, backup_file: Path) -> Path:
+    """Replace the database with a backup after checking the backup; the old file is kept aside."""
+    backup_file = Path(backup_file)
+    if not backup_file.exists():
+        raise UserError(f"找不到备份文件 {backup_file}。")
+    problem = integrity_problem(backup_file)
+    if problem:
+        raise UserError(f"不能用这个文件恢复：{problem}")
+    target = db_path(data_dir)
+    safety = None
+    if target.exists():
+        safety = backup_database(target, backups_dir(data_dir), reason="before-restore")
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    tmp = target.with_suffix(".restoring")
+    shutil.copyfile(backup_file, tmp)
+    tmp.replace(target)
+    # beside a backup made elsewhere, or the data folder the backups/ folder belongs to
+    sources = [backup_file.parent / ATTACHMENTS]
+    if backup_file.parent.name == backups_dir(data_dir).name:
+        sources.append(backup_file.parent.parent / ATTACHMENTS)
+    for source in sources:
+        copy_attachments(source, attachments_dir(data_dir))
+        copy_missing_files(source.parent / KEYS, data_dir / KEYS)
+    return safety or target

@@ -1,0 +1,212 @@
+"""An open data folder: engine, sessions, the local site and the signed-in user.
+
+Every service takes a :class:`Workspace` and owns its unit of work through :meth:`Workspace.unit`
+(one session, committed or rolled back as a whole) and returns plain data.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from yichao.models import migrate
+from yichao.models.db import make_engine, make_session_factory, sqlite_url
+from yichao.models.registry import import_startup
+from yichao.models.site import Site
+
+from yichao.app.core.backup import backup_database, integrity_problem
+from yichao.app.core.errors import UserError
+from yichao.app.core.instance_lock import InstanceLock
+from yichao.app.core.paths import backups_dir, db_path, ensure_writable
+from yichao.app.core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ROLE_RANK = {"viewer": 0, "staff": 1, "admin": 2}
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    username: str
+    role: str
+    display_name: str = ""
+
+
+# The operator of headless commands: whoever can run the CLI on this PC already holds the data.
+CLI_USER = CurrentUser("cli", "admin", "命令行")
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    code: str
+    name: str
+    role: str
+    parent_code: str
+
+
+class DatabaseProblem(UserError):
+    """The database file is corrupt or foreign; the GUI offers to restore the newest backup."""
+
+
+class Workspace:
+    """The open data folder. Create with :func:`open_workspace`; close when done."""
+
+    def __init__(self, data_dir: Path, engine: Engine, lock: InstanceLock | None) -> None:
+        self.data_dir = data_dir
+        self.engine = engine
+        self.settings = Settings(data_dir)
+        self._sessions: sessionmaker[Session] = make_session_factory(engine)
+        self._lock = lock
+        self.user: CurrentUser | None = None
+        self._site: SiteInfo | None = None
+
+    # -- site -------------------------------------------------------------------------------
+    @property
+    def site(self) -> SiteInfo:
+        if self._site is None:
+            self._site = self._load_site()
+            if self._site is None:
+                raise UserError("这个数据文件夹还没有初始化，请先运行首次设置（yichao init）。")
+        return self._site
+
+    @property
+    def is_initialized(self) -> bool:
+        if self._site is None:
+            self._site = self._load_site()
+        return self._site is not None
+
+    def _load_site(self) -> SiteInfo | None:
+        with self._sessions() as session:
+            row = session.scalars(select(Site).where(Site.is_local.is_(True))).first()
+            if row is None:
+                return None
+            return SiteInfo(row.code, row.name, row.role, row.parent_code)
+
+    def forget_site(self) -> None:
+        self._site = None
+
+    # -- units of work ----------------------------------------------------------------------
+    @contextmanager
+    def unit(self, user: CurrentUser | None = None) -> Iterator[Session]:
+        """One transaction: commit on success, roll back on any error."""
+        session = self._sessions()
+        who = user or self.user
+        session.info["user"] = who.username if who else ""
+        session.info["site"] = self._site.code if self._site else (self._load_site() or _NO_SITE).code
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session; nothing it does is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the transaction without expiring what was read
+
+    # -- roles ------------------------------------------------------------------------------
+    def require(self, role: str, action: str) -> CurrentUser:
+        """The signed-in user, if their role reaches ``role``; else journal the refusal and refuse."""
+        from yichao.app.core.auth import refuse  # late: auth uses the workspace
+
+        user = self.user
+        if user is None or ROLE_RANK.get(user.role, -1) < ROLE_RANK[role]:
+            refuse(self, action)
+        assert user is not None
+        return user
+
+    # -- life -------------------------------------------------------------------------------
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        if self.is_sqlite:
+            try:  # keeps planner statistics fresh as the data grows (cheap when nothing changed)
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except Exception:  # noqa: BLE001 - closing must not fail over statistics
+                log.warning("PRAGMA optimize failed", exc_info=True)
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+_NO_SITE = SiteInfo("", "", "", "")
+
+
+def open_workspace(
+    data_dir: Path,
+    *,
+    create: bool = False,
+    database_url: str | None = None,
+    lock: bool = True,
+    backup_keep: int | None = None,
+) -> Workspace:
+    """Open (and with ``create``, make) a data folder: lock, check, back up, migrate.
+
+    Raises :class:`UserError` with one sentence for an unwritable folder, a second instance, a
+    corrupt or foreign file, or a database from a newer Yichao. Nothing is changed in those cases.
+    """
+    import_startup()  # the rest of the models load with their services
+    data_dir = Path(data_dir)
+    if not create and not data_dir.exists():
+        raise UserError(f"数据文件夹 {data_dir} 不存在，请先运行首次设置（yichao init）。")
+    ensure_writable(data_dir)
+    instance = InstanceLock(data_dir) if lock else None
+    if instance:
+        instance.acquire()
+    try:
+        settings = Settings(data_dir)
+        url = database_url or settings.get("database_url") or sqlite_url(db_path(data_dir))
+        is_sqlite = url.startswith("sqlite")
+        dbfile = db_path(data_dir)
+        if is_sqlite and dbfile.exists():
+            problem = integrity_problem(dbfile, thorough=False)
+            if problem:
+                raise DatabaseProblem(problem + "可以从最近的备份恢复。")
+        elif is_sqlite and not create:
+            raise UserError(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
+        engine = make_engine(url)
+        try:
+            _migrate(engine, dbfile if is_sqlite else None, data_dir,
+                     backup_keep or int(settings.get("backup_keep")))
+        except (OperationalError, DatabaseError) as exc:
+            engine.dispose()
+            raise DatabaseProblem(f"无法打开数据库：{exc.orig}。") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return Workspace(data_dir, engine, instance)
+    except BaseException:
+        if instance:
+            instance.release()
+        raise
+
+
+def _migrate(engine: Engine, dbfile: Path | None, data_dir: Path, keep: int) -> None:
+    """Upgrade the schema; an existing SQLite database is backed up first."""
+    if migrate.is_empty(engine):
+        migrate.upgrade(engine)
+        return
+    if not migrate.needs_upgrade(engine):
+        return
+    if dbfile is not None:
+        backup_database(dbfile, backups_dir(data_dir), reason="before-upgrade", keep=keep)
+    log.info("upgrading database schema")
+    migrate.upgrade(engine)

@@ -1,0 +1,134 @@
+"""A passbook's life: report a loss (blocks at once), lift it, replace with 承前, close, take over.
+
+A replacement passbook carries the balance over with a 承前 line, and the old one gives it up with a
+matching 承前 entry of the opposite sign, so no point exists twice and every ledger still sums to its
+balance. Service hours stay on the ledger where they were earned: a person's hours are the sum over
+all of their passbooks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from yichao.models.base import utcnow
+from yichao.models.passbook import Passbook, PrintedLine
+from yichao.models.person import Person
+
+from yichao.app.core.errors import UserError
+from yichao.app.passbook.accounts import (
+    STATUS_LABELS, PassbookRow, operator_name, load_book, normalize_number, open_in_session, passbook_row,
+)
+from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
+from yichao.app.core.workspace import Workspace
+
+
+def _set_status(book: Passbook, status: str, note: str) -> None:
+    book.status = status
+    book.status_at = utcnow()
+    book.status_note = " ".join(note.split())[:200]
+
+
+def report_lost(ws: Workspace, number: str, note: str = "") -> PassbookRow:
+    """挂失: from this moment the passbook takes no entry until the loss is lifted or it is replaced."""
+    ws.require("staff", "挂失爱心存折")
+    with ws.unit() as session:
+        book = load_book(session, number)
+        if book.status != "active":
+            raise UserError(f"存折 {book.number} {STATUS_LABELS[book.status]}，不能挂失。")
+        _set_status(book, "lost", note or "挂失")
+        session.flush()
+        return passbook_row(book, session.get(Person, book.holder_uid))
+
+
+def lift_loss(ws: Workspace, number: str) -> PassbookRow:
+    """解挂: the passbook was found again."""
+    ws.require("staff", "解除挂失")
+    with ws.unit() as session:
+        book = load_book(session, number)
+        if book.status != "lost":
+            raise UserError(f"存折 {book.number} 没有挂失，不需要解挂。")
+        _set_status(book, "active", "解除挂失")
+        session.flush()
+        return passbook_row(book, session.get(Person, book.holder_uid))
+
+
+def replace(ws: Workspace, number: str, note: str = "") -> PassbookRow:
+    """补发/换折: a new passbook for the same holder; the balance moves over with a 承前 line."""
+    ws.require("staff", "补发爱心存折")
+    with ws.unit() as session:
+        old = load_book(session, number)
+        if old.status not in ("active", "lost"):
+            raise UserError(f"存折 {old.number} {STATUS_LABELS[old.status]}，不能再换折。")
+        operator = operator_name(ws)
+        balance = old.balance
+        _set_status(old, "replaced", note or "换折")
+        session.flush()
+        new = open_in_session(session, old.holder_uid, old.site_code, old.layout)
+        old.replaced_by_uid = new.uid
+        new.replaces_uid = old.uid
+        if balance:
+            append_entry(session, old, kind="carried_forward", memo=f"转入新折{new.number}", points=-balance,
+                         source_kind="passbook", source_uid=new.uid, operator=operator)
+        append_entry(session, new, kind="carried_forward", memo=f"承前 原折{old.number}", points=balance,
+                     source_kind="passbook", source_uid=old.uid, operator=operator)
+        session.flush()
+        return passbook_row(new, session.get(Person, new.holder_uid))
+
+
+def close(ws: Workspace, number: str, note: str = "") -> PassbookRow:
+    """销户: only an empty passbook is closed, so no points are silently lost."""
+    ws.require("staff", "销户爱心存折")
+    with ws.unit() as session:
+        book = load_book(session, number)
+        if book.status != "active":
+            raise UserError(f"存折 {book.number} {STATUS_LABELS[book.status]}，不能销户。")
+        if book.balance:
+            raise UserError(f"存折 {book.number} 还有 {book.balance} 分，请先兑换完再销户。")
+        _set_status(book, "closed", note or "销户")
+        session.flush()
+        return passbook_row(book, session.get(Person, book.holder_uid))
+
+
+def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: float, page: int, line: int,
+              lines_per_page: int | None = None, opened_on: date | None = None, site_code: str = "") -> PassbookRow:
+    """接管: a passbook already in a resident's hands keeps its number, balance, hours and next line.
+
+    The opening 承前 entry counts as already printed (it is the last line on the paper), so printing
+    continues at ``page``/``line``.
+    """
+    ws.require("staff", "接管已有爱心存折")
+    clean = normalize_number(number)
+    if not clean:
+        raise UserError("请输入存折封面上的号码。")
+    if balance != 0:
+        clean_points(balance, "承前余额")
+    minutes = hours_to_minutes(hours)
+    if page < 1 or line < 1:
+        raise UserError("续打的页号和行号必须从 1 开始。")
+    if lines_per_page is None:
+        from yichao.app.passbook.layout import load_layout
+
+        lines_per_page = load_layout("standard").lines_per_page
+    if line > lines_per_page + 1:
+        raise UserError(f"续打行号不能超过每页 {lines_per_page} 行。")
+    with ws.unit() as session:
+        if session.scalar(select(func.count()).select_from(Passbook).where(Passbook.number == clean)):
+            raise UserError(f"存折号码 {clean} 已经登记过了。")
+        site = site_code.strip() or ws.site.code
+        book = open_in_session(session, holder_uid, site)
+        book.number = clean
+        book.opened_on = opened_on or date.today()
+        append_entry(session, book, kind="carried_forward", memo="承前 接管原存折", points=balance,
+                     minutes=minutes, operator=operator_name(ws))
+        book.printed_seq = book.entry_count
+        book.next_page, book.next_line = page, line
+        session.flush()
+        return passbook_row(book, session.get(Person, holder_uid))
+
+
+def printed_lines_count(ws: Workspace, number: str) -> int:
+    with ws.read() as session:
+        book = load_book(session, number)
+        return session.scalar(select(func.count()).select_from(PrintedLine).where(PrintedLine.passbook_uid == book.uid)) or 0

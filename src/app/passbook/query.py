@@ -1,0 +1,60 @@
+"""Paged passbook lists for the GUI and `yichao list passbooks`: filter, sort and page in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from yichao.models.passbook import Passbook
+from yichao.models.person import Person
+
+from yichao.app.passbook.accounts import PassbookRow, passbook_row
+from yichao.app.core.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class PassbookFilter:
+    text: str = ""  # number, holder name, pinyin initials or phone
+    status: str = ""
+    pending_only: bool = False
+
+
+SORTABLE: dict[str, Any] = {
+    "number": Passbook.number, "holder": Person.name_initials, "status": Passbook.status,
+    "balance": Passbook.balance, "minutes": Passbook.minutes, "opened_on": Passbook.opened_on,
+    "pending": Passbook.entry_count - Passbook.printed_seq,
+}
+
+
+def _filtered(stmt: Select[Any], flt: PassbookFilter) -> Select[Any]:
+    stmt = stmt.where(Passbook.deleted.is_(False))
+    text = flt.text.strip()
+    if text:
+        if text.isascii() and text.isalpha():
+            stmt = stmt.where(Person.name_initials.like(f"{text.lower()}%"))
+        else:
+            stmt = stmt.where(or_(Passbook.number.like(f"%{text.upper()}%"), Person.name.like(f"{text}%"),
+                                  Person.phone.like(f"{text}%")))
+    if flt.status:
+        stmt = stmt.where(Passbook.status == flt.status)
+    if flt.pending_only:
+        stmt = stmt.where(Passbook.entry_count > Passbook.printed_seq)
+    return stmt
+
+
+def count_passbooks(ws: Workspace, flt: PassbookFilter = PassbookFilter()) -> int:
+    stmt = _filtered(select(func.count(Passbook.uid)).join(Person, Person.uid == Passbook.holder_uid), flt)
+    with ws.read() as session:
+        return session.scalar(stmt) or 0
+
+
+def query_passbooks(ws: Workspace, flt: PassbookFilter = PassbookFilter(), offset: int = 0, limit: int = 200,
+                    sort: str = "number", descending: bool = False) -> list[PassbookRow]:
+    column = SORTABLE.get(sort, Passbook.number)
+    order = column.desc() if descending else column.asc()
+    stmt = _filtered(select(Passbook, Person).join(Person, Person.uid == Passbook.holder_uid), flt)
+    stmt = stmt.order_by(order, Passbook.uid).offset(offset).limit(limit)
+    with ws.read() as session:
+        return [passbook_row(b, p) for b, p in session.execute(stmt)]

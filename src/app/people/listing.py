@@ -1,0 +1,23 @@
+"""Rows for `yichao list`: JSON-ready dicts, never a full identity number."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from yichao.app.core.communities import community_names
+from yichao.app.people.residents import count_people, query_people
+from yichao.app.core.workspace import Workspace
+
+PAGE = 5000
+
+
+def people_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
+    names = community_names(ws)
+    total = count_people(ws)
+    for offset in range(0, total, PAGE):
+        for p in query_people(ws, offset=offset, limit=PAGE):
+            yield {
+                "uid": p.uid, "name": p.name, "gender": p.gender, "id_number": p.id_masked,
+                "phone": p.phone, "community": names.get(p.community_uid or "", ""),
+                "volunteer": p.is_volunteer,
+            }

@@ -1,0 +1,50 @@
+"""Money as integer fen (分) and tranche splits: exact sums, shown as 元 with two decimals."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from yichao.app.core.errors import UserError
+
+_MONEY = re.compile(r"^\d+(\.\d{1,2})?$")
+
+
+def yuan_to_fen(text: str | int | float | Decimal, what: str = "金额") -> int:
+    """'12,345.6' or '12345.60元' -> 1234560 fen; refuses negatives and more than two decimals."""
+    raw = str(text).strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+    if isinstance(text, float):
+        raw = f"{text:.2f}"
+    if not _MONEY.match(raw):
+        raise UserError(f"{what}“{text}”不是有效的金额（元，最多两位小数）。")
+    try:
+        return int(Decimal(raw) * 100)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern already checked
+        raise UserError(f"{what}“{text}”不是有效的金额。") from exc
+
+
+def fen_to_yuan(fen: int) -> str:
+    """1234560 -> '12,345.60'."""
+    sign = "-" if fen < 0 else ""
+    whole, cents = divmod(abs(fen), 100)
+    return f"{sign}{whole:,}.{cents:02d}"
+
+
+def parse_tranche_plan(text: str) -> tuple[int, ...]:
+    """'50/30/20' or '50,30,20' -> (50, 30, 20); whole percents above zero summing to 100."""
+    parts = [p for p in re.split(r"[\s,，/、%]+", text.strip()) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise UserError(f"拨付比例“{text}”应写成用逗号分开的整数百分比，例如 50,30,20。")
+    percents = tuple(int(p) for p in parts)
+    if any(p <= 0 for p in percents):
+        raise UserError("每笔拨付的比例都必须大于 0。")
+    if sum(percents) != 100:
+        raise UserError(f"拨付比例之和必须是 100%，现在是 {sum(percents)}%。")
+    return percents
+
+
+def split_amount(total_fen: int, percents: tuple[int, ...]) -> list[int]:
+    """Amounts per tranche that add up to ``total_fen`` exactly; the last absorbs the rounding."""
+    amounts = [total_fen * p // 100 for p in percents[:-1]]
+    amounts.append(total_fen - sum(amounts))
+    return amounts

@@ -1,0 +1,79 @@
+"""Small table models of the sync page: fixed rows, and the paged bundle history."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from yichao.app.sync import status as sync_status
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.models.paged_table_model import Column
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """A short list shown whole (peers, per-kind counts, street totals)."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if index.isValid() and role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            text = self.rows[index.row()][index.column()]
+            if text.replace(",", "").isdigit():
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class HistorySource:
+    """The bundle history for :class:`PagedTableModel`, paged and sorted in SQL."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def count(self) -> int:
+        return sync_status.count_history(self.ws)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return sync_status.history(self.ws, offset, limit, sort_key or "at", descending)
+
+
+def history_columns() -> list[Column]:
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    sent = QCoreApplication.translate("SyncHistory", "Sent")
+    received = QCoreApplication.translate("SyncHistory", "Received")
+    return [
+        Column("at", QCoreApplication.translate("SyncHistory", "Time"),
+               lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+        Column("direction", QCoreApplication.translate("SyncHistory", "Direction"),
+               lambda r: sent if r.direction == "out" else received),
+        Column("peer", QCoreApplication.translate("SyncHistory", "Site"), lambda r: r.peer_code),
+        Column("seq", QCoreApplication.translate("SyncHistory", "No."), lambda r: str(r.seq), right),
+        Column("records", QCoreApplication.translate("SyncHistory", "Records"), lambda r: f"{r.records:,}", right),
+        Column("", QCoreApplication.translate("SyncHistory", "Contents"), lambda r: r.summary),
+        Column("", QCoreApplication.translate("SyncHistory", "File"), lambda r: r.file_name),
+        Column("", QCoreApplication.translate("SyncHistory", "By"), lambda r: r.user),
+    ]

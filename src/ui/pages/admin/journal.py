@@ -1,0 +1,147 @@
+"""Journal tab (操作日志): who changed what and when, filtered, with before/after of a change."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Sequence
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from yichao.app.core import journal_log
+from yichao.app.core.journal_log import JournalFilter, JournalRow
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.widgets.table_view import make_table_view
+
+
+class JournalSource:
+    """Adapts the journal service to the paged model for one filter."""
+
+    def __init__(self, ws: Workspace, flt: JournalFilter) -> None:
+        self.ws, self.flt = ws, flt
+
+    def count(self) -> int:
+        return journal_log.count_journal(self.ws, self.flt)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[JournalRow]:
+        return journal_log.query_journal(self.ws, self.flt, offset, limit, descending=not descending)
+
+
+class JournalTab(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.user = QComboBox()
+        self.user.setObjectName("journal_user")
+        self.entity = QComboBox()
+        self.entity.setObjectName("journal_entity")
+        self.use_dates = QCheckBox(self.tr("From"))
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.text = QLineEdit()
+        self.text.setObjectName("journal_text")
+        self.text.setPlaceholderText(self.tr("Search text in changes..."))
+        self.text.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("User:")))
+        filters.addWidget(self.user)
+        filters.addWidget(QLabel(self.tr("Record type:")))
+        filters.addWidget(self.entity)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
+        filters.addWidget(self.text, 1)
+
+        columns = [
+            Column("id", self.tr("Time"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
+            Column("", self.tr("User"), lambda r: r.user),
+            Column("", self.tr("Action"), lambda r: r.op_label),
+            Column("", self.tr("Record type"), lambda r: r.entity),
+            Column("", self.tr("Record"), lambda r: _record_label(r)),
+            Column("", self.tr("Revision"), lambda r: str(r.rev) if r.rev else ""),
+        ]
+        self.model = PagedTableModel(JournalSource(ws, JournalFilter()), columns, self)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        for column, width in enumerate((160, 100, 110, 130, 240, 60)):
+            self.view.setColumnWidth(column, width)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail = QTableWidget(0, 3)
+        self.detail.setObjectName("journal_detail")
+        self.detail.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
+        self.detail.horizontalHeader().setStretchLastSection(True)
+        self.detail.verticalHeader().hide()
+        self.detail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.count_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+        layout.addWidget(self.count_label)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.text.textChanged.connect(self._debounce.start)
+        for combo in (self.user, self.entity):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.since.dateChanged.connect(self.apply_filter)
+        self.until.dateChanged.connect(self.apply_filter)
+        self.reload_choices()
+        self.apply_filter()
+
+    def reload_choices(self) -> None:
+        for combo, values in ((self.user, journal_log.journal_users(self.ws)),
+                              (self.entity, journal_log.journal_entities(self.ws))):
+            combo.blockSignals(True)
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(self.tr("(all)"), "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> JournalFilter:
+        since: date | None = None
+        until: date | None = None
+        if self.use_dates.isChecked():
+            since = self.since.date().toPython()
+            until = self.until.date().toPython()
+        return JournalFilter(user=self.user.currentData() or "", entity=self.entity.currentData() or "",
+                             since=since, until=until, text=self.text.text().strip())
+
+    def apply_filter(self) -> None:
+        self.model.set_source(JournalSource(self.ws, self.current_filter()))
+        self.count_label.setText(self.tr("%1 entries").replace("%1", str(self.model.rowCount())))
+        self.detail.setRowCount(0)
+
+    def _show_detail(self, current: Any, previous: Any = None) -> None:
+        row: JournalRow | None = self.model.data(current, ROW_ROLE) if current.isValid() else None
+        changes = row.changes() if row is not None else []
+        self.detail.setRowCount(len(changes))
+        for i, (field, before, after) in enumerate(changes):
+            for j, value in enumerate((field, before, after)):
+                self.detail.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
+
+
+def _record_label(row: JournalRow) -> str:
+    for key in ("name", "title", "number", "username", "serial"):
+        if row.after.get(key):
+            return str(row.after[key])
+    return row.uid[:8]

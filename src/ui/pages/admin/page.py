@@ -1,0 +1,32 @@
+"""系统管理: users, journal, settings and backups, as tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+
+
+class AdminPage(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.tabs = QTabWidget()
+        from yichao.ui.pages.admin.journal import JournalTab
+        from yichao.ui.pages.admin.users import UsersTab
+
+        self.users_tab = UsersTab(ws, self)
+        self.journal_tab = JournalTab(ws, self)
+        self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
+        self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
+        from yichao.ui.pages.admin.backups import BackupsTab
+        from yichao.ui.pages.admin.settings import SettingsTab
+
+        self.settings_tab = SettingsTab(ws, self)
+        self.backups_tab = BackupsTab(ws, self)
+        self.tabs.addTab(self.settings_tab, icon("settings"), self.tr("Settings"))
+        self.tabs.addTab(self.backups_tab, icon("backup"), self.tr("Backups"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)

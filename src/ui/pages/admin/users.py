@@ -1,0 +1,178 @@
+"""Users tab of 系统管理: add, disable, reset and change the role of staff accounts (admin only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from yichao.app.core import auth
+from yichao.app.core.auth import UserRow
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.operations import call
+from yichao.ui.widgets.table_view import make_table_view
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def role_label(role: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {"admin": QCoreApplication.translate("Roles", "Administrator"),
+            "staff": QCoreApplication.translate("Roles", "Staff"),
+            "viewer": QCoreApplication.translate("Roles", "Read-only")}.get(role, role)
+
+
+class UsersModel(QAbstractTableModel):
+    """The handful of staff accounts of a site (a small list: loaded whole)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[UserRow] = []
+        self.headers = [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Status"),
+                        self.tr("Last sign-in")]
+
+    def set_rows(self, rows: list[UserRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == UID_ROLE:
+            return row.username
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        from datetime import datetime, timezone
+
+        locked = row.locked_until is not None and row.locked_until > datetime.now(timezone.utc)
+        status = self.tr("Disabled") if not row.active else (self.tr("Locked") if locked else self.tr("Active"))
+        last = row.last_login.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_login else ""
+        return [row.username, row.display_name, role_label(row.role), status, last][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add user"))
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for key in ("staff", "viewer", "admin"):
+            self.role.addItem(role_label(key), key)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("&Name:"), self.display_name)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("&Password:"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class UsersTab(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.model = UsersModel(self)
+        self.view: QTableView = make_table_view(self)
+        self.view.setSortingEnabled(False)
+        self.view.setModel(self.model)
+        self.add_button = QPushButton(icon("add"), self.tr("&Add user..."))
+        self.toggle_button = QPushButton(icon("lock"), self.tr("&Disable / enable"))
+        self.reset_button = QPushButton(icon("key"), self.tr("&Reset password..."))
+        self.role_button = QPushButton(icon("users"), self.tr("Change &role..."))
+        self.add_button.clicked.connect(self.add_user)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.change_role)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.toggle_button, self.reset_button, self.role_button):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        self.notice = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        layout.addWidget(self.notice)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = call(self, auth.list_users, self.ws)
+        allowed = rows is not None
+        for b in (self.add_button, self.toggle_button, self.reset_button, self.role_button):
+            b.setEnabled(allowed)
+        if not allowed:
+            self.notice.setText(self.tr("Only administrators can manage users."))
+            return
+        self.model.set_rows(rows)
+        self.view.setColumnWidth(0, 140)
+        self.view.setColumnWidth(1, 140)
+        self.view.setColumnWidth(2, 120)
+
+    def selected_username(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.data(index, UID_ROLE) if index.isValid() else None
+
+    def add_user(self) -> None:
+        dialog = NewUserDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        done = call(self, auth.create_user, self.ws, dialog.username.text(), dialog.password.text(),
+                    dialog.role.currentData(), dialog.display_name.text())
+        if done is not None:
+            self.refresh()
+
+    def toggle_active(self) -> None:
+        name = self.selected_username()
+        if not name:
+            return
+        row = next(r for r in self.model.rows if r.username == name)
+        if call(self, auth.set_active, self.ws, name, not row.active) is not None:
+            self.refresh()
+
+    def reset_password(self) -> None:
+        name = self.selected_username()
+        if not name:
+            return
+        password, ok = QInputDialog.getText(self, self.tr("Reset password"),
+                                            self.tr("New password for %1:").replace("%1", name),
+                                            QLineEdit.EchoMode.Password)
+        if ok and call(self, auth.reset_password, self.ws, name, password) is not None:
+            self.refresh()
+
+    def change_role(self) -> None:
+        name = self.selected_username()
+        if not name:
+            return
+        labels = [role_label(k) for k in ("admin", "staff", "viewer")]
+        choice, ok = QInputDialog.getItem(self, self.tr("Change role"), self.tr("Role of %1:").replace("%1", name),
+                                          labels, 1, False)
+        if ok:
+            key = ("admin", "staff", "viewer")[labels.index(choice)]
+            if call(self, auth.set_role, self.ws, name, key) is not None:
+                self.refresh()

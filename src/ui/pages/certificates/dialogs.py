@@ -1,0 +1,280 @@
+"""Dialogs of the 证书打印 page: issue (one or a batch), revoke, verify, printing setup."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from yichao.app.certificates.layouts import layout_names, load_layout
+from yichao.app.certificates.lookup import candidates, verify_certificate
+from yichao.app.certificates.print_setup import get_setup, save_setup, set_image
+from yichao.app.certificates.register import kinds
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.operations import call
+
+
+def kind_label(kind: str) -> str:
+    return dict(kinds()).get(kind, kind)
+
+
+class IssueDialog(QDialog):
+    """Choose a kind and its recipients (one or many), the layout and the paper; then print."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, batch: bool = False) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.batch = batch
+        self.setWindowTitle(self.tr("Print certificates (batch)") if batch else self.tr("Issue a certificate"))
+        self.resize(560, 560)
+        self.kind = QComboBox()
+        for key, label in kinds():
+            self.kind.addItem(label, key)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Name or pinyin initials"))
+        self.year = QSpinBox()
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(self.tr("Any year"))
+        self.year.setValue(0)
+        self.stars = QSpinBox()
+        self.stars.setRange(0, 5)
+        self.stars.setSpecialValueText(self.tr("As recorded"))
+        self.list = QListWidget()
+        self.select_all = QPushButton(self.tr("Select &all"))
+        self.select_all.setVisible(batch)
+        self.select_all.clicked.connect(lambda: self._check_all(True))
+        self.layout_box = QComboBox()
+        self.layout_box.addItem(self.tr("Default for the kind"), "")
+        for name in layout_names():
+            self.layout_box.addItem(load_layout(name).label, name)
+        self.preprinted = QCheckBox(self.tr("Pre-printed paper (print only the variable text)"))
+        self.preprinted.setChecked(get_setup(ws).preprinted)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #b71c1c;")
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Find:"), self.search)
+        form.addRow(self.tr("Graduated in &year:"), self.year)
+        form.addRow(self.tr("&Stars (rating):"), self.stars)
+        form.addRow(self.tr("&Layout:"), self.layout_box)
+        form.addRow("", self.preprinted)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Print..."))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Recipients:")))
+        row.addStretch()
+        row.addWidget(self.select_all)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, singleShot=True, interval=250, timeout=self.reload)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.year.valueChanged.connect(lambda _v: self._timer.start())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.list.itemChanged.connect(lambda _i: self._validate())
+        self.list.itemSelectionChanged.connect(self._validate)
+        self._kind_changed()
+
+    @property
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind
+        self.year.setEnabled(kind == "graduation")
+        self.stars.setEnabled(kind == "rating")
+        self.reload()
+
+    def reload(self) -> None:
+        found = call(self, candidates, self.ws, self.current_kind, self.search.text(),
+                     self.year.value() or None) or []
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in found:
+            item = QListWidgetItem(f"{c.name}    {c.detail}".rstrip())
+            item.setData(Qt.ItemDataRole.UserRole, c.uid)
+            if self.batch:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if not found:
+            self.hint.setText(self.tr("Nobody can receive this kind of certificate with this filter."))
+        self._validate()
+
+    def _check_all(self, on: bool) -> None:
+        for n in range(self.list.count()):
+            self.list.item(n).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def subject_uids(self) -> list[str]:
+        items = [self.list.item(n) for n in range(self.list.count())]
+        if self.batch:
+            chosen = [i for i in items if i.checkState() == Qt.CheckState.Checked]
+        else:
+            chosen = self.list.selectedItems()[:1]
+        return [str(i.data(Qt.ItemDataRole.UserRole)) for i in chosen]
+
+    def _validate(self) -> None:
+        count = len(self.subject_uids())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(count > 0)
+        if self.list.count():
+            self.hint.setText("" if count else self.tr("Choose who receives the certificate."))
+        if self.batch and count:
+            self.hint.setStyleSheet("color: #37474f;")
+            self.hint.setText(self.tr("%1 selected").replace("%1", str(count)))
+        else:
+            self.hint.setStyleSheet("color: #b71c1c;")
+
+    def options(self) -> dict[str, object]:
+        extra = {"stars": self.stars.value()} if self.current_kind == "rating" and self.stars.value() else {}
+        return {"layout": self.layout_box.currentData() or None, "preprinted": self.preprinted.isChecked(),
+                "extra": extra}
+
+
+class RevokeDialog(QDialog):
+    """Ask why; the OK button waits for a reason (revocation is recorded and cannot be undone)."""
+
+    def __init__(self, serial: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Revoke certificate %1").replace("%1", serial))
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(self.tr("Why is this certificate revoked? (required)"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Revoke"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The serial stays used and verification will fail. This cannot be undone.")))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def _validate(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(len(self.reason.toPlainText().strip()) >= 2)
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class VerifyDialog(QDialog):
+    """Type or scan a verification code; the register answers offline."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Verify a certificate"))
+        self.resize(520, 260)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("Verification code, e.g. ABCD-2345, or the QR text"))
+        self.check_button = QPushButton(self.tr("&Check"))
+        self.check_button.setDefault(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_button.clicked.connect(self.check)
+        self.code.returnPressed.connect(self.check)
+        row = QHBoxLayout()
+        row.addWidget(self.code, 1)
+        row.addWidget(self.check_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(close)
+
+    def check(self) -> None:
+        verdict = call(self, verify_certificate, self.ws, self.code.text())
+        if verdict is None:
+            self.result.clear()
+            return
+        color = "#1b5e20" if verdict.valid else "#b71c1c"
+        head = self.tr("Valid") if verdict.valid else self.tr("Not valid")
+        self.result.setText(f"<b style='color:{color}; font-size:16px'>{head}</b><br>{verdict.message}")
+
+
+class SetupDialog(QDialog):
+    """This PC's paper mode and calibration; the site's serial prefix, issuer, seal and logo."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Certificate printing setup"))
+        setup = get_setup(ws)
+        self.preprinted = QCheckBox(self.tr("Print on pre-printed paper by default"))
+        self.preprinted.setChecked(setup.preprinted)
+        self.dx, self.dy = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, value in ((self.dx, setup.offset_x_mm), (self.dy, setup.offset_y_mm)):
+            box.setRange(-30, 30)
+            box.setDecimals(1)
+            box.setSuffix(" mm")
+            box.setValue(value)
+        self.prefix = QLineEdit(setup.prefix)
+        self.issuer = QLineEdit(setup.issuer)
+        self.center = QLineEdit(setup.center)
+        self.seal_label, self.logo_label = QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow("", self.preprinted)
+        form.addRow(self.tr("Move &right by:"), self.dx)
+        form.addRow(self.tr("Move &down by:"), self.dy)
+        form.addRow(self.tr("Serial &prefix:"), self.prefix)
+        form.addRow(self.tr("&Issuer:"), self.issuer)
+        form.addRow(self.tr("Incubation &center:"), self.center)
+        for which, label in (("seal", self.seal_label), ("logo", self.logo_label)):
+            choose = QPushButton(self.tr("Choose..."))
+            clear = QPushButton(self.tr("Remove"))
+            choose.clicked.connect(lambda _c=False, w=which: self.choose_image(w))
+            clear.clicked.connect(lambda _c=False, w=which: self._set_image(w, None))
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(choose)
+            row.addWidget(clear)
+            form.addRow(self.tr("Seal image:") if which == "seal" else self.tr("Logo image:"), row)
+        self._show_images(setup.seal, setup.logo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _show_images(self, seal: Path | None, logo: Path | None) -> None:
+        none = self.tr("(none)")
+        self.seal_label.setText(self.tr("set") if seal else none)
+        self.logo_label.setText(self.tr("set") if logo else none)
+
+    def choose_image(self, which: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose image"), str(Path.home()),
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self._set_image(which, Path(path))
+
+    def _set_image(self, which: str, path: Path | None) -> None:
+        setup = call(self, set_image, self.ws, which, path)
+        if setup is not None:
+            self._show_images(setup.seal, setup.logo)
+
+    def save(self) -> None:
+        done = call(self, save_setup, self.ws, preprinted=self.preprinted.isChecked(), offset_x_mm=self.dx.value(),
+                    offset_y_mm=self.dy.value(), prefix=self.prefix.text(), issuer=self.issuer.text(),
+                    center=self.center.text())
+        if done is not None:
+            self.accept()
+
+
+def default_output_name(kind: str) -> str:
+    return f"{kind}-{date.today():%Y%m%d}"

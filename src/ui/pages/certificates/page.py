@@ -1,0 +1,209 @@
+"""证书打印: the certificate register with issue, batch print, reprint, revoke, verify and preview."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget,
+)
+
+from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates
+from yichao.app.certificates.lookup import CertificateFilter, count_certificates, query_certificates
+from yichao.app.certificates.print_setup import output_folder
+from yichao.app.certificates.register import CertificateRow, kinds, print_history, revoke_certificate
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
+
+
+class RegisterSource:
+    """The register as the paged model sees it: count and pages for the current filter."""
+
+    def __init__(self, ws: Workspace, flt: CertificateFilter) -> None:
+        self.ws, self.flt = ws, flt
+
+    def count(self) -> int:
+        return count_certificates(self.ws, self.flt)
+
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
+        return query_certificates(self.ws, self.flt, offset, limit, sort_key, descending)
+
+
+class CertificatesPage(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.last_pdf: Path | None = None
+        self._build_toolbar()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Recipient, serial or code"))
+        self.search.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), "")
+        for key, label in kinds():
+            self.kind_filter.addItem(label, key)
+        self.status_filter = QComboBox()
+        for label, key in ((self.tr("Any status"), ""), (self.tr("Valid"), "valid"), (self.tr("Revoked"), "revoked")):
+            self.status_filter.addItem(label, key)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("&Search:")))
+        filters.itemAt(0).widget().setBuddy(self.search)  # type: ignore[union-attr]
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.status_filter)
+        columns = [
+            Column("serial", self.tr("Serial"), lambda r: r.serial),
+            Column("kind", self.tr("Kind"), lambda r: r.kind_label),
+            Column("recipient", self.tr("Recipient"), lambda r: r.recipient),
+            Column("issued_on", self.tr("Issued"), lambda r: r.issued_on.isoformat()),
+            Column("status", self.tr("Status"), lambda r: self.status_text(r),
+                   color=lambda r: "#b71c1c" if r.status == "revoked" else None),
+            Column("print_count", self.tr("Prints"), lambda r: str(r.print_count),
+                   align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            Column("", self.tr("Code"), lambda r: r.code),
+        ]
+        self.model = PagedTableModel(RegisterSource(ws, CertificateFilter()), columns, self)
+        self.view: QTableView = make_table_view(self)
+        self.view.setModel(self.model)
+        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        apply_column_widths(self.view, [150, 110, 320, 100, 80, 60, 100])
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMargin(8)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        self._timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.view.doubleClicked.connect(lambda _i: self.reprint())
+        self.show_detail()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.issue_action = bar.addAction(icon("add"), self.tr("Issue..."), self.issue)
+        self.issue_action.setShortcut("Ctrl+N")
+        self.batch_action = bar.addAction(icon("print"), self.tr("Batch print..."), self.batch)
+        self.reprint_action = bar.addAction(icon("reprint"), self.tr("Reprint"), self.reprint)
+        self.revoke_action = bar.addAction(icon("revoke"), self.tr("Revoke..."), self.revoke)
+        bar.addSeparator()
+        self.verify_action = bar.addAction(icon("verify"), self.tr("Verify..."), self.verify)
+        self.verify_action.setShortcut("Ctrl+Shift+V")
+        self.setup_action = bar.addAction(icon("settings"), self.tr("Setup..."), self.setup)
+        can_write = self.ws.user is not None and self.ws.user.role in ("staff", "admin")
+        for action in (self.issue_action, self.batch_action, self.reprint_action, self.revoke_action):
+            action.setEnabled(can_write)
+        self.setup_action.setEnabled(self.ws.user is not None and self.ws.user.role == "admin")
+        self.toolbar = bar
+
+    def status_text(self, row: CertificateRow) -> str:
+        return self.tr("Revoked") if row.status == "revoked" else self.tr("Valid")
+
+    # -- list ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        flt = CertificateFilter(text=self.search.text(), kind=str(self.kind_filter.currentData() or ""),
+                                status=str(self.status_filter.currentData() or ""))
+        self.model.set_source(RegisterSource(self.ws, flt))
+        self.show_detail()
+
+    def selected(self) -> CertificateRow | None:
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def show_detail(self) -> None:
+        row = self.selected()
+        can_write = self.issue_action.isEnabled()
+        self.reprint_action.setEnabled(can_write and row is not None and row.status == "valid")
+        self.revoke_action.setEnabled(can_write and row is not None and row.status == "valid")
+        if row is None:
+            self.detail.setText(self.tr("Select a certificate to see its details and print history."))
+            return
+        lines = [f"<b>{row.title}</b> {row.serial} · {self.status_text(row)}",
+                 f"{row.recipient} · {row.issued_on.isoformat()} · {row.issuer} · {row.code}"]
+        if row.status == "revoked":
+            lines.append(self.tr("Revoked on %1: %2").replace("%1", str(row.revoked_on)).replace("%2", row.revoked_reason))
+        for p in call(self, print_history, self.ws, row.uid) or []:
+            kind = self.tr("reprint") if p.reprint else self.tr("first print")
+            when = p.printed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            lines.append(f"{when} · {p.printed_by} · {kind} · {p.layout}{' · ' + p.reason if p.reason else ''}")
+        self.detail.setText("<br>".join(lines))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _out(self, kind: str) -> Path:
+        return output_folder(self.ws) / f"{kind}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+
+    def issue(self) -> None:
+        self._issue(batch=False)
+
+    def batch(self) -> None:
+        self._issue(batch=True)
+
+    def _issue(self, batch: bool) -> None:
+        dialog = IssueDialog(self.ws, self, batch=batch)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, uids, opts = dialog.current_kind, dialog.subject_uids(), dialog.options()
+        out = self._out(kind)
+
+        def work(progress, cancel):  # type: ignore[no-untyped-def]
+            return print_certificates(self.ws, kind, uids, out, layout=opts["layout"],  # type: ignore[arg-type]
+                                      preprinted=opts["preprinted"], extra=opts["extra"],  # type: ignore[arg-type]
+                                      progress=progress, cancel=cancel)
+
+        run_op(self, work, on_success=self._printed, label=self.tr("Printing certificates..."), with_progress=True)
+
+    def reprint(self) -> None:
+        row = self.selected()
+        if row is None or row.status != "valid" or not self.reprint_action.isEnabled():
+            return
+        out = self._out(row.kind)
+        run_op(self, lambda: reprint_certificates(self.ws, [row.uid], out),
+               on_success=self._printed, label=self.tr("Printing certificates..."))
+
+    def revoke(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = RevokeDialog(row.serial, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and call(self, revoke_certificate, self.ws, row.uid,
+                                                                    dialog.text()) is not None:
+            self.model.refresh()
+            self.show_detail()
+
+    def verify(self) -> None:
+        VerifyDialog(self.ws, self).exec()
+
+    def setup(self) -> None:
+        SetupDialog(self.ws, self).exec()
+
+    def _printed(self, result: PrintResult) -> None:
+        self.last_pdf = result.path
+        self.model.refresh()
+        self.show_detail()
+        self.open_preview(result.path)
+
+    def open_preview(self, path: Path) -> None:
+        from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        self.preview = PdfPreviewDialog(path, self.tr("Certificates"), self)
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.show()

@@ -1,0 +1,190 @@
+"""工作台: key figures (each opens its list), monthly trend charts and the to-do list."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from yichao.app.stats.dashboard import Card, Dashboard, TodoItem, dashboard_data
+from yichao.app.stats.dashboard import prepare as prepare  # the launcher's head start, while the user types
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.first_paint import after_first_paint
+from yichao.ui.icons import icon, when_ready
+from yichao.ui.operations import run_op
+from yichao.ui.widgets.chart_view import ChartView
+from yichao.ui.pages import PAGES
+from yichao.ui.pages.dashboard.cards import FigureCard
+
+CARD_COLUMNS = 4
+CHART_COLUMNS = 2
+STALE_SECONDS = 30.0
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.data: Dashboard | None = None
+        self.cards: list[FigureCard] = []
+        self.charts: list[ChartView] = []
+        self.todos: list[TodoItem] = []
+        self._loaded_at = 0.0
+        self._loading = False
+
+        self.title = QLabel(self.tr("Dashboard"))
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.month_label = QLabel()
+        self.month_label.setStyleSheet("color: #607d8b;")
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        when_ready(self, lambda: self.refresh_button.setIcon(icon("refresh")))
+        self.refresh_button.setToolTip(self.tr("Recount every figure (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addSpacing(12)
+        header.addWidget(self.month_label, 1)
+        header.addWidget(self.refresh_button)
+
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(12)
+        for col in range(CARD_COLUMNS):
+            self.card_grid.setColumnStretch(col, 1)
+        self.chart_grid = QGridLayout()
+        self.chart_grid.setSpacing(12)
+        for col in range(CHART_COLUMNS):
+            self.chart_grid.setColumnStretch(col, 1)
+        self.todo_list = QListWidget()
+        self.todo_list.setObjectName("todoList")
+        self.todo_list.setWordWrap(True)
+        self.todo_list.itemActivated.connect(self._open_todo)
+        todo_box = QGroupBox(self.tr("To do"))
+        todo_layout = QVBoxLayout(todo_box)
+        todo_layout.addWidget(self.todo_list)
+        todo_box.setFixedWidth(300)
+        todo_box.setMinimumHeight(260)
+
+        left = QVBoxLayout()
+        left.addLayout(self.card_grid)
+        left.addLayout(self.chart_grid)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(todo_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(8)
+        columns.addLayout(right)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(header)
+        column.addLayout(columns, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        # count once the window is painted: the worker's imports and queries would hold it up
+        after_first_paint(self, self.refresh)
+
+    # -- data -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recount off the GUI thread; the page stays usable meanwhile."""
+        if self._loading:
+            return
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        run_op(self, lambda: dashboard_data(self.ws), on_success=self.show_data, on_failure=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        from yichao.app.core.errors import USER_ERRORS, message_of
+
+        from yichao.ui.operations import show_error
+
+        if isinstance(exc, USER_ERRORS):
+            show_error(self, message_of(exc))
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def show_data(self, data: Dashboard) -> None:
+        self._loading = False
+        self._loaded_at = time.monotonic()
+        self.refresh_button.setEnabled(True)
+        self.data = data
+        self.month_label.setText(self.tr("%1 · this month: %2").replace("%1", self.ws.site.name)
+                                 .replace("%2", data.month.label))
+        self.month_label.setToolTip(self.tr("Counted in %1 ms").replace("%1", f"{data.seconds * 1000:.0f}"))
+        self._fill_cards(data.cards)
+        self._fill_charts(data)
+        self._fill_todos(data.todos)
+
+    def _fill_cards(self, cards: tuple[Card, ...]) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        existing = {spec.key for spec in PAGES}
+        self.cards = []
+        for i, data in enumerate(cards):
+            card = FigureCard(data, clickable=data.page in existing, parent=self)
+            card.activated.connect(self.open_list)
+            self.card_grid.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
+            self.cards.append(card)
+
+    def _fill_charts(self, data: Dashboard) -> None:
+        for view in self.charts:
+            view.deleteLater()
+        self.charts = []
+        for i, chart in enumerate(data.charts):
+            view = ChartView(chart, self)
+            self.chart_grid.addWidget(view, i // CHART_COLUMNS, i % CHART_COLUMNS)
+            self.charts.append(view)
+
+    def _fill_todos(self, todos: tuple[TodoItem, ...]) -> None:
+        self.todo_list.clear()
+        self.todos = list(todos)  # by row; Python objects are kept out of QVariants
+        for todo in todos:
+            item = QListWidgetItem(icon("warning", "#b26a00"), todo.text)
+            item.setToolTip(self.tr("Double-click or press Enter to open the list"))
+            self.todo_list.addItem(item)
+        if not todos:
+            item = QListWidgetItem(icon("ok", "#2e7d32"), self.tr("Nothing waiting. Well done."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.todo_list.addItem(item)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def open_list(self, target: Any) -> None:
+        """Show the page behind a card or to-do, filtered when that page accepts a filter.
+
+        A page that can show a filtered list implements ``show_filtered(filters: dict[str, str])``
+        (keys such as ``stage``, ``status``, ``volunteers``; see the figures' ``filters``).
+        """
+        page_key = target.page
+        window = self.window()
+        if not page_key or not hasattr(window, "show_page"):
+            return
+        page = window.show_page(page_key)
+        apply = getattr(page, "show_filtered", None)  # the page protocol for a filtered list
+        if target.filters and callable(apply):
+            apply(dict(target.filters))
+
+    def _open_todo(self, item: QListWidgetItem) -> None:
+        row = self.todo_list.row(item)
+        if 0 <= row < len(self.todos):
+            self.open_list(self.todos[row])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._loaded_at and time.monotonic() - self._loaded_at > STALE_SECONDS:
+            self.refresh()

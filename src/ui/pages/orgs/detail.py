@@ -1,0 +1,164 @@
+"""One organization in tabs: profile (with the district's grade, read-only), stage history,
+activities, mentoring visits, subsidies, attachments and the change journal of the record."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from yichao.app.core.communities import community_names
+from yichao.app.core.journal_log import JournalFilter, query_journal
+from yichao.app.orgs.lookups import lookup_names
+from yichao.app.orgs.profile import OrgDetail, get_org
+from yichao.app.orgs.ratings import current_rating
+from yichao.app.orgs.stage import stage_history
+from yichao.app.core.workspace import Workspace
+from yichao.models.organization import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
+
+from yichao.ui.icons import icon
+from yichao.ui.models.org_rows import ListSource
+from yichao.ui.models.paged_table_model import Column, PagedTableModel
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+
+
+
+def small_table(columns: Sequence[Column], widths: list[int], parent: QWidget) -> tuple[Any, PagedTableModel]:
+    """A view and model for a short per-organization list."""
+    view = make_table_view(parent)
+    view.setSortingEnabled(False)
+    model = PagedTableModel(ListSource([]), columns, parent)
+    view.setModel(model)
+    apply_column_widths(view, widths)
+    return view, model
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch()
+    return row
+
+
+class OrgDetailView(QWidget):
+    """Shows the organization whose uid :meth:`show_org` was given; ``changed`` after an edit."""
+
+    changed = Signal(str)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, MentoringTab, SubsidiesTab
+
+        self.ws = ws
+        self.org: OrgDetail | None = None
+        self.title = QLabel()
+        self.title.setObjectName("orgTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.tabs = QTabWidget()
+        self.profile = QLabel()
+        self.profile.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.profile.setWordWrap(True)
+        self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_view, self.history = small_table([
+            Column("", QCoreApplication.translate("OrgDetail", "Date"), lambda c: c.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgDetail", "From"), lambda c: STAGE_LABELS.get(c.from_stage, "")),
+            Column("", QCoreApplication.translate("OrgDetail", "To"), lambda c: STAGE_LABELS.get(c.to_stage, "")),
+            Column("", QCoreApplication.translate("OrgDetail", "Reason"), lambda c: c.reason),
+            Column("", QCoreApplication.translate("OrgDetail", "By"), lambda c: c.by_user),
+        ], [90, 80, 80, 220, 70], self)
+        self.journal_view, self.journal = small_table([
+            Column("", QCoreApplication.translate("OrgDetail", "Time"), lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
+            Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.op_label),
+            Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: "；".join(
+                f"{k}: {'' if b is None else b} → {a}" for k, b, a in j.changes()
+                if k not in ("rev", "updated_at", "name_initials"))),
+        ], [130, 70, 60, 400], self)
+        self.activities = ActivitiesTab(ws, self)
+        self.mentoring = MentoringTab(ws, self)
+        self.subsidies = SubsidiesTab(ws, self)
+        self.attachments = AttachmentsTab(ws, self)
+        self.tabs.addTab(self.profile, self.tr("Profile"))
+        self.tabs.addTab(self.history_view, self.tr("Stage history"))
+        self.tabs.addTab(self.activities, self.tr("Activities"))
+        self.tabs.addTab(self.mentoring, self.tr("Mentoring"))
+        self.tabs.addTab(self.subsidies, self.tr("Subsidies"))
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.tabs.addTab(self.journal_view, self.tr("Journal"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        self.show_org("")
+
+    def show_org(self, uid: str) -> None:
+        self.org = get_org(self.ws, uid) if uid else None
+        self.tabs.setEnabled(self.org is not None)
+        for tab in (self.activities, self.mentoring, self.subsidies, self.attachments):
+            tab.set_org(uid)
+        if self.org is None:
+            self.title.setText(self.tr("Select an organization to see its file."))
+            self.profile.setText("")
+            self.history.set_source(ListSource([]))
+            self.journal.set_source(ListSource([]))
+            return
+        o = self.org
+        self.title.setText(o.name + (f"（{o.short_name}）" if o.short_name else ""))
+        self.profile.setText(self.profile_html(o))
+        self.history.set_source(ListSource(stage_history(self.ws, uid)))
+        self.journal.set_source(ListSource(query_journal(self.ws, JournalFilter(uid=uid), 0, 200)))
+
+    def profile_html(self, o: OrgDetail) -> str:
+        names = lookup_names(self.ws)
+        communities = community_names(self.ws)
+        rating = current_rating(self.ws, o.uid)
+        if rating is None:
+            grade = self.tr("not rated")
+        else:
+            grade = f"<b>{rating.label}</b>　" + self.tr("valid until %1").replace("%1", rating.valid_until.isoformat())
+            if rating.expired:
+                grade += '　<span style="color:#c62828">' + self.tr("expired") + "</span>"
+            elif rating.plaque:
+                grade += "　" + self.tr("(certificate and plaque)")
+            grade += "　<i>" + self.tr("rated by the district; read-only") + "</i>"
+        residency = self.tr("no")
+        if o.resident:
+            residency = self.tr("workstation %1 since %2").replace("%1", o.workstation).replace(
+                "%2", o.resident_since.isoformat() if o.resident_since else "")
+        elif o.resident_until:
+            residency = self.tr("left on %1").replace("%1", o.resident_until.isoformat())
+        waived = self.tr("accepted despite its check character: %1").replace("%1", o.credit_code_waiver)
+        code = o.credit_code + (f"（{waived}）" if o.credit_code_waiver else "")
+        since = self.tr("since %1").replace("%1", o.stage_since.isoformat()) if o.stage_since else ""
+        fields: list[tuple[str, str]] = [
+            (self.tr("Kind"), KIND_LABELS.get(o.kind, o.kind)),
+            (self.tr("Stage"), STAGE_LABELS.get(o.stage, o.stage) + (f"（{since}）" if since else "")),
+            (self.tr("Grade"), grade),
+            (self.tr("Category"), names.get(o.category_uid or "", "")),
+            (self.tr("Service domains"), "、".join(names.get(u, "") for u in o.domain_uids)),
+            (self.tr("Credit code"), code), (self.tr("Filing number"), o.filing_number),
+            (self.tr("Registered on"), _iso(o.registered_on)), (self.tr("Filed on"), _iso(o.filed_on)),
+            (self.tr("Community"), communities.get(o.community_uid or "", "")), (self.tr("Address"), o.address),
+            (self.tr("Leader"), o.leader), (self.tr("Phone"), o.phone),
+            (self.tr("Members / volunteers / party members"), f"{o.members} / {o.volunteers} / {o.party_members}"),
+            (self.tr("Party building"), PARTY_FORM_LABELS.get(o.party_form, "")),
+            (self.tr("Residency"), residency), (self.tr("Notes"), o.notes),
+        ]
+        rich = {self.tr("Grade"), self.tr("Residency")}
+        rows = "".join(f"<tr><td style='color:#555;padding-right:12px'>{k}</td>"
+                       f"<td>{(v if k in rich else escape(v)) or '—'}</td></tr>" for k, v in fields)
+        return f"<table cellspacing='4'>{rows}</table>"
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def new_button(name: str, text: str, slot: Callable[[], None], parent: QWidget) -> QPushButton:
+    b = QPushButton(icon(name), text, parent)
+    b.clicked.connect(slot)
+    return b

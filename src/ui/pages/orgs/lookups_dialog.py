@@ -1,0 +1,86 @@
+"""Edit the center's lists: organization categories and service domains (admins)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QPushButton,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from yichao.app.orgs import lookups as org_lookups
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.operations import call
+
+
+class LookupList(QWidget):
+    """One list with Add / Rename / Retire."""
+
+    def __init__(self, ws: Workspace, list_kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws, self.list_kind = ws, list_kind
+        self.entries = QListWidget()
+        add = QPushButton(icon("add"), self.tr("&Add..."))
+        rename = QPushButton(icon("edit"), self.tr("&Rename..."))
+        retire = QPushButton(icon("delete"), self.tr("R&etire"))
+        add.clicked.connect(self.add)
+        rename.clicked.connect(self.rename)
+        retire.clicked.connect(self.retire)
+        buttons = QVBoxLayout()
+        for b in (add, rename, retire):
+            buttons.addWidget(b)
+        buttons.addStretch()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.entries, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.entries.clear()
+        for e in org_lookups.list_lookups(self.ws, self.list_kind):
+            item = QListWidgetItem(e.name)
+            item.setData(Qt.ItemDataRole.UserRole, e.uid)
+            self.entries.addItem(item)
+
+    def _current(self) -> QListWidgetItem | None:
+        return self.entries.currentItem()
+
+    def add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add"), self.tr("Name:"))
+        if ok and call(self, org_lookups.add_lookup, self.ws, self.list_kind, name) is not None:
+            self.reload()
+
+    def rename(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name:"), text=item.text())
+        if ok and call(self, org_lookups.rename_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole), name):
+            self.reload()
+
+    def retire(self) -> None:
+        item = self._current()
+        if item is not None:
+            call(self, org_lookups.retire_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole))
+            self.reload()
+
+
+class LookupsDialog(QDialog):
+    """Categories and service domains; organizations keep the names of retired entries."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Categories and service domains"))
+        tabs = QTabWidget()
+        self.categories = LookupList(ws, "category", self)
+        self.domains = LookupList(ws, "domain", self)
+        tabs.addTab(self.categories, self.tr("Categories"))
+        tabs.addTab(self.domains, self.tr("Service domains"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(420, 400)

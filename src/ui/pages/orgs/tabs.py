@@ -1,0 +1,219 @@
+"""The record tabs of an organization's file: activities, mentoring, subsidies, attachments."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+
+from yichao.app.core import attachments
+
+from yichao.app.orgs import records as orgs_records
+from yichao.app.orgs.lookups import lookup_names
+from yichao.app.core.workspace import Workspace
+from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
+
+from yichao.ui.models.org_rows import CallSource, ListSource
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.operations import call
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+from yichao.ui.pages.orgs.detail import button_row, new_button
+
+
+class _Tab(QWidget):
+    """A table of one organization's records with buttons above it."""
+
+    def __init__(self, ws: Workspace, columns: list[Column], widths: list[int], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ws, self.org_uid = ws, ""
+        self.view = make_table_view(self)
+        self.view.setSortingEnabled(False)
+        self.model = PagedTableModel(ListSource([]), columns, self)
+        self.view.setModel(self.model)
+        apply_column_widths(self.view, widths)
+        self.summary = QLabel()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
+
+    def finish_layout(self, *buttons) -> None:  # type: ignore[no-untyped-def]
+        self.layout_.addLayout(button_row(*buttons))
+        self.layout_.addWidget(self.view, 1)
+        self.layout_.addWidget(self.summary)
+
+    def set_org(self, uid: str) -> None:
+        self.org_uid = uid
+        self.reload()
+
+    def current(self):  # type: ignore[no-untyped-def]
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def reload(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def run_dialog(self, dialog_class) -> None:  # type: ignore[no-untyped-def]
+        if not self.org_uid:
+            return
+        dialog = dialog_class(self.ws, self.org_uid, self)
+        dialog.exec()
+        if dialog.saved is not None:
+            self.reload()
+
+
+class ActivitiesTab(_Tab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        self.domains = lookup_names(ws)
+        super().__init__(ws, [
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda a: a.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgTabs", "Title"), lambda a: a.title),
+            Column("", QCoreApplication.translate("OrgTabs", "Place"), lambda a: a.place),
+            Column("", QCoreApplication.translate("OrgTabs", "Domain"), lambda a: self.domains.get(a.domain_uid or "", "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Participants"), lambda a: str(a.participants)),
+            Column("", QCoreApplication.translate("OrgTabs", "Beneficiaries"), lambda a: str(a.beneficiaries)),
+            Column("", QCoreApplication.translate("OrgTabs", "Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"),
+        ], [90, 160, 130, 70, 70, 70, 80], parent)
+        self.finish_layout(
+            new_button("add", self.tr("New &activity..."), self.add, self),
+            new_button("attachment", self.tr("Add &photo..."), self.add_photo, self),
+            new_button("delete", self.tr("Delete"), self.delete, self))
+
+    def reload(self) -> None:
+        uid = self.org_uid
+        if not uid:
+            self.model.set_source(ListSource([]))
+            self.summary.setText("")
+            return
+        self.model.set_source(CallSource(lambda: orgs_records.count_activities(self.ws, uid),
+                                         lambda o, n: orgs_records.list_activities(self.ws, uid, o, n)))
+        self.summary.setText(self.tr("%1 activities").replace("%1", f"{self.model.rowCount():,}"))
+
+    def add(self) -> None:
+        from yichao.ui.pages.orgs.records_dialogs import ActivityDialog
+
+        self.run_dialog(ActivityDialog)
+
+    def add_photo(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the activity"), "",
+                                              self.tr("Images (*.jpg *.jpeg *.png)"))
+        if path:
+            call(self, attachments.add_attachment, self.ws, "org_activity", row.uid, path, row.title)
+
+    def delete(self) -> None:
+        row = self.current()
+        if row is not None:
+            call(self, orgs_records.delete_activity, self.ws, row.uid)
+            self.reload()
+
+
+class MentoringTab(_Tab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        today = date.today()
+        super().__init__(ws, [
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda m: m.on.isoformat()),
+            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda m: MENTORING_LABELS.get(m.visit_kind, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Mentor"), lambda m: m.mentor),
+            Column("", QCoreApplication.translate("OrgTabs", "Findings"), lambda m: m.findings),
+            Column("", QCoreApplication.translate("OrgTabs", "Follow-up"), lambda m: (m.follow_up_on.isoformat() if m.follow_up_on else "")
+                   + ("　" + QCoreApplication.translate("OrgTabs", "done") if m.follow_up_done else ("　" + QCoreApplication.translate("OrgTabs", "overdue") if m.overdue(today) else "")),
+                   color=lambda m: "#c62828" if m.overdue(today) else None),
+        ], [90, 60, 80, 240, 130], parent)
+        self.finish_layout(
+            new_button("add", self.tr("New &visit..."), self.add, self),
+            new_button("ok", self.tr("Follow-up &done"), self.done, self))
+
+    def reload(self) -> None:
+        rows = orgs_records.list_mentoring(self.ws, self.org_uid) if self.org_uid else []
+        self.model.set_source(ListSource(rows))
+        overdue = sum(1 for m in rows if m.overdue(date.today()))
+        self.summary.setText(self.tr("%1 overdue follow-ups").replace("%1", str(overdue)) if overdue else "")
+
+    def add(self) -> None:
+        from yichao.ui.pages.orgs.records_dialogs import MentoringDialog
+
+        self.run_dialog(MentoringDialog)
+
+    def done(self) -> None:
+        row = self.current()
+        if row is not None and call(self, orgs_records.complete_follow_up, self.ws, row.uid) is not None:
+            self.reload()
+
+
+class SubsidiesTab(_Tab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [
+            Column("", QCoreApplication.translate("OrgTabs", "Year"), lambda s: str(s.year)),
+            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda s: SUBSIDY_LABELS.get(s.subsidy_kind, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Amount (yuan)"), lambda s: s.amount),
+            Column("", QCoreApplication.translate("OrgTabs", "Status"), lambda s: SUBSIDY_STATUS_LABELS.get(s.status, "")),
+            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda s: s.on.isoformat() if s.on else ""),
+            Column("", QCoreApplication.translate("OrgTabs", "Notes"), lambda s: s.notes),
+        ], [60, 100, 100, 70, 90, 160], parent)
+        self.finish_layout(
+            new_button("add", self.tr("New &subsidy..."), self.add, self),
+            new_button("ok", self.tr("A&pprove"), lambda: self.move("approved"), self),
+            new_button("save", self.tr("Mark &paid"), lambda: self.move("paid"), self),
+            new_button("revoke", self.tr("Ca&ncel"), lambda: self.move("cancelled"), self))
+
+    def reload(self) -> None:
+        self.model.set_source(ListSource(orgs_records.list_subsidies(self.ws, self.org_uid) if self.org_uid else []))
+        totals = orgs_records.yearly_totals(self.ws, self.org_uid) if self.org_uid else []
+        self.summary.setText("　".join(
+            self.tr("%1: granted %2, paid %3 yuan").replace("%1", str(t.year))
+            .replace("%2", orgs_records.format_yuan(t.granted_fen)).replace("%3", orgs_records.format_yuan(t.paid_fen))
+            for t in totals))
+
+    def add(self) -> None:
+        from yichao.ui.pages.orgs.records_dialogs import SubsidyDialog
+
+        self.run_dialog(SubsidyDialog)
+
+    def move(self, status: str) -> None:
+        row = self.current()
+        if row is not None and call(self, orgs_records.set_subsidy_status, self.ws, row.uid, status) is not None:
+            self.reload()
+
+
+class AttachmentsTab(_Tab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [
+            Column("", QCoreApplication.translate("OrgTabs", "File"), lambda a: a.filename),
+            Column("", QCoreApplication.translate("OrgTabs", "Size"), lambda a: a.size_label),
+            Column("", QCoreApplication.translate("OrgTabs", "Caption"), lambda a: a.caption),
+        ], [240, 80, 200], parent)
+        self.finish_layout(
+            new_button("attachment", self.tr("&Add file..."), self.add, self),
+            new_button("preview", self.tr("&Open"), self.open, self),
+            new_button("delete", self.tr("Remove"), self.remove, self))
+        self.view.doubleClicked.connect(lambda _i: self.open())
+
+    def reload(self) -> None:
+        self.model.set_source(ListSource(attachments.list_attachments(self.ws, self.org_uid) if self.org_uid else []))
+        self.summary.setText(self.tr("Up to %1 MB per file.").replace("%1", str(attachments.MAX_BYTES // 1024 // 1024)))
+
+    def add(self) -> None:
+        if not self.org_uid:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if path and call(self, attachments.add_attachment, self.ws, "organization", self.org_uid,
+                         Path(path)) is not None:
+            self.reload()
+
+    def open(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        path = call(self, attachments.attachment_file, self.ws, row.uid)
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove(self) -> None:
+        row = self.current()
+        if row is not None:
+            call(self, attachments.remove_attachment, self.ws, row.uid)
+            self.reload()

@@ -1,0 +1,225 @@
+"""Print pending lines (补登): preview, print page by page asking to turn the page, then confirm.
+
+Nothing is marked until the operator answers that the paper came out right; "No" leaves every line
+pending, so the same lines print again. The printer page is the passbook page at 1:1 (full page, no
+fitting), so the layout profile and this PC's calibration offset decide where the ink lands.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSizeF, Qt
+from PySide6.QtGui import QPageSize
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from yichao.app.core.errors import USER_ERRORS, message_of
+from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout
+from yichao.app.passbook.printing import (
+    PRINT_LAYOUT_SETTING, PrintJob, calibration_page, confirm_printed, offset_of, paper_layout, print_pending,
+    reprint_page, set_offset, set_paper_layout,
+)
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.operations import call, show_error
+from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog, print_document
+
+
+def _temp_pdf(name: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix="yichao-passbook-")) / name
+
+
+def passbook_printer(layout: PassbookLayout) -> QPrinter:
+    """A printer whose page is the sheet of the layout (the passbook, or the A4 template), 1:1."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QSizeF(layout.width_mm, layout.height_mm), QPageSize.Unit.Millimeter, layout.label))
+    printer.setFullPage(True)
+    return printer
+
+
+class PassbookPrintDialog(QDialog):
+    def __init__(self, ws: Workspace, number: str, parent: QWidget | None = None, layout_name: str = "standard",
+                 reprint: int | None = None) -> None:
+        """Pending lines; with ``reprint``, that already printed page exactly as it was (nothing to confirm)."""
+        super().__init__(parent)
+        self.ws = ws
+        self.number = number
+        self.layout_name = layout_name
+        self.reprint = reprint
+        self.confirmed = False
+        self.setWindowTitle(self.tr("Print pending lines — %1").replace("%1", number))
+        self.resize(820, 640)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        if reprint is None:
+            self.job: PrintJob | None = call(self, print_pending, ws, number, _temp_pdf(f"{number}.pdf"))
+        else:
+            self.job = self._reprint_job(reprint)
+        if self.job is not None and self.job.path is not None:
+            self.document.load(str(self.job.path))  # before the view gets it, or the view stays blank
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        # a scroll bar that comes and goes re-fits the page for ever (the view stays blank): keep it
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.print_button = QPushButton(icon("print"), self.tr("Print..."))
+        self.print_button.clicked.connect(self.print_pages)
+        self.ok_button = QPushButton(icon("ok"), self.tr("Paper came out right"))
+        self.ok_button.clicked.connect(self.confirm)
+        self.again_button = QPushButton(icon("warning"), self.tr("Not right — print again later"))
+        self.again_button.clicked.connect(self.reject)
+        self.print_button.setDefault(True)  # print first; confirming is a separate, deliberate click
+        self.ok_button.setAutoDefault(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self._describe()
+
+    def _reprint_job(self, page: int) -> PrintJob | None:
+        path = _temp_pdf(f"{self.number}-p{page}.pdf")
+        lines = call(self, reprint_page, self.ws, self.number, page, path)
+        if lines is None:
+            return None
+        self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
+        return PrintJob(self.number, path, 0, 0, page, 1, (page,), lines, page, 1)
+
+    def _describe(self) -> None:
+        job = self.job
+        if self.reprint is not None:
+            self.ok_button.hide()
+            self.again_button.setText(self.tr("Close"))
+            self.print_button.setEnabled(job is not None)
+            if job is not None:
+                self.info.setText(self.tr("Page %1 as it was printed (%2 lines), for a damaged or spoiled page.")
+                                  .replace("%1", str(job.start_page)).replace("%2", str(job.entry_lines)))
+            return
+        if job is None or job.empty:
+            self.info.setText(self.tr("Passbook %1 has no pending lines.").replace("%1", self.number))
+            for b in (self.print_button, self.ok_button):
+                b.setEnabled(False)
+            self.again_button.setText(self.tr("Close"))
+            return
+        text = self.tr("%1 lines from page %2, line %3.").replace("%1", str(job.entry_lines)).replace(
+            "%2", str(job.start_page)).replace("%3", str(job.start_line))
+        if job.page_turns:
+            text += " " + self.tr("They fill passbook pages %1: you will be asked to turn the page.").replace(
+                "%1", ", ".join(str(p) for p in job.pages))
+        text += " " + self.tr("Lines count as printed only when you confirm the paper came out right.")
+        self.info.setText(text)
+
+    def print_pages(self) -> int:
+        """Choose the printer once, then send each passbook page, asking to turn the page between."""
+        if self.job is None or self.job.empty:
+            return 0
+        layout = call(self, paper_layout, self.ws, self.layout_name)
+        if layout is None:
+            return 0
+        printer = passbook_printer(layout)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return 0
+        return self.print_to(printer, ask=True)
+
+    def print_to(self, printer: QPrinter, ask: bool = False) -> int:
+        assert self.job is not None
+        sent = 0
+        for index, page in enumerate(self.job.pages):
+            if index and ask and QMessageBox.question(self, self.tr("Turn the page"), self.tr(
+                    "Turn the passbook to page %1 and insert it again, then press Yes.").replace("%1", str(page))
+                    ) != QMessageBox.StandardButton.Yes:
+                break
+            sent += print_document(self.document, printer, [index])
+        return sent
+
+    def confirm(self) -> None:
+        if self.reprint is None and self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
+            self.confirmed = True
+            self.accept()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.document.close()
+        super().closeEvent(event)
+
+
+def show_statement(ws: Workspace, number: str, parent: QWidget | None = None) -> None:
+    """The A4 statement in the shared preview (print or save from there)."""
+    from yichao.app.passbook.statement import write_statement
+
+    info = call(parent, write_statement, ws, number, _temp_pdf(f"statement-{number}.pdf"))
+    if info is not None:
+        title = QCoreApplication.translate("PassbookPrint", "Statement %1").replace("%1", number)
+        PdfPreviewDialog(info.path, title, parent).exec()
+
+
+class CalibrationDialog(QDialog):
+    """This PC's printer offset: print the calibration page, measure, enter, save."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Passbook printer calibration"))
+        x, y = offset_of(ws)
+        self.dx = QDoubleSpinBox()
+        self.dy = QDoubleSpinBox()
+        for spin, value in ((self.dx, x), (self.dy, y)):
+            spin.setRange(-20, 20)
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+            spin.setValue(value)
+        form = QFormLayout(self)
+        hint = QLabel(self.tr("Print the calibration page on a spare passbook, measure how far the marks "
+                              "sit from the printed rulings, and enter the correction."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("Passbook printer (the passbook's own layout)"), "")
+        for name in layout_names():
+            if name != "standard":
+                self.paper.addItem(load_layout(name).label, name)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ws.settings.get(PRINT_LAYOUT_SETTING) or "")))
+        form.addRow(self.tr("This PC prints on"), self.paper)
+        form.addRow(self.tr("Move right by"), self.dx)
+        form.addRow(self.tr("Move down by"), self.dy)
+        page = QPushButton(icon("preview"), self.tr("Calibration page..."))
+        page.clicked.connect(self.show_page)
+        form.addRow(page)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(440)
+
+    def _store(self) -> bool:
+        try:
+            set_offset(self.ws, self.dx.value(), self.dy.value())
+            set_paper_layout(self.ws, self.paper.currentData() or "")
+        except USER_ERRORS as exc:
+            show_error(self, message_of(exc))
+            return False
+        return True
+
+    def save(self) -> None:
+        if self._store():
+            self.accept()
+
+    def show_page(self) -> None:
+        if not self._store():
+            return
+        path = call(self, calibration_page, self.ws, _temp_pdf("calibration.pdf"))
+        if path is not None:
+            PdfPreviewDialog(path, self.tr("Calibration page"), self).exec()

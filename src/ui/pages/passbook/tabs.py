@@ -1,0 +1,184 @@
+"""The passbook page's other tabs: all passbooks (paged), the catalog with stock, the points rules.
+
+The district's rules and items (arriving by bundle) are shown greyed and cannot be edited here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QToolBar, QVBoxLayout, QWidget,
+)
+
+from yichao.app.passbook.catalog import list_items, restock
+from yichao.app.passbook.query import PassbookFilter
+from yichao.app.passbook.rules import list_rules
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.models.passbook_rows import RowsModel
+from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
+from yichao.ui.operations import call, show_error
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+
+
+class PassbooksTab(QWidget):
+    """Every passbook, searchable by number, name, initials or phone; double-click opens it."""
+
+    open_number = Signal(str)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Number, holder, pinyin initials or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        for key, label in (("", self.tr("All statuses")), ("active", self.tr("Active")),
+                           ("lost", self.tr("Reported lost")), ("replaced", self.tr("Replaced")),
+                           ("closed", self.tr("Closed"))):
+            self.status.addItem(label, key)
+        self.pending = QCheckBox(self.tr("With pending lines"))
+        self.search.returnPressed.connect(self.refresh)
+        self.search.textChanged.connect(lambda text: None if text else self.refresh())
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.pending.toggled.connect(self.refresh)
+        self.model = PagedTableModel(PassbookSource(ws, PassbookFilter()), passbook_columns(), self)
+        self.table = make_table_view(self)
+        self.table.setModel(self.model)
+        apply_column_widths(self.table, [170, 110, 80, 80, 80, 90, 100])
+        self.table.doubleClicked.connect(self._open)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.pending)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        flt = PassbookFilter(self.search.text(), self.status.currentData() or "", self.pending.isChecked())
+        self.model.set_source(PassbookSource(self.ws, flt))
+
+    def _open(self, index) -> None:  # type: ignore[no-untyped-def]
+        row = self.model.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_number.emit(row.number)
+
+
+class _ListTab(QWidget):
+    """A toolbar over a small table; subclasses fill the rows and the actions."""
+
+    def __init__(self, ws: Workspace, widths: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.model = RowsModel(self.columns(), self)
+        self.table = make_table_view(self)
+        self.table.setSortingEnabled(False)
+        self.table.setModel(self.model)
+        apply_column_widths(self.table, widths)
+        self.table.doubleClicked.connect(lambda _: self.edit())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.table, 1)
+
+    def selected(self):  # type: ignore[no-untyped-def]
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def editable_selected(self):  # type: ignore[no-untyped-def]
+        row = self.selected()
+        if row is not None and row.read_only:
+            show_error(self, self.tr("This record is published by the district and is read-only here."))
+            return None
+        return row
+
+    def columns(self) -> list[Column]:  # overridden
+        return []
+
+    def edit(self) -> None:  # overridden
+        pass
+
+
+class CatalogTab(_ListTab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [200, 100, 70, 90, 60, 140], parent)
+        self.toolbar.addAction(icon("add"), self.tr("New item"), self.add)
+        self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
+        self.toolbar.addAction(icon("import"), self.tr("Stock in / correct"), self.move_stock)
+        self.refresh()
+
+    def columns(self) -> list[Column]:
+        return [
+            Column("", self.tr("Item"), lambda i: i.name),
+            Column("", self.tr("Category"), lambda i: i.category),
+            Column("", self.tr("Points"), lambda i: str(i.points), RIGHT),
+            Column("", self.tr("Stock"), lambda i: f"{i.stock} {i.unit}", RIGHT),
+            Column("", self.tr("Offered"), lambda i: self.tr("Yes") if i.active else self.tr("No")),
+            Column("", self.tr("Published by"), lambda i: self.tr("District (read-only)") if i.read_only else self.tr("Street")),
+        ]
+
+    def refresh(self) -> None:
+        self.model.set_rows(call(self, list_items, self.ws) or [])
+
+    def add(self) -> None:
+        from yichao.ui.pages.passbook.edit_dialogs import ItemDialog
+
+        if ItemDialog(self.ws, None, self).exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        from yichao.ui.pages.passbook.edit_dialogs import ItemDialog
+
+        item = self.editable_selected()
+        if item is not None and ItemDialog(self.ws, item, self).exec():
+            self.refresh()
+
+    def move_stock(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        delta, ok = QInputDialog.getInt(self, self.tr("Stock"), self.tr(
+            "Change the stock of %1 by (negative to correct down):").replace("%1", item.name), 10, -100_000, 100_000)
+        if ok and call(self, restock, self.ws, item.uid, delta) is not None:
+            self.refresh()
+
+
+class RulesTab(_ListTab):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [200, 150, 100, 60, 50, 60, 140], parent)
+        self.toolbar.addAction(icon("add"), self.tr("New rule"), self.add)
+        self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
+        self.refresh()
+
+    def columns(self) -> list[Column]:
+        kinds = {"hourly": self.tr("Points per service hour"), "need": self.tr("Fixed points for a need"),
+                 "expiry": self.tr("Points expire after years")}
+        return [
+            Column("", self.tr("Rule"), lambda r: r.name),
+            Column("", self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
+            Column("", self.tr("Activity type"), lambda r: r.activity_type),
+            Column("", self.tr("Points"), lambda r: str(r.points) if r.kind != "expiry" else "", RIGHT),
+            Column("", self.tr("Years"), lambda r: str(r.years) if r.kind == "expiry" else "", RIGHT),
+            Column("", self.tr("In force"), lambda r: self.tr("Yes") if r.active else self.tr("No")),
+            Column("", self.tr("Made by"), lambda r: self.tr("District (read-only)") if r.read_only else self.tr("Street")),
+        ]
+
+    def refresh(self) -> None:
+        self.model.set_rows(call(self, list_rules, self.ws) or [])
+
+    def add(self) -> None:
+        from yichao.ui.pages.passbook.edit_dialogs import RuleDialog
+
+        if RuleDialog(self.ws, None, self).exec():
+            self.refresh()
+
+    def edit(self) -> None:
+        from yichao.ui.pages.passbook.edit_dialogs import RuleDialog
+
+        rule = self.editable_selected()
+        if rule is not None and RuleDialog(self.ws, rule, self).exec():
+            self.refresh()

@@ -1,0 +1,1 @@
+"""项目与路演: proposals, funding rounds, projects, roadshows and their dialogs."""

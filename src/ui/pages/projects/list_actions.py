@@ -1,0 +1,221 @@
+"""The toolbar actions of the 创投项目 tab: rounds, applications, status steps, tranches,
+milestones, evaluations, activities, outcome, close-out report and Excel export."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from yichao.app.projects import rounds as programs
+
+from yichao.app.projects import records as projects
+
+from yichao.app.projects import evaluations as evals
+
+from yichao.app.projects import flow
+from yichao.app.projects import tranches
+from yichao.app.projects.closeout import closeout_report_pdf
+from yichao.app.projects.rounds import FUND_LABELS, KIND_LABELS, FundSourceInput, ProgramInput
+from yichao.app.projects.records import STATUS_LABELS, ProjectInput
+from yichao.app.projects.money import fen_to_yuan
+from yichao.app.projects.xlsx import export_programs, export_projects
+
+from yichao.ui.pages.projects.form import Field, ask
+from yichao.ui.operations import call
+
+if TYPE_CHECKING:
+    from yichao.ui.pages.projects.list_view import ProjectsTab
+
+
+class ProjectActions(QObject):
+    def __init__(self, tab: ProjectsTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        for key, slot in (("round", self.new_round), ("edit_round", self.edit_round), ("apply", self.apply),
+                          ("step", self.step), ("plan", self.plan), ("disburse", self.disburse), ("milestone", self.milestone),
+                          ("evaluation", self.evaluation), ("activity", self.activity), ("outcome", self.outcome),
+                          ("report", self.report), ("export", self.export)):
+            tab.buttons[key].clicked.connect(slot)
+
+    @property
+    def ws(self):  # type: ignore[no-untyped-def]
+        return self.tab.ws
+
+    # -- rounds -----------------------------------------------------------------------------
+    def _round_form(self, title: str, p: programs.ProgramRow | None) -> ProgramInput | None:
+        amounts = {s.kind: s.amount_fen for s in p.sources} if p else {}
+        fields = [
+            Field("name", self.tr("Name"), default=p.name if p else "", required=True),
+            Field("kind", self.tr("Kind"), "choice", p.kind if p else "venture", choices=list(KIND_LABELS.items())),
+            Field("year", self.tr("Year"), "int", p.year if p else date.today().year, maximum=2100),
+            Field("budget", self.tr("Budget"), "money", p.budget_fen if p else None, required=True),
+            *[Field(k, FUND_LABELS[k], "money", amounts.get(k)) for k in FUND_LABELS],
+            Field("call_opens", self.tr("Call opens"), "date", p.call_opens if p else None),
+            Field("call_closes", self.tr("Call closes"), "date", p.call_closes if p else None),
+            Field("roadshow_on", self.tr("Roadshow"), "date", p.roadshow_on if p else None),
+            Field("publicity_from", self.tr("Publicity from"), "date", p.publicity_from if p else None),
+            Field("publicity_until", self.tr("Publicity until"), "date", p.publicity_until if p else None),
+            Field("tranche_plan", self.tr("Tranches (%)"), default=p.tranche_plan if p else "50,30,20"),
+        ]
+
+        def build(v: dict[str, Any]) -> ProgramInput:
+            sources = tuple(FundSourceInput(k, v[k]) for k in FUND_LABELS if v[k])
+            return ProgramInput(v["name"], v["kind"], v["year"], v["budget"], sources, v["call_opens"], v["call_closes"],
+                                v["roadshow_on"], v["publicity_from"], v["publicity_until"], v["tranche_plan"])
+
+        def check(v: dict[str, Any]) -> str:
+            programs.validate_program(build(v))
+            return ""
+
+        values = ask(self.tab, title, fields, check)
+        return build(values) if values else None
+
+    def new_round(self) -> None:
+        data = self._round_form(self.tr("New funding round"), None)
+        if data and (row := call(self.tab, programs.create_program, self.ws, data)):
+            self.tab.reload_programs(row.uid)
+
+    def edit_round(self) -> None:
+        current = self.tab.current_program()
+        data = self._round_form(self.tr("Edit funding round"), current) if current else None
+        if current and data and call(self.tab, programs.update_program, self.ws, current.uid, data):
+            self.tab.reload_programs(current.uid)
+
+    # -- projects ---------------------------------------------------------------------------
+    def apply(self) -> None:
+        orgs = call(self.tab, projects.applicant_choices, self.ws) or []
+        rounds = [(p.uid, f"{p.year} {p.name}") for p in self.tab.programs]
+        values = ask(self.tab, self.tr("Project application"), [
+            Field("org", self.tr("Applicant"), "choice", choices=orgs),
+            Field("program", self.tr("Round"), "choice", self.tab.program.currentData(), choices=[(None, "—"), *rounds]),
+            Field("title", self.tr("Title"), required=True), Field("domain", self.tr("Service domain")),
+            Field("summary", self.tr("Summary"), "multiline"),
+            Field("requested", self.tr("Requested"), "money", required=True),
+            Field("planned", self.tr("Planned beneficiaries"), "int", 0),
+            Field("applied_on", self.tr("Applied on"), "date"),
+            Field("plan", self.tr("Tranches (%)"), default=""),
+        ], lambda v: "" if v["org"] else self.tr("Choose the applying organization."))
+        if values and call(self.tab, projects.apply_project, self.ws, ProjectInput(
+                values["org"], values["title"], values["requested"], values["program"], values["domain"],
+                values["summary"], values["planned"], values["applied_on"], values["plan"])):
+            self.tab.after_change()
+
+    def step(self) -> None:
+        p = self.tab.current()
+        if p is None:
+            return
+        options = flow.next_statuses(p.status)
+        if not options:
+            QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("This project has finished its course."))
+            return
+        values = ask(self.tab, self.tr("Next step of %1").replace("%1", p.title), [
+            Field("to", self.tr("New status"), "choice", choices=[(s, STATUS_LABELS[s]) for s in options]),
+            Field("on", self.tr("Date"), "date"),
+            Field("amount", self.tr("Approved amount"), "money", p.requested_fen),
+            Field("note", self.tr("Note / reason"), "multiline"),
+        ], lambda v: self.tr("Give the reason.") if v["to"] in flow.NEEDS_REASON and not v["note"] else "",
+            note=self.tr("The approved amount is used only when approving."))
+        if values and call(self.tab, flow.advance, self.ws, p.uid, values["to"], values["on"], values["note"],
+                           values["amount"] if values["to"] == "approved" else None):
+            self.tab.after_change()
+
+    def plan(self) -> None:
+        """Change the split of an approved grant (e.g. 40/40/20) before anything is paid."""
+        p = self.tab.current()
+        if p is None:
+            return
+        current = ",".join(str(t.percent) for t in call(self.tab, tranches.list_tranches, self.ws, p.uid) or [])
+        values = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
+                     note=self.tr("The first is paid on approval, the last after the final evaluation, "
+                                  "the one before it after the midterm evaluation."))
+        if values and call(self.tab, tranches.replan_tranches, self.ws, p.uid, values["plan"]):
+            self.tab.after_change()
+
+    def disburse(self) -> None:
+        p = self.tab.current()
+        due = [t for t in call(self.tab, tranches.list_tranches, self.ws, p.uid) or [] if not t.disbursed_on] if p else []
+        if not due:
+            QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("No tranche is waiting to be paid."))
+            return
+        t = due[0]
+        values = ask(self.tab, self.tr("Disburse tranche %1").replace("%1", str(t.seq)), [
+            Field("on", self.tr("Paid on"), "date"), Field("note", self.tr("Note"))],
+            note=self.tr("%1 yuan (%2%), condition: %3").replace("%1", fen_to_yuan(t.amount_fen))
+            .replace("%2", str(t.percent)).replace("%3", t.condition_label))
+        if values and call(self.tab, tranches.disburse, self.ws, t.uid, values["on"], values["note"]):
+            self.tab.after_change()
+
+    def milestone(self) -> None:
+        p = self.tab.current()
+        if p is None:
+            return
+        open_ = [(m.uid, self.tr("Complete: %1").replace("%1", m.title))
+                 for m in call(self.tab, tranches.list_milestones, self.ws, p.uid) or [] if not m.done_on]
+        values = ask(self.tab, self.tr("Milestone"), [
+            Field("which", self.tr("Action"), "choice", choices=[(None, self.tr("Add a new milestone")), *open_]),
+            Field("title", self.tr("New milestone")), Field("on", self.tr("Due / done on"), "date"),
+        ], lambda v: self.tr("Name the new milestone.") if not v["which"] and not v["title"] else "")
+        if values is None:
+            return
+        done = (call(self.tab, tranches.complete_milestone, self.ws, values["which"], values["on"]) if values["which"]
+                else call(self.tab, tranches.add_milestone, self.ws, p.uid, values["title"], values["on"]))
+        if done:
+            self.tab.after_change()
+
+    def evaluation(self) -> None:
+        p = self.tab.current()
+        values = ask(self.tab, self.tr("Evaluation"), [
+            Field("kind", self.tr("Kind"), "choice", "final" if p and p.status == "midterm" else "midterm",
+                  choices=list(evals.KIND_LABELS.items())),
+            Field("on", self.tr("Date"), "date"), Field("score", self.tr("Score (0-100)"), "float", maximum=100),
+            Field("evaluator", self.tr("Evaluator")), Field("comment", self.tr("Comments"), "multiline"),
+        ]) if p else None
+        if p and values and call(self.tab, evals.record_evaluation, self.ws, p.uid, values["kind"], values["on"],
+                                 values["score"], values["evaluator"], values["comment"]):
+            self.tab.after_change()
+
+    def activity(self) -> None:
+        p = self.tab.current()
+        values = ask(self.tab, self.tr("Service activity"), [
+            Field("on", self.tr("Date"), "date"), Field("title", self.tr("Activity"), required=True),
+            Field("people", self.tr("Participants"), "int"), Field("note", self.tr("Note"), "multiline"),
+        ]) if p else None
+        if p and values and call(self.tab, evals.record_activity, self.ws, p.uid, values["on"], values["title"],
+                                 values["people"], values["note"]):
+            self.tab.after_change()
+
+    def outcome(self) -> None:
+        p = self.tab.current()
+        values = ask(self.tab, self.tr("Outcome"), [
+            Field("spent", self.tr("Actually spent"), "money", p.spent_fen or None),
+            Field("people", self.tr("Actual beneficiaries"), "int", p.actual_beneficiaries),
+        ]) if p else None
+        if p and values and call(self.tab, evals.record_outcome, self.ws, p.uid, values["spent"], values["people"]):
+            self.tab.after_change()
+
+    def report(self) -> None:
+        from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        p = self.tab.current()
+        if p is None:
+            return
+        out = Path(tempfile.mkdtemp(prefix="yichao-")) / f"{p.title}结项报告.pdf"
+        if call(self.tab, closeout_report_pdf, self.ws, p.uid, out) is not None:
+            self.preview = PdfPreviewDialog(out, self.tr("Close-out report"), self.tab)
+            self.preview.show()
+
+    def export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.tab, self.tr("Export to Excel"), str(Path.home() / "项目一览.xlsx"),
+            self.tr("Projects (*.xlsx);;Funding rounds (*.xlsx)"))
+        if not path:
+            return
+        exporter = export_programs if chosen.startswith(self.tr("Funding rounds")) else export_projects
+        count = call(self.tab, exporter, self.ws, Path(path))
+        if count is not None:
+            QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("%1 rows exported.").replace("%1", str(count)))

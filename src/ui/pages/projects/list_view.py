@@ -1,0 +1,152 @@
+"""创投项目 tab: the funding rounds with their budget use always in view, the projects of the
+chosen round (paged, sorted and searched in SQL), and the selected project's file beside them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QTextBrowser,
+    QVBoxLayout, QWidget,
+)
+
+from yichao.app.projects.rounds import ProgramRow, list_programs
+from yichao.app.projects.records import PROJECT_STATUSES, STATUS_LABELS
+from yichao.app.core.workspace import Workspace
+
+from yichao.ui.icons import icon
+from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
+from yichao.ui.models.project_table import ProjectsSource, project_columns
+from yichao.ui.operations import call
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+from yichao.ui.pages.projects.detail import project_html
+
+
+class ProjectsTab(QWidget):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.programs: list[ProgramRow] = []
+        self.program = QComboBox()
+        self.program.setObjectName("program_combo")
+        self.budget = QProgressBar()
+        self.budget.setObjectName("budget_bar")
+        self.budget.setTextVisible(True)
+        self.budget_text = QLabel()
+        self.budget_text.setObjectName("budget_text")
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), None)
+        for s in PROJECT_STATUSES:
+            self.status.addItem(STATUS_LABELS[s], s)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, initials or applicant"))
+        self.search.setClearButtonEnabled(True)
+        self.source = ProjectsSource(ws)
+        self.model = PagedTableModel(self.source, project_columns(), self)
+        self.view = make_table_view(self)
+        self.view.setModel(self.model)
+        apply_column_widths(self.view, [200, 170, 80, 100, 100, 90])
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("project_detail")
+        self.buttons: dict[str, QPushButton] = {}
+        bars = [QHBoxLayout(), QHBoxLayout()]
+        for i, (key, name, text) in enumerate((
+            ("round", "add", self.tr("New &round...")), ("edit_round", "edit", self.tr("Edit r&ound...")),
+            ("apply", "add", self.tr("&Apply...")), ("step", "next", self.tr("Next &step...")),
+            ("report", "print", self.tr("Close-out &report...")), ("export", "export", self.tr("E&xport...")),
+            ("plan", "edit", self.tr("Tranche &plan...")), ("disburse", "ok", self.tr("&Disburse...")),
+            ("milestone", "calendar", self.tr("&Milestone...")), ("evaluation", "verify", self.tr("E&valuation...")),
+            ("activity", "add", self.tr("Acti&vity...")), ("outcome", "edit", self.tr("O&utcome...")),
+        )):
+            b = QPushButton(icon(name), text, self)
+            b.setObjectName(f"projects_{key}")
+            bars[i // 6].addWidget(b)
+            self.buttons[key] = b
+        for bar in bars:
+            bar.addStretch()
+        self.budget_text.setWordWrap(True)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Round:")))
+        filters.addWidget(self.program, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.search, 2)
+        budget = QHBoxLayout()
+        budget.addWidget(self.budget, 1)
+        budget.addWidget(self.budget_text, 3)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setSizes([760, 480])
+        layout = QVBoxLayout(self)
+        for bar in bars:
+            layout.addLayout(bar)
+        layout.addLayout(filters)
+        layout.addLayout(budget)
+        layout.addWidget(split, 1)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.program.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_current())
+        from yichao.ui.pages.projects.list_actions import ProjectActions
+
+        self.actions_ = ProjectActions(self)
+        self.reload_programs()
+
+    # -- data -------------------------------------------------------------------------------
+    def reload_programs(self, select: str | None = None) -> None:
+        keep = select if select is not None else self.program.currentData()
+        self.programs = call(self, list_programs, self.ws) or []
+        self.program.blockSignals(True)
+        self.program.clear()
+        self.program.addItem(self.tr("All rounds"), None)
+        for p in self.programs:
+            self.program.addItem(p.name if str(p.year) in p.name else f"{p.year} {p.name}", p.uid)
+        self.program.setCurrentIndex(max(0, self.program.findData(keep)) if keep else 0)
+        self.program.blockSignals(False)
+        self.apply_filter()
+
+    def current_program(self) -> ProgramRow | None:
+        uid = self.program.currentData()
+        return next((p for p in self.programs if p.uid == uid), None)
+
+    def show_budget(self) -> None:
+        p = self.current_program()
+        self.budget.setVisible(p is not None)
+        self.buttons["edit_round"].setEnabled(p is not None)
+        if p is None:
+            total = sum(x.budget_fen for x in self.programs)
+            self.budget_text.setText(self.tr("%1 rounds").replace("%1", str(len(self.programs))) if total else "")
+            return
+        self.budget.setRange(0, max(1, p.budget_fen // 100))
+        self.budget.setValue(min(p.committed_fen, p.budget_fen) // 100)
+        self.budget.setFormat(self.tr("Committed %p%"))
+        self.budget_text.setText(p.budget_line)
+
+    def apply_filter(self) -> None:
+        self.source.program_uid = self.program.currentData()
+        self.source.status = self.status.currentData()
+        self.source.search = self.search.text()
+        self.model.refresh()
+        self.show_budget()
+        self.show_current()
+
+    def current(self):  # type: ignore[no-untyped-def]
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None
+
+    def show_current(self) -> None:
+        p = self.current()
+        self.detail.setHtml(call(self, project_html, self.ws, p.uid) or "" if p else "")
+        for key in ("step", "plan", "disburse", "milestone", "evaluation", "activity", "outcome", "report"):
+            self.buttons[key].setEnabled(p is not None)
+
+    def after_change(self) -> None:
+        """Redraw the list, the budget and the detail after a change to the selected project."""
+        row = self.view.currentIndex().row()
+        self.programs = call(self, list_programs, self.ws) or []
+        self.model.refresh()
+        if row >= 0:
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        self.show_budget()
+        self.show_current()

@@ -1,0 +1,1 @@
+"""统计报表: monthly and yearly reports, previewed and exported."""

@@ -1,0 +1,1 @@
+"""数据同步: bundles in and out, keys, the exchange history."""

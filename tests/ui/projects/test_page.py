@@ -1,0 +1,69 @@
+"""The 项目与路演 page: tabs, the budget in view, filters, and form dialogs that validate as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from yichao.app.projects.flow import advance
+from yichao.ui.pages.projects.form import Field, FormDialog
+from yichao.ui.launch import make_application
+from yichao.ui.pages.projects.page import ProjectsPage
+
+from tests.unit.projects.test_flow import make_program, make_project, to_running
+
+
+def test_page_shows_budget_and_filters(qtbot, workspace):
+    make_application()
+    program = make_program(workspace)
+    uid = make_project(workspace, program)
+    to_running(workspace, uid, 40_000_00)
+    other = make_project(workspace, program, title="社区花园")
+    advance(workspace, other, "rejected", date(2026, 4, 1), note="不符合")
+    page = ProjectsPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.projects
+    assert tab.model.rowCount() == 2
+    tab.program.setCurrentIndex(tab.program.findData(program))
+    assert "已立项 40,000.00 元" in tab.budget_text.text() and tab.budget.value() == 40_000
+    tab.status.setCurrentIndex(tab.status.findData("running"))
+    assert tab.model.rowCount() == 1
+    tab.view.selectRow(0)
+    assert "邻里互助食堂" in tab.detail.toPlainText() and "立项后" in tab.detail.toPlainText()
+    assert tab.buttons["step"].isEnabled()
+    page.tabs.setCurrentIndex(2)
+    assert page.roadshow.roadshows.count() == 1  # the roadshow the project pitched at
+
+
+def test_form_names_the_wrong_field_as_you_type(qtbot):
+    make_application()
+    dialog = FormDialog("申报", [Field("title", "项目名称", required=True), Field("amount", "申请金额", "money")])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and "项目名称" in dialog.error.text()
+    dialog.widgets["title"].setText("四点半课堂")
+    qtbot.keyClicks(dialog.widgets["amount"], "12.345")
+    assert "申请金额" in dialog.error.text() and not ok.isEnabled()
+    dialog.widgets["amount"].clear()
+    qtbot.keyClicks(dialog.widgets["amount"], "12000")
+    assert ok.isEnabled() and dialog.values()["amount"] == 12_000_00
+
+
+def test_rubric_dialog_checks_weights_as_you_type(qtbot):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from yichao.app.roadshow.setup import CriterionSpec
+    from yichao.ui.pages.projects.rubric_dialog import RubricDialog
+
+    make_application()
+    dialog = RubricDialog((CriterionSpec("需求", 0.6, 10), CriterionSpec("可行", 0.4, 20)))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.error.text() == ""
+    dialog.table.setItem(1, 1, QTableWidgetItem("0.3"))
+    assert not ok.isEnabled() and "权重之和" in dialog.error.text()
+    dialog.add_row("创新", "0.1", "10")
+    assert ok.isEnabled()
+    assert [c.name for c in dialog.criteria()] == ["需求", "可行", "创新"]

@@ -1,0 +1,93 @@
+"""Staff accounts: hashing, lock-out, roles enforced in services, every try journaled."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from yichao.app.core import auth
+from yichao.app.core.errors import PermissionDenied, UserError
+from yichao.app.core.workspace import CurrentUser
+from yichao.models.base import utcnow
+from yichao.models.journal import JournalEntry
+from yichao.models.user import User
+
+from tests.conftest import PASSWORD
+
+
+def ops(ws):
+    with ws.read() as s:
+        return [e.op for e in s.scalars(select(JournalEntry).order_by(JournalEntry.id))]
+
+
+def test_password_hash_is_salted_scrypt_and_verifies():
+    a, b = auth.hash_password("pw123456"), auth.hash_password("pw123456")
+    assert a != b and a.startswith("scrypt$16384$8$1$")
+    assert auth.verify_password("pw123456", a)
+    assert not auth.verify_password("pw123457", a)
+    assert not auth.verify_password("x", "garbage")
+
+
+def test_login_success_and_failure_are_journaled(workspace):
+    workspace.user = None
+    with pytest.raises(UserError, match="还可以再试 4 次"):
+        auth.login(workspace, "admin", "wrong")
+    user = auth.login(workspace, "admin", PASSWORD)
+    assert user.role == "admin" and workspace.user == user
+    events = [op for op in ops(workspace) if op.startswith("login")]
+    assert events[-2:] == ["login_failed", "login"]
+
+
+def test_five_wrong_passwords_lock_for_fifteen_minutes(workspace):
+    for _ in range(4):
+        with pytest.raises(UserError):
+            auth.login(workspace, "admin", "wrong")
+    with pytest.raises(UserError, match="锁定 15 分钟"):
+        auth.login(workspace, "admin", "wrong")
+    with pytest.raises(UserError, match="分钟后再试"):
+        auth.login(workspace, "admin", PASSWORD)  # even the right password while locked
+    with workspace.unit() as s:
+        u = s.scalars(select(User)).one()
+        u.locked_until = utcnow() - timedelta(seconds=1)
+    assert auth.login(workspace, "admin", PASSWORD).username == "admin"
+
+
+def test_unknown_user_and_disabled_account(workspace):
+    with pytest.raises(UserError, match="用户名或密码不正确"):
+        auth.login(workspace, "nobody", "x")
+    auth.create_user(workspace, "clerk", "clerk123", "staff", "小王")
+    auth.set_active(workspace, "clerk", False)
+    with pytest.raises(UserError, match="停用"):
+        auth.login(workspace, "clerk", "clerk123")
+
+
+def test_roles_are_enforced_in_services_and_refusals_journaled(workspace):
+    auth.create_user(workspace, "viewer1", "viewer123", "viewer")
+    workspace.user = CurrentUser("viewer1", "viewer")
+    with pytest.raises(PermissionDenied, match="没有“添加用户”的权限"):
+        auth.create_user(workspace, "sneaky", "sneaky123", "admin")
+    assert ops(workspace)[-1] == "denied"
+    workspace.user = CurrentUser("admin", "admin")
+    assert [u.username for u in auth.list_users(workspace)] == ["admin", "viewer1"]
+
+
+def test_reset_password_lifts_lock_and_short_passwords_refused(workspace):
+    auth.create_user(workspace, "clerk", "clerk123")
+    with pytest.raises(UserError, match="至少需要 6 位"):
+        auth.reset_password(workspace, "clerk", "123")
+    with pytest.raises(UserError, match="已经存在"):
+        auth.create_user(workspace, "clerk", "clerk123")
+    for _ in range(5):
+        with pytest.raises(UserError):
+            auth.login(workspace, "clerk", "bad")
+    workspace.user = CurrentUser("admin", "admin")
+    auth.reset_password(workspace, "clerk", "fresh123")
+    assert auth.login(workspace, "clerk", "fresh123").role == "staff"
+
+
+def test_password_hash_never_reaches_the_journal(workspace):
+    auth.create_user(workspace, "clerk", "clerk123")
+    with workspace.read() as s:
+        assert not any("scrypt$" in e.data or "scrypt$" in e.before for e in s.scalars(select(JournalEntry)))

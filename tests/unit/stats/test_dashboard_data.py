@@ -1,0 +1,61 @@
+"""What the 工作台 shows, computed by the app: cards, trend charts and to-dos agree with the figures."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from yichao.app.core.errors import PermissionDenied
+from yichao.app.stats import figures
+from yichao.app.stats.compute import evaluate
+from yichao.app.stats.dashboard import dashboard_data
+from yichao.app.stats.period import Period
+from yichao.models.journal import bulk_insert
+from yichao.models.person import Person
+
+NOW = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
+
+
+def test_cards_are_the_figure_values_for_now_this_month_or_this_year(workspace):
+    with workspace.unit() as s:
+        bulk_insert(s, Person, [{"name": f"居民{i}", "is_volunteer": i % 2 == 0} for i in range(6)])
+    data = dashboard_data(workspace, now=NOW)
+    assert data.month == Period("month", 2026, 11)
+    cards = {c.key: c for c in data.cards}
+    assert cards["residents"].value == 6 and cards["residents"].detail == "当前"
+    assert cards["volunteers"].value == 3 and cards["volunteers"].page == "residents"
+    with workspace.read() as s:
+        for card in data.cards:
+            fig = figures.get(card.key)
+            assert fig is not None and fig.dashboard
+            period = Period("year", 2026) if card.detail == "本年" else data.month
+            if fig.kind == "flow":
+                assert card.value == evaluate(s, fig, period).number, card.key
+    assert all(not figures.get(c.key).kind == "breakdown" for c in data.cards)
+    assert data.seconds >= 0
+
+
+def test_trend_charts_span_twelve_months_and_group_figures(workspace):
+    data = dashboard_data(workspace, now=NOW)
+    trends = [c for c in data.charts if c.key.startswith("trend_")]
+    for chart in trends:
+        assert len(chart.categories) == 12 and chart.categories[-1] == "11"
+        assert chart.axis_title == "月份（2025年12月至2026年11月）"
+        assert all(len(s.values) == 12 for s in chart.series)
+    grouped = [c for c in trends if len(c.series) > 1]
+    if figures.get("needs_new") and figures.get("needs_closed"):
+        assert any({s.name for s in c.series} == {"新登记需求", "办结需求"} for c in grouped)
+
+
+def test_todos_carry_their_count_and_page(workspace):
+    data = dashboard_data(workspace, now=NOW)
+    todo = {t.key: t for t in data.todos}["bundle_overdue"]  # a fresh street never exchanged a bundle
+    assert todo.count == 1 and todo.page == "sync" and "数据包" in todo.text
+    assert all("%d" not in t.text and t.count > 0 for t in data.todos)
+
+
+def test_the_dashboard_needs_a_signed_in_user(workspace):
+    workspace.user = None
+    with pytest.raises(PermissionDenied):
+        dashboard_data(workspace)
