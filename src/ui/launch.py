@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from yichao.app.core.paths import db_path, logs_dir, resolve_data_dir
-from yichao.app.core.settings import Settings
-
+from yichao.app.core import Settings, db_path, logs_dir, resolve_data_dir
 from yichao.ui.crash import install_crash_handlers, setup_logging
 from yichao.ui.fonts import install_cjk_font
 from yichao.ui.i18n import install_translators
@@ -48,9 +46,7 @@ def _error(message: str, interactive: bool = True) -> None:
 
 def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, interactive: bool = True) -> Any:
     """Open the workspace; a corrupt or foreign file offers to restore the newest backup."""
-    from yichao.app.core.backup import list_backups, restore_database
-    from yichao.app.core.paths import backups_dir
-    from yichao.app.core.workspace import DatabaseProblem, open_workspace
+    from yichao.app.core import DatabaseProblem, backups_dir, list_backups, open_workspace, restore_database
 
     try:
         return opener.result() if opener else open_workspace(data_dir)
@@ -76,7 +72,7 @@ def _wizard(data_dir: Path) -> Any:
     if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
         return None
     ws = wizard.workspace
-    from yichao.app.core.auth import login
+    from yichao.app.core import login
 
     login(ws, wizard.admin_page.username.text(), wizard.admin_page.password.text())
     return ws
@@ -100,7 +96,7 @@ def _login(data_dir: Path) -> Any:
         return holder["opener"]
 
     def authenticate(username: str, password: str) -> str | None:
-        from yichao.app.core.errors import USER_ERRORS, message_of
+        from yichao.app.core import USER_ERRORS, message_of
 
         opener = start_loading()
         _wait_for(opener)
@@ -108,7 +104,7 @@ def _login(data_dir: Path) -> Any:
         if ws is None:
             ws = _open_with_recovery(data_dir, opener)
             holder["ws"] = ws
-        from yichao.app.core.auth import login
+        from yichao.app.core import login
 
         try:
             login(ws, username, password)
@@ -150,7 +146,7 @@ def _wait_for(future: Future[Any]) -> None:
 
 
 def _open_in_background(data_dir: Path) -> Any:
-    from yichao.app.core.workspace import open_workspace
+    from yichao.app.core import open_workspace
 
     ws = open_workspace(data_dir)
     try:
@@ -182,8 +178,8 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
     from concurrent.futures import ThreadPoolExecutor
 
-    from yichao.app.core.auth import login
     from yichao.app.cli.common import read_password_file
+    from yichao.app.core import login
 
     password = read_password_file(password_file)
     ws = _open_with_recovery(data_dir, interactive=interactive)
@@ -216,7 +212,7 @@ def launch(args: argparse.Namespace) -> int:
     setup_logging(logs_dir(data_dir) if _writable(data_dir) else None)
     app = make_application(data_dir)
     install_crash_handlers()
-    from yichao.app.core.errors import USER_ERRORS, message_of
+    from yichao.app.core import USER_ERRORS, message_of
 
     interactive = not getattr(args, "screenshot", None)
     try:

@@ -8,14 +8,19 @@ import logging
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
-from yichao.app.core.status import OVERDUE_DAYS, status_info
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import OVERDUE_DAYS, Workspace, status_info
 from yichao.ui import icons
 from yichao.ui.first_paint import after_first_paint
 from yichao.ui.icons import icon, when_ready

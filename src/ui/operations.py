@@ -18,8 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.core.progress import CancelToken, Cancelled
+from yichao.app.core import USER_ERRORS, Cancelled, CancelToken, message_of
 
 log = logging.getLogger(__name__)
 

@@ -25,12 +25,11 @@ from pathlib import Path
 
 
 def bare(contents: list[dict], out: Path) -> float:
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
     from yichao.app.pdf.fonts import register_cjk_font
-
-    from reportlab import rl_config
 
     font = register_cjk_font()
     assert rl_config.useA85 == 0  # the same stream encoding as the printing package's canvases
@@ -62,14 +61,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    from yichao.app.demo.names import person_name
-    from yichao.app.core.pinyin import initials
+    import random
+
     from yichao.app.certificates.batch import print_certificates, render
     from yichao.app.certificates.register import print_options
+    from yichao.app.core.pinyin import initials
     from yichao.app.core.setup import initialize
+    from yichao.app.demo.names import person_name
     from yichao.models.journal import bulk_insert
     from yichao.models.organization import Organization
-    import random
 
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,9 +23,9 @@ from pathlib import Path
 
 
 def build(folder: Path, residents: int, entries: int) -> None:
-    from yichao.app.demo import run_demo
     from yichao.app.core.setup import initialize
     from yichao.app.core.workspace import CLI_USER
+    from yichao.app.demo import run_demo
 
     ws = initialize(folder, "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")
     ws.user = CLI_USER
@@ -84,13 +84,13 @@ def top_up_ledger(ws, entries: int) -> None:
 def measure(folder: Path, open_check: bool = False) -> None:
     """In a fresh process: cold and warm dashboard, each figure, the reports."""
     t0 = time.perf_counter()
+    from yichao.app.core.workspace import CLI_USER, Workspace, open_workspace
     from yichao.app.stats import figures
     from yichao.app.stats.build import build_report
     from yichao.app.stats.compute import breakdown, flow, stock
     from yichao.app.stats.dashboard import dashboard_data
     from yichao.app.stats.period import china_today, current
     from yichao.app.stats.scope import ALL
-    from yichao.app.core.workspace import CLI_USER, Workspace, open_workspace
     from yichao.models.db import make_engine, sqlite_url
     from yichao.models.registry import import_all
 

@@ -29,9 +29,9 @@ def main() -> int:
     args = parser.parse_args()
 
     from yichao.app.core.communities import add_community
-    from yichao.app.demo.orgs import make_orgs
     from yichao.app.core.setup import initialize
     from yichao.app.core.workspace import CurrentUser
+    from yichao.app.demo.orgs import make_orgs
 
     if args.reuse:
         from yichao.app.core.workspace import open_workspace

@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the benchmark's data folder")
     args = ap.parse_args(argv)
 
-    from yichao.app.passbook import accounts as pb
-    from yichao.app.passbook.ledger import Posting, append_many
     from yichao.app.core.setup import initialize
     from yichao.app.core.workspace import CLI_USER
+    from yichao.app.passbook import accounts as pb
+    from yichao.app.passbook.ledger import Posting, append_many
     from yichao.models.base import new_uid
     from yichao.models.journal import bulk_insert
     from yichao.models.passbook import Passbook
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             session.execute(select(Passbook.balance).where(Passbook.number == number)).scalar_one()
             raw.append(time.perf_counter() - t)
-    from yichao.app.passbook.accounts import _check_ledgers
+    from yichao.app.passbook.check import _check_ledgers
 
     t = time.perf_counter()
     problems = _check_ledgers(ws)  # the `yichao check` rule: every balance equals its ledger sum

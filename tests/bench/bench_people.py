@@ -37,13 +37,13 @@ def main() -> int:
     parser.add_argument("--needs", type=int, default=50_000)
     args = parser.parse_args()
 
+    from yichao.app.core.setup import initialize
+    from yichao.app.core.workspace import CurrentUser
     from yichao.app.demo import DemoContext
     from yichao.app.demo import needs as demo_needs
     from yichao.app.demo import street as demo_street
     from yichao.app.needs.records import NeedsFilter, board, count_needs, query_needs, status_counts
     from yichao.app.people.residents import PeopleFilter, count_people, query_people
-    from yichao.app.core.setup import initialize
-    from yichao.app.core.workspace import CurrentUser
 
     folder = Path(tempfile.mkdtemp(prefix="bench-people-")) / "street"
     ws = initialize(folder, "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区")
@@ -90,8 +90,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from yichao.ui.models.people_table import PeopleSource, people_columns
     from yichao.ui.models.paged_table_model import PagedTableModel
+    from yichao.ui.models.people_table import PeopleSource, people_columns
 
     source = PeopleSource(ws, PeopleFilter())
     model = PagedTableModel(source, people_columns({}))

@@ -25,15 +25,15 @@ def main() -> int:
     parser.add_argument("--criteria", type=int, default=5)
     args = parser.parse_args()
 
-    from yichao.app.projects.records import ProjectInput, apply_project
-    from yichao.app.projects.flow import advance
-    from yichao.app.projects.rounds import ProgramInput, create_program
-    from yichao.app.roadshow.rank import parse_rank_input, rank
-    from yichao.app.roadshow.scores import confirm_sheet, enter_sheet, load_grid, roadshow_result
-    from yichao.app.roadshow.result_pdf import result_sheet_pdf
-    from yichao.app.roadshow.setup import CriterionSpec, add_entries, create_roadshow
     from yichao.app.core.setup import initialize
     from yichao.app.core.workspace import CurrentUser
+    from yichao.app.projects.flow import advance
+    from yichao.app.projects.records import ProjectInput, apply_project
+    from yichao.app.projects.rounds import ProgramInput, create_program
+    from yichao.app.roadshow.rank import parse_rank_input, rank
+    from yichao.app.roadshow.result_pdf import result_sheet_pdf
+    from yichao.app.roadshow.scores import confirm_sheet, enter_sheet, load_grid, roadshow_result
+    from yichao.app.roadshow.setup import CriterionSpec, add_entries, create_roadshow
     from yichao.models.organization import Organization
 
     rng = random.Random(7)

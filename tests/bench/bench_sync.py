@@ -24,10 +24,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from yichao.app.core.setup import initialize
+from yichao.app.core.workspace import CLI_USER, Workspace
 from yichao.app.sync.export import export_bundle
 from yichao.app.sync.importer import import_bundle
 from yichao.app.sync.keys import export_key_file, trust_key_file
-from yichao.app.core.workspace import CLI_USER, Workspace
 from yichao.models.base import new_uid, utcnow
 from yichao.models.identifiers import make_id_number, mask_id_number
 from yichao.models.journal import bulk_insert

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from yichao.app.sync.canonical import canonical_lines
 from yichao.app.core.workspace import CLI_USER, open_workspace
+from yichao.app.sync.canonical import canonical_lines
 from yichao.models.identifiers import make_id_number, mask_id_number
 from yichao.models.organization import Organization
 from yichao.models.person import Person

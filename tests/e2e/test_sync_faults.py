@@ -17,10 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from yichao.app.sync.canonical import canonical_lines
-from yichao.app.core.workspace import CLI_USER, open_workspace
-
 from tests.unit.sync.support import add_community, add_people, pair
+from yichao.app.core.workspace import CLI_USER, open_workspace
+from yichao.app.sync.canonical import canonical_lines
 
 TRIALS = int(os.environ.get("YICHAO_FAULT_TRIALS", "50"))
 WORKER = """

@@ -1,10 +1,40 @@
-"""The printing package: every document Yichao prints goes through here (reportlab + embedded font).
+"""Certificates (证书): what each kind says, layouts, the register with serials, reprints and
+revocation, offline verification codes, print runs. PDFs are drawn through :mod:`yichao.app.pdf`.
 
-- :mod:`.document`: page canvases, text that fits its box (shrinks, then wraps), images, QR codes
-- :mod:`.chinese_date`: dates as a certificate writes them (二〇二六年十一月二十二日)
-- :mod:`.layouts`: certificate layouts from ``resources/layouts`` and pre-printed paper calibration
-- :mod:`.subjects`, :mod:`.certificates`: what each kind of certificate says about whom
-- :mod:`.register`, :mod:`.verification`, :mod:`.batch`: serials, reprints, revocation, checks, batches
+The names below are the use cases pages and the CLI call; the modules behind them are private
+to this package (tests may reach into them)."""
 
-Nothing here imports reportlab at module level where it can be avoided: the GUI starts without it.
-"""
+from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates
+from yichao.app.certificates.layouts import layout_names, load_layout
+from yichao.app.certificates.lookup import (
+    CertificateFilter,
+    candidates,
+    certificate_rows,
+    count_certificates,
+    query_certificates,
+    verify_certificate,
+)
+from yichao.app.certificates.print_setup import get_setup, output_folder, save_setup, set_image
+from yichao.app.certificates.register import CertificateRow, kinds, print_history, revoke_certificate
+
+__all__ = [
+    "certificate_rows",
+    "CertificateFilter",
+    "CertificateRow",
+    "PrintResult",
+    "candidates",
+    "count_certificates",
+    "get_setup",
+    "kinds",
+    "layout_names",
+    "load_layout",
+    "output_folder",
+    "print_certificates",
+    "print_history",
+    "query_certificates",
+    "reprint_certificates",
+    "revoke_certificate",
+    "save_setup",
+    "set_image",
+    "verify_certificate",
+]

@@ -11,13 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from yichao.app.certificates.certificates import PrintOptions, draw_certificate
+from yichao.app.certificates.register import Issued, issue_in_session, print_options, reprint_in_session
+from yichao.app.certificates.subjects import kind_spec, load_subjects
 from yichao.app.core.errors import UserError
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
-from yichao.app.certificates.certificates import PrintOptions, draw_certificate
 from yichao.app.pdf.document import new_canvas
-from yichao.app.certificates.register import Issued, issue_in_session, print_options, reprint_in_session
-from yichao.app.certificates.subjects import kind_spec, load_subjects
 
 MAX_BATCH = 5000
 

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from yichao.app.pdf.fonts import register_cjk_font
 from yichao.app.certificates.chinese_date import chinese_date
-from yichao.app.pdf.document import MM, Box, TextBlock, draw_fitted, draw_image, draw_qr, fit, rgb
 from yichao.app.certificates.layouts import Field, Layout
 from yichao.app.certificates.subjects import KINDS, Subject
+from yichao.app.pdf.document import MM, Box, TextBlock, draw_fitted, draw_image, draw_qr, fit, rgb
+from yichao.app.pdf.fonts import register_cjk_font
 
 NUMBERS = "〇一二三四五六七八九"
 GROWING = ("nursery", "accelerating", "scaling")

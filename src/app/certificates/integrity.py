@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from yichao.models.certificate import Certificate, CertificatePrint
-
+from yichao.app.certificates.verification import derive_code, site_key
 from yichao.app.core.check import register
 from yichao.app.core.workspace import Workspace
-from yichao.app.certificates.verification import derive_code, site_key
+from yichao.models.certificate import Certificate, CertificatePrint
 
 
 @register("证书登记簿")

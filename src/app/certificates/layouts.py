@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from yichao.resources import LAYOUTS_DIR
-
 from yichao.app.core.errors import UserError
 from yichao.app.pdf.document import MM, Box
+from yichao.resources import LAYOUTS_DIR
 
 PREFIX = "certificate_"
 

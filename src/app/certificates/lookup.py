@@ -7,14 +7,13 @@ from typing import Any, Iterator
 
 from sqlalchemy import Select, func, or_, select
 
-from yichao.models.certificate import Certificate
-from yichao.models.organization import Organization
-from yichao.models.person import Person
-
-from yichao.app.core.workspace import Workspace
 from yichao.app.certificates.register import CertificateRow, certificate_row, find_by_code
 from yichao.app.certificates.subjects import KINDS
 from yichao.app.certificates.verification import derive_code, display_code, normalize_code, site_key
+from yichao.app.core.workspace import Workspace
+from yichao.models.certificate import Certificate
+from yichao.models.organization import Organization
+from yichao.models.person import Person
 
 
 @dataclass(frozen=True)

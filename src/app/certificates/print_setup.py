@@ -10,10 +10,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from yichao.app.certificates.register import center_name, issuer_name, serial_prefix
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.document import check_image
-from yichao.app.certificates.register import center_name, issuer_name, serial_prefix
 
 IMAGES = ("seal", "logo")
 MAX_OFFSET_MM = 30.0

@@ -16,12 +16,11 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import select
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
 from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
 from yichao.models.person import Person
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import importlib
 import sys
 from typing import Sequence
 
-from yichao.app.core.errors import USER_ERRORS, message_of
+from yichao.app.core import USER_ERRORS, message_of
 
 COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.setup_cmds",

@@ -7,15 +7,12 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from typing import TYPE_CHECKING
-
-from yichao.app.core.errors import UserError
-from yichao.app.core.paths import resolve_data_dir
+from yichao.app.core import UserError, resolve_data_dir
 
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -25,7 +22,7 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 @contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """The initialised data folder, signed in as the CLI operator."""
-    from yichao.app.core.workspace import CLI_USER, open_workspace
+    from yichao.app.core import CLI_USER, open_workspace
 
     ws = open_workspace(data_dir_of(args))
     try:

@@ -6,8 +6,8 @@ import argparse
 import sys
 import time
 
-from yichao.app.demo import run_demo
 from yichao.app.cli.common import workspace
+from yichao.app.demo import run_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:

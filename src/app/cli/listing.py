@@ -5,20 +5,20 @@ from __future__ import annotations
 import argparse
 import importlib
 
-from yichao.app.core.errors import UserError
 from yichao.app.cli.common import print_json_lines, workspace
+from yichao.app.core import UserError
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
 
 # kind -> "module:function"; the function takes a Workspace and yields JSON-ready dicts.
 # A module issue fills in its kind.
 PROVIDERS: dict[str, str] = {
-    "projects": "yichao.app.projects.records:project_rows",
-    "people": "yichao.app.people.listing:people_rows",
-    "orgs": "yichao.app.orgs.query:org_rows",
-    "needs": "yichao.app.needs.xlsx:need_rows",
-    "certificates": "yichao.app.certificates.lookup:certificate_rows",
-    "passbooks": "yichao.app.passbook.accounts:passbook_rows",
+    "projects": "yichao.app.projects:project_rows",
+    "people": "yichao.app.people:people_rows",
+    "orgs": "yichao.app.orgs:org_rows",
+    "needs": "yichao.app.needs:need_rows",
+    "certificates": "yichao.app.certificates:certificate_rows",
+    "passbooks": "yichao.app.passbook:passbook_rows",
 }
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from yichao.models.journal import record_event
-
-from yichao.app.core.backup import backup_database, restore_database
-from yichao.app.core.check import run_checks
-from yichao.app.core.errors import UserError
-from yichao.app.core.instance_lock import InstanceLock
-from yichao.app.core.paths import backups_dir, db_path, ensure_writable
 from yichao.app.cli.common import data_dir_of, workspace
+from yichao.app.core import (
+    InstanceLock,
+    UserError,
+    backup_database,
+    backups_dir,
+    db_path,
+    ensure_writable,
+    restore_database,
+    run_checks,
+)
+from yichao.models.journal import record_event
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -58,8 +58,7 @@ def _summary(row) -> str:  # type: ignore[no-untyped-def]
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.accounts import entries, get_passbook
-    from yichao.app.passbook.hours import star_level, volunteer_hours
+    from yichao.app.passbook import entries, get_passbook, star_level, volunteer_hours
 
     with workspace(args) as ws:
         row = get_passbook(ws, args.number)
@@ -92,7 +91,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_deposit(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.accounts import deposit, get_passbook
+    from yichao.app.passbook import deposit, get_passbook
 
     with workspace(args) as ws:
         entry = deposit(ws, args.number, args.points, args.memo, args.hours)
@@ -103,7 +102,7 @@ def run_deposit(args: argparse.Namespace) -> int:
 
 
 def run_redeem(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.accounts import get_passbook, redeem
+    from yichao.app.passbook import get_passbook, redeem
 
     with workspace(args) as ws:
         entry = redeem(ws, args.number, args.points, args.memo)
@@ -114,7 +113,7 @@ def run_redeem(args: argparse.Namespace) -> int:
 
 
 def run_reverse(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.accounts import reverse
+    from yichao.app.passbook import reverse
 
     with workspace(args) as ws:
         entry = reverse(ws, args.number, args.seq, args.memo)
@@ -123,7 +122,7 @@ def run_reverse(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.accounts import open_passbook
+    from yichao.app.passbook import open_passbook
 
     with workspace(args) as ws:
         row = open_passbook(ws, args.holder, args.site)
@@ -132,7 +131,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_lost(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.lifecycle import report_lost
+    from yichao.app.passbook import report_lost
 
     with workspace(args) as ws:
         row = report_lost(ws, args.number)
@@ -141,7 +140,7 @@ def run_lost(args: argparse.Namespace) -> int:
 
 
 def run_replace(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.lifecycle import replace
+    from yichao.app.passbook import replace
 
     with workspace(args) as ws:
         row = replace(ws, args.number)
@@ -150,7 +149,7 @@ def run_replace(args: argparse.Namespace) -> int:
 
 
 def run_statement(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.statement import write_statement
+    from yichao.app.passbook import write_statement
 
     with workspace(args) as ws:
         info = write_statement(ws, args.number, Path(args.out))
@@ -159,8 +158,8 @@ def run_statement(args: argparse.Namespace) -> int:
 
 
 def run_expire(args: argparse.Namespace) -> int:
-    from yichao.app.core.excel import parse_date
-    from yichao.app.passbook.expiry import expire_points
+    from yichao.app.core import parse_date
+    from yichao.app.passbook import expire_points
 
     as_of = parse_date(args.as_of, "日期") if args.as_of else None
     with workspace(args) as ws:

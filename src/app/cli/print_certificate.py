@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from yichao.app.core.errors import UserError
 from yichao.app.cli.common import workspace
+from yichao.app.core import UserError
 
 KINDS = ("entry", "graduation", "rating", "volunteer", "award")
 
@@ -50,7 +50,7 @@ def _report(result) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_one(args: argparse.Namespace) -> int:
-    from yichao.app.certificates.batch import print_certificates
+    from yichao.app.certificates import print_certificates
 
     with workspace(args) as ws:
         result = print_certificates(ws, args.kind, [args.subject], Path(args.out), layout=args.layout,
@@ -60,8 +60,7 @@ def run_one(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from yichao.app.certificates.batch import print_certificates
-    from yichao.app.certificates.lookup import candidates
+    from yichao.app.certificates import candidates, print_certificates
 
     with workspace(args) as ws:
         if args.subjects_file:

@@ -19,12 +19,12 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from yichao.app.passbook.printing import calibration_page, confirm_printed, print_pending, reprint_page
+    from yichao.app.passbook import calibration_page, confirm_printed, print_pending, reprint_page
 
     out = Path(args.out)
     with workspace(args) as ws:
         if args.calibration:
-            from yichao.app.passbook.accounts import get_passbook
+            from yichao.app.passbook import get_passbook
 
             calibration_page(ws, out, get_passbook(ws, args.number).layout)
             print(f"校准页已写入 {out}。")

@@ -22,8 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from yichao.app.stats.export import check_target, export_report
-    from yichao.app.stats.period import parse_period
+    from yichao.app.stats import check_target, export_report, parse_period
 
     text = args.month if args.period_kind == "month" else args.year
     period = parse_period(text, args.period_kind)

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from yichao.app.core.errors import UserError
+from yichao.app.core import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def load_scores(path: str) -> object:
 
 
 def run_rank(args: argparse.Namespace) -> int:
-    from yichao.app.roadshow.rank import rank_json
+    from yichao.app.roadshow import rank_json
 
     result = rank_json(load_scores(args.scores))
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))

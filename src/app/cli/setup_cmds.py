@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from yichao.app.core.setup import initialize
+    from yichao.app.core import initialize
 
     password = read_password_file(args.password_file)
     data_dir = data_dir_of(args)

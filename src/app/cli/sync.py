@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_keys_export(args: argparse.Namespace) -> int:
-    from yichao.app.sync.keys import export_key_file
+    from yichao.app.sync import export_key_file
 
     with workspace(args) as ws:
         key = export_key_file(ws, Path(args.file))
@@ -43,7 +43,7 @@ def run_keys_export(args: argparse.Namespace) -> int:
 
 
 def run_keys_trust(args: argparse.Namespace) -> int:
-    from yichao.app.sync.keys import trust_key_file
+    from yichao.app.sync import trust_key_file
 
     with workspace(args) as ws:
         key = trust_key_file(ws, Path(args.file))
@@ -53,7 +53,7 @@ def run_keys_trust(args: argparse.Namespace) -> int:
 
 
 def run_bundle_export(args: argparse.Namespace) -> int:
-    from yichao.app.sync.export import export_bundle
+    from yichao.app.sync import export_bundle
 
     with workspace(args) as ws:
         r = export_bundle(ws, args.to, Path(args.file))
@@ -63,8 +63,7 @@ def run_bundle_export(args: argparse.Namespace) -> int:
 
 
 def run_bundle_import(args: argparse.Namespace) -> int:
-    from yichao.app.sync.importer import import_bundle
-    from yichao.app.sync.status import kind_label
+    from yichao.app.sync import import_bundle, kind_label
 
     with workspace(args) as ws:
         r = import_bundle(ws, Path(args.file), dry_run=args.dry_run)
@@ -83,7 +82,7 @@ def run_bundle_import(args: argparse.Namespace) -> int:
 
 
 def run_bundle_status(args: argparse.Namespace) -> int:
-    from yichao.app.sync.status import kind_label, sync_status
+    from yichao.app.sync import kind_label, sync_status
 
     with workspace(args) as ws:
         st = sync_status(ws)

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from yichao.app.certificates.lookup import verify_certificate
+    from yichao.app.certificates import verify_certificate
 
     with workspace(args) as ws:
         verdict = verify_certificate(ws, args.code)

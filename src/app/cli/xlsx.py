@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from yichao.app.core.errors import UserError
 from yichao.app.cli.common import workspace
+from yichao.app.core import UserError
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects")
 
@@ -63,7 +63,7 @@ def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from yichao.app.core.excel import rejection_lines
+    from yichao.app.core import rejection_lines
 
     importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")
     with workspace(args) as ws:

@@ -1,1 +1,236 @@
-"""core."""
+"""The kernel every domain stands on: workspace, auth, settings, backup, journal log, errors, paths.
+
+This facade is lazy (PEP 562): a name is imported from its module when first used. The login
+dialog imports ``paths`` and ``settings`` before the data layer may load (DESIGN.md section 8), so
+importing this package must not pull in SQLAlchemy."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from yichao.app.core.attachments import (
+        MAX_BYTES,
+        add_attachment,
+        attachment_file,
+        blob_path,
+        list_attachments,
+        remove_attachment,
+    )
+    from yichao.app.core.auth import (
+        UserRow,
+        check_new_password,
+        check_username,
+        create_user,
+        list_users,
+        login,
+        reset_password,
+        set_active,
+        set_role,
+    )
+    from yichao.app.core.backup import backup_database, list_backups, restore_database
+    from yichao.app.core.check import register, run_checks
+    from yichao.app.core.communities import community_names, list_communities
+    from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
+    from yichao.app.core.excel import (
+        Column,
+        ImportReport,
+        Table,
+        parse_date,
+        read_table,
+        rejection_lines,
+        write_xlsx,
+    )
+    from yichao.app.core.instance_lock import InstanceLock
+    from yichao.app.core.journal_log import (
+        JournalFilter,
+        JournalRow,
+        count_journal,
+        journal_entities,
+        journal_users,
+        query_journal,
+    )
+    from yichao.app.core.maintenance import (
+        backups,
+        make_backup,
+        restore_backup,
+        store_settings,
+        update_settings,
+    )
+    from yichao.app.core.own_records import save_own
+    from yichao.app.core.paths import (
+        attachments_dir,
+        backups_dir,
+        db_path,
+        ensure_writable,
+        logs_dir,
+        resolve_data_dir,
+    )
+    from yichao.app.core.pinyin import initials
+    from yichao.app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
+    from yichao.app.core.settings import Settings
+    from yichao.app.core.setup import initialize, validate_site
+    from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
+    from yichao.app.core.workspace import (
+        CLI_USER,
+        CurrentUser,
+        DatabaseProblem,
+        Workspace,
+        open_workspace,
+    )
+
+_HOME: dict[str, str] = {
+    "CLI_USER": "workspace",
+    "CancelToken": "progress",
+    "Cancelled": "progress",
+    "Column": "excel",
+    "CurrentUser": "workspace",
+    "DatabaseProblem": "workspace",
+    "EXCHANGE_OPS": "status",
+    "ImportReport": "excel",
+    "InstanceLock": "instance_lock",
+    "JournalFilter": "journal_log",
+    "JournalRow": "journal_log",
+    "MAX_BYTES": "attachments",
+    "NotFound": "errors",
+    "OVERDUE_DAYS": "status",
+    "ProgressFn": "progress",
+    "Settings": "settings",
+    "Table": "excel",
+    "USER_ERRORS": "errors",
+    "UserError": "errors",
+    "UserRow": "auth",
+    "Workspace": "workspace",
+    "add_attachment": "attachments",
+    "attachment_file": "attachments",
+    "attachments_dir": "paths",
+    "backup_database": "backup",
+    "backups": "maintenance",
+    "backups_dir": "paths",
+    "blob_path": "attachments",
+    "check_new_password": "auth",
+    "check_username": "auth",
+    "community_names": "communities",
+    "count_journal": "journal_log",
+    "create_user": "auth",
+    "db_path": "paths",
+    "ensure_writable": "paths",
+    "initialize": "setup",
+    "initials": "pinyin",
+    "journal_entities": "journal_log",
+    "journal_users": "journal_log",
+    "last_exchange": "status",
+    "list_attachments": "attachments",
+    "list_backups": "backup",
+    "list_communities": "communities",
+    "list_users": "auth",
+    "login": "auth",
+    "logs_dir": "paths",
+    "make_backup": "maintenance",
+    "message_of": "errors",
+    "no_progress": "progress",
+    "open_workspace": "workspace",
+    "parse_date": "excel",
+    "query_journal": "journal_log",
+    "read_table": "excel",
+    "register": "check",
+    "rejection_lines": "excel",
+    "remove_attachment": "attachments",
+    "reset_password": "auth",
+    "resolve_data_dir": "paths",
+    "restore_backup": "maintenance",
+    "restore_database": "backup",
+    "run_checks": "check",
+    "save_own": "own_records",
+    "set_active": "auth",
+    "set_role": "auth",
+    "status_info": "status",
+    "store_settings": "maintenance",
+    "update_settings": "maintenance",
+    "validate_site": "setup",
+    "write_xlsx": "excel",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``name`` from its module on first use, then keep it here."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "CLI_USER",
+    "CancelToken",
+    "Cancelled",
+    "Column",
+    "CurrentUser",
+    "DatabaseProblem",
+    "EXCHANGE_OPS",
+    "ImportReport",
+    "InstanceLock",
+    "JournalFilter",
+    "JournalRow",
+    "MAX_BYTES",
+    "NotFound",
+    "OVERDUE_DAYS",
+    "ProgressFn",
+    "Settings",
+    "Table",
+    "USER_ERRORS",
+    "UserError",
+    "UserRow",
+    "Workspace",
+    "add_attachment",
+    "attachment_file",
+    "attachments_dir",
+    "backup_database",
+    "backups",
+    "backups_dir",
+    "blob_path",
+    "check_new_password",
+    "check_username",
+    "community_names",
+    "count_journal",
+    "create_user",
+    "db_path",
+    "ensure_writable",
+    "initialize",
+    "initials",
+    "journal_entities",
+    "journal_users",
+    "last_exchange",
+    "list_attachments",
+    "list_backups",
+    "list_communities",
+    "list_users",
+    "login",
+    "logs_dir",
+    "make_backup",
+    "message_of",
+    "no_progress",
+    "open_workspace",
+    "parse_date",
+    "query_journal",
+    "read_table",
+    "register",
+    "rejection_lines",
+    "remove_attachment",
+    "reset_password",
+    "resolve_data_dir",
+    "restore_backup",
+    "restore_database",
+    "run_checks",
+    "save_own",
+    "set_active",
+    "set_role",
+    "status_info",
+    "store_settings",
+    "update_settings",
+    "validate_site",
+    "write_xlsx",
+]

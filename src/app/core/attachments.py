@@ -17,11 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from yichao.models.org_attachment import Attachment
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.workspace import Workspace
+from yichao.models.org_attachment import Attachment
 
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -8,16 +8,14 @@ import hmac
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NoReturn
 
 from sqlalchemy import func, select
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import CurrentUser, Workspace
 from yichao.models.base import utcnow
 from yichao.models.journal import record_event
 from yichao.models.user import USER_ROLES, User
-
-from yichao.app.core.errors import NotFound, PermissionDenied, UserError
-from yichao.app.core.workspace import CurrentUser, Workspace
 
 MAX_FAILED = 5
 LOCK_MINUTES = 15
@@ -110,13 +108,6 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
         raise error
     ws.user = signed_in
     return signed_in
-
-
-def refuse(ws: Workspace, action: str) -> NoReturn:
-    """Journal a permission refusal in its own transaction, then raise it."""
-    with ws.unit() as session:
-        record_event(session, "denied", "", "", {"action": action, "role": ws.user.role if ws.user else ""})
-    raise PermissionDenied(f"您的账号没有“{action}”的权限，请联系管理员。")
 
 
 def _row(u: User) -> UserRow:

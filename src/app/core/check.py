@@ -11,9 +11,8 @@ from typing import Callable
 
 from sqlalchemy import func, select, text
 
-from yichao.models.journal import JournalEntry, journaled_models
-
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import JournalEntry, journaled_models
 
 CheckFn = Callable[[Workspace], list[str]]
 _CHECKS: dict[str, CheckFn] = {}
@@ -81,7 +80,7 @@ def load_module_checks() -> None:
 # A module issue adds its module here when it registers a check.
 CHECK_MODULES: tuple[str, ...] = (
     "yichao.app.projects.check",
-    "yichao.app.passbook.accounts",
+    "yichao.app.passbook.check",
     "yichao.app.needs.check",
     "yichao.app.certificates.integrity",
     "yichao.app.orgs.check",

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from yichao.models.site import Community
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
+from yichao.models.site import Community
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from yichao.models.identifiers import IdentifierError
-
 from yichao.app.core.errors import UserError
+from yichao.models.identifiers import IdentifierError
 
 __all__ = [
     "SheetRow", "Table", "Column", "cell_text", "normalize_header", "guess_mapping",

@@ -9,9 +9,8 @@ from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 
-from yichao.models.journal import JournalEntry
-
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import JournalEntry
 
 OP_LABELS = {
     "insert": "新增", "update": "修改", "delete": "删除", "login": "登录",

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from yichao.models.journal import record_event
-
 from yichao.app.core.backup import BackupInfo, backup_database, list_backups, restore_database
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import backups_dir, db_path
 from yichao.app.core.settings import OPTIONS
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import record_event
 
 
 def backups(ws: Workspace) -> list[BackupInfo]:

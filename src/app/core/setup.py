@@ -7,11 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from yichao.models.site import Site
-
 from yichao.app.core.auth import check_new_password, check_username, create_user
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import CLI_USER, CurrentUser, SiteInfo, Workspace, open_workspace
+from yichao.models.site import Site
 
 _CODE = re.compile(r"^\d{6}(\d{3})?$")
 

@@ -7,9 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from yichao.models.journal import JournalEntry
-
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import JournalEntry
 
 EXCHANGE_OPS = ("bundle_export", "bundle_import")
 OVERDUE_DAYS = 30

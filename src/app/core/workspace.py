@@ -10,22 +10,22 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from yichao.models import migrate
-from yichao.models.db import make_engine, make_session_factory, sqlite_url
-from yichao.models.registry import import_startup
-from yichao.models.site import Site
-
 from yichao.app.core.backup import backup_database, integrity_problem
-from yichao.app.core.errors import UserError
+from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable
 from yichao.app.core.settings import Settings
+from yichao.models import migrate
+from yichao.models.db import make_engine, make_session_factory, sqlite_url
+from yichao.models.journal import record_event
+from yichao.models.registry import import_startup
+from yichao.models.site import Site
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +121,17 @@ class Workspace:
     # -- roles ------------------------------------------------------------------------------
     def require(self, role: str, action: str) -> CurrentUser:
         """The signed-in user, if their role reaches ``role``; else journal the refusal and refuse."""
-        from yichao.app.core.auth import refuse  # late: auth uses the workspace
-
         user = self.user
         if user is None or ROLE_RANK.get(user.role, -1) < ROLE_RANK[role]:
-            refuse(self, action)
+            self._refuse(action)
         assert user is not None
         return user
+
+    def _refuse(self, action: str) -> NoReturn:
+        """Journal a permission refusal in its own transaction, then raise it."""
+        with self.unit() as session:
+            record_event(session, "denied", "", "", {"action": action, "role": self.user.role if self.user else ""})
+        raise PermissionDenied(f"您的账号没有“{action}”的权限，请联系管理员。")
 
     # -- life -------------------------------------------------------------------------------
     @property

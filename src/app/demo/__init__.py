@@ -12,9 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from yichao.app.core.errors import UserError
-from yichao.app.core.progress import ProgressFn, no_progress
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import ProgressFn, UserError, Workspace, no_progress
 
 DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.street",

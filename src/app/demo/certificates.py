@@ -13,16 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from yichao.app.certificates import candidates, print_certificates, reprint_certificates, revoke_certificate
+from yichao.app.core import USER_ERRORS
+from yichao.app.demo import DemoContext
 from yichao.models.organization import Organization
 
-from yichao.app.core.errors import USER_ERRORS
-from yichao.app.certificates.batch import print_certificates, reprint_certificates
-from yichao.app.certificates.lookup import candidates
-from yichao.app.certificates.register import revoke_certificate
-from yichao.app.demo import DemoContext
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 
 def _orgs(ws: Workspace, stages: tuple[str, ...], limit: int) -> list[str]:

@@ -12,20 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from yichao.app.core import initials
+from yichao.app.demo import DemoContext
+from yichao.app.needs import KIND_LABELS
+from yichao.app.needs import refresh_statistics as need_statistics
+from yichao.app.people import refresh_statistics as people_statistics
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert
 from yichao.models.need import Need, NeedStep
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 
-from yichao.app.needs.records import KIND_LABELS
-from yichao.app.needs.records import refresh_statistics as need_statistics
-from yichao.app.people.residents import refresh_statistics as people_statistics
-from yichao.app.core.pinyin import initials
-from yichao.app.demo import DemoContext
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
     "助老": (("独居老人每周上门探访", "老人独居，子女在外地，希望每周有人上门聊天、看看身体情况。"),

@@ -10,25 +10,27 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from yichao.app.core import initials
+from yichao.app.demo import DemoContext
+from yichao.app.demo.names import mobile, person_name
+from yichao.app.orgs import expiry_of, join_domains, search_text, seed_lookups
 from yichao.models.base import new_uid
 from yichao.models.identifiers import make_credit_code
 from yichao.models.journal import bulk_insert
 from yichao.models.org_records import (
-    OrgActivity, OrgLookup, OrgMentoring, OrgRating, OrgStageChange, OrgSubsidy,
+    OrgActivity,
+    OrgLookup,
+    OrgMentoring,
+    OrgRating,
+    OrgStageChange,
+    OrgSubsidy,
 )
 from yichao.models.organization import Organization
-
-from yichao.app.orgs.lookups import seed_lookups
-from yichao.app.orgs.profile import join_domains, search_text
-from yichao.app.orgs.ratings import expiry_of
-from yichao.app.core.pinyin import initials
-from yichao.app.demo import DemoContext
-from yichao.app.demo.names import mobile, person_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 THEMES = ("夕阳情", "红枫", "银龄", "向日葵", "邻里情", "暖心", "爱心", "康乃馨", "同心", "和美", "乐活", "彩虹",
           "春晖", "朝阳", "绿色家园", "幸福", "常青藤", "百合", "晨曦", "馨园", "善邻", "守望", "益家", "知音")

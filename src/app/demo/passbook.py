@@ -14,16 +14,23 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
+from yichao.app.demo import DemoContext
+from yichao.app.passbook import load_layout, place
 from yichao.models.base import new_uid, utcnow
 from yichao.models.journal import bulk_insert
-from yichao.models.passbook import CatalogItem, CatalogStock, LedgerEntry, Passbook, PointsRule, PrintedLine, ServiceActivity
+from yichao.models.passbook import (
+    CatalogItem,
+    CatalogStock,
+    LedgerEntry,
+    Passbook,
+    PointsRule,
+    PrintedLine,
+    ServiceActivity,
+)
 from yichao.models.site import Community
 
-from yichao.app.passbook.layout import load_layout, place
-from yichao.app.demo import DemoContext
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 MAX_PASSBOOKS = 1500  # at 100,000 residents: 1 in 10 volunteers; the whole demo stays under a minute
 ACTIVITY_TYPES = {"助老服务": 10, "环境清洁": 8, "文明劝导": 8, "助残服务": 12, "儿童托管": 10, "义诊义剪": 12}

@@ -11,23 +11,44 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from yichao.app.core import CurrentUser
+from yichao.app.demo import DemoContext
+from yichao.app.projects import (
+    FundSourceInput,
+    ProgramInput,
+    ProjectInput,
+    add_milestone,
+    advance,
+    apply_project,
+    complete_milestone,
+    create_program,
+    create_proposal,
+    disburse,
+    list_tranches,
+    record_activity,
+    record_evaluation,
+    record_outcome,
+    record_step,
+    to_project,
+)
+from yichao.app.roadshow import (
+    DEFAULT_CRITERIA,
+    CriterionSpec,
+    add_entries,
+    confirm_sheet,
+    create_roadshow,
+    declare_recusal,
+    enter_sheet,
+    load_grid,
+    roadshow_result,
+    save_template,
+)
 from yichao.models.journal import bulk_insert
 from yichao.models.organization import Organization
 from yichao.models.project import Program
 
-from yichao.app.projects.rounds import FundSourceInput, ProgramInput, create_program
-from yichao.app.projects.records import ProjectInput, apply_project
-from yichao.app.projects.evaluations import record_activity, record_evaluation, record_outcome
-from yichao.app.projects.flow import advance
-from yichao.app.projects.tranches import add_milestone, complete_milestone, disburse, list_tranches
-from yichao.app.projects.proposals import create_proposal, record_step, to_project
-from yichao.app.roadshow.scores import confirm_sheet, enter_sheet, load_grid, roadshow_result
-from yichao.app.roadshow.setup import CriterionSpec, DEFAULT_CRITERIA, add_entries, create_roadshow, declare_recusal, save_template
-from yichao.app.core.workspace import CurrentUser
-from yichao.app.demo import DemoContext
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 VENTURE = "公益创投大赛"
 PROJECTS = (  # title, domain, requested yuan, planned beneficiaries
@@ -168,6 +189,6 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
 
 def _grant(ws: Workspace, uid: str) -> int:
     """Approve 90 % of the request, rounded down to hundreds of yuan."""
-    from yichao.app.projects.records import get_project
+    from yichao.app.projects import get_project
 
     return get_project(ws, uid).requested_fen * 9 // 10 // 10000 * 10000

@@ -6,18 +6,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from yichao.app.core import initials
+from yichao.app.demo import DemoContext
+from yichao.app.demo.names import COMMUNITY_NAMES, birth_date, mobile, person_name
 from yichao.models.base import new_uid
 from yichao.models.identifiers import make_id_number, mask_id_number
 from yichao.models.journal import bulk_insert
 from yichao.models.person import Person
 from yichao.models.site import Community
 
-from yichao.app.core.pinyin import initials
-from yichao.app.demo import DemoContext
-from yichao.app.demo.names import COMMUNITY_NAMES, birth_date, mobile, person_name
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 CHUNK = 10_000
 

@@ -15,21 +15,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from yichao.app.demo import DemoContext
 from yichao.models.journal import bulk_apply
 from yichao.models.organization import Organization
 
-from yichao.app.demo import DemoContext
-
 if TYPE_CHECKING:
-    from yichao.app.core.workspace import Workspace
+    from yichao.app.core import Workspace
 
 
 def run(ws: Workspace, ctx: DemoContext) -> str:
-    from yichao.app.core.setup import initialize
-    from yichao.app.sync.export import export_bundle
-    from yichao.app.sync.importer import import_bundle
-    from yichao.app.sync.keys import export_key_file, trust_key_file
-    from yichao.app.core.workspace import CLI_USER
+    from yichao.app.core import CLI_USER, initialize
+    from yichao.app.sync import export_bundle, export_key_file, import_bundle, trust_key_file
 
     ws.require("staff", "生成演示数据")
     site = ws.site
@@ -67,7 +63,7 @@ def _seed_district(street: Workspace, district: Workspace, code: str, seeded: di
     """Give the stand-in district the district records earlier demo steps put at the street
     (catalog items, ratings), as if it had written them itself. Called twice: before the street's
     bundle arrives only records that point at nothing of the street's, afterwards the rest."""
-    from yichao.app.sync.records import table_codecs
+    from yichao.app.sync import table_codecs
 
     with street.read() as src, district.unit() as dst:
         dst.info["sync_apply"] = True

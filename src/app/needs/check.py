@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import and_, func, or_, select
 
-from yichao.models.journal import JournalEntry
-from yichao.models.need import STATUSES, Need, NeedStep
-
 from yichao.app.core.check import register
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import JournalEntry
+from yichao.models.need import STATUSES, Need, NeedStep
 
 CLAIMED = ("claimed", "in_service", "done", "reviewed")
 

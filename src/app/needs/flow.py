@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.needs.records import KIND_LABELS, STATUS_LABELS, NeedRow, _get, _row
 from yichao.models.base import utcnow
 from yichao.models.need import CLAIMANT_KINDS, Need, NeedStep
 from yichao.models.organization import Organization
 from yichao.models.person import Person
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.needs.records import KIND_LABELS, STATUS_LABELS, NeedRow, _get, _row
-from yichao.app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)

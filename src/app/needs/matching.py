@@ -13,14 +13,13 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from yichao.app.core.errors import NotFound
+from yichao.app.core.workspace import Workspace
+from yichao.app.needs.records import URGENCY_LABELS, NeedRow, need_row
+from yichao.app.people.residents import split_tags
 from yichao.models.need import Need
 from yichao.models.organization import Organization
 from yichao.models.person import Person
-
-from yichao.app.core.errors import NotFound
-from yichao.app.needs.records import URGENCY_LABELS, NeedRow, need_row
-from yichao.app.people.residents import split_tags
-from yichao.app.core.workspace import Workspace
 
 # need category -> service-domain names that serve it (first: the direct fit)
 CATEGORY_DOMAINS: dict[str, tuple[str, ...]] = {

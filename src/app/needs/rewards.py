@@ -12,12 +12,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.passbook import LedgerEntry, Passbook
-from yichao.models.person import Person
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.passbook.accounts import open_in_session
 from yichao.app.passbook.ledger import append_entry, clean_points
+from yichao.models.passbook import LedgerEntry, Passbook
+from yichao.models.person import Person
 
 
 def deposit_need_reward(session: Session, *, person_uid: str, points: int, need_uid: str, title: str) -> None:

@@ -12,19 +12,25 @@ from typing import Any, Iterator
 
 from sqlalchemy import select
 
+from yichao.app.core.communities import community_names, list_communities
+from yichao.app.core.errors import UserError, message_of
+from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, write_xlsx
+from yichao.app.core.workspace import Workspace
+from yichao.app.needs.records import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    NeedInput,
+    NeedsFilter,
+    clean_need,
+    count_needs,
+    query_needs,
+    refresh_statistics,
+)
 from yichao.models.base import new_uid, utcnow
 from yichao.models.identifiers import IdentifierError, validate_id_number
 from yichao.models.journal import bulk_insert, record_event
 from yichao.models.need import Need, NeedStep
 from yichao.models.person import Person
-
-from yichao.app.core.communities import community_names, list_communities
-from yichao.app.core.errors import UserError, message_of
-from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, write_xlsx
-from yichao.app.needs.records import (
-    KIND_LABELS, STATUS_LABELS, NeedInput, NeedsFilter, clean_need, count_needs, query_needs, refresh_statistics,
-)
-from yichao.app.core.workspace import Workspace
 
 PAGE = 5000
 

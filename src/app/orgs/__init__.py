@@ -1,1 +1,100 @@
-"""orgs."""
+"""Organization files (社会组织档案): profiles, lookups, lifecycle and residency, activities, mentoring,
+subsidies, the district's ratings, Excel in and out.
+
+The names below are the use cases pages and the CLI call; the modules behind them are private
+to this package (tests may reach into them)."""
+
+from yichao.app.orgs.lookups import (
+    add_lookup,
+    list_lookups,
+    lookup_names,
+    rename_lookup,
+    retire_lookup,
+    seed_lookups,
+)
+from yichao.app.orgs.profile import (
+    MAX_COUNT,
+    OrgDetail,
+    OrgInput,
+    create_org,
+    delete_org,
+    get_org,
+    join_domains,
+    search_text,
+    update_org,
+)
+from yichao.app.orgs.query import OrgFilter, OrgRow, org_rows, org_uids, orgs_by_uid
+from yichao.app.orgs.ratings import current_rating, expiry_of, record_rating
+from yichao.app.orgs.records import (
+    add_activity,
+    add_mentoring,
+    add_subsidy,
+    complete_follow_up,
+    count_activities,
+    delete_activity,
+    format_yuan,
+    list_activities,
+    list_mentoring,
+    list_subsidies,
+    overdue_follow_ups,
+    set_subsidy_status,
+    yearly_totals,
+)
+from yichao.app.orgs.stage import (
+    allowed_next,
+    change_stage,
+    end_residency,
+    refusal,
+    stage_history,
+    start_residency,
+)
+from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview_file
+
+__all__ = [
+    "org_rows",
+    "FIELD_LABELS",
+    "MAX_COUNT",
+    "OrgDetail",
+    "OrgFilter",
+    "OrgInput",
+    "OrgRow",
+    "add_activity",
+    "add_lookup",
+    "add_mentoring",
+    "add_subsidy",
+    "allowed_next",
+    "change_stage",
+    "complete_follow_up",
+    "count_activities",
+    "create_org",
+    "current_rating",
+    "delete_activity",
+    "delete_org",
+    "end_residency",
+    "expiry_of",
+    "export_orgs",
+    "format_yuan",
+    "get_org",
+    "import_orgs",
+    "join_domains",
+    "list_activities",
+    "list_lookups",
+    "list_mentoring",
+    "list_subsidies",
+    "lookup_names",
+    "org_uids",
+    "orgs_by_uid",
+    "overdue_follow_ups",
+    "preview_file",
+    "record_rating",
+    "refusal",
+    "rename_lookup",
+    "retire_lookup",
+    "search_text",
+    "seed_lookups",
+    "set_subsidy_status",
+    "stage_history",
+    "start_residency",
+    "update_org",
+    "yearly_totals",
+]

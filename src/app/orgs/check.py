@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from yichao.models.org_attachment import Attachment
-from yichao.models.org_records import OrgStageChange
-from yichao.models.organization import Organization
-
 from yichao.app.core.attachments import blob_path
 from yichao.app.core.check import register
 from yichao.app.core.workspace import Workspace
+from yichao.models.org_attachment import Attachment
+from yichao.models.org_records import OrgStageChange
+from yichao.models.organization import Organization
 
 
 @register("组织档案")

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.journal import bulk_insert
-from yichao.models.org_records import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, LOOKUP_KINDS, OrgLookup
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.models.journal import bulk_insert
+from yichao.models.org_records import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, LOOKUP_KINDS, OrgLookup
 
 KIND_LABELS = {"category": "类别", "domain": "服务领域"}
 

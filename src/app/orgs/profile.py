@@ -13,17 +13,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.pinyin import initials
+from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.lookups import seed_lookups
 from yichao.models.identifiers import IdentifierError, validate_credit_code, validate_phone
 from yichao.models.org_records import OrgLookup, OrgStageChange
 from yichao.models.organization import (
-    KIND_LABELS, ORG_KINDS, PARTY_FORMS, REGISTERED_KINDS, STAGES, Organization,
+    KIND_LABELS,
+    ORG_KINDS,
+    PARTY_FORMS,
+    REGISTERED_KINDS,
+    STAGES,
+    Organization,
 )
 from yichao.models.site import Community
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.orgs.lookups import seed_lookups
-from yichao.app.core.pinyin import initials
-from yichao.app.core.workspace import Workspace
 
 MAX_COUNT = 100_000
 

@@ -15,11 +15,10 @@ from typing import Any, Iterator
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
+from yichao.app.core.workspace import Workspace
 from yichao.models.org_records import OrgRating
 from yichao.models.organization import Organization
 from yichao.models.site import Community
-
-from yichao.app.core.workspace import Workspace
 
 PAGE = 2000
 

@@ -12,11 +12,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from yichao.models.org_records import RATING_KINDS, RATING_VALID_YEARS, OrgRating
-from yichao.models.organization import Organization
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.models.org_records import RATING_KINDS, RATING_VALID_YEARS, OrgRating
+from yichao.models.organization import Organization
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,18 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.org_records import (
-    MENTORING_KINDS, SUBSIDY_KINDS, SUBSIDY_STATUSES, OrgActivity, OrgLookup, OrgMentoring, OrgSubsidy,
-)
-from yichao.models.organization import Organization
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.models.org_records import (
+    MENTORING_KINDS,
+    SUBSIDY_KINDS,
+    SUBSIDY_STATUSES,
+    OrgActivity,
+    OrgLookup,
+    OrgMentoring,
+    OrgSubsidy,
+)
+from yichao.models.organization import Organization
 
 MAX_HOURS = 100_000.0
 MAX_FEN = 10_000_000_00  # ten million yuan

@@ -14,12 +14,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.profile import OrgDetail, org_detail
 from yichao.models.org_records import OrgStageChange
 from yichao.models.organization import STAGE_LABELS, STAGES, Organization
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.orgs.profile import OrgDetail, org_detail
-from yichao.app.core.workspace import Workspace
 
 _LADDER = ("nursery", "accelerating", "scaling", "graduated")
 

@@ -14,20 +14,23 @@ from typing import Any, Mapping
 
 from sqlalchemy import select
 
+from yichao.app.core.errors import USER_ERRORS, UserError, message_of
+from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
+from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.lookups import seed_lookups
+from yichao.app.orgs.profile import OrgInput, clean_org, split_domains
+from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert, record_event
 from yichao.models.org_records import OrgLookup, OrgStageChange
 from yichao.models.organization import (
-    KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS, STAGES, Organization,
+    KIND_LABELS,
+    PARTY_FORM_LABELS,
+    STAGE_LABELS,
+    STAGES,
+    Organization,
 )
 from yichao.models.site import Community
-
-from yichao.app.core.errors import USER_ERRORS, UserError, message_of
-from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
-from yichao.app.orgs.lookups import seed_lookups
-from yichao.app.orgs.profile import OrgInput, clean_org, split_domains
-from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
-from yichao.app.core.workspace import Workspace
 
 # field key -> header variants seen in real street spreadsheets
 ALIASES: dict[str, list[str]] = {

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.passbook import LedgerEntry, Passbook
-from yichao.models.person import Person
-
-from yichao.app.core.check import register
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.ledger import (
-    EntryRow, append_entry, clean_memo, clean_points, entry_row, hours_to_minutes, ledger_problems,
+    EntryRow,
+    append_entry,
+    clean_memo,
+    clean_points,
+    entry_row,
+    hours_to_minutes,
     reverse_in_session,
 )
-from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.stock import move_stock
+from yichao.models.passbook import LedgerEntry, Passbook
+from yichao.models.person import Person
 
 STATUS_LABELS = {"active": "正常", "lost": "已挂失", "replaced": "已换折", "closed": "已销户"}
 
@@ -171,8 +174,6 @@ def reverse(ws: Workspace, number: str, seq: int, memo: str = "") -> EntryRow:
         require_active(book)
         entry = reverse_in_session(session, book, seq, " ".join(memo.split())[:100], operator_name(ws))
         if entry.source_kind == "catalog" and entry.source_uid and entry.quantity:
-            from yichao.app.passbook.catalog import move_stock
-
             move_stock(session, entry.source_uid, -entry.quantity, session.info.get("site", ""))
         session.flush()
         return entry_row(entry)
@@ -189,25 +190,3 @@ def entries(ws: Workspace, number: str, offset: int = 0, limit: int = 200, newes
 def entry_count(ws: Workspace, number: str) -> int:
     with ws.read() as session:
         return load_book(session, number).entry_count
-
-
-def passbook_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
-    """`yichao list passbooks --json`: number, holder, status, balance, hours, pending lines."""
-    from yichao.app.passbook.query import PassbookFilter, query_passbooks
-
-    offset = 0
-    while True:
-        page = query_passbooks(ws, PassbookFilter(), offset=offset, limit=5000, sort="number")
-        for b in page:
-            yield {"uid": b.uid, "number": b.number, "holder": b.holder_name, "status": b.status,
-                   "balance": b.balance, "hours": round(b.hours, 2), "pending_lines": b.pending_lines}
-        if len(page) < 5000:
-            return
-        offset += 5000
-
-
-@register("爱心存折余额")
-def _check_ledgers(ws: Workspace) -> list[str]:
-    """Every passbook's stored balance (and hours, entry count) equals the sum of its ledger."""
-    with ws.read() as session:
-        return ledger_problems(session)

@@ -12,13 +12,12 @@ from datetime import date
 
 from sqlalchemy import select
 
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.accounts import STATUS_LABELS, normalize_number, operator_name
+from yichao.app.passbook.ledger import Posting, append_many, clean_memo, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, ServiceActivity
-
-from yichao.app.core.errors import UserError
-from yichao.app.passbook.accounts import STATUS_LABELS, operator_name, normalize_number
-from yichao.app.passbook.ledger import Posting, append_many, clean_memo, clean_points, hours_to_minutes
-from yichao.app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from yichao.models.passbook import CatalogItem, CatalogStock
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.own_records import save_own
-from yichao.app.passbook.accounts import operator_name, load_book, require_active
-from yichao.app.passbook.ledger import EntryRow, append_entry, entry_row
 from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.accounts import load_book, operator_name, require_active
+from yichao.app.passbook.ledger import EntryRow, append_entry, entry_row
+from yichao.app.passbook.stock import move_stock, stock_row
+from yichao.models.passbook import CatalogItem, CatalogStock
 
 
 @dataclass(frozen=True)
@@ -40,25 +39,6 @@ class ItemRow:
     stock: int
     origin: str
     read_only: bool
-
-
-def _stock_row(session: Session, item_uid: str, site: str) -> CatalogStock | None:
-    return session.scalars(select(CatalogStock).where(
-        CatalogStock.item_uid == item_uid, CatalogStock.site_code == site)).first()
-
-
-def move_stock(session: Session, item_uid: str, delta: int, site: str) -> int:
-    """Change this site's stock by ``delta``; refuses to go below zero. Returns the new quantity."""
-    stock = _stock_row(session, item_uid, site)
-    have = stock.quantity if stock else 0
-    if have + delta < 0:
-        item = session.get(CatalogItem, item_uid)
-        raise UserError(f"“{item.name if item else '该物品'}”库存只有 {have}，不够兑换 {-delta}。")
-    if stock is None:
-        stock = CatalogStock(item_uid=item_uid, site_code=site, quantity=0)
-        session.add(stock)
-    stock.quantity = have + delta
-    return stock.quantity
 
 
 def list_items(ws: Workspace, active_only: bool = False) -> list[ItemRow]:
@@ -87,7 +67,7 @@ def save_item(ws: Workspace, data: ItemInput, uid: str | None = None) -> ItemRow
     with ws.unit() as session:
         item = save_own(session, CatalogItem, uid, values, site, missing="找不到这个兑换物品。",
                         foreign="这个兑换物品由区里统一发布，街道只能查看，不能修改。")
-        stock = _stock_row(session, item.uid, site)
+        stock = stock_row(session, item.uid, site)
         return ItemRow(item.uid, item.name, item.category, item.points, item.unit, item.active,
                        stock.quantity if stock else 0, item.origin, item.origin != site)
 

@@ -11,13 +11,12 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 
-from yichao.models.passbook import LedgerEntry, Passbook
-
 from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import operator_name
 from yichao.app.passbook.ledger import append_entry
 from yichao.app.passbook.rules import expiry_years
-from yichao.app.core.workspace import Workspace
+from yichao.models.passbook import LedgerEntry, Passbook
 
 
 @dataclass(frozen=True)

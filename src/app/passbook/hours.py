@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from yichao.models.passbook import Passbook
-
 from yichao.app.core.workspace import Workspace
+from yichao.models.passbook import Passbook
 
 # cumulative hours for one to five stars (civil-affairs volunteer rules)
 STAR_HOURS = (100, 300, 600, 1000, 1500)

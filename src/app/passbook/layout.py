@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
 
-from yichao.resources import LAYOUTS_DIR
-
 from yichao.app.core.errors import UserError
+from yichao.resources import LAYOUTS_DIR
 
 COLUMNS = ("date", "summary", "in", "out", "balance", "operator")
 

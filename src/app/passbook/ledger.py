@@ -15,11 +15,10 @@ from typing import Any, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import NotFound, UserError
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert
 from yichao.models.passbook import LedgerEntry, Passbook
-
-from yichao.app.core.errors import NotFound, UserError
 
 KIND_LABELS = {"deposit": "存入", "redeem": "支取", "reversal": "冲正", "carried_forward": "承前",
                "expiry": "过期"}

@@ -12,16 +12,21 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.accounts import (
+    STATUS_LABELS,
+    PassbookRow,
+    load_book,
+    normalize_number,
+    open_in_session,
+    operator_name,
+    passbook_row,
+)
+from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, PrintedLine
 from yichao.models.person import Person
-
-from yichao.app.core.errors import UserError
-from yichao.app.passbook.accounts import (
-    STATUS_LABELS, PassbookRow, operator_name, load_book, normalize_number, open_in_session, passbook_row,
-)
-from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
-from yichao.app.core.workspace import Workspace
 
 
 def _set_status(book: Passbook, status: str, note: str) -> None:

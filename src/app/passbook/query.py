@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from sqlalchemy import Select, func, or_, select
 
+from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.accounts import PassbookRow, passbook_row
 from yichao.models.passbook import Passbook
 from yichao.models.person import Person
-
-from yichao.app.passbook.accounts import PassbookRow, passbook_row
-from yichao.app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -58,3 +57,16 @@ def query_passbooks(ws: Workspace, flt: PassbookFilter = PassbookFilter(), offse
     stmt = stmt.order_by(order, Passbook.uid).offset(offset).limit(limit)
     with ws.read() as session:
         return [passbook_row(b, p) for b, p in session.execute(stmt)]
+
+
+def passbook_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
+    """`yichao list passbooks --json`: number, holder, status, balance, hours, pending lines."""
+    offset = 0
+    while True:
+        page = query_passbooks(ws, PassbookFilter(), offset=offset, limit=5000, sort="number")
+        for b in page:
+            yield {"uid": b.uid, "number": b.number, "holder": b.holder_name, "status": b.status,
+                   "balance": b.balance, "hours": round(b.hours, 2), "pending_lines": b.pending_lines}
+        if len(page) < 5000:
+            return
+        offset += 5000

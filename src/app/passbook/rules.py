@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from yichao.models.passbook import RULE_KINDS, PointsRule
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.own_records import save_own
-from yichao.app.passbook.ledger import hours_to_minutes
 from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.ledger import hours_to_minutes
+from yichao.models.passbook import RULE_KINDS, PointsRule
 
 KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "expiry": "积分有效期"}
 

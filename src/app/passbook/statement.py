@@ -12,14 +12,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from yichao.models.passbook import LedgerEntry
-from yichao.models.person import Person
-
+from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import STATUS_LABELS, load_book
 from yichao.app.passbook.hours import star_level, volunteer_hours
 from yichao.app.passbook.ledger import KIND_LABELS
 from yichao.app.pdf.fonts import register_cjk_font
-from yichao.app.core.workspace import Workspace
+from yichao.models.passbook import LedgerEntry
+from yichao.models.person import Person
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from yichao.models.journal import record_event
-
 from yichao.app.core.excel import Column, write_xlsx
+from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import STATUS_LABELS
 from yichao.app.passbook.query import PassbookFilter, count_passbooks, query_passbooks
-from yichao.app.core.workspace import Workspace
+from yichao.models.journal import record_event
 
 PAGE = 5000
 EXPORT_COLUMNS = [

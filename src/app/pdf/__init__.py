@@ -1,1 +1,37 @@
-"""pdf."""
+"""What every PDF writer shares: the embedded CJK font, drawing helpers, QR codes, table styles.
+
+The names below are the use cases pages and the CLI call; the modules behind them are private
+to this package (tests may reach into them)."""
+
+from yichao.app.pdf.document import (
+    MM,
+    Box,
+    TextBlock,
+    check_image,
+    draw_fitted,
+    draw_image,
+    draw_qr,
+    fit,
+    new_canvas,
+    rgb,
+)
+from yichao.app.pdf.fonts import register_cjk_font
+from yichao.app.pdf.tables import build, grid, para, styles
+
+__all__ = [
+    "Box",
+    "MM",
+    "TextBlock",
+    "build",
+    "check_image",
+    "draw_fitted",
+    "draw_image",
+    "draw_qr",
+    "fit",
+    "grid",
+    "new_canvas",
+    "para",
+    "register_cjk_font",
+    "rgb",
+    "styles",
+]

@@ -1,1 +1,47 @@
-"""people."""
+"""Residents (居民) and the skills register (能人库): records, masked identity numbers, rosters in and out.
+
+The names below are the use cases pages and the CLI call; the modules behind them are private
+to this package (tests may reach into them)."""
+
+from yichao.app.people.listing import people_rows
+from yichao.app.people.residents import (
+    GENDER_LABELS,
+    DuplicatePerson,
+    PeopleFilter,
+    PersonInput,
+    PersonRow,
+    count_people,
+    create_person,
+    delete_person,
+    get_person,
+    prefix,
+    query_people,
+    refresh_statistics,
+    reveal_id_number,
+    skill_tag_counts,
+    split_tags,
+    update_person,
+)
+from yichao.app.people.xlsx import export_people, import_people
+
+__all__ = [
+    "people_rows",
+    "DuplicatePerson",
+    "GENDER_LABELS",
+    "PeopleFilter",
+    "PersonInput",
+    "PersonRow",
+    "count_people",
+    "create_person",
+    "delete_person",
+    "export_people",
+    "get_person",
+    "import_people",
+    "prefix",
+    "query_people",
+    "refresh_statistics",
+    "reveal_id_number",
+    "skill_tag_counts",
+    "split_tags",
+    "update_person",
+]

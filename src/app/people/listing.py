@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from yichao.app.core.communities import community_names
-from yichao.app.people.residents import count_people, query_people
 from yichao.app.core.workspace import Workspace
+from yichao.app.people.residents import count_people, query_people
 
 PAGE = 5000
 

@@ -12,13 +12,12 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
-from yichao.models.identifiers import id_gender, mask_id_number, validate_id_number, validate_phone
-from yichao.models.journal import record_event
-from yichao.models.person import Person
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.models.identifiers import id_gender, mask_id_number, validate_id_number, validate_phone
+from yichao.models.journal import record_event
+from yichao.models.person import Person
 
 GENDERS = ("male", "female")
 GENDER_LABELS = {"male": "男", "female": "女", "": ""}

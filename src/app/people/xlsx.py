@@ -14,19 +14,24 @@ from typing import Any, Iterator
 
 from sqlalchemy import select
 
+from yichao.app.core.communities import community_names, list_communities
+from yichao.app.core.errors import UserError, message_of
+from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
+from yichao.app.core.progress import ProgressFn, no_progress
+from yichao.app.core.workspace import Workspace
+from yichao.app.people.residents import (
+    GENDER_LABELS,
+    PeopleFilter,
+    PersonInput,
+    clean_person,
+    count_people,
+    query_people,
+    refresh_statistics,
+)
 from yichao.models.base import new_uid
 from yichao.models.identifiers import IdentifierError
 from yichao.models.journal import bulk_insert, record_event
 from yichao.models.person import Person
-
-from yichao.app.core.communities import community_names, list_communities
-from yichao.app.core.errors import UserError, message_of
-from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
-from yichao.app.people.residents import (
-    GENDER_LABELS, PeopleFilter, PersonInput, clean_person, count_people, query_people, refresh_statistics,
-)
-from yichao.app.core.progress import ProgressFn, no_progress
-from yichao.app.core.workspace import Workspace
 
 ALIASES: dict[str, list[str]] = {
     "name": ["姓名", "居民姓名", "名字"],

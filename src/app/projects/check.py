@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from yichao.app.core.check import register
+from yichao.app.core.workspace import Workspace
+from yichao.app.projects.money import fen_to_yuan
+from yichao.app.projects.rounds import budget_use
 from yichao.models.project import Program, Project, Tranche
 from yichao.models.project_roadshow import ScoreSheet
-
-from yichao.app.core.check import register
-from yichao.app.projects.rounds import budget_use
-from yichao.app.projects.money import fen_to_yuan
-from yichao.app.core.workspace import Workspace
 
 FUNDED = ("approved", "running", "midterm", "closed", "terminated")
 

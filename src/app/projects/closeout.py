@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yichao.app.projects.records import get_project
-from yichao.app.projects.evaluations import KIND_LABELS, list_activities, list_evaluations
+from yichao.app.core.workspace import Workspace
+from yichao.app.pdf.tables import build, grid, para
+from yichao.app.projects.evaluations import EVALUATION_KIND_LABELS, list_activities, list_evaluations
 from yichao.app.projects.flow import list_transitions
 from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.records import STATUS_LABELS
-from yichao.app.pdf.tables import build, grid, para
+from yichao.app.projects.records import STATUS_LABELS, get_project
 from yichao.app.projects.tranches import list_milestones, list_tranches
-from yichao.app.core.workspace import Workspace
 
 
 def _d(value: object) -> str:
@@ -60,7 +59,7 @@ def closeout_report_pdf(ws: Workspace, project_uid: str, out: str | Path) -> Pat
     evaluations = list_evaluations(ws, project_uid)
     story.append(para("六、评估", "h2"))
     story.append(grid([["类型", "日期", "得分", "评估方", "评语"],
-                       *[[KIND_LABELS[e.kind], _d(e.on), f"{e.score:g}", e.evaluator, para(e.comment)]
+                       *[[EVALUATION_KIND_LABELS[e.kind], _d(e.on), f"{e.score:g}", e.evaluator, para(e.comment)]
                          for e in evaluations]]) if evaluations else para("还没有评估记录。", "body"))
     story.append(para("七、项目进程", "h2"))
     story.append(grid([["日期", "状态", "说明"],

@@ -8,13 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.projects.records import STATUS_LABELS, ProjectRow, load_project, row_of
 from yichao.models.project import EVALUATION_KINDS, Activity, Evaluation, Project
 
-from yichao.app.core.errors import UserError
-from yichao.app.projects.records import STATUS_LABELS, load_project, row_of, ProjectRow
-from yichao.app.core.workspace import Workspace
-
-KIND_LABELS = {"midterm": "中期评估", "final": "结项评估"}
+EVALUATION_KIND_LABELS = {"midterm": "中期评估", "final": "结项评估"}
 # the statuses in which each evaluation may be recorded
 EVALUATION_WINDOW = {"midterm": ("running", "midterm"), "final": ("midterm",)}
 
@@ -49,7 +48,7 @@ def record_evaluation(ws: Workspace, project_uid: str, kind: str, on: date, scor
     with ws.unit() as session:
         p = load_project(session, project_uid)
         if p.status not in EVALUATION_WINDOW[kind]:
-            raise UserError(f"项目{STATUS_LABELS[p.status]}，现在不能登记{KIND_LABELS[kind]}。")
+            raise UserError(f"项目{STATUS_LABELS[p.status]}，现在不能登记{EVALUATION_KIND_LABELS[kind]}。")
         if p.status_on and on < p.status_on:
             raise UserError(f"评估日期 {on} 早于项目进入当前状态的日期 {p.status_on}。")
         e = evaluation_of(session, project_uid, kind) or Evaluation(project_uid=project_uid, kind=kind)

@@ -20,16 +20,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yichao.models.project import Program, Project, ProjectTransition
-from yichao.models.project_roadshow import RoadshowEntry
-
 from yichao.app.core.errors import UserError
-from yichao.app.projects.rounds import budget_use
-from yichao.app.projects.records import STATUS_LABELS, ProjectRow, load_project, row_of
+from yichao.app.core.workspace import Workspace
 from yichao.app.projects.evaluations import evaluation_of
 from yichao.app.projects.money import fen_to_yuan
+from yichao.app.projects.records import STATUS_LABELS, ProjectRow, load_project, row_of
+from yichao.app.projects.rounds import budget_use
 from yichao.app.projects.tranches import make_tranches, tranches_of
-from yichao.app.core.workspace import Workspace
+from yichao.models.project import Program, Project, ProjectTransition
+from yichao.models.project_roadshow import RoadshowEntry
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "applied": ("screened", "rejected"),

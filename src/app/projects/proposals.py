@@ -14,12 +14,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.projects.records import ProjectInput, ProjectRow, apply_project
 from yichao.models.project_proposal import PROPOSAL_STEPS, Proposal, ProposalStep
 from yichao.models.site import Community
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.projects.records import ProjectInput, ProjectRow, apply_project
-from yichao.app.core.workspace import Workspace
 
 STEP_LABELS = {"collect": "收集", "deliberate": "审议", "adopt": "形成", "execute": "执行",
                "evaluate": "评估", "publicize": "公示"}

@@ -13,13 +13,12 @@ from typing import Any, Iterator
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from yichao.models.organization import Organization
-from yichao.models.project import PROJECT_STATUSES, Program, Project
-
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
-from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
+from yichao.models.organization import Organization
+from yichao.models.project import PROJECT_STATUSES, Program, Project
 
 STATUS_LABELS = {
     "applied": "已申报", "screened": "已初审", "pitched": "已路演", "approved": "已立项", "running": "执行中",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from yichao.app.core.excel import Column, write_xlsx
-from yichao.app.projects.rounds import FUND_LABELS, KIND_LABELS, list_programs
-from yichao.app.projects.records import count_projects, query_projects
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.records import count_projects, query_projects
+from yichao.app.projects.rounds import FUND_LABELS, PROGRAM_KIND_LABELS, list_programs
 
 PROJECT_COLUMNS = (
     Column("title", "项目名称", 28), Column("org", "申报组织", 26), Column("program", "资助批次", 26),
@@ -57,7 +57,7 @@ def _source(kind: str, name: str, fen: int) -> str:
 def export_programs(ws: Workspace, path: Path) -> int:
     """Every funding round with its budget use and fund sources."""
     ws.require("viewer", "导出资助批次")
-    rows = [{"name": p.name, "kind": KIND_LABELS.get(p.kind, p.kind), "year": p.year, "budget": _yuan(p.budget_fen),
+    rows = [{"name": p.name, "kind": PROGRAM_KIND_LABELS.get(p.kind, p.kind), "year": p.year, "budget": _yuan(p.budget_fen),
              "committed": _yuan(p.committed_fen), "disbursed": _yuan(p.disbursed_fen),
              "remaining": _yuan(p.remaining_fen),
              "sources": "；".join(_source(s.kind, s.name, s.amount_fen) for s in p.sources),

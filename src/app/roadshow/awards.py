@@ -12,12 +12,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.roadshow.scores import roadshow_result
 from yichao.models.project import Program
 from yichao.models.project_roadshow import Roadshow, RoadshowEntry
-
-from yichao.app.core.errors import UserError
-from yichao.app.roadshow.scores import roadshow_result
-from yichao.app.core.workspace import Workspace
 
 WINNER_RANKS = 3  # the first three places receive an award certificate
 _NUMERALS = "一二三四五六七八九十"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.tables import build, grid, para, styles
 from yichao.app.roadshow.rank import TIE_RULE, TRIM_FROM
 from yichao.app.roadshow.scores import RoadshowResult, roadshow_result, weighted_total
-from yichao.app.core.workspace import Workspace
 
 RULE = (f"计分规则：每位评委对一个项目的总分 = 100 × Σ(权重 × 得分 ÷ 满分)；项目得分为各评委总分的平均值，"
         f"回避的评委不计分；计分评委达到 {TRIM_FROM} 人及以上时，先去掉一个最高分和一个最低分（表中括号内）。")

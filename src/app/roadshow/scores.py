@@ -16,17 +16,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.roadshow.rank import RankedProject, exact, parse_rank_input, rank
+from yichao.app.roadshow.setup import CriterionSpec, RoadshowRow, load_roadshow
 from yichao.models.base import utcnow
 from yichao.models.organization import Organization
 from yichao.models.project import Project
 from yichao.models.project_roadshow import (
-    Recusal, RoadshowCriterion, RoadshowEntry, RoadshowJudge, ScoreSheet,
+    Recusal,
+    RoadshowCriterion,
+    RoadshowEntry,
+    RoadshowJudge,
+    ScoreSheet,
 )
-
-from yichao.app.core.errors import UserError
-from yichao.app.roadshow.rank import RankedProject, exact, parse_rank_input, rank
-from yichao.app.roadshow.setup import CriterionSpec, RoadshowRow, load_roadshow
-from yichao.app.core.workspace import Workspace
 
 
 @dataclass(frozen=True)

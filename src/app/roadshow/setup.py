@@ -13,14 +13,19 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import Workspace
+from yichao.app.roadshow.rank import parse_rank_input
 from yichao.models.project import Project
 from yichao.models.project_roadshow import (
-    Recusal, Roadshow, RoadshowCriterion, RoadshowEntry, RoadshowJudge, RubricTemplate, ScoreSheet,
+    Recusal,
+    Roadshow,
+    RoadshowCriterion,
+    RoadshowEntry,
+    RoadshowJudge,
+    RubricTemplate,
+    ScoreSheet,
 )
-
-from yichao.app.core.errors import NotFound, UserError
-from yichao.app.roadshow.rank import parse_rank_input
-from yichao.app.core.workspace import Workspace
 
 DEFAULT_TEMPLATE = "公益创投路演评分标准"
 DEFAULT_CRITERIA = (

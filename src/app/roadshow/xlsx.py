@@ -14,8 +14,8 @@ from pathlib import Path
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
-from yichao.app.roadshow.scores import ScoreGrid, enter_sheets, load_grid, roadshow_result, weighted_total
 from yichao.app.core.workspace import Workspace
+from yichao.app.roadshow.scores import ScoreGrid, enter_sheets, load_grid, roadshow_result, weighted_total
 
 BASE = (Column("judge", "评委", 12), Column("seq", "序号", 6), Column("project", "项目", 30),
         Column("org", "申报组织", 24))

@@ -3,4 +3,31 @@
 Every number is computed by exactly one function in a ``fig_*`` module (registered in
 :mod:`.figures`), so the 工作台, the PDF and the XLSX never disagree. Submodules are imported by
 what needs them; nothing heavy (reportlab, openpyxl) is imported here.
-"""
+
+The names below are the use cases pages and the CLI call; the modules behind them are private
+to this package (tests may reach into them)."""
+
+from yichao.app.stats.build import build_report
+from yichao.app.stats.dashboard import Card, Dashboard, TodoItem, dashboard_data, prepare
+from yichao.app.stats.export import check_target, export_report, save_report
+from yichao.app.stats.model import Chart, Report, Table, format_number
+from yichao.app.stats.period import Period, current, parse_period
+
+__all__ = [
+    "Card",
+    "Chart",
+    "Dashboard",
+    "Period",
+    "Report",
+    "Table",
+    "TodoItem",
+    "build_report",
+    "check_target",
+    "current",
+    "dashboard_data",
+    "export_report",
+    "format_number",
+    "parse_period",
+    "prepare",
+    "save_report",
+]

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.stats import figures as registry
+from yichao.app.stats.charts import trend_charts
 from yichao.app.stats.compute import breakdown, flow, scopes_for, stock
 from yichao.app.stats.figures import Figure
 from yichao.app.stats.model import Chart, Column, Report, Series, Table, display_width
-from yichao.app.stats.charts import trend_charts
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 

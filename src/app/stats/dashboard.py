@@ -13,10 +13,10 @@ from typing import Any
 
 from yichao.app.core.workspace import Workspace
 from yichao.app.stats import figures as registry
+from yichao.app.stats.charts import trend_charts
 from yichao.app.stats.compute import breakdown, flow, stock
 from yichao.app.stats.figures import Number
 from yichao.app.stats.model import Chart, Series
-from yichao.app.stats.charts import trend_charts
 from yichao.app.stats.period import Period, china_today, current
 from yichao.app.stats.scope import ALL
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yichao.models.journal import record_event
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.stats.build import build_report
 from yichao.app.stats.model import Report
 from yichao.app.stats.period import Period
+from yichao.models.journal import record_event
 
 FORMATS = (".pdf", ".xlsx")
 

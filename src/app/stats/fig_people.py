@@ -7,14 +7,13 @@ from typing import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models.journal import JournalEntry
-from yichao.models.person import Person
-from yichao.models.site import Community
-
 from yichao.app.stats.figures import figure
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import bucketed, count_of
+from yichao.models.journal import JournalEntry
+from yichao.models.person import Person
+from yichao.models.site import Community
 
 
 def _people(scope: Scope):

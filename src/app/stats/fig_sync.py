@@ -7,12 +7,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yichao.models.journal import JournalEntry
-
 from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS
 from yichao.app.stats.figures import todo
 from yichao.app.stats.period import china_midnight_utc
 from yichao.app.stats.scope import Scope
+from yichao.models.journal import JournalEntry
 
 
 @todo("bundle_overdue", f"超过 {OVERDUE_DAYS} 天没有交换数据包", page="sync")

@@ -52,7 +52,8 @@ def write_pdf(report: Report, path: Path) -> Path:
 def _table(table: Table, font: str, width: float):
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, Table as RLTable, TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
+    from reportlab.platypus import Table as RLTable
 
     head_style = ParagraphStyle("head", fontName=font, fontSize=8.5, leading=11, wordWrap="CJK", alignment=1)
     header = [Paragraph(c.title, head_style) for c in table.columns]

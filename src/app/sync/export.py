@@ -18,11 +18,6 @@ from typing import Any, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.models import migrate
-from yichao.models.base import utcnow
-from yichao.models.journal import CHANGE_OPS, JournalEntry, record_event
-from yichao.models.sync import SyncBundle, SyncPeer
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
@@ -31,6 +26,10 @@ from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto, privacy
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import TableCodec, canonical_json, encode_row, table_codecs
+from yichao.models import migrate
+from yichao.models.base import utcnow
+from yichao.models.journal import CHANGE_OPS, JournalEntry, record_event
+from yichao.models.sync import SyncBundle, SyncPeer
 
 CHUNK = 500
 MAX_ATTACHMENT = 200 * 1024 * 1024

@@ -20,22 +20,21 @@ from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from yichao.models import migrate
-from yichao.models.base import utcnow
-from yichao.models.journal import JournalEntry, bulk_apply, record_event
-from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
-from yichao.app.sync.keys import local_keys
 from yichao.app.sync.incoming import int_field as _int
 from yichao.app.sync.incoming import parse_changes as _parse_changes
 from yichao.app.sync.incoming import parse_hashes as _parse_hashes
+from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import printable, table_codecs
+from yichao.models import migrate
+from yichao.models.base import utcnow
+from yichao.models.journal import JournalEntry, bulk_apply, record_event
+from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
 MAX_FILE = 2 * 1024**3 - 1024
 CHUNK = 500

@@ -16,12 +16,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yichao.models.journal import record_event
-from yichao.models.sync import SyncKey, SyncPeer
-
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import crypto
+from yichao.models.journal import record_event
+from yichao.models.sync import SyncKey, SyncPeer
 
 KEY_FORMAT = "yichao-site-key"
 KEY_VERSION = 1

@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from yichao.models.identifiers import mask_id_number
-from yichao.models.sync import SyncPeer
-
 from yichao.app.sync import crypto
 from yichao.app.sync.keys import LocalKeys
+from yichao.models.identifiers import mask_id_number
+from yichao.models.sync import SyncPeer
 
 POLICY_SETTING = "sync_identity_policy"
 POLICIES = ("masked", "full")

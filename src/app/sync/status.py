@@ -8,14 +8,13 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
-from yichao.models.journal import CHANGE_OPS, JournalEntry
-from yichao.models.site import Site
-from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
-
 from yichao.app.core.status import OVERDUE_DAYS, last_exchange
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync.keys import own_key
 from yichao.app.sync.records import table_codecs
+from yichao.models.journal import CHANGE_OPS, JournalEntry
+from yichao.models.site import Site
+from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
 KIND_LABELS = {
     "site": "站点", "community": "社区", "person": "居民", "organization": "社会组织",

@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import USER_ERRORS, Workspace, message_of
 
 
 class SitePage(QWizardPage):
@@ -53,7 +59,7 @@ class SitePage(QWizardPage):
                 self.parent_name.text())
 
     def problem(self) -> str | None:
-        from yichao.app.core.setup import validate_site
+        from yichao.app.core import validate_site
 
         try:
             validate_site(*self.site_values())
@@ -102,7 +108,7 @@ class AdminPage(QWizardPage):
             edit.textChanged.connect(self._revalidate)
 
     def problem(self) -> str | None:
-        from yichao.app.core.auth import check_new_password, check_username
+        from yichao.app.core import check_new_password, check_username
 
         try:
             check_username(self.username.text())
@@ -143,7 +149,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def accept(self) -> None:
-        from yichao.app.core.setup import initialize
+        from yichao.app.core import initialize
 
         role, code, name, parent_code, parent_name = self.site_page.site_values()
         try:

@@ -7,9 +7,8 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from yichao.app.needs.records import KIND_LABELS, NeedRow, NeedsFilter, count_needs, query_needs
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.needs import KIND_LABELS, NeedRow, NeedsFilter, count_needs, query_needs
 from yichao.ui.models.paged_table_model import Column
 
 OVERDUE_COLOR = "#c62828"

@@ -7,10 +7,9 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.orgs.query import OrgFilter, OrgRow, org_uids, orgs_by_uid
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import Workspace
+from yichao.app.orgs import OrgFilter, OrgRow, org_uids, orgs_by_uid
 from yichao.models.organization import KIND_LABELS, STAGE_LABELS
-
 from yichao.ui.models.paged_table_model import Column
 
 

@@ -7,10 +7,8 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.passbook.accounts import entries, entry_count
-from yichao.app.passbook.query import PassbookFilter, count_passbooks, query_passbooks
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.passbook import PassbookFilter, count_passbooks, entries, entry_count, query_passbooks
 from yichao.ui.models.paged_table_model import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

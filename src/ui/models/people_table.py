@@ -7,10 +7,10 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from yichao.app.people.residents import GENDER_LABELS, PeopleFilter, PersonRow, count_people, query_people
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.people import GENDER_LABELS, PeopleFilter, PersonRow, count_people, query_people
 from yichao.ui.models.paged_table_model import Column
+
 
 @dataclass
 class PeopleSource:

@@ -7,11 +7,16 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from yichao.app.projects.records import count_projects, query_projects
-from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.proposals import OUTCOME_LABELS, STEP_LABELS, count_proposals, query_proposals
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.projects import (
+    OUTCOME_LABELS,
+    STEP_LABELS,
+    count_projects,
+    count_proposals,
+    fen_to_yuan,
+    query_projects,
+    query_proposals,
+)
 from yichao.ui.models.paged_table_model import Column
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

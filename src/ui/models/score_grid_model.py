@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from yichao.app.roadshow.scores import ScoreGrid, weighted_total
+from yichao.app.roadshow import ScoreGrid, weighted_total
 
 Index = QModelIndex | QPersistentModelIndex
 ENTER, CONFIRM = "enter", "confirm"

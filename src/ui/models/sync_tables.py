@@ -6,9 +6,8 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from yichao.app.sync import status as sync_status
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import sync
+from yichao.app.core import Workspace
 from yichao.ui.models.paged_table_model import Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,10 +54,10 @@ class HistorySource:
         self.ws = ws
 
     def count(self) -> int:
-        return sync_status.count_history(self.ws)
+        return sync.count_history(self.ws)
 
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
-        return sync_status.history(self.ws, offset, limit, sort_key or "at", descending)
+        return sync.history(self.ws, offset, limit, sort_key or "at", descending)
 
 
 def history_columns() -> list[Column]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from yichao.app.core.pinyin import initials
 from yichao.app.certificates.batch import print_certificates
 from yichao.app.certificates.lookup import count_certificates
 from yichao.app.certificates.register import get_certificate
+from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import CurrentUser
 from yichao.models.organization import Organization
 from yichao.ui.pages.certificates import page as page_module
-from yichao.ui.pages.certificates.page import CertificatesPage
 from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
+from yichao.ui.pages.certificates.page import CertificatesPage
 
 
 def orgs(ws, *names, stage="nursery"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from yichao.app.stats.dashboard import Card, dashboard_data
@@ -15,7 +14,6 @@ from yichao.ui.launch import make_application
 from yichao.ui.main_window import MainWindow
 from yichao.ui.pages.dashboard.page import DashboardPage
 from yichao.ui.widgets.chart_view import ChartView
-
 
 
 @pytest.fixture(autouse=True)

@@ -10,17 +10,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from yichao.app.core.communities import add_community
 from yichao.app.orgs.profile import OrgInput, create_org, get_org
-from yichao.app.orgs.query import count_orgs
+from yichao.app.orgs.query import OrgFilter, count_orgs
 from yichao.app.orgs.records import add_activity, add_mentoring
 from yichao.models.identifiers import make_credit_code
 from yichao.models.org_records import OrgRating
-from yichao.ui.pages.orgs.edit_dialog import OrgDialog
-from yichao.ui.pages.orgs.import_dialog import OrgImportDialog
-from yichao.ui.pages.orgs.stage_dialogs import StageDialog
 from yichao.ui.models.org_table import OrgSource, org_columns
 from yichao.ui.models.paged_table_model import PagedTableModel
+from yichao.ui.pages.orgs.edit_dialog import OrgDialog
+from yichao.ui.pages.orgs.import_dialog import OrgImportDialog
 from yichao.ui.pages.orgs.page import OrgsPage
-from yichao.app.orgs.query import OrgFilter
+from yichao.ui.pages.orgs.stage_dialogs import StageDialog
 
 CODE = make_credit_code("5", "2", "370102", "MJ000501")
 

@@ -18,9 +18,9 @@ from yichao.models.passbook import CatalogItem
 @pytest.fixture
 def errors(monkeypatch):
     shown: list[str] = []
-    import yichao.ui.pages.passbook.print_dialogs as dialog_mod
     import yichao.ui.operations as ops
     import yichao.ui.pages.passbook.counter as counter_mod
+    import yichao.ui.pages.passbook.print_dialogs as dialog_mod
     import yichao.ui.pages.passbook.tabs as tabs_mod
 
     for mod in (ops, counter_mod, tabs_mod, dialog_mod):
@@ -144,9 +144,9 @@ def test_bulk_credit_dialog(qtbot, workspace, monkeypatch):
 
 
 def test_models_pass_the_model_tester(qtmodeltester, workspace, book):
+    from yichao.app.passbook.query import PassbookFilter
     from yichao.ui.models.paged_table_model import PagedTableModel
     from yichao.ui.models.passbook_tables import EntrySource, PassbookSource, entry_columns, passbook_columns
-    from yichao.app.passbook.query import PassbookFilter
 
     qtmodeltester.check(PagedTableModel(EntrySource(workspace, book.number), entry_columns()))
     model = PagedTableModel(PassbookSource(workspace, PassbookFilter("刘")), passbook_columns())

@@ -6,12 +6,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from yichao.app.projects.flow import advance
-from yichao.ui.pages.projects.form import Field, FormDialog
-from yichao.ui.launch import make_application
-from yichao.ui.pages.projects.page import ProjectsPage
-
 from tests.unit.projects.test_flow import make_program, make_project, to_running
+from yichao.app.projects.flow import advance
+from yichao.ui.launch import make_application
+from yichao.ui.pages.projects.form import Field, FormDialog
+from yichao.ui.pages.projects.page import ProjectsPage
 
 
 def test_page_shows_budget_and_filters(qtbot, workspace):

@@ -8,15 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.unit.projects.test_flow import make_program, make_project
+from yichao.app.core.workspace import CurrentUser
 from yichao.app.projects.flow import advance
 from yichao.app.roadshow.scores import load_grid, roadshow_result
 from yichao.app.roadshow.setup import CriterionSpec, add_entries, create_roadshow
-from yichao.app.core.workspace import CurrentUser
 from yichao.ui.launch import make_application
 from yichao.ui.models.score_grid_model import ScoreGridModel
 from yichao.ui.pages.projects.roadshow import RoadshowTab
-
-from tests.unit.projects.test_flow import make_program, make_project
 
 CRITERIA = [CriterionSpec("需求", 0.6, 10), CriterionSpec("可行", 0.4, 20)]
 

@@ -14,7 +14,6 @@ from yichao.ui.pages.reports.page import ReportsPage
 from yichao.ui.pages.reports.table import RAW_ROLE, ReportTableModel
 
 
-
 @pytest.fixture(autouse=True)
 def _collect_on_the_gui_thread():
     """Let the worker finish, then collect garbage here: a Qt object collected by Python's GC on

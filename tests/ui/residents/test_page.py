@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy import select
 
-from yichao.app.needs import records as needs
-
-from yichao.app.people import residents as people
 from yichao.app.core.communities import add_community
+from yichao.app.needs import records as needs
 from yichao.app.needs.records import NeedInput
+from yichao.app.people import residents as people
 from yichao.app.people.residents import PersonInput
 from yichao.models.identifiers import make_id_number
 from yichao.models.journal import JournalEntry

@@ -6,10 +6,9 @@ import random
 
 from PySide6.QtWidgets import QMessageBox
 
+from tests.unit.sync.support import add_people
 from yichao.app.sync.keys import export_key_file
 from yichao.app.sync.status import count_history
-
-from tests.unit.sync.support import add_people
 
 
 def test_exchange_through_the_page(qtbot, make_workspace, tmp_path, monkeypatch):

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from yichao.app.pdf.fonts import register_cjk_font
 from yichao.app.certificates import subjects
 from yichao.app.certificates.batch import print_certificates
 from yichao.app.certificates.chinese_date import chinese_date
 from yichao.app.pdf.document import Box, fit, new_canvas, text_width, wrap
+from yichao.app.pdf.fonts import register_cjk_font
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 

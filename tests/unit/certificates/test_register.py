@@ -7,14 +7,19 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.certificates import subjects
 from yichao.app.certificates.batch import print_certificates, reprint_certificates
 from yichao.app.certificates.lookup import (
-    CertificateFilter, candidates, certificate_rows, count_certificates, query_certificates, verify_certificate,
+    CertificateFilter,
+    candidates,
+    certificate_rows,
+    count_certificates,
+    query_certificates,
+    verify_certificate,
 )
 from yichao.app.certificates.register import get_certificate, print_history, revoke_certificate
-from yichao.app.core.progress import CancelToken, Cancelled
+from yichao.app.core.errors import PermissionDenied, UserError
+from yichao.app.core.progress import Cancelled, CancelToken
 from yichao.app.core.workspace import CurrentUser
 from yichao.models.certificate import Certificate, CertificatePrint
 from yichao.models.journal import JournalEntry

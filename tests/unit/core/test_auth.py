@@ -7,14 +7,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import PASSWORD
 from yichao.app.core import auth
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.workspace import CurrentUser
 from yichao.models.base import utcnow
 from yichao.models.journal import JournalEntry
 from yichao.models.user import User
-
-from tests.conftest import PASSWORD
 
 
 def ops(ws):

@@ -10,7 +10,13 @@ import pytest
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.excel import (
-    Column, cell_text, find_header_row, guess_mapping, parse_date, read_rows, read_table,
+    Column,
+    cell_text,
+    find_header_row,
+    guess_mapping,
+    parse_date,
+    read_rows,
+    read_table,
     write_xlsx,
 )
 from yichao.models.identifiers import IdentifierError, validate_credit_code

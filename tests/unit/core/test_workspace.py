@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
+from tests.conftest import PASSWORD
 from yichao.app.core import setup
 from yichao.app.core.backup import list_backups
 from yichao.app.core.errors import UserError
@@ -14,8 +15,6 @@ from yichao.app.core.paths import backups_dir, db_path
 from yichao.app.core.workspace import DatabaseProblem, open_workspace
 from yichao.models import migrate
 from yichao.models.db import make_engine, sqlite_url
-
-from tests.conftest import PASSWORD
 
 
 def test_second_instance_on_same_folder_is_refused(workspace):

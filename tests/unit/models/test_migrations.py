@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from yichao.app.core.errors import UserError
 from yichao.models import migrate
 from yichao.models.base import Base
 from yichao.models.db import make_engine
 from yichao.models.registry import import_all
-import pytest
-
-from yichao.app.core.errors import UserError
 
 
 def test_migrated_schema_matches_models(tmp_path):

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import importlib
-
 import sys
 import types
 from datetime import date, timedelta
 
 import pytest
 
-from yichao.app.needs import records as needs
-
-from yichao.app.needs import flow as needs_flow
-
-from yichao.app.people import residents as people
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import UserError
+from yichao.app.needs import flow as needs_flow
+from yichao.app.needs import records as needs
 from yichao.app.needs.records import NeedInput, NeedsFilter
+from yichao.app.people import residents as people
 from yichao.app.people.residents import PersonInput
 from yichao.models.organization import Organization
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from yichao.app.needs import matching
-
-from yichao.app.needs import records as needs
-
-from yichao.app.needs import flow as needs_flow
-
-from yichao.app.people import residents as people
 from yichao.app.core.communities import add_community
+from yichao.app.needs import flow as needs_flow
+from yichao.app.needs import matching
+from yichao.app.needs import records as needs
 from yichao.app.needs.records import NeedInput
+from yichao.app.people import residents as people
 from yichao.app.people.residents import PersonInput
 from yichao.models.organization import Organization
 

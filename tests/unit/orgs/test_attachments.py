@@ -9,12 +9,16 @@ from pathlib import Path
 import pytest
 
 from yichao.app.core.attachments import (
-    add_attachment, attachment_file, blob_path, list_attachments, remove_attachment,
+    add_attachment,
+    attachment_file,
+    blob_path,
+    list_attachments,
+    remove_attachment,
 )
 from yichao.app.core.backup import backup_database, restore_database
 from yichao.app.core.errors import UserError
-from yichao.app.orgs.profile import OrgInput, create_org
 from yichao.app.core.paths import attachments_dir, db_path
+from yichao.app.orgs.profile import OrgInput, create_org
 
 
 def test_store_dedup_list_open_remove(workspace, tmp_path: Path) -> None:

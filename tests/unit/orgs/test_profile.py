@@ -8,16 +8,24 @@ import pytest
 
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import IdentifierError, NotFound, PermissionDenied, UserError
+from yichao.app.core.workspace import CurrentUser
 from yichao.app.orgs.lookups import add_lookup, list_lookups, rename_lookup, retire_lookup
 from yichao.app.orgs.profile import OrgInput, create_org, delete_org, get_org, org_input, update_org
 from yichao.app.orgs.query import OrgFilter, count_orgs, org_rows, query_orgs
 from yichao.app.orgs.ratings import current_rating, expiry_of, record_rating
 from yichao.app.orgs.records import (
-    add_activity, add_mentoring, add_subsidy, complete_follow_up, count_activities, list_activities,
-    overdue_follow_ups, parse_yuan, set_subsidy_status, yearly_totals,
+    add_activity,
+    add_mentoring,
+    add_subsidy,
+    complete_follow_up,
+    count_activities,
+    list_activities,
+    overdue_follow_ups,
+    parse_yuan,
+    set_subsidy_status,
+    yearly_totals,
 )
 from yichao.app.orgs.stage import change_stage, end_residency, stage_history, start_residency
-from yichao.app.core.workspace import CurrentUser
 from yichao.models.identifiers import make_credit_code
 
 AGENCY = make_credit_code("5", "2", "370102", "MJ123456")

@@ -9,11 +9,11 @@ import pytest
 
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import CurrentUser
 from yichao.app.orgs.profile import OrgInput, create_org
 from yichao.app.orgs.query import OrgFilter, count_orgs, query_orgs
 from yichao.app.orgs.stage import stage_history
 from yichao.app.orgs.xlsx import export_orgs, import_orgs, preview_file
-from yichao.app.core.workspace import CurrentUser
 from yichao.models.identifiers import make_credit_code
 
 CODE1 = make_credit_code("5", "2", "370102", "MJ000101")

@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from yichao.app.passbook import accounts as pb
-from yichao.app.passbook import lifecycle as life
 from yichao.app.core.check import run_checks
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.workspace import CurrentUser
+from yichao.app.passbook import accounts as pb
+from yichao.app.passbook import lifecycle as life
 from yichao.app.passbook.hours import hours_to_next_star, star_level, volunteer_hours
 from yichao.app.people.residents import PersonInput, create_person
-from yichao.app.core.workspace import CurrentUser
 from yichao.models.journal import JournalEntry
 from yichao.models.passbook import LedgerEntry, Passbook
 

@@ -7,15 +7,15 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from yichao.app.core.errors import ForeignRecordError, UserError
+from yichao.app.needs.rewards import deposit_need_reward
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
-from yichao.app.core.errors import ForeignRecordError, UserError
 from yichao.app.passbook.activities import ActivityInput, credit_activity
 from yichao.app.passbook.catalog import ItemInput, list_items, redeem_item, restock, save_item
 from yichao.app.passbook.expiry import expire_points
 from yichao.app.passbook.rules import RuleInput, list_rules, need_points, points_for_service, save_rule
 from yichao.app.people.residents import PersonInput, create_person
-from yichao.app.needs.rewards import deposit_need_reward
 from yichao.models.journal import bulk_insert
 from yichao.models.passbook import CatalogItem, LedgerEntry, PointsRule
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from yichao.app.core.errors import UserError
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
-from yichao.app.core.errors import UserError
 from yichao.app.passbook.layout import layout_names, load_layout, place
 from yichao.app.passbook.printing import (
-    calibration_page, confirm_printed, offset_of, print_pending, reprint_page, set_offset,
+    calibration_page,
+    confirm_printed,
+    offset_of,
+    print_pending,
+    reprint_page,
+    set_offset,
 )
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.passbook import PrintedLine

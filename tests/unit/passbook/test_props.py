@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from yichao.app.core.errors import UserError
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
-from yichao.app.core.errors import UserError
-from yichao.app.passbook.ledger import ledger_problems
 from yichao.app.passbook.layout import place
+from yichao.app.passbook.ledger import ledger_problems
 from yichao.app.passbook.printing import confirm_printed, print_pending
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.passbook import Passbook, PrintedLine

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from yichao.app.pdf.qr import ALNUM, _library_matrix, fits_fast_path, qr_matrix
 from yichao.app.certificates.verification import qr_payload
+from yichao.app.pdf.qr import ALNUM, _library_matrix, fits_fast_path, qr_matrix
 
 
 def test_fast_symbols_equal_the_reference_library():

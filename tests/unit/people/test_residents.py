@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from yichao.app.people import residents as people
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import PermissionDenied, UserError
-from yichao.app.people.residents import DuplicatePerson, PeopleFilter, PersonInput
 from yichao.app.core.workspace import CurrentUser
+from yichao.app.people import residents as people
+from yichao.app.people.residents import DuplicatePerson, PeopleFilter, PersonInput
 from yichao.models.identifiers import IdentifierError, make_id_number
 from yichao.models.journal import JournalEntry
 

@@ -8,13 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from yichao.app.needs import records as needs
-
-from yichao.app.people import residents as people
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import UserError
+from yichao.app.needs import records as needs
 from yichao.app.needs.records import NeedsFilter
 from yichao.app.needs.xlsx import export_needs, import_needs
+from yichao.app.people import residents as people
 from yichao.app.people.residents import PeopleFilter, PersonInput
 from yichao.app.people.xlsx import export_people, import_people
 from yichao.models.identifiers import make_id_number

@@ -9,17 +9,16 @@ from datetime import date
 import openpyxl
 import pytest
 
-from yichao.app.projects.closeout import closeout_report_pdf
-from yichao.app.core.errors import UserError
-from yichao.app.projects.xlsx import export_programs, export_projects
-from yichao.app.roadshow.scores import roadshow_result
-from yichao.app.roadshow.result_pdf import result_sheet_pdf
-from yichao.app.roadshow.xlsx import export_blank_sheet, export_scores, import_sheet
-from yichao.app.core.workspace import CurrentUser
-from yichao.app.projects.evaluations import record_activity
-
-from tests.unit.roadshow.test_scores import CLERK_A, CLERK_B, show, type_twice  # noqa: F401  (fixture)
 from tests.unit.projects.test_flow import make_program, make_project, to_running
+from tests.unit.roadshow.test_scores import CLERK_A, CLERK_B, show, type_twice  # noqa: F401  (fixture)
+from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import CurrentUser
+from yichao.app.projects.closeout import closeout_report_pdf
+from yichao.app.projects.evaluations import record_activity
+from yichao.app.projects.xlsx import export_programs, export_projects
+from yichao.app.roadshow.result_pdf import result_sheet_pdf
+from yichao.app.roadshow.scores import roadshow_result
+from yichao.app.roadshow.xlsx import export_blank_sheet, export_scores, import_sheet
 
 
 def pdf_text(path) -> str:

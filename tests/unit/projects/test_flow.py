@@ -7,13 +7,25 @@ from datetime import date
 import pytest
 
 from yichao.app.core.errors import UserError
-from yichao.app.projects.rounds import FundSourceInput, ProgramInput, create_program, get_program, update_program
-from yichao.app.projects.records import ProjectInput, apply_project, count_projects, get_project, project_rows, query_projects
 from yichao.app.projects.evaluations import record_activity, record_evaluation, record_outcome
 from yichao.app.projects.flow import advance, list_transitions
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan, split_amount, yuan_to_fen
+from yichao.app.projects.records import (
+    ProjectInput,
+    apply_project,
+    count_projects,
+    get_project,
+    project_rows,
+    query_projects,
+)
+from yichao.app.projects.rounds import FundSourceInput, ProgramInput, create_program, get_program, update_program
 from yichao.app.projects.tranches import (
-    add_milestone, complete_milestone, disburse, link_milestone, list_tranches, replan_tranches,
+    add_milestone,
+    complete_milestone,
+    disburse,
+    link_milestone,
+    list_tranches,
+    replan_tranches,
 )
 from yichao.app.roadshow.setup import CriterionSpec, add_entries, create_roadshow
 from yichao.models.organization import Organization

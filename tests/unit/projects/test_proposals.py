@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import importlib
-
 from datetime import date
 
 import pytest
 
-from yichao.app.core.errors import UserError
-from yichao.app.projects.records import ProjectInput, get_project
-from yichao.app.projects.proposals import count_proposals, create_proposal, get_proposal, query_proposals, record_step, to_project
-
 from tests.unit.projects.test_flow import make_org
+from yichao.app.core.errors import UserError
+from yichao.app.projects.proposals import (
+    count_proposals,
+    create_proposal,
+    get_proposal,
+    query_proposals,
+    record_step,
+    to_project,
+)
+from yichao.app.projects.records import ProjectInput, get_project
 
 
 def test_steps_in_order_with_dates(workspace):

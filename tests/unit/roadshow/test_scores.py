@@ -6,16 +6,21 @@ from datetime import date
 
 import pytest
 
+from tests.unit.projects.test_flow import make_program, make_project
 from yichao.app.core.errors import UserError
-from yichao.app.roadshow.scores import confirm_sheet, enter_sheet, load_grid, roadshow_result
-from yichao.app.roadshow.setup import (
-    CriterionSpec, add_entries, add_judge, create_roadshow, declare_recusal, list_templates, save_template,
-    set_criteria,
-)
 from yichao.app.core.workspace import CurrentUser
 from yichao.app.projects.flow import advance
-
-from tests.unit.projects.test_flow import make_program, make_project
+from yichao.app.roadshow.scores import confirm_sheet, enter_sheet, load_grid, roadshow_result
+from yichao.app.roadshow.setup import (
+    CriterionSpec,
+    add_entries,
+    add_judge,
+    create_roadshow,
+    declare_recusal,
+    list_templates,
+    save_template,
+    set_criteria,
+)
 
 CLERK_A = CurrentUser("wang", "staff", "王")
 CLERK_B = CurrentUser("li", "staff", "李")

@@ -9,7 +9,12 @@ from sqlalchemy import update
 from yichao.app.stats import figures
 from yichao.app.stats.compute import figure_values
 from yichao.app.stats.fig_people import (
-    communities, journal_changes, new_residents, residents, residents_by_community, volunteers,
+    communities,
+    journal_changes,
+    new_residents,
+    residents,
+    residents_by_community,
+    volunteers,
     volunteers_by_community,
 )
 from yichao.app.stats.period import Period

@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import update
 
 from yichao.app.core.errors import PermissionDenied
-from yichao.app.core.progress import CancelToken, Cancelled
+from yichao.app.core.progress import Cancelled, CancelToken
+from yichao.app.core.workspace import CurrentUser
 from yichao.app.stats import figures
 from yichao.app.stats.build import build_report
 from yichao.app.stats.compute import evaluate
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import ALL
-from yichao.app.core.workspace import CurrentUser
 from yichao.models.journal import JournalEntry, bulk_insert
 from yichao.models.person import Person
 from yichao.models.site import Community

@@ -6,21 +6,21 @@ import io
 import json
 import random
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
 from yichao.app.sync.export import export_bundle
 from yichao.app.sync.importer import import_bundle
 from yichao.app.sync.keys import export_key_file, local_keys, trust_key_file
-from yichao.app.core.workspace import Workspace
 from yichao.models.identifiers import make_id_number, mask_id_number
 from yichao.models.person import Person
 from yichao.models.site import Community
-from datetime import date
-
-from sqlalchemy import select
 
 
 def pair(a: Workspace, b: Workspace, folder: Path) -> None:

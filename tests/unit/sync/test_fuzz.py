@@ -20,14 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from tests.unit.sync.support import add_community, add_people, edit_people, move, pair, raw_zip, reseal, resign, unseal
 from yichao.app.core.errors import UserError
+from yichao.app.core.workspace import open_workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync.importer import import_bundle
-from yichao.app.core.workspace import open_workspace
 from yichao.models.journal import JournalEntry
 from yichao.models.sync import SyncPeer
-
-from tests.unit.sync.support import add_community, add_people, edit_people, move, pair, raw_zip, reseal, resign, unseal
 
 SHORT = 60
 LONG = int(os.environ.get("YICHAO_SYNC_FUZZ", "0"))

@@ -10,13 +10,12 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
+from tests.unit.sync.support import add_people, move, pair, raw_zip, reseal, resign, unseal, zip_members
 from yichao.app.core.errors import UserError
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.importer import import_bundle
 from yichao.models.journal import JournalEntry
-
-from tests.unit.sync.support import add_people, move, pair, raw_zip, reseal, resign, unseal, zip_members
 
 STREET_A = ("street", "370102001", "甸柳街道", "370102")
 STREET_B = ("street", "370102002", "姚家街道", "370102")

@@ -8,6 +8,7 @@ import random
 import pytest
 from sqlalchemy import select
 
+from tests.unit.sync.support import add_community, add_people, edit_people, move, pair
 from yichao.app.core.errors import ForeignRecordError, UserError
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.export import export_bundle
@@ -18,8 +19,6 @@ from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 from yichao.models.sync import SyncHash
-
-from tests.unit.sync.support import add_community, add_people, edit_people, move, pair
 
 STREET_A = ("street", "370102001", "甸柳街道", "370102")
 STREET_B = ("street", "370102002", "姚家街道", "370102")

@@ -6,13 +6,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QVBoxLayout, QWidget,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core import maintenance
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import core
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
 
@@ -40,14 +46,14 @@ class BackupsTab(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        for info in maintenance.backups(self.ws):
+        for info in core.backups(self.ws):
             text = f"{info.made_at:%Y-%m-%d %H:%M:%S}    {info.path.name}    {info.size / 1_048_576:.1f} MB"
             item = QListWidgetItem(icon("backup"), text)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             self.list.addItem(item)
 
     def backup(self, folder: Path | None = None) -> None:
-        run_op(self, lambda: maintenance.make_backup(self.ws, folder), on_success=self._done,
+        run_op(self, lambda: core.make_backup(self.ws, folder), on_success=self._done,
                label=self.tr("Backing up..."), with_progress=True)
 
     def backup_to(self) -> None:
@@ -70,7 +76,7 @@ class BackupsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if call(self, maintenance.restore_backup, self.ws, Path(item.data(Qt.ItemDataRole.UserRole))) is not None:
+        if call(self, core.restore_backup, self.ws, Path(item.data(Qt.ItemDataRole.UserRole))) is not None:
             QMessageBox.information(self, self.tr("Restore backup"),
                                     self.tr("The backup was restored. Please start Yichao again."))
             QApplication.quit()

@@ -7,14 +7,21 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core import journal_log
-from yichao.app.core.journal_log import JournalFilter, JournalRow
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import core
+from yichao.app.core import JournalFilter, JournalRow, Workspace
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.widgets.table_view import make_table_view
 
@@ -26,10 +33,10 @@ class JournalSource:
         self.ws, self.flt = ws, flt
 
     def count(self) -> int:
-        return journal_log.count_journal(self.ws, self.flt)
+        return core.count_journal(self.ws, self.flt)
 
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[JournalRow]:
-        return journal_log.query_journal(self.ws, self.flt, offset, limit, descending=not descending)
+        return core.query_journal(self.ws, self.flt, offset, limit, descending=not descending)
 
 
 class JournalTab(QWidget):
@@ -106,8 +113,8 @@ class JournalTab(QWidget):
         self.apply_filter()
 
     def reload_choices(self) -> None:
-        for combo, values in ((self.user, journal_log.journal_users(self.ws)),
-                              (self.entity, journal_log.journal_entities(self.ws))):
+        for combo, values in ((self.user, core.journal_users(self.ws)),
+                              (self.entity, core.journal_entities(self.ws))):
             combo.blockSignals(True)
             current = combo.currentData()
             combo.clear()

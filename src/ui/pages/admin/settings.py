@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.maintenance import update_settings
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace, update_settings
 from yichao.ui.i18n import LANGUAGES
 from yichao.ui.icons import icon
 from yichao.ui.operations import call

@@ -6,14 +6,22 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core import auth
-from yichao.app.core.auth import UserRow
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import core
+from yichao.app.core import UserRow, Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
 from yichao.ui.widgets.table_view import make_table_view
@@ -122,7 +130,7 @@ class UsersTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = call(self, auth.list_users, self.ws)
+        rows = call(self, core.list_users, self.ws)
         allowed = rows is not None
         for b in (self.add_button, self.toggle_button, self.reset_button, self.role_button):
             b.setEnabled(allowed)
@@ -142,7 +150,7 @@ class UsersTab(QWidget):
         dialog = NewUserDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        done = call(self, auth.create_user, self.ws, dialog.username.text(), dialog.password.text(),
+        done = call(self, core.create_user, self.ws, dialog.username.text(), dialog.password.text(),
                     dialog.role.currentData(), dialog.display_name.text())
         if done is not None:
             self.refresh()
@@ -152,7 +160,7 @@ class UsersTab(QWidget):
         if not name:
             return
         row = next(r for r in self.model.rows if r.username == name)
-        if call(self, auth.set_active, self.ws, name, not row.active) is not None:
+        if call(self, core.set_active, self.ws, name, not row.active) is not None:
             self.refresh()
 
     def reset_password(self) -> None:
@@ -162,7 +170,7 @@ class UsersTab(QWidget):
         password, ok = QInputDialog.getText(self, self.tr("Reset password"),
                                             self.tr("New password for %1:").replace("%1", name),
                                             QLineEdit.EchoMode.Password)
-        if ok and call(self, auth.reset_password, self.ws, name, password) is not None:
+        if ok and call(self, core.reset_password, self.ws, name, password) is not None:
             self.refresh()
 
     def change_role(self) -> None:
@@ -174,5 +182,5 @@ class UsersTab(QWidget):
                                           labels, 1, False)
         if ok:
             key = ("admin", "staff", "viewer")[labels.index(choice)]
-            if call(self, auth.set_role, self.ws, name, key) is not None:
+            if call(self, core.set_role, self.ws, name, key) is not None:
                 self.refresh()

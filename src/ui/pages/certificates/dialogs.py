@@ -7,16 +7,36 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.certificates.layouts import layout_names, load_layout
-from yichao.app.certificates.lookup import candidates, verify_certificate
-from yichao.app.certificates.print_setup import get_setup, save_setup, set_image
-from yichao.app.certificates.register import kinds
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.certificates import (
+    candidates,
+    get_setup,
+    kinds,
+    layout_names,
+    load_layout,
+    save_setup,
+    set_image,
+    verify_certificate,
+)
+from yichao.app.core import Workspace
 from yichao.ui.operations import call
 
 

@@ -8,20 +8,37 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QToolBar, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates
-from yichao.app.certificates.lookup import CertificateFilter, count_certificates, query_certificates
-from yichao.app.certificates.print_setup import output_folder
-from yichao.app.certificates.register import CertificateRow, kinds, print_history, revoke_certificate
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.certificates import (
+    CertificateFilter,
+    CertificateRow,
+    PrintResult,
+    count_certificates,
+    kinds,
+    output_folder,
+    print_certificates,
+    print_history,
+    query_certificates,
+    reprint_certificates,
+    revoke_certificate,
+)
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call, run_op
-from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
 class RegisterSource:

@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from yichao.app.stats.dashboard import Card
-from yichao.app.stats.model import format_number
+from yichao.app.stats import Card, format_number
 
 
 def card_number(card: Card) -> str:

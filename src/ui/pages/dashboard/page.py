@@ -9,20 +9,27 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.stats.dashboard import Card, Dashboard, TodoItem, dashboard_data
-from yichao.app.stats.dashboard import prepare as prepare  # the launcher's head start, while the user types
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.stats import Card, Dashboard, TodoItem, dashboard_data
+from yichao.app.stats import prepare as prepare  # the launcher's head start, while the user types
 from yichao.ui.first_paint import after_first_paint
 from yichao.ui.icons import icon, when_ready
 from yichao.ui.operations import run_op
-from yichao.ui.widgets.chart_view import ChartView
 from yichao.ui.pages import PAGES
 from yichao.ui.pages.dashboard.cards import FigureCard
+from yichao.ui.widgets.chart_view import ChartView
 
 CARD_COLUMNS = 4
 CHART_COLUMNS = 2
@@ -110,8 +117,7 @@ class DashboardPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self._loading = False
         self.refresh_button.setEnabled(True)
-        from yichao.app.core.errors import USER_ERRORS, message_of
-
+        from yichao.app.core import USER_ERRORS, message_of
         from yichao.ui.operations import show_error
 
         if isinstance(exc, USER_ERRORS):

@@ -5,25 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from yichao.app.core.communities import community_names
-from yichao.app.core.journal_log import JournalFilter, query_journal
-from yichao.app.orgs.lookups import lookup_names
-from yichao.app.orgs.profile import OrgDetail, get_org
-from yichao.app.orgs.ratings import current_rating
-from yichao.app.orgs.stage import stage_history
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import JournalFilter, Workspace, community_names, query_journal
+from yichao.app.orgs import OrgDetail, current_rating, get_org, lookup_names, stage_history
 from yichao.models.organization import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
-
-from yichao.ui.icons import icon
 from yichao.ui.models.org_rows import ListSource
 from yichao.ui.models.paged_table_model import Column, PagedTableModel
+from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, MentoringTab, SubsidiesTab
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
-
 
 
 def small_table(columns: Sequence[Column], widths: list[int], parent: QWidget) -> tuple[Any, PagedTableModel]:
@@ -36,14 +29,6 @@ def small_table(columns: Sequence[Column], widths: list[int], parent: QWidget) -
     return view, model
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch()
-    return row
-
-
 class OrgDetailView(QWidget):
     """Shows the organization whose uid :meth:`show_org` was given; ``changed`` after an edit."""
 
@@ -51,8 +36,6 @@ class OrgDetailView(QWidget):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, MentoringTab, SubsidiesTab
-
         self.ws = ws
         self.org: OrgDetail | None = None
         self.title = QLabel()
@@ -156,9 +139,3 @@ class OrgDetailView(QWidget):
 
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
-
-
-def new_button(name: str, text: str, slot: Callable[[], None], parent: QWidget) -> QPushButton:
-    b = QPushButton(icon(name), text, parent)
-    b.clicked.connect(slot)
-    return b

@@ -10,20 +10,26 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.orgs import profile as orgs
-from yichao.app.core.communities import list_communities
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.core.excel import parse_date
-from yichao.app.orgs.lookups import list_lookups
-from yichao.app.orgs.profile import OrgDetail, OrgInput
-from yichao.app.core.workspace import Workspace
+from yichao.app import orgs
+from yichao.app.core import USER_ERRORS, Workspace, list_communities, message_of, parse_date
+from yichao.app.orgs import OrgDetail, OrgInput, list_lookups
 from yichao.models.identifiers import validate_credit_code, validate_phone
 from yichao.models.organization import KIND_LABELS, PARTY_FORM_LABELS, REGISTERED_KINDS
-
 from yichao.ui.operations import call
 
 

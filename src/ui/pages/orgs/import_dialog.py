@@ -7,15 +7,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QListWidget,
-    QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import message_of
-from yichao.app.core.excel import ImportReport, Table, rejection_lines
-from yichao.app.orgs.xlsx import FIELD_LABELS, import_orgs, preview_file
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import ImportReport, Table, Workspace, message_of, rejection_lines
+from yichao.app.orgs import FIELD_LABELS, import_orgs, preview_file
 from yichao.ui.operations import call, run_op
 
 

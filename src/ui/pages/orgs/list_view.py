@@ -9,12 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from yichao.app.core.communities import list_communities
-from yichao.app.orgs.lookups import list_lookups, lookup_names
-from yichao.app.orgs.query import OrgFilter, OrgRow
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import Workspace, list_communities
+from yichao.app.orgs import OrgFilter, OrgRow, list_lookups, lookup_names
 from yichao.models.organization import KIND_LABELS, STAGE_LABELS
-
 from yichao.ui.models.org_table import OrgSource, org_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.orgs import lookups as org_lookups
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import orgs
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
 
@@ -39,7 +46,7 @@ class LookupList(QWidget):
 
     def reload(self) -> None:
         self.entries.clear()
-        for e in org_lookups.list_lookups(self.ws, self.list_kind):
+        for e in orgs.list_lookups(self.ws, self.list_kind):
             item = QListWidgetItem(e.name)
             item.setData(Qt.ItemDataRole.UserRole, e.uid)
             self.entries.addItem(item)
@@ -49,7 +56,7 @@ class LookupList(QWidget):
 
     def add(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add"), self.tr("Name:"))
-        if ok and call(self, org_lookups.add_lookup, self.ws, self.list_kind, name) is not None:
+        if ok and call(self, orgs.add_lookup, self.ws, self.list_kind, name) is not None:
             self.reload()
 
     def rename(self) -> None:
@@ -57,13 +64,13 @@ class LookupList(QWidget):
         if item is None:
             return
         name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name:"), text=item.text())
-        if ok and call(self, org_lookups.rename_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole), name):
+        if ok and call(self, orgs.rename_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole), name):
             self.reload()
 
     def retire(self) -> None:
         item = self._current()
         if item is not None:
-            call(self, org_lookups.retire_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole))
+            call(self, orgs.retire_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole))
             self.reload()
 
 

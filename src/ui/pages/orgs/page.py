@@ -5,15 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.orgs import profile as orgs
-
-from yichao.app.orgs import records as orgs_records
-from yichao.app.orgs.xlsx import export_orgs
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import orgs
+from yichao.app.core import Workspace
+from yichao.app.orgs import export_orgs
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.orgs.detail import OrgDetailView
@@ -144,7 +147,7 @@ class OrgsPage(QWidget):
         self.detail.show_org(self.detail.org.uid if self.detail.org else "")
 
     def show_overdue(self) -> None:
-        rows = orgs_records.overdue_follow_ups(self.ws)
+        rows = orgs.overdue_follow_ups(self.ws)
         if not rows:
             QMessageBox.information(self, self.tr("Overdue follow-ups"), self.tr("No follow-up is overdue."))
             return

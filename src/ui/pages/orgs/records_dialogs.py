@@ -7,15 +7,24 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.orgs import records as orgs_records
-from yichao.app.orgs.lookups import list_lookups
-from yichao.app.core.workspace import Workspace
+from yichao.app import orgs
+from yichao.app.core import Workspace
+from yichao.app.orgs import list_lookups
 from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
-
 from yichao.ui.operations import call
 from yichao.ui.pages.orgs.stage_dialogs import date_edit, py_date
 
@@ -80,7 +89,7 @@ class ActivityDialog(_RecordDialog):
         self.require(self.title, self.tr("Title"))
 
     def save(self) -> None:
-        self.finish(call(self, orgs_records.add_activity, self.ws, self.org_uid, py_date(self.on),
+        self.finish(call(self, orgs.add_activity, self.ws, self.org_uid, py_date(self.on),
                          self.title.text(), place=self.place.text(), domain_uid=self.domain.currentData(),
                          participants=self.participants.value(), beneficiaries=self.beneficiaries.value(),
                          volunteer_hours=self.hours.value(), notes=self.notes.text()))
@@ -110,7 +119,7 @@ class MentoringDialog(_RecordDialog):
 
     def save(self) -> None:
         follow = py_date(self.follow_on) if self.follow.isChecked() else None
-        self.finish(call(self, orgs_records.add_mentoring, self.ws, self.org_uid, py_date(self.on),
+        self.finish(call(self, orgs.add_mentoring, self.ws, self.org_uid, py_date(self.on),
                          self.kind.currentData(), self.mentor.text(), self.findings.toPlainText(), follow))
 
 
@@ -138,7 +147,7 @@ class SubsidyDialog(_RecordDialog):
         self.require(self.amount, self.tr("Amount"))
 
     def save(self) -> None:
-        self.finish(call(self, orgs_records.add_subsidy, self.ws, self.org_uid, self.kind.currentData(),
+        self.finish(call(self, orgs.add_subsidy, self.ws, self.org_uid, self.kind.currentData(),
                          self.year.value(), self.amount.text(), status=self.status.currentData(),
                          on=py_date(self.on), notes=self.notes.text()))
 
@@ -161,7 +170,7 @@ class RatingDialog(_RecordDialog):
         self.form.addRow(QLabel(self.tr("Valid for five years; certificate and plaque from 3A.")))
 
     def save(self) -> None:
-        from yichao.app.orgs.ratings import record_rating
+        from yichao.app.orgs import record_rating
 
         self.finish(call(self, record_rating, self.ws, self.org_uid, self.level.currentData(), py_date(self.on),
                          certificate_no=self.certificate.text(), notes=self.notes.text()))

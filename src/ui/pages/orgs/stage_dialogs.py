@@ -6,14 +6,21 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.orgs import stage as orgs_stage
-from yichao.app.orgs.profile import OrgDetail
-from yichao.app.core.workspace import Workspace
+from yichao.app import orgs
+from yichao.app.core import Workspace
+from yichao.app.orgs import OrgDetail
 from yichao.models.organization import STAGE_LABELS
-
 from yichao.ui.operations import call
 
 
@@ -66,7 +73,7 @@ class StageDialog(_Base):
         super().__init__(self.tr("Change stage"), parent)
         self.ws, self.org = ws, org
         self.target = QComboBox()
-        for stage in orgs_stage.allowed_next(org.stage):
+        for stage in orgs.allowed_next(org.stage):
             self.target.addItem(STAGE_LABELS[stage], stage)
         self.on = date_edit()
         if org.stage_since:
@@ -85,13 +92,13 @@ class StageDialog(_Base):
         if target is None:
             self.show_problem(self.tr("A graduated organization does not change stage any more."))
             return
-        problem = orgs_stage.refusal(self.org, target)  # type: ignore[arg-type]  # same attributes
+        problem = orgs.refusal(self.org, target)  # type: ignore[arg-type]  # same attributes
         if not problem and not self.reason.text().strip():
             problem = self.tr("Reason: required.")
         self.show_problem(problem)
 
     def save(self) -> None:
-        saved = call(self, orgs_stage.change_stage, self.ws, self.org.uid, self.target.currentData(),
+        saved = call(self, orgs.change_stage, self.ws, self.org.uid, self.target.currentData(),
                      py_date(self.on), self.reason.text())
         if saved is not None:
             self.saved = saved
@@ -123,9 +130,9 @@ class ResidencyDialog(_Base):
 
     def save(self) -> None:
         if self.ending:
-            saved = call(self, orgs_stage.end_residency, self.ws, self.org.uid, py_date(self.on))
+            saved = call(self, orgs.end_residency, self.ws, self.org.uid, py_date(self.on))
         else:
-            saved = call(self, orgs_stage.start_residency, self.ws, self.org.uid, self.workstation.text(),
+            saved = call(self, orgs.start_residency, self.ws, self.org.uid, self.workstation.text(),
                          py_date(self.on))
         if saved is not None:
             self.saved = saved

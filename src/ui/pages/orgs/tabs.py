@@ -9,18 +9,15 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from yichao.app.core import attachments
-
-from yichao.app.orgs import records as orgs_records
-from yichao.app.orgs.lookups import lookup_names
-from yichao.app.core.workspace import Workspace
+from yichao.app import core, orgs
+from yichao.app.core import Workspace
+from yichao.app.orgs import lookup_names
 from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
-
 from yichao.ui.models.org_rows import CallSource, ListSource
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call
+from yichao.ui.widgets.buttons import button_row, new_button
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
-from yichao.ui.pages.orgs.detail import button_row, new_button
 
 
 class _Tab(QWidget):
@@ -86,8 +83,8 @@ class ActivitiesTab(_Tab):
             self.model.set_source(ListSource([]))
             self.summary.setText("")
             return
-        self.model.set_source(CallSource(lambda: orgs_records.count_activities(self.ws, uid),
-                                         lambda o, n: orgs_records.list_activities(self.ws, uid, o, n)))
+        self.model.set_source(CallSource(lambda: orgs.count_activities(self.ws, uid),
+                                         lambda o, n: orgs.list_activities(self.ws, uid, o, n)))
         self.summary.setText(self.tr("%1 activities").replace("%1", f"{self.model.rowCount():,}"))
 
     def add(self) -> None:
@@ -102,12 +99,12 @@ class ActivitiesTab(_Tab):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the activity"), "",
                                               self.tr("Images (*.jpg *.jpeg *.png)"))
         if path:
-            call(self, attachments.add_attachment, self.ws, "org_activity", row.uid, path, row.title)
+            call(self, core.add_attachment, self.ws, "org_activity", row.uid, path, row.title)
 
     def delete(self) -> None:
         row = self.current()
         if row is not None:
-            call(self, orgs_records.delete_activity, self.ws, row.uid)
+            call(self, orgs.delete_activity, self.ws, row.uid)
             self.reload()
 
 
@@ -128,7 +125,7 @@ class MentoringTab(_Tab):
             new_button("ok", self.tr("Follow-up &done"), self.done, self))
 
     def reload(self) -> None:
-        rows = orgs_records.list_mentoring(self.ws, self.org_uid) if self.org_uid else []
+        rows = orgs.list_mentoring(self.ws, self.org_uid) if self.org_uid else []
         self.model.set_source(ListSource(rows))
         overdue = sum(1 for m in rows if m.overdue(date.today()))
         self.summary.setText(self.tr("%1 overdue follow-ups").replace("%1", str(overdue)) if overdue else "")
@@ -140,7 +137,7 @@ class MentoringTab(_Tab):
 
     def done(self) -> None:
         row = self.current()
-        if row is not None and call(self, orgs_records.complete_follow_up, self.ws, row.uid) is not None:
+        if row is not None and call(self, orgs.complete_follow_up, self.ws, row.uid) is not None:
             self.reload()
 
 
@@ -161,11 +158,11 @@ class SubsidiesTab(_Tab):
             new_button("revoke", self.tr("Ca&ncel"), lambda: self.move("cancelled"), self))
 
     def reload(self) -> None:
-        self.model.set_source(ListSource(orgs_records.list_subsidies(self.ws, self.org_uid) if self.org_uid else []))
-        totals = orgs_records.yearly_totals(self.ws, self.org_uid) if self.org_uid else []
+        self.model.set_source(ListSource(orgs.list_subsidies(self.ws, self.org_uid) if self.org_uid else []))
+        totals = orgs.yearly_totals(self.ws, self.org_uid) if self.org_uid else []
         self.summary.setText("　".join(
             self.tr("%1: granted %2, paid %3 yuan").replace("%1", str(t.year))
-            .replace("%2", orgs_records.format_yuan(t.granted_fen)).replace("%3", orgs_records.format_yuan(t.paid_fen))
+            .replace("%2", orgs.format_yuan(t.granted_fen)).replace("%3", orgs.format_yuan(t.paid_fen))
             for t in totals))
 
     def add(self) -> None:
@@ -175,7 +172,7 @@ class SubsidiesTab(_Tab):
 
     def move(self, status: str) -> None:
         row = self.current()
-        if row is not None and call(self, orgs_records.set_subsidy_status, self.ws, row.uid, status) is not None:
+        if row is not None and call(self, orgs.set_subsidy_status, self.ws, row.uid, status) is not None:
             self.reload()
 
 
@@ -193,14 +190,14 @@ class AttachmentsTab(_Tab):
         self.view.doubleClicked.connect(lambda _i: self.open())
 
     def reload(self) -> None:
-        self.model.set_source(ListSource(attachments.list_attachments(self.ws, self.org_uid) if self.org_uid else []))
-        self.summary.setText(self.tr("Up to %1 MB per file.").replace("%1", str(attachments.MAX_BYTES // 1024 // 1024)))
+        self.model.set_source(ListSource(core.list_attachments(self.ws, self.org_uid) if self.org_uid else []))
+        self.summary.setText(self.tr("Up to %1 MB per file.").replace("%1", str(core.MAX_BYTES // 1024 // 1024)))
 
     def add(self) -> None:
         if not self.org_uid:
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
-        if path and call(self, attachments.add_attachment, self.ws, "organization", self.org_uid,
+        if path and call(self, core.add_attachment, self.ws, "organization", self.org_uid,
                          Path(path)) is not None:
             self.reload()
 
@@ -208,12 +205,12 @@ class AttachmentsTab(_Tab):
         row = self.current()
         if row is None:
             return
-        path = call(self, attachments.attachment_file, self.ws, row.uid)
+        path = call(self, core.attachment_file, self.ws, row.uid)
         if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def remove(self) -> None:
         row = self.current()
         if row is not None:
-            call(self, attachments.remove_attachment, self.ws, row.uid)
+            call(self, core.remove_attachment, self.ws, row.uid)
             self.reload()

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS
-from yichao.app.passbook.activities import ActivityInput, CreditResult, credit_activity
-from yichao.app.passbook.rules import activity_types, points_for_service
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import USER_ERRORS, Workspace
+from yichao.app.passbook import ActivityInput, CreditResult, activity_types, credit_activity, points_for_service
 from yichao.ui.operations import call
 
 

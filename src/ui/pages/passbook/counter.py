@@ -10,19 +10,33 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QToolBar, QVBoxLayout, QWidget,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.passbook import accounts as pb
-from yichao.app.passbook import lifecycle as life
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.passbook.accounts import PassbookRow
-from yichao.app.passbook.catalog import list_items, redeem_item
-from yichao.app.passbook.hours import star_level, volunteer_hours
-from yichao.app.passbook.rules import activity_types, points_for_service
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import passbook
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.passbook import (
+    PassbookRow,
+    activity_types,
+    list_items,
+    points_for_service,
+    redeem_item,
+    star_level,
+    volunteer_hours,
+)
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.passbook_tables import EntrySource, entry_columns, status_label
@@ -153,7 +167,7 @@ class CounterTab(QWidget):
         if not text:
             return
         try:
-            row = pb.get_passbook(self.ws, text)
+            row = passbook.get_passbook(self.ws, text)
         except USER_ERRORS as exc:
             if not any(ch.isdigit() for ch in text):
                 self.search_requested.emit(text)
@@ -170,7 +184,7 @@ class CounterTab(QWidget):
 
     def reload(self) -> None:
         if self.current is not None:
-            self._show(call(self, pb.get_passbook, self.ws, self.current.number))
+            self._show(call(self, passbook.get_passbook, self.ws, self.current.number))
 
     def _show(self, row: PassbookRow | None) -> None:
         self.current = row
@@ -225,7 +239,7 @@ class CounterTab(QWidget):
         if self.current is None:
             return
         hours = self.hours_in.value() or None
-        if call(self, pb.deposit, self.ws, self.current.number, self.deposit_points.value(),
+        if call(self, passbook.deposit, self.ws, self.current.number, self.deposit_points.value(),
                 self.deposit_memo.text(), hours) is not None:
             self.hours_in.setValue(0)
             self.deposit_points.setValue(0)
@@ -239,7 +253,7 @@ class CounterTab(QWidget):
         if uid:
             done = call(self, redeem_item, self.ws, self.current.number, uid, 1)
         else:
-            done = call(self, pb.redeem, self.ws, self.current.number, self.redeem_points.value(), self.redeem_memo.text())
+            done = call(self, passbook.redeem, self.ws, self.current.number, self.redeem_points.value(), self.redeem_memo.text())
         if done is not None:
             self.item.setCurrentIndex(0)
             self.redeem_points.setValue(0)
@@ -259,24 +273,24 @@ class CounterTab(QWidget):
         answer = QMessageBox.question(self, self.tr("Reverse entry"), self.tr(
             "Reverse entry %1 (%2, %3 points)? The entry stays; an opposite entry is added.")
             .replace("%1", str(entry.seq)).replace("%2", entry.memo).replace("%3", str(entry.points)))
-        if answer == QMessageBox.StandardButton.Yes and call(self, pb.reverse, self.ws, self.current.number, entry.seq):
+        if answer == QMessageBox.StandardButton.Yes and call(self, passbook.reverse, self.ws, self.current.number, entry.seq):
             self._posted()
 
     def report_lost(self) -> None:
         if self.current and QMessageBox.question(self, self.tr("Report lost"), self.tr(
                 "Block passbook %1 now? No entry can be made until the loss is lifted or it is replaced.")
                 .replace("%1", self.current.number)) == QMessageBox.StandardButton.Yes:
-            if call(self, life.report_lost, self.ws, self.current.number):
+            if call(self, passbook.report_lost, self.ws, self.current.number):
                 self._posted()
 
     def lift_loss(self) -> None:
-        if self.current and call(self, life.lift_loss, self.ws, self.current.number):
+        if self.current and call(self, passbook.lift_loss, self.ws, self.current.number):
             self._posted()
 
     def replace(self) -> None:
         if self.current is None:
             return
-        new = call(self, life.replace, self.ws, self.current.number)
+        new = call(self, passbook.replace, self.ws, self.current.number)
         if new is not None:
             QMessageBox.information(self, self.tr("Replace passbook"), self.tr(
                 "New passbook %1 issued; the balance of %2 points was carried over.")

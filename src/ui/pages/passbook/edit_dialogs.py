@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
 )
 
-from yichao.app.passbook.catalog import ItemInput, ItemRow, save_item
-from yichao.app.passbook.rules import RuleInput, RuleRow, save_rule
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.passbook import ItemInput, ItemRow, RuleInput, RuleRow, save_item, save_rule
 from yichao.ui.operations import call
 
 

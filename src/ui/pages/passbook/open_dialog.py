@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLineEdit, QListWidget,
-    QListWidgetItem, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.communities import list_communities
-from yichao.app.passbook.accounts import PassbookRow, open_passbook
-from yichao.app.passbook.lifecycle import take_over
-from yichao.app.people.residents import PeopleFilter, query_people
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace, list_communities
+from yichao.app.passbook import PassbookRow, open_passbook, take_over
+from yichao.app.people import PeopleFilter, query_people
 from yichao.ui.operations import call, show_error
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
 
@@ -87,7 +86,7 @@ class PassbookPage(QWidget):
     def expire(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from yichao.app.passbook.expiry import expire_points
+        from yichao.app.passbook import expire_points
 
         if QMessageBox.question(self, self.tr("Expire old points"), self.tr(
                 "Write expiry entries for points older than the expiry rule allows, on every active passbook?")

@@ -16,21 +16,37 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout
-from yichao.app.passbook.printing import (
-    PRINT_LAYOUT_SETTING, PrintJob, calibration_page, confirm_printed, offset_of, paper_layout, print_pending,
-    reprint_page, set_offset, set_paper_layout,
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.passbook import (
+    PRINT_LAYOUT_SETTING,
+    PassbookLayout,
+    PrintJob,
+    calibration_page,
+    confirm_printed,
+    layout_names,
+    load_layout,
+    offset_of,
+    paper_layout,
+    print_pending,
+    reprint_page,
+    set_offset,
+    set_paper_layout,
 )
-from yichao.app.core.workspace import Workspace
-
+from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog, print_document
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, show_error
-from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog, print_document
 
 
 def _temp_pdf(name: str) -> Path:
@@ -157,7 +173,7 @@ class PassbookPrintDialog(QDialog):
 
 def show_statement(ws: Workspace, number: str, parent: QWidget | None = None) -> None:
     """The A4 statement in the shared preview (print or save from there)."""
-    from yichao.app.passbook.statement import write_statement
+    from yichao.app.passbook import write_statement
 
     info = call(parent, write_statement, ws, number, _temp_pdf(f"statement-{number}.pdf"))
     if info is not None:

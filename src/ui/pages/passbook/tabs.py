@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QToolBar, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.passbook.catalog import list_items, restock
-from yichao.app.passbook.query import PassbookFilter
-from yichao.app.passbook.rules import list_rules
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.passbook import PassbookFilter, list_items, list_rules, restock
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.models.passbook_rows import RowsModel

@@ -6,12 +6,19 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from yichao.app.projects.records import STATUS_LABELS, get_project
-from yichao.app.projects.evaluations import KIND_LABELS, list_activities, list_evaluations
-from yichao.app.projects.flow import list_transitions
-from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.tranches import list_milestones, list_tranches, tranche_summary
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import Workspace
+from yichao.app.projects import (
+    EVALUATION_KIND_LABELS,
+    STATUS_LABELS,
+    fen_to_yuan,
+    get_project,
+    list_activities,
+    list_evaluations,
+    list_milestones,
+    list_tranches,
+    list_transitions,
+    tranche_summary,
+)
 
 
 def _labels() -> dict[str, str]:
@@ -64,7 +71,7 @@ def project_html(ws: Workspace, uid: str) -> str:
                [[str(m.seq), m.title, d(m.due_on), d(m.done_on)] for m in list_milestones(ws, uid)], n),
         f"<h4>{L['evaluations']}</h4>",
         _table([L["kind"], L["date"], L["score"], L["comment"]],
-               [[KIND_LABELS[e.kind], d(e.on), f"{e.score:g}", e.comment] for e in list_evaluations(ws, uid)], n),
+               [[EVALUATION_KIND_LABELS[e.kind], d(e.on), f"{e.score:g}", e.comment] for e in list_evaluations(ws, uid)], n),
         f"<h4>{L['activities']}</h4>",
         _table([L["date"], L["activity"], L["participants"]],
                [[d(a.held_on), a.title, str(a.participants)] for a in list_activities(ws, uid)], n),

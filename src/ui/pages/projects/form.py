@@ -13,12 +13,22 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.projects.money import fen_to_yuan, yuan_to_fen
+from yichao.app.core import USER_ERRORS, message_of
+from yichao.app.projects import fen_to_yuan, yuan_to_fen
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,7 @@ class FormDialog(QDialog):
         for f in self.fields:
             value = self.raw(f)
             if f.required and value in ("", None):
-                from yichao.app.core.errors import UserError
+                from yichao.app.core import UserError
 
                 raise UserError(self.tr("Please fill in “%1”.").replace("%1", f.label))
             if f.kind == "money":

@@ -11,22 +11,21 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from yichao.app.projects import rounds as programs
-
-from yichao.app.projects import records as projects
-
-from yichao.app.projects import evaluations as evals
-
-from yichao.app.projects import flow
-from yichao.app.projects import tranches
-from yichao.app.projects.closeout import closeout_report_pdf
-from yichao.app.projects.rounds import FUND_LABELS, KIND_LABELS, FundSourceInput, ProgramInput
-from yichao.app.projects.records import STATUS_LABELS, ProjectInput
-from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.xlsx import export_programs, export_projects
-
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.app import projects
+from yichao.app.projects import (
+    FUND_LABELS,
+    PROGRAM_KIND_LABELS,
+    STATUS_LABELS,
+    FundSourceInput,
+    ProgramInput,
+    ProjectInput,
+    closeout_report_pdf,
+    export_programs,
+    export_projects,
+    fen_to_yuan,
+)
 from yichao.ui.operations import call
+from yichao.ui.pages.projects.form import Field, ask
 
 if TYPE_CHECKING:
     from yichao.ui.pages.projects.list_view import ProjectsTab
@@ -47,11 +46,11 @@ class ProjectActions(QObject):
         return self.tab.ws
 
     # -- rounds -----------------------------------------------------------------------------
-    def _round_form(self, title: str, p: programs.ProgramRow | None) -> ProgramInput | None:
+    def _round_form(self, title: str, p: projects.ProgramRow | None) -> ProgramInput | None:
         amounts = {s.kind: s.amount_fen for s in p.sources} if p else {}
         fields = [
             Field("name", self.tr("Name"), default=p.name if p else "", required=True),
-            Field("kind", self.tr("Kind"), "choice", p.kind if p else "venture", choices=list(KIND_LABELS.items())),
+            Field("kind", self.tr("Kind"), "choice", p.kind if p else "venture", choices=list(PROGRAM_KIND_LABELS.items())),
             Field("year", self.tr("Year"), "int", p.year if p else date.today().year, maximum=2100),
             Field("budget", self.tr("Budget"), "money", p.budget_fen if p else None, required=True),
             *[Field(k, FUND_LABELS[k], "money", amounts.get(k)) for k in FUND_LABELS],
@@ -69,7 +68,7 @@ class ProjectActions(QObject):
                                 v["roadshow_on"], v["publicity_from"], v["publicity_until"], v["tranche_plan"])
 
         def check(v: dict[str, Any]) -> str:
-            programs.validate_program(build(v))
+            projects.validate_program(build(v))
             return ""
 
         values = ask(self.tab, title, fields, check)
@@ -77,13 +76,13 @@ class ProjectActions(QObject):
 
     def new_round(self) -> None:
         data = self._round_form(self.tr("New funding round"), None)
-        if data and (row := call(self.tab, programs.create_program, self.ws, data)):
+        if data and (row := call(self.tab, projects.create_program, self.ws, data)):
             self.tab.reload_programs(row.uid)
 
     def edit_round(self) -> None:
         current = self.tab.current_program()
         data = self._round_form(self.tr("Edit funding round"), current) if current else None
-        if current and data and call(self.tab, programs.update_program, self.ws, current.uid, data):
+        if current and data and call(self.tab, projects.update_program, self.ws, current.uid, data):
             self.tab.reload_programs(current.uid)
 
     # -- projects ---------------------------------------------------------------------------
@@ -109,7 +108,7 @@ class ProjectActions(QObject):
         p = self.tab.current()
         if p is None:
             return
-        options = flow.next_statuses(p.status)
+        options = projects.next_statuses(p.status)
         if not options:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("This project has finished its course."))
             return
@@ -118,9 +117,9 @@ class ProjectActions(QObject):
             Field("on", self.tr("Date"), "date"),
             Field("amount", self.tr("Approved amount"), "money", p.requested_fen),
             Field("note", self.tr("Note / reason"), "multiline"),
-        ], lambda v: self.tr("Give the reason.") if v["to"] in flow.NEEDS_REASON and not v["note"] else "",
+        ], lambda v: self.tr("Give the reason.") if v["to"] in projects.NEEDS_REASON and not v["note"] else "",
             note=self.tr("The approved amount is used only when approving."))
-        if values and call(self.tab, flow.advance, self.ws, p.uid, values["to"], values["on"], values["note"],
+        if values and call(self.tab, projects.advance, self.ws, p.uid, values["to"], values["on"], values["note"],
                            values["amount"] if values["to"] == "approved" else None):
             self.tab.after_change()
 
@@ -129,16 +128,16 @@ class ProjectActions(QObject):
         p = self.tab.current()
         if p is None:
             return
-        current = ",".join(str(t.percent) for t in call(self.tab, tranches.list_tranches, self.ws, p.uid) or [])
+        current = ",".join(str(t.percent) for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [])
         values = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
                      note=self.tr("The first is paid on approval, the last after the final evaluation, "
                                   "the one before it after the midterm evaluation."))
-        if values and call(self.tab, tranches.replan_tranches, self.ws, p.uid, values["plan"]):
+        if values and call(self.tab, projects.replan_tranches, self.ws, p.uid, values["plan"]):
             self.tab.after_change()
 
     def disburse(self) -> None:
         p = self.tab.current()
-        due = [t for t in call(self.tab, tranches.list_tranches, self.ws, p.uid) or [] if not t.disbursed_on] if p else []
+        due = [t for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [] if not t.disbursed_on] if p else []
         if not due:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("No tranche is waiting to be paid."))
             return
@@ -147,7 +146,7 @@ class ProjectActions(QObject):
             Field("on", self.tr("Paid on"), "date"), Field("note", self.tr("Note"))],
             note=self.tr("%1 yuan (%2%), condition: %3").replace("%1", fen_to_yuan(t.amount_fen))
             .replace("%2", str(t.percent)).replace("%3", t.condition_label))
-        if values and call(self.tab, tranches.disburse, self.ws, t.uid, values["on"], values["note"]):
+        if values and call(self.tab, projects.disburse, self.ws, t.uid, values["on"], values["note"]):
             self.tab.after_change()
 
     def milestone(self) -> None:
@@ -155,15 +154,15 @@ class ProjectActions(QObject):
         if p is None:
             return
         open_ = [(m.uid, self.tr("Complete: %1").replace("%1", m.title))
-                 for m in call(self.tab, tranches.list_milestones, self.ws, p.uid) or [] if not m.done_on]
+                 for m in call(self.tab, projects.list_milestones, self.ws, p.uid) or [] if not m.done_on]
         values = ask(self.tab, self.tr("Milestone"), [
             Field("which", self.tr("Action"), "choice", choices=[(None, self.tr("Add a new milestone")), *open_]),
             Field("title", self.tr("New milestone")), Field("on", self.tr("Due / done on"), "date"),
         ], lambda v: self.tr("Name the new milestone.") if not v["which"] and not v["title"] else "")
         if values is None:
             return
-        done = (call(self.tab, tranches.complete_milestone, self.ws, values["which"], values["on"]) if values["which"]
-                else call(self.tab, tranches.add_milestone, self.ws, p.uid, values["title"], values["on"]))
+        done = (call(self.tab, projects.complete_milestone, self.ws, values["which"], values["on"]) if values["which"]
+                else call(self.tab, projects.add_milestone, self.ws, p.uid, values["title"], values["on"]))
         if done:
             self.tab.after_change()
 
@@ -171,11 +170,11 @@ class ProjectActions(QObject):
         p = self.tab.current()
         values = ask(self.tab, self.tr("Evaluation"), [
             Field("kind", self.tr("Kind"), "choice", "final" if p and p.status == "midterm" else "midterm",
-                  choices=list(evals.KIND_LABELS.items())),
+                  choices=list(projects.EVALUATION_KIND_LABELS.items())),
             Field("on", self.tr("Date"), "date"), Field("score", self.tr("Score (0-100)"), "float", maximum=100),
             Field("evaluator", self.tr("Evaluator")), Field("comment", self.tr("Comments"), "multiline"),
         ]) if p else None
-        if p and values and call(self.tab, evals.record_evaluation, self.ws, p.uid, values["kind"], values["on"],
+        if p and values and call(self.tab, projects.record_evaluation, self.ws, p.uid, values["kind"], values["on"],
                                  values["score"], values["evaluator"], values["comment"]):
             self.tab.after_change()
 
@@ -185,7 +184,7 @@ class ProjectActions(QObject):
             Field("on", self.tr("Date"), "date"), Field("title", self.tr("Activity"), required=True),
             Field("people", self.tr("Participants"), "int"), Field("note", self.tr("Note"), "multiline"),
         ]) if p else None
-        if p and values and call(self.tab, evals.record_activity, self.ws, p.uid, values["on"], values["title"],
+        if p and values and call(self.tab, projects.record_activity, self.ws, p.uid, values["on"], values["title"],
                                  values["people"], values["note"]):
             self.tab.after_change()
 
@@ -195,7 +194,7 @@ class ProjectActions(QObject):
             Field("spent", self.tr("Actually spent"), "money", p.spent_fen or None),
             Field("people", self.tr("Actual beneficiaries"), "int", p.actual_beneficiaries),
         ]) if p else None
-        if p and values and call(self.tab, evals.record_outcome, self.ws, p.uid, values["spent"], values["people"]):
+        if p and values and call(self.tab, projects.record_outcome, self.ws, p.uid, values["spent"], values["people"]):
             self.tab.after_change()
 
     def report(self) -> None:

@@ -5,20 +5,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSplitter, QTextBrowser,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.projects.rounds import ProgramRow, list_programs
-from yichao.app.projects.records import PROJECT_STATUSES, STATUS_LABELS
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.projects import PROJECT_STATUSES, STATUS_LABELS, ProgramRow, list_programs
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.project_table import ProjectsSource, project_columns
 from yichao.ui.operations import call
-from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 from yichao.ui.pages.projects.detail import project_html
+from yichao.ui.pages.projects.list_actions import ProjectActions
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
 class ProjectsTab(QWidget):
@@ -88,8 +95,6 @@ class ProjectsTab(QWidget):
         self.program.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_current())
-        from yichao.ui.pages.projects.list_actions import ProjectActions
-
         self.actions_ = ProjectActions(self)
         self.reload_programs()
 

@@ -8,20 +8,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.projects import proposals
-from yichao.app.core.communities import list_communities
-from yichao.app.projects.records import ProjectInput, applicant_choices
-from yichao.app.projects.proposals import OUTCOME_LABELS, STEP_LABELS
-from yichao.app.core.workspace import Workspace
-
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.app import projects
+from yichao.app.core import Workspace, list_communities
+from yichao.app.projects import OUTCOME_LABELS, STEP_LABELS, ProjectInput, applicant_choices
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.project_table import ProposalsSource, proposal_columns
 from yichao.ui.operations import call
+from yichao.ui.pages.projects.form import Field, ask
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -79,7 +83,7 @@ class ProposalsTab(QWidget):
         if p is None:
             self.detail.clear()
             return
-        from yichao.app.core.attachments import list_attachments
+        from yichao.app.core import list_attachments
 
         files = {s.uid: "、".join(a.filename for a in list_attachments(self.ws, s.uid)) for s in p.steps}
         rows = "".join(f"<tr><td><b>{STEP_LABELS[s.step]}</b></td><td>{s.held_on}</td><td>{escape(s.participants)}</td>"
@@ -107,7 +111,7 @@ class ProposalsTab(QWidget):
             Field("on", self.tr("Collected on"), "date"), Field("participants", self.tr("Participants")),
             Field("summary", self.tr("Summary"), "multiline"),
         ])
-        if values and (row := call(self, proposals.create_proposal, self.ws, values["title"], values["proposer"],
+        if values and (row := call(self, projects.create_proposal, self.ws, values["title"], values["proposer"],
                                    values["on"], values["community"], values["summary"], values["participants"])):
             self._reselect(row.uid)
 
@@ -124,7 +128,7 @@ class ProposalsTab(QWidget):
         if values is None:
             return
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach minutes or photos (optional)"), str(Path.home()))
-        if call(self, proposals.record_step, self.ws, p.uid, p.next_step, values["on"], values["participants"],
+        if call(self, projects.record_step, self.ws, p.uid, p.next_step, values["on"], values["participants"],
                 values["decision"], [Path(f) for f in files], values.get("adopted", True)):
             self._reselect(p.uid)
 
@@ -137,6 +141,6 @@ class ProposalsTab(QWidget):
             Field("title", self.tr("Project title"), default=p.title, required=True),
             Field("requested", self.tr("Requested"), "money", required=True), Field("on", self.tr("Applied on"), "date"),
         ])
-        if values and call(self, proposals.to_project, self.ws, p.uid, ProjectInput(
+        if values and call(self, projects.to_project, self.ws, p.uid, ProjectInput(
                 values["org"], values["title"], values["requested"], None, "", p.summary, 0, values["on"])):
             self._reselect(p.uid)

@@ -9,19 +9,27 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.roadshow import scores
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.roadshow.rank import TIE_RULE
-from yichao.app.roadshow.setup import list_roadshows
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import roadshow
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.roadshow import TIE_RULE, list_roadshows
 from yichao.ui.icons import icon
 from yichao.ui.models.score_grid_model import CONFIRM, ENTER, ScoreGridModel
 from yichao.ui.operations import call, show_error
+from yichao.ui.pages.projects.roadshow_actions import RoadshowActions
 from yichao.ui.pages.projects.score_grid import ScoreGridView
 
 
@@ -111,8 +119,6 @@ class RoadshowTab(QWidget):
         self.view.judge_step.connect(self.step_judge)
         self.view.delegate.invalid_typed.connect(self.show_typing_problem)
         QShortcut(QKeySequence("Ctrl+G"), self, activated=self.view.start)
-        from yichao.ui.pages.projects.roadshow_actions import RoadshowActions
-
         self.actions_ = RoadshowActions(self)
         self.reload_roadshows()
 
@@ -133,7 +139,7 @@ class RoadshowTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        self.grid = call(self, scores.load_grid, self.ws, self.roadshow_uid) if self.roadshow_uid else None
+        self.grid = call(self, roadshow.load_grid, self.ws, self.roadshow_uid) if self.roadshow_uid else None
         current = self.judges.currentData()
         self.judges.blockSignals(True)
         self.judges.clear()
@@ -158,9 +164,9 @@ class RoadshowTab(QWidget):
             self.judges.setCurrentIndex((self.judges.currentIndex() + step) % self.judges.count())
             self.view.start()
 
-    def refresh_results(self, result: scores.RoadshowResult | None = None) -> None:
+    def refresh_results(self, result: roadshow.RoadshowResult | None = None) -> None:
         if result is None and self.grid is not None:
-            result = call(self, scores.roadshow_result, self.ws, self.roadshow_uid)
+            result = call(self, roadshow.roadshow_result, self.ws, self.roadshow_uid)
         self.results.setRowCount(0)
         if result is None:
             self.status.setText("")
@@ -190,7 +196,7 @@ class RoadshowTab(QWidget):
         confirm = self.model.mode == CONFIRM
         row = next(i for i, e in enumerate(self.grid.entries) if e.project_uid == project_uid)  # type: ignore[union-attr]
         try:
-            (scores.confirm_sheet if confirm else scores.enter_sheet)(self.ws, self.roadshow_uid, judge_uid, project_uid, values)
+            (roadshow.confirm_sheet if confirm else roadshow.enter_sheet)(self.ws, self.roadshow_uid, judge_uid, project_uid, values)
         except USER_ERRORS as exc:
             if confirm:
                 self.model.mark_mismatch(row)
@@ -198,7 +204,7 @@ class RoadshowTab(QWidget):
             else:
                 show_error(self, message_of(exc))
             return
-        result = scores.roadshow_result(self.ws, self.roadshow_uid)  # one read for the grid and the ranking
+        result = roadshow.roadshow_result(self.ws, self.roadshow_uid)  # one read for the grid and the ranking
         self.grid = result.grid
         self.model.sheet_saved(self.grid, row)
         self.message.setStyleSheet("color: #2e7d32;")

@@ -10,15 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from yichao.app.roadshow import setup as roadshows
-from yichao.app.projects.rounds import list_programs
-from yichao.app.projects.records import query_projects
-from yichao.app.roadshow.result_pdf import result_sheet_pdf
-from yichao.app.roadshow.xlsx import export_blank_sheet, export_scores, import_sheet
-from yichao.app.core.excel import rejection_lines
-
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.app import roadshow
+from yichao.app.core import rejection_lines
+from yichao.app.projects import list_programs, query_projects
+from yichao.app.roadshow import export_blank_sheet, export_scores, import_sheet, result_sheet_pdf
 from yichao.ui.operations import call
+from yichao.ui.pages.projects.form import Field, ask
 
 if TYPE_CHECKING:
     from yichao.ui.pages.projects.roadshow import RoadshowTab
@@ -44,7 +41,7 @@ class RoadshowActions(QObject):
         return self.tab.ws
 
     def new_roadshow(self) -> None:
-        templates = call(self.tab, roadshows.list_templates, self.ws) or []
+        templates = call(self.tab, roadshow.list_templates, self.ws) or []
         programs = call(self.tab, list_programs, self.ws) or []
 
         def check(v: dict) -> str:
@@ -62,7 +59,7 @@ class RoadshowActions(QObject):
         if values is None:
             return
         template = templates[values["template"] or 0]
-        row = call(self.tab, roadshows.create_roadshow, self.ws, values["name"], values["held_on"], values["venue"],
+        row = call(self.tab, roadshow.create_roadshow, self.ws, values["name"], values["held_on"], values["venue"],
                    list(template.criteria), [n.strip() for n in values["judges"].splitlines() if n.strip()],
                    values["program"])
         if row is not None:
@@ -80,9 +77,9 @@ class RoadshowActions(QObject):
             return
         criteria = dialog.criteria()
         if list(criteria) != list(grid.criteria):
-            call(self.tab, roadshows.set_criteria, self.ws, self.tab.roadshow_uid, criteria)
+            call(self.tab, roadshow.set_criteria, self.ws, self.tab.roadshow_uid, criteria)
         if dialog.template.text().strip():
-            call(self.tab, roadshows.save_template, self.ws, dialog.template.text(), criteria)
+            call(self.tab, roadshow.save_template, self.ws, dialog.template.text(), criteria)
         self.tab.load()
 
     def add_projects(self) -> None:
@@ -94,13 +91,13 @@ class RoadshowActions(QObject):
                       if p.uid not in present]
         dialog = RoadshowProjectsDialog(candidates, self.tab)
         if dialog.exec() and dialog.chosen():
-            call(self.tab, roadshows.add_entries, self.ws, self.tab.roadshow_uid, dialog.chosen())
+            call(self.tab, roadshow.add_entries, self.ws, self.tab.roadshow_uid, dialog.chosen())
             self.tab.load()
 
     def add_judge(self) -> None:
         values = ask(self.tab, self.tr("Add judge"), [Field("name", self.tr("Name"), required=True),
                                                       Field("affiliation", self.tr("Affiliation"))])
-        if values and call(self.tab, roadshows.add_judge, self.ws, self.tab.roadshow_uid, values["name"],
+        if values and call(self.tab, roadshow.add_judge, self.ws, self.tab.roadshow_uid, values["name"],
                            values["affiliation"]):
             self.tab.load()
 
@@ -114,7 +111,7 @@ class RoadshowActions(QObject):
             Field("reason", self.tr("Reason"), required=True),
         ], note=self.tr("The judge will not score this project; a sheet already typed for it is void."))
         if values:
-            call(self.tab, roadshows.declare_recusal, self.ws, self.tab.roadshow_uid, values["judge"],
+            call(self.tab, roadshow.declare_recusal, self.ws, self.tab.roadshow_uid, values["judge"],
                  values["project"], values["reason"])
             self.tab.load()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from yichao.app.projects.records import ProjectRow
+from yichao.app.projects import ProjectRow
 
 
 class RoadshowProjectsDialog(QDialog):

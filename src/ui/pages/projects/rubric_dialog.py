@@ -4,12 +4,20 @@ to 1); saved to the roadshow (before any score is typed) and, if named, as a reu
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.roadshow.setup import CriterionSpec, check_criteria
+from yichao.app.core import USER_ERRORS, message_of
+from yichao.app.roadshow import CriterionSpec, check_criteria
 
 
 class RubricDialog(QDialog):
@@ -63,7 +71,7 @@ class RubricDialog(QDialog):
             try:
                 weight, top = float(cells[1]), float(cells[2])
             except ValueError:
-                from yichao.app.core.errors import UserError
+                from yichao.app.core import UserError
 
                 raise UserError(self.tr("Row %1: weight and maximum must be numbers.").replace("%1", str(row + 1)))
             out.append(CriterionSpec(cells[0], weight, top))

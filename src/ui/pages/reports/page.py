@@ -6,20 +6,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.stats.build import build_report
-from yichao.app.stats.export import save_report
-from yichao.app.stats.model import Report
-from yichao.app.stats.period import Period, current
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
+from yichao.app.stats import Period, Report, build_report, current, save_report
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
-from yichao.ui.widgets.chart_view import ChartView
 from yichao.ui.pages.reports.table import ReportTableModel
+from yichao.ui.widgets.chart_view import ChartView
 
 KINDS = ("month", "quarter", "year")
 
@@ -117,9 +123,7 @@ class ReportsPage(QWidget):
     def _build_failed(self, exc: Exception) -> None:
         self.build_button.setEnabled(True)
         self.status.setText(self.tr("The report was not built."))
-        from yichao.app.core.errors import USER_ERRORS, message_of
-        from yichao.app.core.progress import Cancelled
-
+        from yichao.app.core import USER_ERRORS, Cancelled, message_of
         from yichao.ui.operations import show_error
 
         if isinstance(exc, USER_ERRORS):

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.needs.matching import Suggestion, claimable_orgs, orgs_for_need, people_for_need
-from yichao.app.needs.records import NeedRow
-from yichao.app.needs.flow import claim
-from yichao.app.people.residents import PeopleFilter, query_people
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.needs import NeedRow, Suggestion, claim, claimable_orgs, orgs_for_need, people_for_need
+from yichao.app.people import PeopleFilter, query_people
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 

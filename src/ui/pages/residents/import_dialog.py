@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.excel import ImportReport, rejection_lines
+from yichao.app.core import ImportReport, rejection_lines
 
 
 class ImportPreviewDialog(QDialog):

@@ -7,15 +7,24 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.needs.records import MAX_POINTS, URGENCY_LABELS, NeedInput, NeedRow, create_need, update_need
-from yichao.app.people.residents import PeopleFilter, query_people
-from yichao.app.core.workspace import Workspace
-from yichao.app.needs.records import CATEGORIES
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.needs import CATEGORIES, MAX_POINTS, URGENCY_LABELS, NeedInput, NeedRow, create_need, update_need
+from yichao.app.people import PeopleFilter, query_people
 
 
 class NeedDialog(QDialog):

@@ -8,19 +8,30 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.needs import matching
-
-from yichao.app.needs import records as needs
-
-from yichao.app.needs import flow as needs_flow
-from yichao.app.core.communities import community_names
-from yichao.app.needs.records import STATUS_LABELS, NeedRow, NeedsFilter
-from yichao.app.core.workspace import Workspace
-from yichao.app.needs.records import CATEGORIES, STATUSES
-
+from yichao.app import needs
+from yichao.app.core import Workspace, community_names
+from yichao.app.needs import CATEGORIES, STATUS_LABELS, STATUSES, NeedRow, NeedsFilter
 from yichao.ui.icons import icon
 from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
@@ -245,7 +256,7 @@ class NeedsTab(QWidget):
 
     def show_need(self) -> None:
         n = self.need
-        allowed = set(needs_flow.allowed_actions(n.status)) if n else set()
+        allowed = set(needs.allowed_actions(n.status)) if n else set()
         for key, b in self.buttons.items():
             if key in ("new", "export", "for_org"):
                 continue
@@ -278,7 +289,7 @@ class NeedsTab(QWidget):
                 else STATUS_LABELS[step.to_status]
             self.history.addItem(f"{when}  {moved}  ({step.by_user})" + (f"\n{step.note}" if step.note else ""))
         if n.status in ("draft", "published"):
-            for s in matching.orgs_for_need(self.ws, n.uid, 5) + matching.people_for_need(self.ws, n.uid, 8):
+            for s in needs.orgs_for_need(self.ws, n.uid, 5) + needs.people_for_need(self.ws, n.uid, 8):
                 self.suggestions.addItem(f"{s.name}（{s.score}）\n{s.reason}")
             if not self.suggestions.count():
                 self.suggestions.addItem(self.tr("No organization or resident fits this need yet."))
@@ -323,9 +334,9 @@ class NeedsTab(QWidget):
             label = self.tr("Why is the need cancelled?") if key == "cancel" else self.tr("Why is the claim released?")
             reason, ok = QInputDialog.getText(self, self.buttons[key].text().replace("&", "").rstrip("."), label)
             if ok:
-                done = call(self, needs_flow.cancel if key == "cancel" else needs_flow.release, self.ws, n.uid, reason)
+                done = call(self, needs.cancel if key == "cancel" else needs.release, self.ws, n.uid, reason)
         else:
-            step = {"publish": needs_flow.publish, "start": needs_flow.start_service, "finish": needs_flow.finish_service}[key]
+            step = {"publish": needs.publish, "start": needs.start_service, "finish": needs.finish_service}[key]
             done = call(self, step, self.ws, n.uid)
         if done is not None:
             self.need = done
@@ -336,7 +347,7 @@ class NeedsTab(QWidget):
                                               self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.needs.xlsx import export_needs
+        from yichao.app.needs import export_needs
 
         flt = self.filter()
         run_op(self, lambda: export_needs(self.ws, Path(path), flt),

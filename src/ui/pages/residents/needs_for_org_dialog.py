@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.needs.matching import claimable_orgs, needs_for_org
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import Workspace
+from yichao.app.needs import claimable_orgs, needs_for_org
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from yichao.app.core.workspace import Workspace
-
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 
 

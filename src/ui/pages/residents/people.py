@@ -11,16 +11,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QSplitter, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.people import residents as people
-from yichao.app.core.communities import community_names
-from yichao.app.needs.records import NeedsFilter, query_needs
-from yichao.app.people.residents import PeopleFilter, PersonRow
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import people
+from yichao.app.core import Workspace, community_names
+from yichao.app.needs import NeedsFilter, query_needs
+from yichao.app.people import PeopleFilter, PersonRow
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
@@ -236,7 +243,7 @@ class PeopleTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import residents roster"), "", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.people.xlsx import import_people
+        from yichao.app.people import import_people
 
         def checked(report) -> None:  # type: ignore[no-untyped-def]
             from yichao.ui.pages.residents.import_dialog import ImportPreviewDialog
@@ -256,7 +263,7 @@ class PeopleTab(QWidget):
                                               self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.people.xlsx import export_people
+        from yichao.app.people import export_people
 
         flt = self.filter()
         run_op(self, lambda: export_people(self.ws, Path(path), flt),

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.people.residents import DuplicatePerson, PersonInput, PersonRow, create_person, update_person
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.people import DuplicatePerson, PersonInput, PersonRow, create_person, update_person
 from yichao.models.identifiers import IdentifierError, validate_id_number, validate_phone
 
 

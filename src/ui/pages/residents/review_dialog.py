@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.errors import USER_ERRORS, message_of
-from yichao.app.needs.records import NeedRow
-from yichao.app.needs.flow import review
-from yichao.app.core.workspace import Workspace
+from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.needs import NeedRow, review
 
 
 class ReviewDialog(QDialog):

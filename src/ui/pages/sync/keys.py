@@ -7,17 +7,22 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.sync import keys as sync_keys
-from yichao.app.sync import status as sync_status
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import sync
+from yichao.app.core import Workspace
 from yichao.ui.icons import icon
+from yichao.ui.models.sync_tables import RowsModel
 from yichao.ui.operations import call
 from yichao.ui.widgets.table_view import make_table_view
-from yichao.ui.models.sync_tables import RowsModel
 
 
 def when(value) -> str:  # type: ignore[no-untyped-def]
@@ -64,10 +69,10 @@ class KeysTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        key = call(self, sync_keys.own_key, self.ws)
+        key = call(self, sync.own_key, self.ws)
         if key is not None:
             self.fingerprint.setText(key.fingerprint)
-        peers = call(self, sync_keys.list_peers, self.ws) or []
+        peers = call(self, sync.list_peers, self.ws) or []
         self.model.set_rows([[p.code, p.name, p.fingerprint, when(p.trusted_at), when(p.last_sent_at),
                               when(p.last_received_at)] for p in peers])
         self.table.resizeColumnsToContents()
@@ -78,7 +83,7 @@ class KeysTab(QWidget):
                                               self.tr("Yichao key files (*.ycbkey)"))
         if not path:
             return
-        key = call(self, sync_keys.export_key_file, self.ws, Path(path))
+        key = call(self, sync.export_key_file, self.ws, Path(path))
         if key is not None:
             QMessageBox.information(self, self.tr("Key file written"), self.tr(
                 "Give the file to the other site and read them this fingerprint:\n%1").replace("%1", key.fingerprint))
@@ -91,7 +96,7 @@ class KeysTab(QWidget):
 
     def trust_path(self, path: Path, confirm: bool = True) -> bool:
         """Show the fingerprint first; trust only after the user says it matches."""
-        key = call(self, sync_keys.read_key_file, path)
+        key = call(self, sync.read_key_file, path)
         if key is None:
             return False
         if confirm:
@@ -101,7 +106,7 @@ class KeysTab(QWidget):
             answer = QMessageBox.question(self, self.tr("Trust this key?"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if call(self, sync_keys.trust_key_file, self.ws, path) is None:
+        if call(self, sync.trust_key_file, self.ws, path) is None:
             return False
         self.refresh()
         self.trusted.emit()
@@ -110,9 +115,9 @@ class KeysTab(QWidget):
 
 def totals_rows(ws: Workspace) -> tuple[list[str], list[list[str]]]:
     """The district's cross-street table: one row per street, one column per kind."""
-    totals = sync_status.district_totals(ws)
+    totals = sync.district_totals(ws)
     kinds = sorted({k for _, _, counts in totals for k in counts})
     rows = [[name, code, *(f"{counts.get(k, 0):,}" for k in kinds)] for code, name, counts in totals]
     if totals:
         rows.append(["合计", "", *(f"{sum(c.get(k, 0) for _, _, c in totals):,}" for k in kinds)])
-    return [sync_status.kind_label(k) for k in kinds], rows
+    return [sync.kind_label(k) for k in kinds], rows

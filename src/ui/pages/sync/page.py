@@ -9,25 +9,29 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
-from yichao.app.core.status import OVERDUE_DAYS, last_exchange
-from yichao.app.sync import export as sync_export
-from yichao.app.sync import importer as sync_import
-from yichao.app.sync import keys as sync_keys
-from yichao.app.sync import status as sync_status
-from yichao.app.sync.importer import ImportResult
-from yichao.app.core.workspace import Workspace
-
+from yichao.app import sync
+from yichao.app.core import OVERDUE_DAYS, Workspace, last_exchange
+from yichao.app.sync import ImportResult
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import PagedTableModel
-from yichao.ui.operations import call, run_op, show_error
-from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
-from yichao.ui.pages.sync.keys import KeysTab, totals_rows
 from yichao.ui.models.sync_tables import HistorySource, RowsModel, history_columns
+from yichao.ui.operations import call, run_op, show_error
+from yichao.ui.pages.sync.keys import KeysTab, totals_rows
 from yichao.ui.pages.sync.preview import PreviewDialog
+from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
 class SyncPage(QWidget):
@@ -85,7 +89,7 @@ class SyncPage(QWidget):
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        peers = call(self, sync_keys.list_peers, self.ws) or []
+        peers = call(self, sync.list_peers, self.ws) or []
         current = self.peer.currentData()
         self.peer.clear()
         for p in peers:
@@ -115,7 +119,7 @@ class SyncPage(QWidget):
 
     def show_peer_state(self) -> None:
         code = self.peer.currentData()
-        status = call(self, sync_status.sync_status, self.ws) if code else None
+        status = call(self, sync.sync_status, self.ws) if code else None
         peer = next((p for p in status.peers if p.code == code), None) if status else None
         if peer is None:
             self.peer_state.setText("")
@@ -138,13 +142,13 @@ class SyncPage(QWidget):
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         path = folder / f"{self.ws.site.code}-to-{code}-{stamp}.ycb"
 
-        def done(r: sync_export.ExportResult) -> None:
+        def done(r: sync.ExportResult) -> None:
             self.refresh()
             text = self.tr("Bundle no. %1 for %2 written: %3 records.\n%4")
             QMessageBox.information(self, self.tr("Bundle exported"), text.replace("%1", str(r.seq))
                                     .replace("%2", r.to_name).replace("%3", f"{r.records:,}").replace("%4", str(r.path)))
 
-        run_op(self, lambda progress: sync_export.export_bundle(self.ws, code, path, progress=progress),
+        run_op(self, lambda progress: sync.export_bundle(self.ws, code, path, progress=progress),
                on_success=done, label=self.tr("Exporting bundle..."), with_progress=True)
 
     def import_bundle(self) -> None:
@@ -164,7 +168,7 @@ class SyncPage(QWidget):
             if not confirm or dialog.exec():
                 self.apply(path)
 
-        run_op(self, lambda progress: sync_import.import_bundle(self.ws, path, dry_run=True, progress=progress),
+        run_op(self, lambda progress: sync.import_bundle(self.ws, path, dry_run=True, progress=progress),
                on_success=previewed, label=self.tr("Checking bundle..."), with_progress=True)
 
     def apply(self, path: Path) -> None:
@@ -178,5 +182,5 @@ class SyncPage(QWidget):
                 "Bundle no. %1 from %2 imported: %3 records new or changed.")
                 .replace("%1", str(r.seq)).replace("%2", r.from_name).replace("%3", f"{total:,}"))
 
-        run_op(self, lambda progress: sync_import.import_bundle(self.ws, path, progress=progress),
+        run_op(self, lambda progress: sync.import_bundle(self.ws, path, progress=progress),
                on_success=applied, label=self.tr("Importing bundle..."), with_progress=True)

@@ -6,11 +6,9 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from yichao.app.sync.importer import ImportResult
-from yichao.app.sync.status import kind_label
-
-from yichao.ui.widgets.table_view import make_table_view
+from yichao.app.sync import ImportResult, kind_label
 from yichao.ui.models.sync_tables import RowsModel
+from yichao.ui.widgets.table_view import make_table_view
 
 
 class PreviewDialog(QDialog):
