@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Install what the tests need (Debian: Qt's libraries, poppler-utils, PostgreSQL; Python: .[test])
+# Install what the tests need (Debian: Qt's libraries, poppler-utils, PostgreSQL, zbar, binutils for
+# PyInstaller's objdump; Python: .[test,postgres,build])
 # and run the whole suite with Qt offscreen, after the dependency-rule contract.
 set -euo pipefail
 args=("$@")
 set --
-source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql zbar-tools
+source "$(dirname "$0")/setup-env.sh" poppler-utils postgresql zbar-tools binutils
 "$PY" -m pip install -q -e "$ROOT[test,postgres,build]"
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
