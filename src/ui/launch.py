@@ -178,8 +178,7 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
     from concurrent.futures import ThreadPoolExecutor
 
-    from yichao.app.cli.common import read_password_file
-    from yichao.app.core import login
+    from yichao.app.core import login, read_password_file
 
     password = read_password_file(password_file)
     ws = _open_with_recovery(data_dir, interactive=interactive)

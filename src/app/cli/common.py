@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from yichao.app.core import UserError, resolve_data_dir
+from yichao.app.core import read_password_file, resolve_data_dir
+
+__all__ = ["data_dir_of", "print_json_lines", "read_password_file", "workspace"]  # read_password_file: old path
 
 if TYPE_CHECKING:
     from yichao.app.core import Workspace
@@ -31,17 +33,6 @@ def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
         yield ws
     finally:
         ws.close()
-
-
-def read_password_file(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"无法读取密码文件 {path}：{exc.strerror or exc}。") from exc
-    password = text.splitlines()[0] if text else ""
-    if not password:
-        raise UserError(f"密码文件 {path} 是空的。")
-    return password
 
 
 def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from yichao.app.cli.common import workspace
-from yichao.app.core import UserError
+from yichao.app.core import UserError, read_lines
 
 KINDS = ("entry", "graduation", "rating", "volunteer", "award")
 
@@ -64,11 +64,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
     with workspace(args) as ws:
         if args.subjects_file:
-            try:
-                text = Path(args.subjects_file).read_text(encoding="utf-8")
-            except OSError as exc:
-                raise UserError(f"无法读取对象清单 {args.subjects_file}：{exc.strerror or exc}。") from exc
-            uids = [line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+            uids = [line.split()[0] for line in read_lines(args.subjects_file, "对象清单")]
         elif args.roadshow:
             if args.kind != "award":
                 raise UserError("按路演批量打印只适用于荣誉证书（award）。")

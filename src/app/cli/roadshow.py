@@ -8,9 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from yichao.app.core import UserError
+from yichao.app.core import UserError, read_text_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,12 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def load_scores(path: str) -> object:
     """The parsed JSON of a scores file, or one sentence saying why it cannot be read."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise UserError(f"无法读取评分文件 {path}：{exc.strerror or exc}。") from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"评分文件 {path} 不是 UTF-8 编码的文本。") from exc
+    text = read_text_file(path, "评分文件")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

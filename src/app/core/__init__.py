@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         rejection_lines,
         write_xlsx,
     )
+    from yichao.app.core.file_ops import describe_os_error, replace_with_retry
     from yichao.app.core.instance_lock import InstanceLock
     from yichao.app.core.journal_log import (
         JournalFilter,
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
+    from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
     from yichao.app.core.workspace import (
         CLI_USER,
         CurrentUser,
@@ -115,6 +117,7 @@ _HOME: dict[str, str] = {
     "count_journal": "journal_log",
     "create_user": "auth",
     "db_path": "paths",
+    "describe_os_error": "file_ops",
     "ensure_writable": "paths",
     "initialize": "setup",
     "initials": "pinyin",
@@ -133,10 +136,14 @@ _HOME: dict[str, str] = {
     "open_workspace": "workspace",
     "parse_date": "excel",
     "query_journal": "journal_log",
+    "read_lines": "textfiles",
+    "read_password_file": "textfiles",
     "read_table": "excel",
+    "read_text_file": "textfiles",
     "register": "check",
     "rejection_lines": "excel",
     "remove_attachment": "attachments",
+    "replace_with_retry": "file_ops",
     "reset_password": "auth",
     "resolve_data_dir": "paths",
     "restore_backup": "maintenance",
@@ -198,6 +205,7 @@ __all__ = [
     "count_journal",
     "create_user",
     "db_path",
+    "describe_os_error",
     "ensure_writable",
     "initialize",
     "initials",
@@ -216,10 +224,14 @@ __all__ = [
     "open_workspace",
     "parse_date",
     "query_journal",
+    "read_lines",
+    "read_password_file",
     "read_table",
+    "read_text_file",
     "register",
     "rejection_lines",
     "remove_attachment",
+    "replace_with_retry",
     "reset_password",
     "resolve_data_dir",
     "restore_backup",
