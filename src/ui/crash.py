@@ -35,9 +35,10 @@ def setup_logging(log_dir: Path | None) -> Path | None:
             return log_dir / "yichao.log"
         except OSError:
             pass
-    stream = logging.StreamHandler()
-    stream.setFormatter(fmt)
-    root.addHandler(stream)
+    if sys.stderr is not None:  # yichao-gui (pythonw, a windowed exe) has no console at all
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(fmt)
+        root.addHandler(stream)
     return None
 
 
@@ -65,7 +66,19 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
             box.setDetailedText(text)
             box.exec()
     except Exception:  # noqa: BLE001 - the crash path must never crash
-        sys.__stderr__.write(text)
+        write_to_console(text)
+
+
+def write_to_console(text: str) -> None:
+    """Write to the console if there is one; a windowed program (pythonw) has none."""
+    for stream in (sys.stderr, sys.__stderr__):
+        if stream is not None:
+            try:
+                stream.write(text)
+                stream.flush()
+                return
+            except (OSError, ValueError):  # closed or broken console: try the next, then give up
+                continue
 
 
 def install_crash_handlers() -> None:

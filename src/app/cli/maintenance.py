@@ -49,7 +49,7 @@ def run_restore(args: argparse.Namespace) -> int:
     lock = InstanceLock(data_dir)
     lock.acquire()
     try:
-        saved = restore_database(data_dir, Path(args.file))
+        saved = restore_database(data_dir, Path(args.file), locked=True)
     finally:
         lock.release()
     with workspace(args) as ws:

@@ -9,6 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import copy_with_retry, remove_quietly, remove_with_retry, replace_with_retry
+from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import attachments_dir, backups_dir, db_path
 
 BACKUP_PREFIX = "yichao-"
@@ -147,23 +149,30 @@ def integrity_problem(db_file: Path, thorough: bool = True) -> str | None:
     return None
 
 
-def restore_database(data_dir: Path, backup_file: Path) -> Path:
-    """Replace the database with a backup after checking the backup; the old file is kept aside."""
+def restore_database(data_dir: Path, backup_file: Path, *, locked: bool = False) -> Path:
+    """Replace the database with a backup after checking the backup; the old file is kept aside.
+
+    Holds the instance lock while it works (``locked``: the caller's open workspace already holds
+    it and has let go of its connections). Either the backup is in place or nothing changed.
+    """
     backup_file = Path(backup_file)
     if not backup_file.exists():
         raise UserError(f"找不到备份文件 {backup_file}。")
     problem = integrity_problem(backup_file)
     if problem:
         raise UserError(f"不能用这个文件恢复：{problem}")
-    target = db_path(data_dir)
-    safety = None
-    if target.exists():
-        safety = backup_database(target, backups_dir(data_dir), reason="before-restore")
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    tmp = target.with_suffix(".restoring")
-    shutil.copyfile(backup_file, tmp)
-    tmp.replace(target)
+    lock = None if locked else InstanceLock(data_dir)
+    if lock is not None:
+        lock.acquire()
+    try:
+        target = db_path(data_dir)
+        safety = None
+        if target.exists():
+            safety = backup_database(target, backups_dir(data_dir), reason="before-restore")
+        swap_in(backup_file, target)
+    finally:
+        if lock is not None:
+            lock.release()
     # beside a backup made elsewhere, or the data folder the backups/ folder belongs to
     sources = [backup_file.parent / ATTACHMENTS]
     if backup_file.parent.name == backups_dir(data_dir).name:
@@ -172,3 +181,42 @@ def restore_database(data_dir: Path, backup_file: Path) -> Path:
         copy_attachments(source, attachments_dir(data_dir))
         copy_missing_files(source.parent / KEYS, data_dir / KEYS)
     return safety or target
+
+
+RESTORING_SUFFIX = ".restoring"
+
+
+def swap_in(source: Path, target: Path) -> None:
+    """Put a copy of the database ``source`` in place of ``target`` (whose connections are closed).
+
+    The copy is made and flushed beside the target first; the target's write-ahead log is folded
+    into it and removed; then one atomic replace. A step that fails leaves the old database as it
+    was and no ``.restoring`` file behind, and says so in one sentence.
+    """
+    tmp = target.with_suffix(RESTORING_SUFFIX)
+    try:
+        copy_with_retry(source, tmp)
+        _fold_wal(target)
+        for suffix in ("-wal", "-shm"):
+            remove_with_retry(Path(str(target) + suffix))
+        replace_with_retry(tmp, target)
+    except UserError as exc:
+        raise UserError(f"恢复没有完成，原数据库未被改动。{exc.message}") from exc
+    finally:
+        remove_quietly(tmp)
+
+
+def _fold_wal(db_file: Path) -> None:
+    """Write the write-ahead log back into the database file, so removing it loses nothing."""
+    if not Path(str(db_file) + "-wal").exists():
+        return
+    try:
+        conn = sqlite3.connect(str(db_file), timeout=5)
+        try:
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # a damaged database: its log cannot be folded in; the safety backup holds what was readable
+    if busy:
+        raise UserError("数据库仍被另一个连接使用（可能是后台任务），请关闭其他窗口后重试。")

@@ -9,13 +9,16 @@ tries again, and turns what still fails into one sentence.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from yichao.app.core.errors import UserError
 
 # WinError 5 (access denied), 32 (in use by another process), 33 (locked region)
+T = TypeVar("T")
+
 _SHARING_ERRORS = {5, 32, 33}
 DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8, 1.0, 1.5, 2.0)  # about 6 s in all
 
@@ -27,26 +30,59 @@ def is_transient(exc: OSError) -> bool:
     return getattr(exc, "winerror", None) in _SHARING_ERRORS
 
 
+def retry_transient(
+    action: Callable[[], T],
+    doing: str,
+    delays: tuple[float, ...] | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> T:
+    """Run a file ``action``, waiting out another program's short hold; what still fails (or
+    fails for another reason) becomes a :class:`UserError` whose sentence starts with ``doing``."""
+    waits = DELAYS if delays is None else delays
+    for attempt in range(len(waits) + 1):
+        try:
+            return action()
+        except OSError as exc:
+            if not is_transient(exc) or attempt == len(waits):
+                raise UserError(describe_os_error(exc, doing)) from exc
+            (sleep or time.sleep)(waits[attempt])
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def replace_with_retry(
     source: str | Path,
     target: str | Path,
-    delays: tuple[float, ...] = DELAYS,
-    sleep: Callable[[float], None] = time.sleep,
-    replace: Callable[[str | Path, str | Path], None] = os.replace,
+    delays: tuple[float, ...] | None = None,
+    sleep: Callable[[float], None] | None = None,
+    replace: Callable[[str | Path, str | Path], None] | None = None,
 ) -> None:
     """Atomically move ``source`` over ``target``, waiting out another program's short hold.
 
     Raises :class:`UserError` (one sentence) when it still fails; ``source`` is then left as it
     was for the caller to remove, ``target`` untouched.
     """
-    for attempt in range(len(delays) + 1):
-        try:
-            replace(source, target)
-            return
-        except OSError as exc:
-            if not is_transient(exc) or attempt == len(delays):
-                raise UserError(describe_os_error(exc, f"无法替换文件 {Path(target).name}")) from exc
-            sleep(delays[attempt])
+    move = replace or os.replace  # looked up now, so a test can stand in for the antivirus
+    retry_transient(lambda: move(source, target), f"无法替换文件 {Path(target).name}", delays, sleep)
+
+
+def remove_with_retry(path: str | Path, delays: tuple[float, ...] | None = None,
+                      sleep: Callable[[float], None] | None = None) -> None:
+    """Delete a file (if it exists), waiting out another program's short hold."""
+    retry_transient(lambda: Path(path).unlink(missing_ok=True), f"无法删除文件 {Path(path).name}", delays, sleep)
+
+
+def copy_with_retry(source: str | Path, target: str | Path, delays: tuple[float, ...] | None = None,
+                    sleep: Callable[[float], None] | None = None) -> None:
+    """Copy ``source`` to ``target`` and flush it to disk, so a power cut cannot leave half a file
+    that a later replace would put in place."""
+
+    def copy() -> None:
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst, 1024 * 1024)
+            dst.flush()
+            os.fsync(dst.fileno())
+
+    retry_transient(copy, f"无法复制文件 {Path(source).name}", delays, sleep)
 
 
 def remove_quietly(path: str | Path) -> bool:

@@ -35,10 +35,10 @@ def restore_backup(ws: Workspace, backup_file: Path) -> Path:
     The caller (GUI) must restart: every open session belongs to the old file.
     """
     ws.require("admin", "恢复备份")
-    data_dir = ws.data_dir
-    ws.engine.dispose()
-    saved = restore_database(data_dir, backup_file)
-    return saved
+    if not ws.is_sqlite:
+        raise UserError("PostgreSQL 数据库请用 pg_restore 恢复。")
+    with ws.exclusive():  # background work finishes first; the workspace holds the instance lock
+        return restore_database(ws.data_dir, backup_file, locked=ws.holds_lock)
 
 
 def update_settings(ws: Workspace, changes: dict[str, Any]) -> dict[str, Any]:

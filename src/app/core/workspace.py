@@ -7,6 +7,7 @@ Every service takes a :class:`Workspace` and owns its unit of work through :meth
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,9 @@ class Workspace:
         self._lock = lock
         self.user: CurrentUser | None = None
         self._site: SiteInfo | None = None
+        self._gate = threading.Condition()
+        self._active = 0  # sessions open now, on any thread
+        self._exclusive = False
 
     # -- site -------------------------------------------------------------------------------
     @property
@@ -93,9 +97,54 @@ class Workspace:
         self._site = None
 
     # -- units of work ----------------------------------------------------------------------
+    def _enter(self) -> None:
+        with self._gate:
+            while self._exclusive:  # a restore is swapping the file: wait, then use the new one
+                self._gate.wait()
+            self._active += 1
+
+    def _leave(self) -> None:
+        with self._gate:
+            self._active -= 1
+            self._gate.notify_all()
+
+    @contextmanager
+    def exclusive(self, timeout: float = 60.0) -> Iterator[None]:
+        """No session open on any thread while the block runs, and every connection closed (on
+        Windows an open connection keeps the database file from being replaced). Waits up to
+        ``timeout`` seconds for background work to finish; new sessions wait until the block ends.
+        Must not be entered from inside a session of this workspace (it would wait for itself)."""
+        with self._gate:
+            if self._exclusive:
+                raise UserError("另一项恢复或维护正在进行，请稍候。")
+            self._exclusive = True
+            try:
+                if not self._gate.wait_for(lambda: self._active == 0, timeout):
+                    raise UserError("后台任务仍在运行，请等它完成（或关闭正在进行的导入、打印）后再试。")
+            except BaseException:
+                self._exclusive = False
+                self._gate.notify_all()
+                raise
+        try:
+            self.engine.dispose()
+            yield
+        finally:
+            with self._gate:
+                self._exclusive = False
+                self._gate.notify_all()
+
     @contextmanager
     def unit(self, user: CurrentUser | None = None) -> Iterator[Session]:
         """One transaction: commit on success, roll back on any error."""
+        self._enter()
+        try:
+            with self._unit(user) as session:
+                yield session
+        finally:
+            self._leave()
+
+    @contextmanager
+    def _unit(self, user: CurrentUser | None) -> Iterator[Session]:
         session = self._sessions()
         who = user or self.user
         session.info["user"] = who.username if who else ""
@@ -112,11 +161,13 @@ class Workspace:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session; nothing it does is committed."""
+        self._enter()
         session = self._sessions()
         try:
             yield session
         finally:
             session.close()  # ends the transaction without expiring what was read
+            self._leave()
 
     # -- roles ------------------------------------------------------------------------------
     def require(self, role: str, action: str) -> CurrentUser:
@@ -134,6 +185,11 @@ class Workspace:
         raise PermissionDenied(f"您的账号没有“{action}”的权限，请联系管理员。")
 
     # -- life -------------------------------------------------------------------------------
+    @property
+    def holds_lock(self) -> bool:
+        """True when this workspace holds the data folder's instance lock."""
+        return self._lock is not None
+
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"

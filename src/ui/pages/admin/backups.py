@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from yichao.app import core
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
-from yichao.ui.operations import call, run_op
+from yichao.ui.operations import run_op
 
 
 class BackupsTab(QWidget):
@@ -76,7 +76,11 @@ class BackupsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if call(self, core.restore_backup, self.ws, Path(item.data(Qt.ItemDataRole.UserRole))) is not None:
-            QMessageBox.information(self, self.tr("Restore backup"),
-                                    self.tr("The backup was restored. Please start Yichao again."))
-            QApplication.quit()
+        # on the one worker, after whatever it is doing; the restore waits for other threads too
+        run_op(self, lambda: core.restore_backup(self.ws, Path(item.data(Qt.ItemDataRole.UserRole))),
+               on_success=self._restored, label=self.tr("Restoring..."), with_progress=True)
+
+    def _restored(self, _saved: Path) -> None:
+        QMessageBox.information(self, self.tr("Restore backup"),
+                                self.tr("The backup was restored. Please start Yichao again."))
+        QApplication.quit()

@@ -39,6 +39,10 @@
         <translation>用这份备份替换当前数据吗？当前数据会先备份，恢复后益巢将关闭。</translation>
     </message>
     <message>
+        <source>Restoring...</source>
+        <translation>正在恢复……</translation>
+    </message>
+    <message>
         <source>The backup was restored. Please start Yichao again.</source>
         <translation>备份已恢复，请重新启动益巢。</translation>
     </message>
