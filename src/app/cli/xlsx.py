@@ -26,16 +26,16 @@ from yichao.app.core import UserError
 KINDS = ("orgs", "people", "needs", "passbooks", "projects")
 
 XLSX_IMPORTERS: dict[str, str] = {
-    "orgs": "yichao.app.orgs.xlsx:import_orgs",
-    "people": "yichao.app.people.xlsx:import_people",
-    "needs": "yichao.app.needs.xlsx:import_needs",
+    "orgs": "yichao.app.orgs:import_orgs",
+    "people": "yichao.app.people:import_people",
+    "needs": "yichao.app.needs:import_needs",
 }
 XLSX_EXPORTERS: dict[str, str] = {
-    "orgs": "yichao.app.orgs.xlsx:export_orgs",
-    "people": "yichao.app.people.xlsx:export_people",
-    "needs": "yichao.app.needs.xlsx:export_needs",
-    "projects": "yichao.app.projects.xlsx:export_projects",
-    "passbooks": "yichao.app.passbook.xlsx:export_passbooks",
+    "orgs": "yichao.app.orgs:export_orgs",
+    "people": "yichao.app.people:export_people",
+    "needs": "yichao.app.needs:export_needs",
+    "projects": "yichao.app.projects:export_projects",
+    "passbooks": "yichao.app.passbook:export_passbooks",
 }
 
 

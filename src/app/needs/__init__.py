@@ -40,9 +40,10 @@ from yichao.app.needs.records import (
     status_counts,
     update_need,
 )
-from yichao.app.needs.xlsx import export_needs, need_rows
+from yichao.app.needs.xlsx import export_needs, import_needs, need_rows
 
 __all__ = [
+    "import_needs",
     "need_rows",
     "CATEGORIES",
     "KIND_LABELS",

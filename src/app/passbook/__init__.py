@@ -44,8 +44,10 @@ from yichao.app.passbook.rules import (
     save_rule,
 )
 from yichao.app.passbook.statement import write_statement
+from yichao.app.passbook.xlsx import export_passbooks
 
 __all__ = [
+    "export_passbooks",
     "passbook_rows",
     "ActivityInput",
     "CreditResult",
