@@ -24,11 +24,22 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite connections get WAL and foreign keys."""
+def _sqlite_pragmas_no_wal(dbapi_connection: Any, connection_record: Any) -> None:
+    """For a database on a network share or a stick, where SQLite's WAL is unsafe: a rollback
+    journal, and every commit on the disk before it returns."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str, *, wal: bool = True, **kwargs: Any) -> Engine:
+    """An engine for ``url``; SQLite connections get foreign keys and WAL (unless ``wal`` is False)."""
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if wal else _sqlite_pragmas_no_wal)
     return engine
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from yichao.app.core import Settings, db_path, logs_dir, resolve_data_dir
+from yichao.app.core import Settings, data_dir_forced, db_path, logs_dir, resolve_data_dir
 from yichao.ui.crash import install_crash_handlers, setup_logging
 from yichao.ui.fonts import install_cjk_font
 from yichao.ui.i18n import install_translators
@@ -65,12 +65,14 @@ def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, inter
         return open_workspace(data_dir)
 
 
-def _wizard(data_dir: Path) -> Any:
+def _wizard(data_dir: Path, choose_folder: bool) -> Any:
     from yichao.ui.dialogs.setup_wizard import SetupWizard
 
-    wizard = SetupWizard(data_dir)
-    if wizard.exec() != SetupWizard.DialogCode.Accepted or wizard.workspace is None:
+    wizard = SetupWizard(data_dir, choose_folder=choose_folder)
+    if wizard.exec() != SetupWizard.DialogCode.Accepted:
         return None
+    if wizard.workspace is None:  # the chosen folder already held data: sign in to it
+        return _login(wizard.data_dir)
     ws = wizard.workspace
     from yichao.app.core import login
 
@@ -222,7 +224,7 @@ def launch(args: argparse.Namespace) -> int:
                 _error(QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."),
                        interactive)
                 return 1
-            ws = _wizard(data_dir)
+            ws = _wizard(data_dir, choose_folder=not data_dir_forced(getattr(args, "data_dir", None)))
         else:
             ws = _login(data_dir)
     except USER_ERRORS as exc:
@@ -231,6 +233,9 @@ def launch(args: argparse.Namespace) -> int:
     if ws is None:
         return 0
     window = show_main_window(ws, remember_geometry=not getattr(args, "screenshot", None))
+    if interactive and getattr(ws, "location_warning", None):  # a share, a stick or a synced folder
+        QTimer.singleShot(0, lambda: QMessageBox.warning(
+            window, QCoreApplication.translate("Launch", "Yichao"), ws.location_warning))
     if getattr(args, "screenshot", None):
         from yichao.ui import icons
         from yichao.ui.operations import pool

@@ -29,6 +29,8 @@ def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     ws = open_workspace(data_dir_of(args))
     try:
         ws.site  # refuses an uninitialised folder with a sentence
+        if ws.location_warning:
+            print(f"yichao: 警告：{ws.location_warning}", file=sys.stderr)
         ws.user = CLI_USER
         yield ws
     finally:

@@ -63,9 +63,12 @@ if TYPE_CHECKING:
     from yichao.app.core.paths import (
         attachments_dir,
         backups_dir,
+        chosen_data_dir,
+        data_dir_forced,
         db_path,
         ensure_writable,
         logs_dir,
+        remember_data_dir,
         resolve_data_dir,
     )
     from yichao.app.core.pinyin import initials
@@ -73,6 +76,7 @@ if TYPE_CHECKING:
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
+    from yichao.app.core.storage import classify_location, location_problem, location_warning
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
     from yichao.app.core.workspace import (
         CLI_USER,
@@ -113,9 +117,12 @@ _HOME: dict[str, str] = {
     "blob_path": "attachments",
     "check_new_password": "auth",
     "check_username": "auth",
+    "chosen_data_dir": "paths",
+    "classify_location": "storage",
     "community_names": "communities",
     "count_journal": "journal_log",
     "create_user": "auth",
+    "data_dir_forced": "paths",
     "db_path": "paths",
     "describe_os_error": "file_ops",
     "ensure_writable": "paths",
@@ -128,6 +135,8 @@ _HOME: dict[str, str] = {
     "list_backups": "backup",
     "list_communities": "communities",
     "list_users": "auth",
+    "location_problem": "storage",
+    "location_warning": "storage",
     "login": "auth",
     "logs_dir": "paths",
     "make_backup": "maintenance",
@@ -142,6 +151,7 @@ _HOME: dict[str, str] = {
     "read_text_file": "textfiles",
     "register": "check",
     "rejection_lines": "excel",
+    "remember_data_dir": "paths",
     "remove_attachment": "attachments",
     "replace_with_retry": "file_ops",
     "reset_password": "auth",
@@ -201,9 +211,12 @@ __all__ = [
     "blob_path",
     "check_new_password",
     "check_username",
+    "chosen_data_dir",
+    "classify_location",
     "community_names",
     "count_journal",
     "create_user",
+    "data_dir_forced",
     "db_path",
     "describe_os_error",
     "ensure_writable",
@@ -216,6 +229,8 @@ __all__ = [
     "list_backups",
     "list_communities",
     "list_users",
+    "location_problem",
+    "location_warning",
     "login",
     "logs_dir",
     "make_backup",
@@ -230,6 +245,7 @@ __all__ = [
     "read_text_file",
     "register",
     "rejection_lines",
+    "remember_data_dir",
     "remove_attachment",
     "replace_with_retry",
     "reset_password",

@@ -19,14 +19,50 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+POINTER_NAME = "data-folder.txt"  # in the default folder: the folder the set-up wizard chose instead
+
+
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir`` wins, then ``YICHAO_DATA_DIR``, then the platform's user data folder."""
-    if cli_value:
-        return Path(cli_value).expanduser().resolve()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser().resolve()
-    return default_data_dir()
+    """``--data-dir`` wins, then ``YICHAO_DATA_DIR``, then the folder the set-up wizard chose,
+    then the platform's user data folder."""
+    if data_dir_forced(cli_value):
+        return Path(cli_value or os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    home = default_data_dir()
+    return chosen_data_dir(home) or home
+
+
+def data_dir_forced(cli_value: str | os.PathLike[str] | None = None) -> bool:
+    """True when ``--data-dir`` or ``YICHAO_DATA_DIR`` names the folder (the wizard then keeps it)."""
+    return bool(cli_value or os.environ.get(ENV_DATA_DIR))
+
+
+def chosen_data_dir(home: Path) -> Path | None:
+    """The folder the wizard chose, as remembered in ``home``; None when there is none."""
+    if (home / DB_FILENAME).exists():
+        return None  # data in the default folder always wins over a pointer
+    try:
+        text = (home / POINTER_NAME).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Path(text) if text else None
+
+
+def remember_data_dir(folder: Path, home: Path | None = None) -> None:
+    """Make ``folder`` the data folder of every later start (a pointer in the default folder)."""
+    home = home or default_data_dir()
+    pointer = home / POINTER_NAME
+    try:
+        if Path(folder).resolve() == home.resolve():
+            pointer.unlink(missing_ok=True)
+            return
+        home.mkdir(parents=True, exist_ok=True)
+        tmp = pointer.with_suffix(".tmp")
+        tmp.write_text(str(Path(folder).resolve()) + "\n", encoding="utf-8")
+        os.replace(tmp, pointer)
+    except OSError as exc:
+        raise UserError(
+            f"无法记住数据文件夹的位置（{exc.strerror or exc}）；以后请用 --data-dir {folder} 启动。"
+        ) from exc
 
 
 def db_path(data_dir: Path) -> Path:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from yichao.app.core.auth import check_new_password, check_username, create_user
 from yichao.app.core.errors import UserError
+from yichao.app.core.storage import location_problem
 from yichao.app.core.workspace import CLI_USER, CurrentUser, SiteInfo, Workspace, open_workspace
 from yichao.models.site import Site
 
@@ -52,6 +53,10 @@ def initialize(
     site = validate_site(role, code, name, parent_code, parent_name)
     check_username(admin)
     check_new_password(password)
+    if not database_url or database_url.startswith("sqlite"):
+        problem = location_problem(data_dir)
+        if problem:
+            raise UserError(problem)
     ws = open_workspace(data_dir, create=True, database_url=database_url)
     try:
         if ws.is_initialized:

@@ -22,6 +22,7 @@ from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable
 from yichao.app.core.settings import Settings
+from yichao.app.core.storage import location_warning
 from yichao.models import migrate
 from yichao.models.db import make_engine, make_session_factory, sqlite_url
 from yichao.models.journal import record_event
@@ -70,6 +71,8 @@ class Workspace:
         self._gate = threading.Condition()
         self._active = 0  # sessions open now, on any thread
         self._exclusive = False
+        # a sentence when the folder is on a network share, a stick or a synced folder (no WAL then)
+        self.location_warning: str | None = None
 
     # -- site -------------------------------------------------------------------------------
     @property
@@ -242,7 +245,8 @@ def open_workspace(
                 raise DatabaseProblem(problem + "可以从最近的备份恢复。")
         elif is_sqlite and not create:
             raise UserError(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
-        engine = make_engine(url)
+        risk = location_warning(data_dir) if is_sqlite else None
+        engine = make_engine(url, wal=risk is None)
         try:
             _migrate(engine, dbfile if is_sqlite else None, data_dir,
                      backup_keep or int(settings.get("backup_keep")))
@@ -252,7 +256,11 @@ def open_workspace(
         except BaseException:
             engine.dispose()
             raise
-        return Workspace(data_dir, engine, instance)
+        ws = Workspace(data_dir, engine, instance)
+        if risk:
+            log.warning("data folder in an unsafe place, WAL off: %s", risk)
+            ws.location_warning = risk
+        return ws
     except BaseException:
         if instance:
             instance.release()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.ui.dialogs.data_folder_page import DataFolderPage
 
 
 class SitePage(QWizardPage):
@@ -129,13 +131,20 @@ class AdminPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Runs :func:`yichao.app.core.setup.initialize` on Finish; ``workspace`` is then open."""
+    """Runs :func:`yichao.app.core.setup.initialize` on Finish; ``workspace`` is then open.
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    With ``choose_folder`` (no ``--data-dir`` given) the first page picks the data folder; one that
+    already holds data finishes the wizard at once with ``workspace`` None and ``data_dir`` set.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, choose_folder: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("SetupWizard")
         self.data_dir = data_dir
         self.workspace: Workspace | None = None
+        self.folder_page = DataFolderPage(data_dir) if choose_folder else None
+        if self.folder_page is not None:
+            self.addPage(self.folder_page)
         self.setWindowTitle(self.tr("Yichao - First-run setup"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(560, 420)
@@ -151,6 +160,12 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         from yichao.app.core import initialize
 
+        if self.folder_page is not None:
+            self.data_dir = self.folder_page.folder()
+            if self.folder_page.has_data():
+                self._remember_folder()
+                super().accept()
+                return
         role, code, name, parent_code, parent_name = self.site_page.site_values()
         try:
             self.workspace = initialize(
@@ -160,4 +175,15 @@ class SetupWizard(QWizard):
         except USER_ERRORS as exc:
             self.admin_page.error.setText(message_of(exc))
             return
+        if self.folder_page is not None:
+            self._remember_folder()
         super().accept()
+
+    def _remember_folder(self) -> None:
+        """Later starts open the chosen folder; if that cannot be noted, the sentence says how."""
+        from yichao.app.core import remember_data_dir
+
+        try:
+            remember_data_dir(self.data_dir)
+        except USER_ERRORS as exc:
+            QMessageBox.warning(self, self.windowTitle(), message_of(exc))
