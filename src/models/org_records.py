@@ -16,12 +16,10 @@ DEFAULT_DOMAINS = ("为老", "济困", "助残", "康复", "青少年", "教育"
                    "邻里互助", "矛盾调解", "其他")
 RATING_KINDS = ("grade", "stars")  # 等级评估 1A–5A / 星级评估 1–5 stars
 RATING_VALID_YEARS = 5
+# codes only: the words shown for them live in yichao.app.orgs.labels
 MENTORING_KINDS = ("supervision", "consulting", "training")
-MENTORING_LABELS = {"supervision": "督导", "consulting": "咨询", "training": "培训"}
 SUBSIDY_KINDS = ("activity", "operating", "grant_tranche")
-SUBSIDY_LABELS = {"activity": "活动补贴", "operating": "运营补贴", "grant_tranche": "资助分期款"}
 SUBSIDY_STATUSES = ("applied", "approved", "paid", "cancelled")
-SUBSIDY_STATUS_LABELS = {"applied": "已申请", "approved": "已批准", "paid": "已拨付", "cancelled": "已取消"}
 
 
 class OrgLookup(SyncMixin, Base):

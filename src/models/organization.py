@@ -14,23 +14,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from yichao.models.base import Base, SyncMixin
 
+# codes only: the words shown for them live in yichao.app.orgs.labels
 ORG_KINDS = ("association", "service_agency", "foundation", "filed_community_org", "unregistered_team")
-KIND_LABELS = {
-    "association": "社会团体", "service_agency": "社会服务机构", "foundation": "基金会",
-    "filed_community_org": "社区社会组织（备案）", "unregistered_team": "未登记团队",
-}
 # Kinds registered with civil affairs carry a credit code whose 2nd character says the kind.
 REGISTERED_KINDS = {"association": "1", "service_agency": "2", "foundation": "3"}
 STAGES = ("nursery", "accelerating", "scaling", "graduated", "exited")
-STAGE_LABELS = {
-    "nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
-    "graduated": "出壳", "exited": "退出",
-}
 PARTY_FORMS = ("none", "independent_branch", "joint_branch", "instructor")
-PARTY_FORM_LABELS = {
-    "none": "无", "independent_branch": "独立党支部", "joint_branch": "联合党支部",
-    "instructor": "党建指导员",
-}
 
 
 class Organization(SyncMixin, Base):

@@ -5,6 +5,7 @@ The names below are the use cases pages and the CLI call; the modules behind the
 to this package (tests may reach into them)."""
 
 from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates
+from yichao.app.certificates.labels import KIND_LABELS, STATUS_LABELS
 from yichao.app.certificates.layouts import layout_names, load_layout
 from yichao.app.certificates.lookup import (
     CertificateFilter,
@@ -18,6 +19,8 @@ from yichao.app.certificates.print_setup import get_setup, output_folder, save_s
 from yichao.app.certificates.register import CertificateRow, kinds, print_history, revoke_certificate
 
 __all__ = [
+    "KIND_LABELS",
+    "STATUS_LABELS",
     "certificate_rows",
     "CertificateFilter",
     "CertificateRow",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from yichao.app.certificates.chinese_date import chinese_date
+from yichao.app.certificates.labels import KIND_LABELS
 from yichao.app.certificates.layouts import Field, Layout
 from yichao.app.certificates.subjects import KINDS, Subject
 from yichao.app.pdf.document import MM, Box, TextBlock, draw_fitted, draw_image, draw_qr, fit, rgb
@@ -33,7 +34,7 @@ def _hours(value: float) -> str:
 
 def title_of(subject: Subject) -> str:
     if subject.kind == "rating":
-        return "等级评估证书" if subject.facts.get("rating_kind") == "grade" else "星级评定证书"
+        return "等级评估证书" if subject.facts.get("rating_kind") == "grade" else KIND_LABELS["rating"]
     return KINDS[subject.kind].title
 
 

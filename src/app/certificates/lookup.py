@@ -11,6 +11,7 @@ from yichao.app.certificates.register import CertificateRow, certificate_row, fi
 from yichao.app.certificates.subjects import KINDS
 from yichao.app.certificates.verification import derive_code, display_code, normalize_code, site_key
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs import STAGE_LABELS
 from yichao.models.certificate import Certificate
 from yichao.models.organization import Organization
 from yichao.models.person import Person
@@ -114,7 +115,7 @@ class Candidate:
 def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None, limit: int = 500,
                roadshow_uid: str = "") -> list[Candidate]:
     """Who can receive a certificate of ``kind`` (graduates of a year, volunteers, a roadshow's winners)."""
-    from yichao.app.certificates.subjects import AWARD_MODULES, STAGE_LABELS, _stage_dates, hook, pick
+    from yichao.app.certificates.subjects import AWARD_MODULES, _stage_dates, hook, pick
 
     text = text.strip()
     if KINDS[kind].subject_type == "organization":

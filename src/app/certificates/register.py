@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.certificates.certificates import PrintOptions, compose
+from yichao.app.certificates.labels import STATUS_LABELS
 from yichao.app.certificates.layouts import default_layout, load_layout
 from yichao.app.certificates.subjects import KINDS, Subject, kind_spec
 from yichao.app.certificates.verification import derive_code, display_code, qr_payload, site_key
@@ -29,7 +30,6 @@ from yichao.models.base import new_uids, utcnow
 from yichao.models.certificate import Certificate, CertificatePrint
 from yichao.models.journal import bulk_insert
 
-STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}
 # the register's content JSON (json.dumps(content, ensure_ascii=False, default=str)), one encoder for a batch
 _CONTENT_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 

@@ -16,8 +16,10 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import select
 
+from yichao.app.certificates.labels import KIND_LABELS
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs import STAGE_LABELS
 from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
 from yichao.models.person import Person
@@ -34,11 +36,11 @@ class KindSpec:
 
 KINDS: dict[str, KindSpec] = {
     k.kind: k for k in (
-        KindSpec("entry", "RZ", "入驻证书", "入驻证书", "organization"),
-        KindSpec("graduation", "CK", "出壳证书", "出壳证书", "organization"),
-        KindSpec("rating", "XJ", "荣誉证书", "星级评定证书", "organization"),
-        KindSpec("volunteer", "ZY", "志愿服务证明", "志愿服务证明", "person"),
-        KindSpec("award", "RY", "荣誉证书", "路演获奖证书", "project"),
+        KindSpec("entry", "RZ", KIND_LABELS["entry"], KIND_LABELS["entry"], "organization"),
+        KindSpec("graduation", "CK", KIND_LABELS["graduation"], KIND_LABELS["graduation"], "organization"),
+        KindSpec("rating", "XJ", "荣誉证书", KIND_LABELS["rating"], "organization"),
+        KindSpec("volunteer", "ZY", KIND_LABELS["volunteer"], KIND_LABELS["volunteer"], "person"),
+        KindSpec("award", "RY", "荣誉证书", KIND_LABELS["award"], "project"),
     )
 }
 
@@ -117,8 +119,6 @@ def pick(obj: Any, *names: str, default: Any = "") -> Any:
 
 
 # -- organizations ------------------------------------------------------------------------------
-STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
-                "graduated": "出壳", "exited": "退出"}
 
 
 CHUNK = 500

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from yichao.app.certificates import candidates, print_certificates, reprint_certificates, revoke_certificate
 from yichao.app.core import USER_ERRORS
 from yichao.app.demo import DemoContext
+from yichao.app.orgs import STAGE_LABELS
 from yichao.models.organization import Organization
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
         volunteer = _issue(ws, "volunteer", list(volunteers[:60]), folder, today - timedelta(days=7), want=8)
         award = [p for c in candidates(ws, "award", limit=5)
                  for p in _issue(ws, "award", [c.uid], folder, today - timedelta(days=14))]
-        for kind, pages in (("入驻", entry), ("出壳", graduation), ("星级", rating), ("志愿服务", volunteer),
+        for kind, pages in (("入驻", entry), (STAGE_LABELS["graduated"], graduation), ("星级", rating), ("志愿服务", volunteer),
                             ("荣誉", award)):
             counts[kind] = len(pages)
         issued = entry + graduation + rating + volunteer + award

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from yichao.app.core import initials
 from yichao.app.demo import DemoContext
-from yichao.app.needs import KIND_LABELS
+from yichao.app.needs import CLAIMANT_KIND_LABELS
 from yichao.app.needs import refresh_statistics as need_statistics
 from yichao.app.people import refresh_statistics as people_statistics
 from yichao.models.base import new_uid
@@ -125,7 +125,7 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
             for to in path:
                 note = {"draft": "登记", "cancelled": "居民已自行解决"}.get(to, "")
                 if to == "claimed" and need["claimant_name"]:
-                    note = f"{KIND_LABELS[need['claimant_kind']]}“{need['claimant_name']}”揭榜"
+                    note = f"{CLAIMANT_KIND_LABELS[need['claimant_kind']]}“{need['claimant_name']}”揭榜"
                 if to == "reviewed":
                     need["satisfaction"] = rng.choices((5, 4, 3, 2), (0.6, 0.28, 0.09, 0.03))[0]
                     need["review_comment"] = rng.choice(COMMENTS)

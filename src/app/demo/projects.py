@@ -130,7 +130,7 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
     orgs = _orgs(ws, ctx, len(PROJECTS) + 1)
     venture = create_program(ws, ProgramInput(
         name, "venture", year, 300_000_00,
-        (FundSourceInput("fiscal", 200_000_00, "街道财政专项资金"), FundSourceInput("community_fund", 80_000_00, "社区基金"),
+        (FundSourceInput("fiscal", 200_000_00, "街道财政专项资金"), FundSourceInput("community_fund", 80_000_00, ""),
          FundSourceInput("crowdfunding", 20_000_00, "99公益日众筹")),
         date(year, 2, 1), date(year, 3, 31), date(year, 4, 18), date(year, 4, 20), date(year, 4, 27), "50,30,20",
         "面向辖区社会组织征集为老、助残、青少年和社区治理类项目。"))

@@ -13,6 +13,7 @@ from yichao.app.needs.flow import (
     review,
     start_service,
 )
+from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS, URGENCY_LABELS
 from yichao.app.needs.matching import (
     Suggestion,
     claimable_orgs,
@@ -22,11 +23,8 @@ from yichao.app.needs.matching import (
 )
 from yichao.app.needs.records import (
     CATEGORIES,
-    KIND_LABELS,
     MAX_POINTS,
-    STATUS_LABELS,
     STATUSES,
-    URGENCY_LABELS,
     NeedInput,
     NeedRow,
     NeedsFilter,
@@ -46,7 +44,7 @@ __all__ = [
     "import_needs",
     "need_rows",
     "CATEGORIES",
-    "KIND_LABELS",
+    "CLAIMANT_KIND_LABELS",
     "MAX_POINTS",
     "NeedInput",
     "NeedRow",

@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
-from yichao.app.needs.records import KIND_LABELS, STATUS_LABELS, NeedRow, _get, _row
+from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS
+from yichao.app.needs.records import NeedRow, _get, _row
 from yichao.models.base import utcnow
 from yichao.models.need import CLAIMANT_KINDS, Need, NeedStep
 from yichao.models.organization import Organization
@@ -94,7 +95,7 @@ def _claimant(session: Any, need: Need, kind: str, uid: str) -> str:
     if kind not in CLAIMANT_KINDS:
         raise UserError("揭榜方只能是 组织、庭户 或 志愿者。")
     if not uid:
-        raise UserError(f"请选择揭榜的{KIND_LABELS[kind]}。")
+        raise UserError(f"请选择揭榜的{CLAIMANT_KIND_LABELS[kind]}。")
     if kind == "organization":
         org = session.get(Organization, uid)
         if org is None or org.deleted:
@@ -121,7 +122,7 @@ def claim(ws: Workspace, uid: str, kind: str, claimant_uid: str, note: str = "")
         need = _get(session, uid)
         name = _claimant(session, need, kind, claimant_uid)
         _move(session, need, "claim", user.username,
-              f"{KIND_LABELS[kind]}“{name}”揭榜" + (f"：{note.strip()}" if note.strip() else ""))
+              f"{CLAIMANT_KIND_LABELS[kind]}“{name}”揭榜" + (f"：{note.strip()}" if note.strip() else ""))
         need.claimant_kind, need.claimant_uid, need.claimant_name = kind, claimant_uid, name
         session.flush()
         return _row(session, need)

@@ -15,7 +15,8 @@ from sqlalchemy import or_, select
 
 from yichao.app.core.errors import NotFound
 from yichao.app.core.workspace import Workspace
-from yichao.app.needs.records import URGENCY_LABELS, NeedRow, need_row
+from yichao.app.needs.labels import URGENCY_LABELS
+from yichao.app.needs.records import NeedRow, need_row
 from yichao.app.people.residents import split_tags
 from yichao.models.need import Need
 from yichao.models.organization import Organization

@@ -14,16 +14,13 @@ from sqlalchemy import Select, and_, func, or_, select, text
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.app.needs.labels import STATUS_LABELS, URGENCY_LABELS
 from yichao.app.people.residents import prefix
 from yichao.models.base import utcnow
 from yichao.models.need import CATEGORIES, OPEN_STATUSES, STATUSES, URGENCIES, Need, NeedStep
 from yichao.models.person import Person
 from yichao.models.site import Community
 
-STATUS_LABELS = {"draft": "草稿", "published": "已发布", "claimed": "已揭榜", "in_service": "服务中",
-                 "done": "已完成", "reviewed": "已评价", "cancelled": "已取消"}
-URGENCY_LABELS = {"normal": "一般", "urgent": "较急", "critical": "紧急"}
-KIND_LABELS = {"organization": "组织", "household": "庭户", "volunteer": "志愿者"}
 MAX_POINTS = 10_000
 
 

@@ -16,9 +16,8 @@ from yichao.app.core.communities import community_names, list_communities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, write_xlsx
 from yichao.app.core.workspace import Workspace
+from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS
 from yichao.app.needs.records import (
-    KIND_LABELS,
-    STATUS_LABELS,
     NeedInput,
     NeedsFilter,
     clean_need,
@@ -107,7 +106,7 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
     if "title" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“需求标题”一栏，无法导入需求。")
     communities = {c.name: c.uid for c in list_communities(ws)}
-    statuses = {"": "draft", "草稿": "draft", "已发布": "published", "发布": "published"}
+    statuses = {"": "draft", STATUS_LABELS["draft"]: "draft", STATUS_LABELS["published"]: "published", "发布": "published"}
     valid: list[dict[str, Any]] = []
     rejected: list[tuple[int, str]] = []
     with ws.read() as session:
@@ -172,7 +171,7 @@ def export_needs(ws: Workspace, path: Path, flt: NeedsFilter = NeedsFilter()) ->
                 yield {"title": n.title, "category": n.category, "community": names.get(n.community_uid or "", ""),
                        "requester": n.requester_name, "urgency": n.urgency_label, "due_date": n.due_date,
                        "reward_points": n.reward_points, "status": STATUS_LABELS[n.status],
-                       "overdue": "是" if n.overdue else "", "claimant_kind": KIND_LABELS.get(n.claimant_kind, ""),
+                       "overdue": "是" if n.overdue else "", "claimant_kind": CLAIMANT_KIND_LABELS.get(n.claimant_kind, ""),
                        "claimant": n.claimant_name, "satisfaction": n.satisfaction,
                        "review_comment": n.review_comment, "description": n.description}
 

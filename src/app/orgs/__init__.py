@@ -4,6 +4,15 @@ subsidies, the district's ratings, Excel in and out.
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
 
+from yichao.app.orgs.labels import (
+    KIND_LABELS,
+    LOOKUP_KIND_LABELS,
+    MENTORING_LABELS,
+    PARTY_FORM_LABELS,
+    STAGE_LABELS,
+    SUBSIDY_LABELS,
+    SUBSIDY_STATUS_LABELS,
+)
 from yichao.app.orgs.lookups import (
     add_lookup,
     list_lookups,
@@ -49,8 +58,17 @@ from yichao.app.orgs.stage import (
     start_residency,
 )
 from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview_file
+from yichao.models.organization import REGISTERED_KINDS
 
 __all__ = [
+    "KIND_LABELS",
+    "LOOKUP_KIND_LABELS",
+    "MENTORING_LABELS",
+    "PARTY_FORM_LABELS",
+    "REGISTERED_KINDS",
+    "STAGE_LABELS",
+    "SUBSIDY_LABELS",
+    "SUBSIDY_STATUS_LABELS",
     "org_rows",
     "FIELD_LABELS",
     "MAX_COUNT",

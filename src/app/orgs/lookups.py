@@ -13,10 +13,9 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.labels import LOOKUP_KIND_LABELS
 from yichao.models.journal import bulk_insert
 from yichao.models.org_records import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, LOOKUP_KINDS, OrgLookup
-
-KIND_LABELS = {"category": "类别", "domain": "服务领域"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def _refuse_duplicate(session: Session, list_kind: str, name: str, except_uid: s
     stmt = select(OrgLookup.uid).where(OrgLookup.list_kind == list_kind, OrgLookup.name == name,
                                        OrgLookup.deleted.is_(False), OrgLookup.uid != except_uid)
     if session.scalars(stmt).first():
-        raise UserError(f"{KIND_LABELS[list_kind]}“{name}”已经存在。")
+        raise UserError(f"{LOOKUP_KIND_LABELS[list_kind]}“{name}”已经存在。")
 
 
 def add_lookup(ws: Workspace, list_kind: str, name: str) -> LookupEntry:

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.labels import KIND_LABELS
 from yichao.app.orgs.lookups import seed_lookups
 from yichao.models.identifiers import IdentifierError, validate_credit_code, validate_phone
 from yichao.models.org_records import OrgLookup, OrgStageChange
 from yichao.models.organization import (
-    KIND_LABELS,
     ORG_KINDS,
     PARTY_FORMS,
     REGISTERED_KINDS,

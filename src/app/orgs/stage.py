@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.labels import STAGE_LABELS
 from yichao.app.orgs.profile import OrgDetail, org_detail
 from yichao.models.org_records import OrgStageChange
-from yichao.models.organization import STAGE_LABELS, STAGES, Organization
+from yichao.models.organization import STAGES, Organization
 
 _LADDER = ("nursery", "accelerating", "scaling", "graduated")
 
@@ -60,7 +61,7 @@ def refusal(org: Organization, target: str) -> str | None:
     if target == "accelerating" and not (org.leader and org.phone):
         return "进入加速孵化前须登记负责人和联系电话。"
     if target in ("scaling", "graduated") and org.kind == "unregistered_team":
-        what = "产业发展" if target == "scaling" else "出壳"
+        what = STAGE_LABELS[target]
         return f"{what}须先完成登记或备案：未登记团队不能{what}。"
     if target == "graduated" and not (org.credit_code or org.filing_number):
         return "出壳须有统一社会信用代码或备案编号。"

@@ -17,19 +17,14 @@ from sqlalchemy import select
 from yichao.app.core.errors import USER_ERRORS, UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
 from yichao.app.orgs.lookups import seed_lookups
 from yichao.app.orgs.profile import OrgInput, clean_org, split_domains
 from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert, record_event
 from yichao.models.org_records import OrgLookup, OrgStageChange
-from yichao.models.organization import (
-    KIND_LABELS,
-    PARTY_FORM_LABELS,
-    STAGE_LABELS,
-    STAGES,
-    Organization,
-)
+from yichao.models.organization import STAGES, Organization
 from yichao.models.site import Community
 
 # field key -> header variants seen in real street spreadsheets
@@ -56,8 +51,8 @@ ALIASES: dict[str, list[str]] = {
 }
 FIELD_LABELS = {key: names[0] for key, names in ALIASES.items()}
 
-_KIND_WORDS = {**{v: k for k, v in KIND_LABELS.items()}, "社团": "association", "社会团体": "association",
-               "民办非企业单位": "service_agency", "民非": "service_agency", "基金会": "foundation",
+_KIND_WORDS = {**{v: k for k, v in KIND_LABELS.items()}, "社团": "association",
+               "民办非企业单位": "service_agency", "民非": "service_agency",
                "社区社会组织": "filed_community_org", "备案": "filed_community_org",
                "备案社区社会组织": "filed_community_org", "未登记": "unregistered_team",
                "团队": "unregistered_team", "群众团队": "unregistered_team", **{k: k for k in KIND_LABELS}}

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import (
     EntryRow,
     append_entry,
@@ -27,8 +28,6 @@ from yichao.app.passbook.ledger import (
 from yichao.app.passbook.stock import move_stock
 from yichao.models.passbook import LedgerEntry, Passbook
 from yichao.models.person import Person
-
-STATUS_LABELS = {"active": "正常", "lost": "已挂失", "replaced": "已换折", "closed": "已销户"}
 
 
 @dataclass(frozen=True)

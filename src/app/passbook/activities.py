@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
-from yichao.app.passbook.accounts import STATUS_LABELS, normalize_number, operator_name
+from yichao.app.passbook.accounts import normalize_number, operator_name
+from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import Posting, append_many, clean_memo, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, ServiceActivity

@@ -16,12 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.passbook.labels import ENTRY_KIND_LABELS
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert
 from yichao.models.passbook import LedgerEntry, Passbook
 
-KIND_LABELS = {"deposit": "存入", "redeem": "支取", "reversal": "冲正", "carried_forward": "承前",
-               "expiry": "过期"}
 MAX_POINTS = 100_000  # one entry; a bigger figure is a typing mistake
 MAX_MINUTES = 1000 * 60
 
@@ -46,7 +45,7 @@ class EntryRow:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return ENTRY_KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def hours(self) -> float:
@@ -183,7 +182,7 @@ def reverse_in_session(session: Session, book: Passbook, seq: int, memo: str, op
     if original is None:
         raise NotFound(f"存折 {book.number} 没有第 {seq} 笔记录。")
     if original.kind not in ("deposit", "redeem"):
-        raise UserError(f"第 {seq} 笔是{KIND_LABELS.get(original.kind, original.kind)}记录，不能冲正。")
+        raise UserError(f"第 {seq} 笔是{ENTRY_KIND_LABELS.get(original.kind, original.kind)}记录，不能冲正。")
     done = session.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.reverses_uid == original.uid))
     if done:
         raise UserError(f"第 {seq} 笔已经冲正过了，不能重复冲正。")

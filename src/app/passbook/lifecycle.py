@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import (
-    STATUS_LABELS,
     PassbookRow,
     load_book,
     normalize_number,
@@ -23,6 +22,7 @@ from yichao.app.passbook.accounts import (
     operator_name,
     passbook_row,
 )
+from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, PrintedLine

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
-from yichao.app.passbook.accounts import STATUS_LABELS, PassbookRow, load_book, passbook_row
+from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
+from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, Placement, load_layout, place
 from yichao.app.passbook.page_pdf import PrintLine, write_calibration_pdf, write_lines_pdf
 from yichao.models.passbook import LedgerEntry, Passbook, PrintedLine

@@ -14,10 +14,9 @@ from sqlalchemy import select
 from yichao.app.core.errors import UserError
 from yichao.app.core.own_records import save_own
 from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.labels import RULE_KIND_LABELS
 from yichao.app.passbook.ledger import hours_to_minutes
 from yichao.models.passbook import RULE_KINDS, PointsRule
-
-KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "expiry": "积分有效期"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class RuleRow:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return RULE_KIND_LABELS.get(self.kind, self.kind)
 
 
 def _row(r: PointsRule, site: str) -> RuleRow:

@@ -13,9 +13,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from yichao.app.core.workspace import Workspace
-from yichao.app.passbook.accounts import STATUS_LABELS, load_book
+from yichao.app.passbook.accounts import load_book
 from yichao.app.passbook.hours import star_level, volunteer_hours
-from yichao.app.passbook.ledger import KIND_LABELS
+from yichao.app.passbook.labels import ENTRY_KIND_LABELS, STATUS_LABELS
 from yichao.app.pdf.fonts import register_cjk_font
 from yichao.models.passbook import LedgerEntry
 from yichao.models.person import Person
@@ -61,7 +61,7 @@ def write_statement(ws: Workspace, number: str, out: Path, start: date | None = 
     ]
     data = [["序号", "日期", "类别", "摘要", "存入", "支取", "余额", "时长(小时)", "经办"]]
     for e in entries:
-        data.append([str(e.seq), f"{e.on:%Y-%m-%d}", KIND_LABELS.get(e.kind, e.kind), e.memo[:24],
+        data.append([str(e.seq), f"{e.on:%Y-%m-%d}", ENTRY_KIND_LABELS.get(e.kind, e.kind), e.memo[:24],
                      str(e.points) if e.points > 0 else "", str(-e.points) if e.points < 0 else "",
                      str(e.balance_after), f"{e.minutes / 60:g}" if e.minutes else "", e.operator[:8]])
     if len(data) == 1:

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from yichao.app.core.excel import Column, write_xlsx
 from yichao.app.core.workspace import Workspace
-from yichao.app.passbook.accounts import STATUS_LABELS
+from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.query import PassbookFilter, count_passbooks, query_passbooks
 from yichao.models.journal import record_event
 

@@ -3,9 +3,9 @@
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
 
+from yichao.app.people.labels import GENDER_CODES, GENDER_LABELS
 from yichao.app.people.listing import people_rows
 from yichao.app.people.residents import (
-    GENDER_LABELS,
     DuplicatePerson,
     PeopleFilter,
     PersonInput,
@@ -25,6 +25,7 @@ from yichao.app.people.residents import (
 from yichao.app.people.xlsx import export_people, import_people
 
 __all__ = [
+    "GENDER_CODES",
     "people_rows",
     "DuplicatePerson",
     "GENDER_LABELS",

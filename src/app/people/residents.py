@@ -15,12 +15,12 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.app.people.labels import GENDER_CODES
 from yichao.models.identifiers import id_gender, mask_id_number, validate_id_number, validate_phone
 from yichao.models.journal import record_event
 from yichao.models.person import Person
 
 GENDERS = ("male", "female")
-GENDER_LABELS = {"male": "男", "female": "女", "": ""}
 TAG_SEPARATOR = "、"
 _TAG_SPLIT = re.compile(r"[、,，;；/／|\s]+")
 
@@ -110,7 +110,7 @@ def clean_person(data: PersonInput) -> dict[str, Any]:
         raise UserError("姓名不能为空。")
     if len(name) > 64:
         raise UserError("姓名太长（最多64个字）。")
-    gender = {"男": "male", "女": "female"}.get(data.gender.strip(), data.gender.strip())
+    gender = GENDER_CODES.get(data.gender.strip(), data.gender.strip())
     values: dict[str, Any] = {
         "name": name, "name_initials": initials(name), "gender": gender,
         "phone": "", "community_uid": data.community_uid or None, "building": data.building.strip()[:16],

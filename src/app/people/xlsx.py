@@ -19,8 +19,8 @@ from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
+from yichao.app.people.labels import GENDER_CODES, GENDER_LABELS
 from yichao.app.people.residents import (
-    GENDER_LABELS,
     PeopleFilter,
     PersonInput,
     clean_person,
@@ -71,7 +71,7 @@ def _row_input(record: dict[str, str], communities: dict[str, str]) -> PersonInp
         if community_uid is None:
             raise UserError(f"社区“{name}”不存在，请先在系统中添加或改正社区名称。")
     gender_text = record.get("gender", "").strip()
-    gender = {"男": "male", "女": "female", "": ""}.get(gender_text)
+    gender = GENDER_CODES.get(gender_text)
     if gender is None:
         raise UserError(f"性别应填 男 或 女，现为“{gender_text}”。")
     volunteer_number = record.get("volunteer_number", "").strip()

@@ -5,7 +5,6 @@ to this package (tests may reach into them)."""
 
 from yichao.app.projects.closeout import closeout_report_pdf
 from yichao.app.projects.evaluations import (
-    EVALUATION_KIND_LABELS,
     list_activities,
     list_evaluations,
     record_activity,
@@ -13,10 +12,17 @@ from yichao.app.projects.evaluations import (
     record_outcome,
 )
 from yichao.app.projects.flow import NEEDS_REASON, advance, list_transitions, next_statuses
+from yichao.app.projects.labels import (
+    CONDITION_LABELS,
+    EVALUATION_KIND_LABELS,
+    FUND_LABELS,
+    OUTCOME_LABELS,
+    PROGRAM_KIND_LABELS,
+    STATUS_LABELS,
+    STEP_LABELS,
+)
 from yichao.app.projects.money import fen_to_yuan, yuan_to_fen
 from yichao.app.projects.proposals import (
-    OUTCOME_LABELS,
-    STEP_LABELS,
     count_proposals,
     create_proposal,
     query_proposals,
@@ -25,7 +31,6 @@ from yichao.app.projects.proposals import (
 )
 from yichao.app.projects.records import (
     PROJECT_STATUSES,
-    STATUS_LABELS,
     ProjectInput,
     ProjectRow,
     applicant_choices,
@@ -36,8 +41,6 @@ from yichao.app.projects.records import (
     query_projects,
 )
 from yichao.app.projects.rounds import (
-    FUND_LABELS,
-    PROGRAM_KIND_LABELS,
     FundSourceInput,
     ProgramInput,
     ProgramRow,
@@ -58,6 +61,7 @@ from yichao.app.projects.tranches import (
 from yichao.app.projects.xlsx import export_programs, export_projects
 
 __all__ = [
+    "CONDITION_LABELS",
     "project_rows",
     "FUND_LABELS",
     "FundSourceInput",

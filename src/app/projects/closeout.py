@@ -9,10 +9,11 @@ from pathlib import Path
 
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.tables import build, grid, para
-from yichao.app.projects.evaluations import EVALUATION_KIND_LABELS, list_activities, list_evaluations
+from yichao.app.projects.evaluations import list_activities, list_evaluations
 from yichao.app.projects.flow import list_transitions
+from yichao.app.projects.labels import EVALUATION_KIND_LABELS, STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.records import STATUS_LABELS, get_project
+from yichao.app.projects.records import get_project
 from yichao.app.projects.tranches import list_milestones, list_tranches
 
 

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
-from yichao.app.projects.records import STATUS_LABELS, ProjectRow, load_project, row_of
+from yichao.app.projects.labels import EVALUATION_KIND_LABELS, STATUS_LABELS
+from yichao.app.projects.records import ProjectRow, load_project, row_of
 from yichao.models.project import EVALUATION_KINDS, Activity, Evaluation, Project
 
-EVALUATION_KIND_LABELS = {"midterm": "中期评估", "final": "结项评估"}
 # the statuses in which each evaluation may be recorded
 EVALUATION_WINDOW = {"midterm": ("running", "midterm"), "final": ("midterm",)}
 

@@ -23,8 +23,9 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.projects.evaluations import evaluation_of
+from yichao.app.projects.labels import STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan
-from yichao.app.projects.records import STATUS_LABELS, ProjectRow, load_project, row_of
+from yichao.app.projects.records import ProjectRow, load_project, row_of
 from yichao.app.projects.rounds import budget_use
 from yichao.app.projects.tranches import make_tranches, tranches_of
 from yichao.models.project import Program, Project, ProjectTransition

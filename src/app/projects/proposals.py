@@ -16,13 +16,10 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import OUTCOME_LABELS, STEP_LABELS
 from yichao.app.projects.records import ProjectInput, ProjectRow, apply_project
 from yichao.models.project_proposal import PROPOSAL_STEPS, Proposal, ProposalStep
 from yichao.models.site import Community
-
-STEP_LABELS = {"collect": "收集", "deliberate": "审议", "adopt": "形成", "execute": "执行",
-               "evaluate": "评估", "publicize": "公示"}
-OUTCOME_LABELS = {"open": "进行中", "done": "已公示", "dropped": "未采纳"}
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,11 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
 from yichao.models.organization import Organization
 from yichao.models.project import PROJECT_STATUSES, Program, Project
 
-STATUS_LABELS = {
-    "applied": "已申报", "screened": "已初审", "pitched": "已路演", "approved": "已立项", "running": "执行中",
-    "midterm": "中期评估", "closed": "已结项", "rejected": "未通过", "terminated": "已终止",
-}
 EDITABLE = ("applied", "screened")
 
 

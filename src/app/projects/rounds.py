@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import FUND_LABELS
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
 from yichao.models.project import FUND_KINDS, PROGRAM_KINDS, FundSource, Program, Project, Tranche
 
-PROGRAM_KIND_LABELS = {"venture": "公益创投", "micro_venture": "微创投", "seed_grant": "小额资助"}
-FUND_LABELS = {"fiscal": "财政资金", "community_fund": "社区基金", "crowdfunding": "众筹"}
 # statuses whose approved amount is promised to the project
 COMMITTING = ("approved", "running", "midterm", "closed")
 

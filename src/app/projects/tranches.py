@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import CONDITION_LABELS, STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan, split_amount
-from yichao.app.projects.records import STATUS_LABELS, load_project
+from yichao.app.projects.records import load_project
 from yichao.models.project import TRANCHE_CONDITIONS, Evaluation, Milestone, Program, Project, Tranche
 
-CONDITION_LABELS = {"approval": "立项后", "milestone": "完成节点", "midterm": "中期评估后", "final": "结项评估后"}
 PAYABLE = ("approved", "running", "midterm")
 
 

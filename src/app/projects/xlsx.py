@@ -6,8 +6,9 @@ from pathlib import Path
 
 from yichao.app.core.excel import Column, write_xlsx
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import FUND_LABELS, PROGRAM_KIND_LABELS
 from yichao.app.projects.records import count_projects, query_projects
-from yichao.app.projects.rounds import FUND_LABELS, PROGRAM_KIND_LABELS, list_programs
+from yichao.app.projects.rounds import list_programs
 
 PROJECT_COLUMNS = (
     Column("title", "项目名称", 28), Column("org", "申报组织", 26), Column("program", "资助批次", 26),

@@ -5,16 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.orgs import KIND_LABELS, STAGE_LABELS
 from yichao.app.stats.figures import figure, require_model
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import count_of
 
 Organization = require_model("yichao.models.organization", "Organization", ("stage", "kind", "deleted"))
 
-STAGE_LABELS = {"nursery": "苗圃培育", "accelerating": "加速孵化", "scaling": "产业发展",
-                "graduated": "出壳", "exited": "退出"}
-KIND_LABELS = {"association": "社会团体", "service_agency": "社会服务机构", "foundation": "基金会",
-               "filed_community_org": "社区社会组织（备案）", "unregistered_team": "未登记团队"}
 INCUBATING = ("nursery", "accelerating", "scaling")
 
 

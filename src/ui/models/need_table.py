@@ -8,7 +8,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QCoreApplication
 
 from yichao.app.core import Workspace
-from yichao.app.needs import KIND_LABELS, NeedRow, NeedsFilter, count_needs, query_needs
+from yichao.app.needs import CLAIMANT_KIND_LABELS, NeedRow, NeedsFilter, count_needs, query_needs
 from yichao.ui.models.paged_table_model import Column
 
 OVERDUE_COLOR = "#c62828"
@@ -50,7 +50,7 @@ def need_columns(communities: dict[str, str]) -> list[Column]:
                lambda n: communities.get(n.community_uid or "", "")),
         Column("", QCoreApplication.translate("NeedTable", "Requester"), lambda n: n.requester_name),
         Column("claimant_name", QCoreApplication.translate("NeedTable", "Claimed by"),
-               lambda n: f"{KIND_LABELS.get(n.claimant_kind, '')}·{n.claimant_name}" if n.claimant_name else ""),
+               lambda n: f"{CLAIMANT_KIND_LABELS.get(n.claimant_kind, '')}·{n.claimant_name}" if n.claimant_name else ""),
         Column("reward_points", QCoreApplication.translate("NeedTable", "Points"),
                lambda n: str(n.reward_points) if n.reward_points else ""),
     ]

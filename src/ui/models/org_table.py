@@ -8,8 +8,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 
 from yichao.app.core import Workspace
-from yichao.app.orgs import OrgFilter, OrgRow, org_uids, orgs_by_uid
-from yichao.models.organization import KIND_LABELS, STAGE_LABELS
+from yichao.app.orgs import KIND_LABELS, STAGE_LABELS, OrgFilter, OrgRow, org_uids, orgs_by_uid
 from yichao.ui.models.paged_table_model import Column
 
 

@@ -11,8 +11,16 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from yichao.app.core import JournalFilter, Workspace, community_names, query_journal
-from yichao.app.orgs import OrgDetail, current_rating, get_org, lookup_names, stage_history
-from yichao.models.organization import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
+from yichao.app.orgs import (
+    KIND_LABELS,
+    PARTY_FORM_LABELS,
+    STAGE_LABELS,
+    OrgDetail,
+    current_rating,
+    get_org,
+    lookup_names,
+    stage_history,
+)
 from yichao.ui.models.org_rows import ListSource
 from yichao.ui.models.paged_table_model import Column, PagedTableModel
 from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, MentoringTab, SubsidiesTab

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from yichao.app import orgs
 from yichao.app.core import USER_ERRORS, Workspace, list_communities, message_of, parse_date
-from yichao.app.orgs import OrgDetail, OrgInput, list_lookups
+from yichao.app.orgs import KIND_LABELS, PARTY_FORM_LABELS, REGISTERED_KINDS, OrgDetail, OrgInput, list_lookups
 from yichao.models.identifiers import validate_credit_code, validate_phone
-from yichao.models.organization import KIND_LABELS, PARTY_FORM_LABELS, REGISTERED_KINDS
 from yichao.ui.operations import call
 
 

@@ -10,8 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from yichao.app.core import Workspace, list_communities
-from yichao.app.orgs import OrgFilter, OrgRow, list_lookups, lookup_names
-from yichao.models.organization import KIND_LABELS, STAGE_LABELS
+from yichao.app.orgs import KIND_LABELS, STAGE_LABELS, OrgFilter, OrgRow, list_lookups, lookup_names
 from yichao.ui.models.org_table import OrgSource, org_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from yichao.app import orgs
 from yichao.app.core import Workspace
-from yichao.app.orgs import list_lookups
-from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
+from yichao.app.orgs import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS, list_lookups
 from yichao.ui.operations import call
 from yichao.ui.pages.orgs.stage_dialogs import date_edit, py_date
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from yichao.app import orgs
 from yichao.app.core import Workspace
-from yichao.app.orgs import OrgDetail
-from yichao.models.organization import STAGE_LABELS
+from yichao.app.orgs import STAGE_LABELS, OrgDetail
 from yichao.ui.operations import call
 
 

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from yichao.app import core, orgs
 from yichao.app.core import Workspace
-from yichao.app.orgs import lookup_names
-from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
+from yichao.app.orgs import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS, lookup_names
 from yichao.ui.models.org_rows import CallSource, ListSource
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call

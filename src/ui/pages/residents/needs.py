@@ -276,7 +276,7 @@ class NeedsTab(QWidget):
                  self.tr("Due: %1").replace("%1", due),
                  self.tr("Reward points: %1").replace("%1", str(n.reward_points))]
         if n.claimant_name:
-            lines.append(self.tr("Claimed by: %1").replace("%1", f"{needs.KIND_LABELS.get(n.claimant_kind, '')}“{n.claimant_name}”"))
+            lines.append(self.tr("Claimed by: %1").replace("%1", f"{needs.CLAIMANT_KIND_LABELS.get(n.claimant_kind, '')}“{n.claimant_name}”"))
         if n.satisfaction:
             stars = self.tr("Satisfaction: %1").replace("%1", "★" * n.satisfaction)
             lines.append(stars + (f"　{n.review_comment}" if n.review_comment else ""))

@@ -1,0 +1,5 @@
+"""The Chinese words for certificate codes: the register's name of each kind and a certificate's status."""
+
+KIND_LABELS = {"entry": "入驻证书", "graduation": "出壳证书", "rating": "星级评定证书",
+               "volunteer": "志愿服务证明", "award": "路演获奖证书"}
+STATUS_LABELS = {"valid": "有效", "revoked": "已作废"}

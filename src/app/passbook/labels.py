@@ -1,0 +1,7 @@
+"""The Chinese words for passbook codes: an account's status, a ledger entry's kind, a rule's kind.
+The counter, the statement PDF, the spreadsheet and the printed lines read them from here."""
+
+STATUS_LABELS = {"active": "正常", "lost": "已挂失", "replaced": "已换折", "closed": "已销户"}
+ENTRY_KIND_LABELS = {"deposit": "存入", "redeem": "支取", "reversal": "冲正", "carried_forward": "承前",
+                     "expiry": "过期"}
+RULE_KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "expiry": "积分有效期"}
