@@ -12,6 +12,7 @@ import importlib
 import sys
 from typing import Sequence
 
+from yichao.app.cli.console import prepare_streams
 from yichao.app.core import USER_ERRORS, message_of
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -60,6 +61,7 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    prepare_streams()
     args_list = list(sys.argv[1:] if argv is None else argv)
     word = _command_word(args_list)
     wants_help = any(a in ("-h", "--help") for a in args_list)
