@@ -7,6 +7,7 @@ from pathlib import Path
 
 from yichao.app.cli.common import data_dir_of, workspace
 from yichao.app.core import (
+    CLI_USER,
     InstanceLock,
     UserError,
     backup_database,
@@ -44,18 +45,19 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """Works on a damaged or missing database too: it is set aside as it is, never opened."""
     data_dir = data_dir_of(args)
     ensure_writable(data_dir)
     lock = InstanceLock(data_dir)
-    lock.acquire()
+    lock.acquire()  # another Yichao using the folder: one sentence, nothing changed
     try:
-        saved = restore_database(data_dir, Path(args.file), locked=True)
+        result = restore_database(data_dir, Path(args.file), locked=True, user=CLI_USER.username)
     finally:
         lock.release()
-    with workspace(args) as ws:
-        with ws.unit() as session:
-            record_event(session, "restore", "", "", {"file": str(args.file), "previous": str(saved)})
-    print(f"已从 {args.file} 恢复；原数据库已备份到 {saved}")
+    print(f"已从 {args.file} 恢复。")
+    print(result.plan.summary())
+    if result.previous is not None:
+        print(f"原数据库保存在 {result.previous}")
     return 0
 
 

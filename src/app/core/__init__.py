@@ -10,6 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from yichao.app.core.atomic import atomic_path, write_atomic
     from yichao.app.core.attachments import (
         MAX_BYTES,
         add_attachment,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
         set_active,
         set_role,
     )
-    from yichao.app.core.backup import backup_database, list_backups, restore_database
+    from yichao.app.core.backup import backup_database, list_backups
     from yichao.app.core.check import register, run_checks
     from yichao.app.core.communities import community_names, list_communities
     from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
         backups,
         make_backup,
         restore_backup,
+        restore_plan,
         store_settings,
         update_settings,
     )
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.pinyin import initials
     from yichao.app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
+    from yichao.app.core.restore import RestorePlan, RestoreResult, check_backup_file, plan_restore, restore_database
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
@@ -157,7 +160,14 @@ _HOME: dict[str, str] = {
     "reset_password": "auth",
     "resolve_data_dir": "paths",
     "restore_backup": "maintenance",
-    "restore_database": "backup",
+    "restore_database": "restore",
+    "restore_plan": "maintenance",
+    "plan_restore": "restore",
+    "check_backup_file": "restore",
+    "RestorePlan": "restore",
+    "RestoreResult": "restore",
+    "atomic_path": "atomic",
+    "write_atomic": "atomic",
     "run_checks": "check",
     "save_own": "own_records",
     "set_active": "auth",
@@ -252,6 +262,13 @@ __all__ = [
     "resolve_data_dir",
     "restore_backup",
     "restore_database",
+    "restore_plan",
+    "plan_restore",
+    "check_backup_file",
+    "RestorePlan",
+    "RestoreResult",
+    "atomic_path",
+    "write_atomic",
     "run_checks",
     "save_own",
     "set_active",

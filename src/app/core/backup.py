@@ -1,17 +1,17 @@
-"""Backups with SQLite's online backup API, rotated; restore checks integrity first."""
+"""Backups with SQLite's online backup API, rotated (restoring one: :mod:`yichao.app.core.restore`)."""
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from yichao.app.core.atomic import atomic_path, disk_message
 from yichao.app.core.errors import UserError
-from yichao.app.core.file_ops import copy_with_retry, remove_quietly, remove_with_retry, replace_with_retry
-from yichao.app.core.instance_lock import InstanceLock
-from yichao.app.core.paths import attachments_dir, backups_dir, db_path
+from yichao.app.core.paths import attachments_dir
 
 BACKUP_PREFIX = "yichao-"
 BACKUP_SUFFIX = ".db"
@@ -29,28 +29,47 @@ def _timestamp() -> str:
 
 
 def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", keep: int | None = None) -> Path:
-    """Copy a live database consistently (even while it is open) into ``target_dir``."""
+    """Copy a live database consistently (even while it is open) into ``target_dir``.
+
+    The copy appears whole or not at all: a stick that fills up leaves no file behind.
+    """
     if not db_file.exists():
         raise UserError(f"找不到数据库文件 {db_file}。")
+    target = target_dir / f"{BACKUP_PREFIX}{_timestamp()}-{reason}{BACKUP_SUFFIX}"
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
-        target = target_dir / f"{BACKUP_PREFIX}{_timestamp()}-{reason}{BACKUP_SUFFIX}"
-        src = sqlite3.connect(str(db_file))
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-    except (OSError, sqlite3.Error) as exc:
-        raise UserError(f"备份失败：{exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+        with atomic_path(target) as tmp:
+            _copy_sqlite(db_file, tmp)
+    except OSError as exc:
+        raise UserError(f"备份失败：{disk_message(target, exc)}") from exc
     if keep:
         rotate(target_dir, keep)
     data_dir = db_file.parent
     if not _inside(target_dir, data_dir):  # blobs in the data folder are immutable: no 2nd copy
-        copy_attachments(attachments_dir(data_dir), target_dir / ATTACHMENTS)
-        copy_missing_files(data_dir / KEYS, target_dir / KEYS)
+        try:
+            copy_attachments(attachments_dir(data_dir), target_dir / ATTACHMENTS)
+            copy_missing_files(data_dir / KEYS, target_dir / KEYS)
+        except UserError:
+            target.unlink(missing_ok=True)  # a backup without its attachments is no backup
+            raise
     return target
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` into ``target``; a full disk is an OSError."""
+    try:
+        src = sqlite3.connect(str(source))
+        try:
+            dst = sqlite3.connect(str(target))
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        full = "full" in str(exc)
+        raise OSError(errno.ENOSPC if full else errno.EIO, "磁盘已满" if full else str(exc)) from exc
 
 
 KEYS = "keys"  # e.g. the certificate verification key; without it tampering cannot be detected
@@ -66,10 +85,11 @@ def copy_missing_files(source: Path, target: Path) -> int:
             dest = target / item.name
             if item.is_file() and not dest.exists():
                 target.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(item, dest)
+                with atomic_path(dest) as tmp:
+                    shutil.copyfile(item, tmp)
                 copied += 1
     except OSError as exc:
-        raise UserError(f"复制密钥文件失败：{exc.strerror or exc}。") from exc
+        raise UserError(f"复制密钥文件失败：{disk_message(target, exc)}") from exc
     return copied
 
 
@@ -95,11 +115,11 @@ def copy_attachments(source: Path, target: Path) -> int:
             dest = target / blob.parent.name / blob.name
             if blob.is_file() and not dest.exists():
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(blob, dest.with_name(dest.name + ".part"))
-                dest.with_name(dest.name + ".part").replace(dest)
+                with atomic_path(dest) as tmp:
+                    shutil.copyfile(blob, tmp)
                 copied += 1
     except OSError as exc:
-        raise UserError(f"复制附件失败：{exc.strerror or exc}。请检查目标文件夹是否可写、磁盘是否已满。") from exc
+        raise UserError(f"复制附件失败：{disk_message(target, exc)}") from exc
     return copied
 
 
@@ -149,64 +169,7 @@ def integrity_problem(db_file: Path, thorough: bool = True) -> str | None:
     return None
 
 
-def restore_database(data_dir: Path, backup_file: Path, *, locked: bool = False) -> Path:
-    """Replace the database with a backup after checking the backup; the old file is kept aside.
-
-    Holds the instance lock while it works (``locked``: the caller's open workspace already holds
-    it and has let go of its connections). Either the backup is in place or nothing changed.
-    """
-    backup_file = Path(backup_file)
-    if not backup_file.exists():
-        raise UserError(f"找不到备份文件 {backup_file}。")
-    problem = integrity_problem(backup_file)
-    if problem:
-        raise UserError(f"不能用这个文件恢复：{problem}")
-    lock = None if locked else InstanceLock(data_dir)
-    if lock is not None:
-        lock.acquire()
-    try:
-        target = db_path(data_dir)
-        safety = None
-        if target.exists():
-            safety = backup_database(target, backups_dir(data_dir), reason="before-restore")
-        swap_in(backup_file, target)
-    finally:
-        if lock is not None:
-            lock.release()
-    # beside a backup made elsewhere, or the data folder the backups/ folder belongs to
-    sources = [backup_file.parent / ATTACHMENTS]
-    if backup_file.parent.name == backups_dir(data_dir).name:
-        sources.append(backup_file.parent.parent / ATTACHMENTS)
-    for source in sources:
-        copy_attachments(source, attachments_dir(data_dir))
-        copy_missing_files(source.parent / KEYS, data_dir / KEYS)
-    return safety or target
-
-
-RESTORING_SUFFIX = ".restoring"
-
-
-def swap_in(source: Path, target: Path) -> None:
-    """Put a copy of the database ``source`` in place of ``target`` (whose connections are closed).
-
-    The copy is made and flushed beside the target first; the target's write-ahead log is folded
-    into it and removed; then one atomic replace. A step that fails leaves the old database as it
-    was and no ``.restoring`` file behind, and says so in one sentence.
-    """
-    tmp = target.with_suffix(RESTORING_SUFFIX)
-    try:
-        copy_with_retry(source, tmp)
-        _fold_wal(target)
-        for suffix in ("-wal", "-shm"):
-            remove_with_retry(Path(str(target) + suffix))
-        replace_with_retry(tmp, target)
-    except UserError as exc:
-        raise UserError(f"恢复没有完成，原数据库未被改动。{exc.message}") from exc
-    finally:
-        remove_quietly(tmp)
-
-
-def _fold_wal(db_file: Path) -> None:
+def fold_wal(db_file: Path) -> None:
     """Write the write-ahead log back into the database file, so removing it loses nothing."""
     if not Path(str(db_file) + "-wal").exists():
         return

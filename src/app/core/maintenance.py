@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from yichao.app.core.backup import BackupInfo, backup_database, list_backups, restore_database
+from yichao.app.core.backup import BackupInfo, backup_database, list_backups
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import backups_dir, db_path
+from yichao.app.core.restore import RestorePlan, RestoreResult, plan_restore, restore_database
 from yichao.app.core.settings import OPTIONS
 from yichao.app.core.workspace import Workspace
 from yichao.models.journal import record_event
@@ -29,16 +30,24 @@ def make_backup(ws: Workspace, target_dir: Path | None = None) -> Path:
     return target
 
 
-def restore_backup(ws: Workspace, backup_file: Path) -> Path:
-    """Replace the database with a checked backup; the workspace is closed afterwards.
-
-    The caller (GUI) must restart: every open session belongs to the old file.
-    """
+def restore_plan(ws: Workspace, backup_file: Path) -> RestorePlan:
+    """What restoring ``backup_file`` would keep and drop, for the confirmation (changes nothing)."""
     ws.require("admin", "恢复备份")
     if not ws.is_sqlite:
         raise UserError("PostgreSQL 数据库请用 pg_restore 恢复。")
+    return plan_restore(ws.data_dir, Path(backup_file))
+
+
+def restore_backup(ws: Workspace, backup_file: Path) -> RestoreResult:
+    """Replace the database with a checked backup, keeping what is on paper; journaled in the
+    restored database. The caller (GUI) must restart: every open session belongs to the old file.
+    """
+    user = ws.require("admin", "恢复备份")
+    if not ws.is_sqlite:
+        raise UserError("PostgreSQL 数据库请用 pg_restore 恢复。")
+    plan_restore(ws.data_dir, Path(backup_file))  # refuses a bad file while the workspace still works
     with ws.exclusive():  # background work finishes first; the workspace holds the instance lock
-        return restore_database(ws.data_dir, backup_file, locked=ws.holds_lock)
+        return restore_database(ws.data_dir, Path(backup_file), locked=ws.holds_lock, user=user.username)
 
 
 def update_settings(ws: Workspace, changes: dict[str, Any]) -> dict[str, Any]:

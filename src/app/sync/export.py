@@ -9,7 +9,6 @@ written, so a number is never reused for different content.
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.atomic import write_atomic
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
@@ -249,10 +249,6 @@ def export_bundle(ws: Workspace, to_code: str, path: Path | str,
                      {"to": peer.code, "seq": manifest["seq"], "records": manifest["records"],
                       "file": path.name})
         name = peer.name
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as fh:
-        fh.write(sealed)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+        # inside the transaction: a stick that fills up leaves no file and no bundle number used
+        write_atomic(path, sealed)
     return ExportResult(path, to_code, name, manifest["seq"], manifest["records"], manifest["counts"], len(sealed))

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import func, select
 
 from yichao.app.core import maintenance
-from yichao.app.core.backup import backup_database, integrity_problem, list_backups, restore_database
+from yichao.app.core.backup import backup_database, integrity_problem, list_backups
 from yichao.app.core.communities import add_community, list_communities
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import backups_dir, db_path
+from yichao.app.core.restore import restore_database
 from yichao.app.core.workspace import open_workspace
 from yichao.models.journal import JournalEntry
 

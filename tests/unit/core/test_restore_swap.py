@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from yichao.app.core import InstanceLock, UserError, maintenance
-from yichao.app.core.backup import restore_database
 from yichao.app.core.communities import add_community, list_communities
 from yichao.app.core.paths import db_path
+from yichao.app.core.restore import restore_database
 from yichao.app.core.workspace import Workspace, open_workspace
 
 
@@ -48,9 +48,10 @@ def test_a_replace_the_antivirus_holds_twice_then_succeeds(workspace, monkeypatc
     real, calls = os.replace, []
 
     def held(src, dst):
-        calls.append(dst)
-        if len(calls) <= 2:
-            raise PermissionError(13, "The process cannot access the file because it is being used", str(dst))
+        if Path(dst).name == "yichao.db":  # the swap itself (the safety backup is renamed too)
+            calls.append(dst)
+            if len(calls) <= 2:
+                raise PermissionError(13, "The process cannot access the file because it is being used", str(dst))
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", held)

@@ -15,9 +15,10 @@ from yichao.app.core.attachments import (
     list_attachments,
     remove_attachment,
 )
-from yichao.app.core.backup import backup_database, restore_database
+from yichao.app.core.backup import backup_database
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import attachments_dir, db_path
+from yichao.app.core.restore import restore_database
 from yichao.app.orgs.profile import OrgInput, create_org
 
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from yichao.app import core
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
-from yichao.ui.operations import run_op
+from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.confirm import confirm
 
 
 class BackupsTab(QWidget):
@@ -32,11 +33,13 @@ class BackupsTab(QWidget):
         self.backup_button = QPushButton(icon("save"), self.tr("&Back up now"))
         self.backup_to_button = QPushButton(icon("export"), self.tr("Back up &to a folder..."))
         self.restore_button = QPushButton(icon("backup"), self.tr("&Restore selected..."))
+        self.restore_file_button = QPushButton(icon("import"), self.tr("Restore from a &file..."))
+        self.restore_file_button.clicked.connect(self.restore_from_file)
         self.backup_button.clicked.connect(lambda: self.backup())
         self.backup_to_button.clicked.connect(self.backup_to)
         self.restore_button.clicked.connect(self.restore)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.backup_to_button, self.restore_button):
+        for b in (self.backup_button, self.backup_to_button, self.restore_button, self.restore_file_button):
             buttons.addWidget(b)
         buttons.addStretch()
         layout = QVBoxLayout(self)
@@ -69,18 +72,36 @@ class BackupsTab(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Restore backup"),
-            self.tr("Replace the current data with this backup? The current data is backed up first, "
-                    "and Yichao closes afterwards."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        self.restore_file(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def restore_from_file(self) -> None:
+        """A backup made elsewhere (a USB stick, another folder)."""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"), "",
+                                              self.tr("Yichao backups (*.db)"))
+        if name:
+            self.restore_file(Path(name))
+
+    def restore_file(self, path: Path) -> None:
+        """Say what the restore keeps and drops, ask, then restore on the worker and quit."""
+        plan = call(self, core.restore_plan, self.ws, path)
+        if plan is None:
+            return
+        if plan.problems:
+            QMessageBox.warning(self, self.tr("Restore backup"), self.tr(
+                "This backup cannot be restored without losing what is already on paper:") + "\n"
+                + "\n".join(plan.problems))
+            return
+        made = plan.backup_made_at.strftime("%Y-%m-%d %H:%M") if plan.backup_made_at else ""
+        text = self.tr("Replace the current data with the backup of %1?").replace("%1", made)
+        more = plan.summary() + "\n" + self.tr(
+            "The current data is kept in the backups folder first, and Yichao closes afterwards.")
+        if not confirm(self, self.tr("Restore backup"), text, self.tr("Restore"), more):
             return
         # on the one worker, after whatever it is doing; the restore waits for other threads too
-        run_op(self, lambda: core.restore_backup(self.ws, Path(item.data(Qt.ItemDataRole.UserRole))),
-               on_success=self._restored, label=self.tr("Restoring..."), with_progress=True)
+        run_op(self, lambda: core.restore_backup(self.ws, path), on_success=self._restored,
+               label=self.tr("Restoring..."), with_progress=True)
 
-    def _restored(self, _saved: Path) -> None:
+    def _restored(self, _result: object) -> None:
         QMessageBox.information(self, self.tr("Restore backup"),
                                 self.tr("The backup was restored. Please start Yichao again."))
         QApplication.quit()

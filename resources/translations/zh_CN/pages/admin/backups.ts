@@ -15,6 +15,10 @@
         <translation>恢复所选备份(&amp;R)...</translation>
     </message>
     <message>
+        <source>Restore from a &amp;file...</source>
+        <translation>从文件恢复(&amp;F)...</translation>
+    </message>
+    <message>
         <source>Backing up...</source>
         <translation>正在备份...</translation>
     </message>
@@ -31,12 +35,36 @@
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <source>Yichao backups (*.db)</source>
+        <translation>益巢备份 (*.db)</translation>
+    </message>
+    <message>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <source>Replace the current data with this backup? The current data is backed up first, and Yichao closes afterwards.</source>
-        <translation>用这份备份替换当前数据吗？当前数据会先备份，恢复后益巢将关闭。</translation>
+        <source>This backup cannot be restored without losing what is already on paper:</source>
+        <translation>恢复这个备份会丢失已经打印在纸上的内容，不能恢复：</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup of %1?</source>
+        <translation>用 %1 的备份替换当前数据？</translation>
+    </message>
+    <message>
+        <source>The current data is kept in the backups folder first, and Yichao closes afterwards.</source>
+        <translation>当前数据会先保存到备份文件夹，恢复后益巢将关闭。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring...</source>
+        <translation>正在恢复...</translation>
     </message>
     <message>
         <source>Restoring...</source>
