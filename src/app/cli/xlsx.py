@@ -29,6 +29,7 @@ XLSX_IMPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs:import_orgs",
     "people": "yichao.app.people:import_people",
     "needs": "yichao.app.needs:import_needs",
+    "passbooks": "yichao.app.passbook:import_passbooks",
 }
 XLSX_EXPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs:export_orgs",

@@ -45,9 +45,11 @@ from yichao.app.passbook.rules import (
     save_rule,
 )
 from yichao.app.passbook.statement import write_statement
+from yichao.app.passbook.takeover_xlsx import import_passbooks
 from yichao.app.passbook.xlsx import export_passbooks
 
 __all__ = [
+    "import_passbooks",
     "export_passbooks",
     "ENTRY_KIND_LABELS",
     "RULE_KIND_LABELS",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import Workspace
@@ -23,6 +24,7 @@ from yichao.app.passbook.accounts import (
     passbook_row,
 )
 from yichao.app.passbook.labels import STATUS_LABELS
+from yichao.app.passbook.layout import load_layout
 from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, PrintedLine
@@ -96,6 +98,52 @@ def close(ws: Workspace, number: str, note: str = "") -> PassbookRow:
         return passbook_row(book, session.get(Person, book.holder_uid))
 
 
+# the most points and hours a paper passbook may bring along when it is taken over: years of service
+MAX_TAKEOVER_POINTS = 10_000_000
+MAX_TAKEOVER_MINUTES = 100_000 * 60
+
+
+def check_takeover_position(page: int, line: int, lines_per_page: int) -> tuple[int, int]:
+    """The next free (page, line) of a taken-over book, refused when it does not fit the layout.
+
+    A line one past the last line of a page means that page is full: printing goes on at line 1
+    of the next page.
+    """
+    if page < 1 or line < 1:
+        raise UserError("续打的页号和行号必须从 1 开始。")
+    if line > lines_per_page + 1:
+        raise UserError(f"续打行号不能超过每页 {lines_per_page} 行。")
+    if line == lines_per_page + 1:
+        return page + 1, 1
+    return page, line
+
+
+def take_over_in_session(session: Session, *, number: str, holder_uid: str, balance: int, minutes: int,
+                         page: int, line: int, opened_on: date | None, site_code: str, operator: str,
+                         memo: str = "承前 接管原存折") -> Passbook:
+    """Register a paper passbook already in use, inside the caller's session (one book of a bulk
+    take-over, or the single 接管 at the counter): its number kept, one 承前 entry for the balance
+    and hours, counted as printed, and printing continuing at ``page``/``line``."""
+    clean = normalize_number(number)
+    if not clean:
+        raise UserError("请输入存折封面上的号码。")
+    if not 0 <= balance <= MAX_TAKEOVER_POINTS:
+        raise UserError("承前余额不能为负数。" if balance < 0 else f"承前余额最多 {MAX_TAKEOVER_POINTS} 分。")
+    if not 0 <= minutes <= MAX_TAKEOVER_MINUTES:
+        raise UserError("服务时长不能为负数。" if minutes < 0 else "服务时长最多 100000 小时。")
+    if session.scalar(select(func.count()).select_from(Passbook).where(Passbook.number == clean)):
+        raise UserError(f"存折号码 {clean} 已经登记过了。")
+    book = open_in_session(session, holder_uid, site_code)
+    book.number = clean
+    book.opened_on = opened_on or date.today()
+    append_entry(session, book, kind="carried_forward", memo=memo, points=balance, minutes=minutes,
+                 operator=operator)
+    book.printed_seq = book.entry_count
+    book.next_page, book.next_line = page, line
+    session.flush()
+    return book
+
+
 def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: float, page: int, line: int,
               lines_per_page: int | None = None, opened_on: date | None = None, site_code: str = "") -> PassbookRow:
     """接管: a passbook already in a resident's hands keeps its number, balance, hours and next line.
@@ -104,32 +152,15 @@ def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: 
     continues at ``page``/``line``.
     """
     ws.require("staff", "接管已有爱心存折")
-    clean = normalize_number(number)
-    if not clean:
-        raise UserError("请输入存折封面上的号码。")
     if balance != 0:
         clean_points(balance, "承前余额")
     minutes = hours_to_minutes(hours)
-    if page < 1 or line < 1:
-        raise UserError("续打的页号和行号必须从 1 开始。")
-    if lines_per_page is None:
-        from yichao.app.passbook.layout import load_layout
-
-        lines_per_page = load_layout("standard").lines_per_page
-    if line > lines_per_page + 1:
-        raise UserError(f"续打行号不能超过每页 {lines_per_page} 行。")
+    per_page = lines_per_page if lines_per_page is not None else load_layout("standard").lines_per_page
+    page, line = check_takeover_position(page, line, per_page)
     with ws.unit() as session:
-        if session.scalar(select(func.count()).select_from(Passbook).where(Passbook.number == clean)):
-            raise UserError(f"存折号码 {clean} 已经登记过了。")
-        site = site_code.strip() or ws.site.code
-        book = open_in_session(session, holder_uid, site)
-        book.number = clean
-        book.opened_on = opened_on or date.today()
-        append_entry(session, book, kind="carried_forward", memo="承前 接管原存折", points=balance,
-                     minutes=minutes, operator=operator_name(ws))
-        book.printed_seq = book.entry_count
-        book.next_page, book.next_line = page, line
-        session.flush()
+        book = take_over_in_session(session, number=number, holder_uid=holder_uid, balance=balance,
+                                    minutes=minutes, page=page, line=line, opened_on=opened_on,
+                                    site_code=site_code.strip() or ws.site.code, operator=operator_name(ws))
         return passbook_row(book, session.get(Person, holder_uid))
 
 

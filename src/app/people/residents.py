@@ -151,16 +151,28 @@ def _refuse_taken_volunteer_number(session: Any, number: str, except_uid: str | 
         raise UserError(f"志愿者编号 {number} 已被居民“{other.name}”使用。")
 
 
+def register_in_session(session: Any, data: PersonInput) -> Person:
+    """Register one resident inside the caller's session (a bulk take-over registers holders with
+    their passbooks in one transaction); the same rules as :func:`create_person`."""
+    values = clean_person(data)
+    _refuse_duplicate(session, values["id_number"], values["id_masked"])
+    _refuse_taken_volunteer_number(session, values["volunteer_number"])
+    person = Person(**values)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def person_uid_by_id_number(session: Any, number: str) -> str | None:
+    """The registered (not deleted) resident with this validated identity number, if any: the one
+    place an import looks a person up by number."""
+    return session.scalar(select(Person.uid).where(Person.id_number == number, Person.deleted.is_(False)))
+
+
 def create_person(ws: Workspace, data: PersonInput) -> PersonRow:
     ws.require("staff", "登记居民")
-    values = clean_person(data)
     with ws.unit() as session:
-        _refuse_duplicate(session, values["id_number"], values["id_masked"])
-        _refuse_taken_volunteer_number(session, values["volunteer_number"])
-        person = Person(**values)
-        session.add(person)
-        session.flush()
-        return person_row(person)
+        return person_row(register_in_session(session, data))
 
 
 def update_person(ws: Workspace, uid: str, data: PersonInput) -> PersonRow:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
+from yichao.ui.pages.passbook.takeover import PassbookTakeover
 
 
 class PassbookPage(QWidget):
@@ -30,6 +31,7 @@ class PassbookPage(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(icon("add"), self.tr("Issue passbook..."), self.issue)
         bar.addAction(icon("users"), self.tr("Bulk credit for an activity..."), self.bulk_credit)
+        bar.addAction(icon("import"), self.tr("Take over paper passbooks..."), self.take_over)
         bar.addAction(icon("settings"), self.tr("Printer calibration..."), self.calibrate)
         bar.addAction(icon("calendar"), self.tr("Expire old points..."), self.expire)
         self.passbooks.open_number.connect(self.open_in_counter)
@@ -40,6 +42,10 @@ class PassbookPage(QWidget):
         layout.addWidget(bar)
         layout.addWidget(self.tabs, 1)
         self.counter.number.setFocus()
+
+    def take_over(self) -> None:
+        """Bulk 接管 from the street's ledger workbook."""
+        PassbookTakeover(self, self.ws, self.passbooks.refresh).start()
 
     def open_in_counter(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.counter)

@@ -27,6 +27,10 @@
         <translation>活动批量记分…</translation>
     </message>
     <message>
+        <source>Take over paper passbooks...</source>
+        <translation>接管纸质存折…</translation>
+    </message>
+    <message>
         <source>Printer calibration...</source>
         <translation>打印校准…</translation>
     </message>
