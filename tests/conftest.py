@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check behaviour, not speed: on a loaded 2-core machine input generation can be slow,
+# and a timing health check or deadline failing there says nothing about the code.
+settings.register_profile("yichao", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("yichao")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # pytest-qt has no ini option for this
 

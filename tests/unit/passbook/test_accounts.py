@@ -12,6 +12,7 @@ from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import CurrentUser
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
+from yichao.app.passbook import passbook_rows
 from yichao.app.passbook.hours import hours_to_next_star, star_level, volunteer_hours
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.journal import JournalEntry
@@ -156,7 +157,7 @@ def test_every_change_is_journaled_and_check_catches_a_tampered_balance(workspac
 
 def test_list_rows_carry_number_balance_pending(workspace, book):
     pb.deposit(workspace, book.number, 10, "x")
-    rows = list(pb.passbook_rows(workspace))
+    rows = list(passbook_rows(workspace))
     assert rows == [{"uid": book.uid, "number": book.number, "holder": "李秀英", "status": "active",
                      "balance": 10, "hours": 0, "pending_lines": 1}]
 
