@@ -55,3 +55,13 @@ def test_the_shipped_qm_translates_navigation():
     translator = QTranslator()
     assert translator.load(str(ROOT / "resources" / "translations" / "yichao_zh_CN.qm"))
     assert translator.translate("Navigation", "Administration") == "系统管理"
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="pyside6-lrelease is part of PySide6-Essentials")
+def test_the_shipped_qm_is_the_release_of_the_ts_files(tmp_path):
+    """A .qm left behind after a .ts changed (a merge of two branches, say) ships stale Chinese."""
+    fresh = tmp_path / "fresh.qm"
+    files = [str(p) for p in sorted(i18n.TS_DIR.rglob("*.ts"))]
+    subprocess.run(["pyside6-lrelease", *files, "-qm", str(fresh), "-silent"], check=True, capture_output=True)
+    shipped = ROOT / "resources" / "translations" / "yichao_zh_CN.qm"
+    assert fresh.read_bytes() == shipped.read_bytes(), "run `python tools/i18n.py release` and commit the .qm"
