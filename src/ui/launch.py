@@ -248,14 +248,36 @@ def launch(args: argparse.Namespace) -> int:
         ok = window.grab().save(args.screenshot)
         window.close()
         ws.close()
+        _cleanup_temp()
         if not ok:
             _error(QCoreApplication.translate("Launch", "Could not save the screenshot to %1.").replace(
                 "%1", args.screenshot), interactive=False)
             return 1
         return 0
+    QTimer.singleShot(3000, _sweep_temp_in_background)  # long after the first paint
     code = app.exec()
     ws.close()
+    _cleanup_temp()
     return code
+
+
+def _sweep_temp_in_background() -> None:
+    """Remove the temporary folders of runs that ended (attachment copies, print files)."""
+    import threading
+
+    from yichao.app.core import sweep_stale_temp
+
+    threading.Thread(target=sweep_stale_temp, name="sweep-temp", daemon=True).start()
+
+
+def _cleanup_temp() -> None:
+    """This run's copies and print files go with it; what a viewer still holds, the next start takes."""
+    from yichao.app.core import cleanup_run_temp
+
+    try:
+        cleanup_run_temp()
+    except OSError:
+        log.warning("temporary folder not removed", exc_info=True)
 
 
 def _writable(data_dir: Path) -> bool:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         write_xlsx,
     )
     from yichao.app.core.file_ops import describe_os_error, replace_with_retry
+    from yichao.app.core.filenames import safe_filename
     from yichao.app.core.instance_lock import InstanceLock
     from yichao.app.core.journal_log import (
         JournalFilter,
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
     from yichao.app.core.storage import classify_location, location_problem, location_warning
+    from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
     from yichao.app.core.workspace import (
         CLI_USER,
@@ -122,6 +124,7 @@ _HOME: dict[str, str] = {
     "check_username": "auth",
     "chosen_data_dir": "paths",
     "classify_location": "storage",
+    "cleanup_run_temp": "tempfiles",
     "community_names": "communities",
     "count_journal": "journal_log",
     "create_user": "auth",
@@ -169,11 +172,15 @@ _HOME: dict[str, str] = {
     "atomic_path": "atomic",
     "write_atomic": "atomic",
     "run_checks": "check",
+    "run_temp_dir": "tempfiles",
+    "safe_filename": "filenames",
     "save_own": "own_records",
     "set_active": "auth",
     "set_role": "auth",
     "status_info": "status",
     "store_settings": "maintenance",
+    "sweep_stale_temp": "tempfiles",
+    "temp_file": "tempfiles",
     "update_settings": "maintenance",
     "validate_site": "setup",
     "write_xlsx": "excel",
@@ -223,6 +230,7 @@ __all__ = [
     "check_username",
     "chosen_data_dir",
     "classify_location",
+    "cleanup_run_temp",
     "community_names",
     "count_journal",
     "create_user",
@@ -270,11 +278,15 @@ __all__ = [
     "atomic_path",
     "write_atomic",
     "run_checks",
+    "run_temp_dir",
+    "safe_filename",
     "save_own",
     "set_active",
     "set_role",
     "status_info",
     "store_settings",
+    "sweep_stale_temp",
+    "temp_file",
     "update_settings",
     "validate_site",
     "write_xlsx",

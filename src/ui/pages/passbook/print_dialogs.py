@@ -7,7 +7,6 @@ fitting), so the layout profile and this PC's calibration offset decide where th
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSizeF, Qt
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.core import USER_ERRORS, Workspace, message_of, temp_file
 from yichao.app.passbook import (
     PRINT_LAYOUT_SETTING,
     PassbookLayout,
@@ -50,7 +49,7 @@ from yichao.ui.operations import call, show_error
 
 
 def _temp_pdf(name: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix="yichao-passbook-")) / name
+    return temp_file(name)  # this run's temporary folder, removed when Yichao closes
 
 
 def passbook_printer(layout: PassbookLayout) -> QPrinter:

@@ -3,7 +3,6 @@ milestones, evaluations, activities, outcome, close-out report and Excel export.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from yichao.app import projects
+from yichao.app.core import temp_file
 from yichao.app.projects import (
     FUND_LABELS,
     PROGRAM_KIND_LABELS,
@@ -203,7 +203,7 @@ class ProjectActions(QObject):
         p = self.tab.current()
         if p is None:
             return
-        out = Path(tempfile.mkdtemp(prefix="yichao-")) / f"{p.title}结项报告.pdf"
+        out = temp_file(f"{p.title}结项报告", ".pdf")
         if call(self.tab, closeout_report_pdf, self.ws, p.uid, out) is not None:
             self.preview = PdfPreviewDialog(out, self.tr("Close-out report"), self.tab)
             self.preview.show()

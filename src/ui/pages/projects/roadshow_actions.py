@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from yichao.app import roadshow
-from yichao.app.core import rejection_lines
+from yichao.app.core import rejection_lines, safe_filename, temp_file
 from yichao.app.projects import list_programs, query_projects
 from yichao.app.roadshow import export_blank_sheet, export_scores, import_sheet, result_sheet_pdf
 from yichao.ui.operations import call
@@ -116,7 +115,7 @@ class RoadshowActions(QObject):
             self.tab.load()
 
     def _name(self, suffix: str) -> str:
-        return f"{self.tab.grid.roadshow.name}{suffix}" if self.tab.grid else suffix
+        return safe_filename(f"{self.tab.grid.roadshow.name}{suffix}" if self.tab.grid else suffix)
 
     def blank_sheet(self) -> None:
         path = self.tab.ask_save(self.tr("Blank scoring sheet"), self._name("评分表.xlsx"), "Excel (*.xlsx)")
@@ -146,7 +145,7 @@ class RoadshowActions(QObject):
     def result_pdf(self) -> None:
         from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-        out = Path(tempfile.mkdtemp(prefix="yichao-")) / self._name(f"评分结果-{date.today():%Y%m%d}.pdf")
+        out = temp_file(self._name(f"评分结果-{date.today():%Y%m%d}"), ".pdf")
         if call(self.tab, result_sheet_pdf, self.ws, self.tab.roadshow_uid, out) is not None:
             self.preview = PdfPreviewDialog(out, self.tr("Roadshow result sheet"), self.tab)
             self.preview.show()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, safe_filename
 from yichao.app.stats import Period, Report, build_report, current, save_report
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
@@ -164,7 +164,7 @@ class ReportsPage(QWidget):
     def ask_save(self, suffix: str) -> None:
         if self.report is None:
             return
-        default = str(Path.home() / f"{self.report.site_name}{self.report.period.code}统计报表{suffix}")
+        default = str(Path.home() / safe_filename(f"{self.report.site_name}{self.report.period.code}统计报表", suffix))
         filters = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), default, filters)
         if path:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import sync
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, safe_filename
 from yichao.ui.icons import icon
 from yichao.ui.models.sync_tables import RowsModel
 from yichao.ui.operations import call
@@ -78,7 +78,7 @@ class KeysTab(QWidget):
         self.table.resizeColumnsToContents()
 
     def export_key(self) -> None:
-        name = f"{self.ws.site.code}-{self.ws.site.name}.ycbkey"
+        name = safe_filename(f"{self.ws.site.code}-{self.ws.site.name}", ".ycbkey")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export key file"), name,
                                               self.tr("Yichao key files (*.ycbkey)"))
         if not path:
