@@ -24,6 +24,7 @@ from yichao.app.certificates.subjects import KINDS, Subject, kind_spec
 from yichao.app.certificates.verification import derive_code, display_code, qr_payload, site_key
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.models.base import new_uids, utcnow
@@ -273,10 +274,20 @@ class PrintRecord:
 
 
 def print_history(ws: Workspace, uid: str) -> list[PrintRecord]:
+    """Every printing of a certificate, in words: who by display name, the layout as "A4 横版"."""
     with ws.read() as session:
+        staff = staff_names_in(session)
         stmt = select(CertificatePrint).where(CertificatePrint.certificate_uid == uid).order_by(CertificatePrint.printed_at)
-        return [PrintRecord(p.printed_at, p.printed_by, p.reprint, p.layout, p.preprinted, p.reason)
+        return [PrintRecord(p.printed_at, staff_label(staff, p.printed_by), p.reprint, _layout_label(p.layout),
+                            p.preprinted, p.reason)
                 for p in session.scalars(stmt)]
+
+
+def _layout_label(name: str) -> str:
+    try:
+        return load_layout(name).label
+    except UserError:
+        return ""
 
 
 def find_by_code(session: Session, code: str) -> Certificate | None:

@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from yichao.app.core.restore import RestorePlan, RestoreResult, check_backup_file, plan_restore, restore_database
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
+    from yichao.app.core.staff import staff_label, staff_names, staff_names_in
     from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
     from yichao.app.core.storage import classify_location, location_problem, location_warning
     from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
@@ -177,6 +178,9 @@ _HOME: dict[str, str] = {
     "save_own": "own_records",
     "set_active": "auth",
     "set_role": "auth",
+    "staff_label": "staff",
+    "staff_names": "staff",
+    "staff_names_in": "staff",
     "status_info": "status",
     "store_settings": "maintenance",
     "sweep_stale_temp": "tempfiles",
@@ -283,6 +287,9 @@ __all__ = [
     "save_own",
     "set_active",
     "set_role",
+    "staff_label",
+    "staff_names",
+    "staff_names_in",
     "status_info",
     "store_settings",
     "sweep_stale_temp",

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs.labels import STAGE_LABELS
 from yichao.app.orgs.profile import OrgDetail, org_detail
@@ -110,11 +111,12 @@ def change_stage(ws: Workspace, uid: str, target: str, on: date, reason: str) ->
 
 
 def stage_history(ws: Workspace, uid: str) -> list[StageChange]:
-    """Every stage change of an organization, oldest first."""
+    """Every stage change of an organization, oldest first; ``by_user`` as staff know them."""
     with ws.read() as session:
+        staff = staff_names_in(session)
         stmt = (select(OrgStageChange).where(OrgStageChange.org_uid == uid, OrgStageChange.deleted.is_not(True))
                 .order_by(OrgStageChange.on, OrgStageChange.updated_at))
-        return [StageChange(c.uid, c.from_stage, c.to_stage, c.on, c.reason, c.by_user)
+        return [StageChange(c.uid, c.from_stage, c.to_stage, c.on, c.reason, staff_label(staff, c.by_user))
                 for c in session.scalars(stmt)]
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.staff import staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import (
@@ -183,7 +184,8 @@ def entries(ws: Workspace, number: str, offset: int = 0, limit: int = 200, newes
         book = load_book(session, number)
         order = LedgerEntry.seq.desc() if newest_first else LedgerEntry.seq.asc()
         stmt = select(LedgerEntry).where(LedgerEntry.passbook_uid == book.uid).order_by(order).offset(offset).limit(limit)
-        return [entry_row(e) for e in session.scalars(stmt)]
+        staff = staff_names_in(session)
+        return [entry_row(e, staff) for e in session.scalars(stmt)]
 
 
 def entry_count(ws: Workspace, number: str) -> int:

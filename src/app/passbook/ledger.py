@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.staff import staff_label
 from yichao.app.passbook.labels import ENTRY_KIND_LABELS
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert
@@ -52,9 +53,11 @@ class EntryRow:
         return self.minutes / 60
 
 
-def entry_row(e: LedgerEntry) -> EntryRow:
+def entry_row(e: LedgerEntry, staff: dict[str, str] | None = None) -> EntryRow:
+    """The entry as shown; with ``staff`` the operator by display name (the CLI as 命令行)."""
+    operator = staff_label(staff, e.operator) if staff is not None else e.operator
     return EntryRow(e.uid, e.passbook_uid, e.seq, e.kind, e.on, e.memo, e.points, e.balance_after,
-                    e.minutes, e.source_kind, e.source_uid, e.reverses_uid, e.operator)
+                    e.minutes, e.source_kind, e.source_uid, e.reverses_uid, operator)
 
 
 def clean_memo(memo: str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
 from yichao.app.passbook.labels import STATUS_LABELS
@@ -106,11 +107,12 @@ def _plan(book: Passbook, pending: list[LedgerEntry], layout: PassbookLayout) ->
     return place([e.balance_after - e.points for e in pending], book.next_page, book.next_line, layout.lines_per_page)
 
 
-def _line(p: Placement, entry: LedgerEntry | None) -> PrintLine:
+def _line(p: Placement, entry: LedgerEntry | None, staff: dict[str, str]) -> PrintLine:
+    """One printed line; the operator by the name the holder knows (the CLI as 命令行)."""
     if entry is None:
         return PrintLine(p.page, p.line, None, CARRY_MEMO, None, None, p.carried_balance, "")
     return PrintLine(p.page, p.line, entry.on, entry.memo, entry.points if entry.points > 0 else None,
-                     -entry.points if entry.points < 0 else None, entry.balance_after, entry.operator)
+                     -entry.points if entry.points < 0 else None, entry.balance_after, staff_label(staff, entry.operator))
 
 
 def _printable(book: Passbook) -> None:
@@ -129,7 +131,8 @@ def print_pending(ws: Workspace, number: str, out: Path) -> PrintJob:
         placements, (next_page, next_line) = _plan(book, pending, layout)
         if not pending:
             return PrintJob(book.number, None, 0, 0, book.next_page, book.next_line, (), 0, book.next_page, book.next_line)
-        lines = [_line(p, None if p.is_carry else pending[p.entry_index]) for p in placements]
+        staff = staff_names_in(session)
+        lines = [_line(p, None if p.is_carry else pending[p.entry_index], staff) for p in placements]
         pages = write_lines_pdf(Path(out), paper_layout(ws, book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 补登")
         return PrintJob(book.number, Path(out), pending[0].seq, pending[-1].seq, book.next_page, book.next_line,
                         tuple(pages), len(pending), next_page, next_line)
@@ -165,8 +168,9 @@ def printed_page_lines(session: Session, book: Passbook, page: int) -> list[Prin
         PrintedLine.passbook_uid == book.uid, PrintedLine.page == page).order_by(PrintedLine.line)))
     uids = [r.entry_uid for r in rows if r.entry_uid]
     by_uid = {e.uid: e for e in session.scalars(select(LedgerEntry).where(LedgerEntry.uid.in_(uids)))} if uids else {}
-    return [_line(Placement(r.page, r.line, 0 if r.entry_uid else -1, r.carried_balance), by_uid.get(r.entry_uid or ""))
-            for r in rows]
+    staff = staff_names_in(session)
+    return [_line(Placement(r.page, r.line, 0 if r.entry_uid else -1, r.carried_balance), by_uid.get(r.entry_uid or ""),
+                  staff) for r in rows]
 
 
 def reprint_page(ws: Workspace, number: str, page: int, out: Path) -> int:

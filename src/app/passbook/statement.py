@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import load_book
 from yichao.app.passbook.hours import star_level, volunteer_hours
@@ -45,6 +46,7 @@ def write_statement(ws: Workspace, number: str, out: Path, start: date | None = 
         if end:
             stmt = stmt.where(LedgerEntry.on <= end)
         entries = list(session.scalars(stmt.order_by(LedgerEntry.seq)))
+        staff = staff_names_in(session)
     hours = volunteer_hours(ws, book.holder_uid)
     title = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1)
     body = ParagraphStyle("b", fontName=font, fontSize=9.5, leading=14)
@@ -63,7 +65,7 @@ def write_statement(ws: Workspace, number: str, out: Path, start: date | None = 
     for e in entries:
         data.append([str(e.seq), f"{e.on:%Y-%m-%d}", ENTRY_KIND_LABELS.get(e.kind, e.kind), e.memo[:24],
                      str(e.points) if e.points > 0 else "", str(-e.points) if e.points < 0 else "",
-                     str(e.balance_after), f"{e.minutes / 60:g}" if e.minutes else "", e.operator[:8]])
+                     str(e.balance_after), f"{e.minutes / 60:g}" if e.minutes else "", staff_label(staff, e.operator)[:8]])
     if len(data) == 1:
         data.append(["", "", "", "本期间没有记录", "", "", "", "", ""])
     table = Table(data, repeatRows=1, colWidths=[10 * mm, 21 * mm, 11 * mm, 54 * mm, 14 * mm, 14 * mm,

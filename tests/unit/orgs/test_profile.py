@@ -160,7 +160,7 @@ def test_lifecycle_rules(workspace) -> None:
         change_stage(workspace, org.uid, "exited", TODAY, "x")
     history = stage_history(workspace, org.uid)
     assert [h.to_stage for h in history] == ["nursery", "accelerating", "scaling", "graduated"]
-    assert history[-1].by_user == "admin" and history[-1].reason == "评估合格出壳"
+    assert history[-1].by_user == "管理员" and history[-1].reason == "评估合格出壳"
 
 
 def test_exit_and_readmit(workspace) -> None:
