@@ -70,8 +70,8 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
         printed: list[dict[str, Any]] = []
         redeemed: dict[str, int] = {}
         # continue each site's numbering, so running the demo again adds passbooks instead of failing
-        seqs: dict[str, int] = dict(session.execute(
-            select(Passbook.site_code, func.max(Passbook.seq)).group_by(Passbook.site_code)).tuples().all())
+        seqs: dict[str, int] = {code: seq for code, seq in session.execute(
+            select(Passbook.site_code, func.max(Passbook.seq)).group_by(Passbook.site_code))}
         for n, holder in enumerate(volunteers):
             office = rng.choice(offices) if offices and rng.random() < 0.3 else site
             seqs[office] = seqs.get(office, 0) + 1

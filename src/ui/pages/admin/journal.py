@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app import core
-from yichao.app.core import JournalFilter, JournalRow, Workspace
+from yichao.app import core, history
+from yichao.app.core import JournalFilter, Workspace
+from yichao.app.history import DescribedEntry
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.widgets.table_view import make_table_view
 
 
 class JournalSource:
-    """Adapts the journal service to the paged model for one filter."""
+    """Adapts the journal, described in words, to the paged model for one filter."""
 
     def __init__(self, ws: Workspace, flt: JournalFilter) -> None:
         self.ws, self.flt = ws, flt
@@ -35,8 +36,8 @@ class JournalSource:
     def count(self) -> int:
         return core.count_journal(self.ws, self.flt)
 
-    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[JournalRow]:
-        return core.query_journal(self.ws, self.flt, offset, limit, descending=not descending)
+    def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[DescribedEntry]:
+        return history.described_journal(self.ws, self.flt, offset, limit, descending=not descending)
 
 
 class JournalTab(QWidget):
@@ -71,9 +72,9 @@ class JournalTab(QWidget):
         columns = [
             Column("id", self.tr("Time"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
             Column("", self.tr("User"), lambda r: r.user),
-            Column("", self.tr("Action"), lambda r: r.op_label),
-            Column("", self.tr("Record type"), lambda r: r.entity),
-            Column("", self.tr("Record"), lambda r: _record_label(r)),
+            Column("", self.tr("Action"), lambda r: r.action),
+            Column("", self.tr("Record type"), lambda r: r.kind),
+            Column("", self.tr("Record"), lambda r: r.record),
             Column("", self.tr("Revision"), lambda r: str(r.rev) if r.rev else ""),
         ]
         self.model = PagedTableModel(JournalSource(ws, JournalFilter()), columns, self)
@@ -113,14 +114,14 @@ class JournalTab(QWidget):
         self.apply_filter()
 
     def reload_choices(self) -> None:
-        for combo, values in ((self.user, core.journal_users(self.ws)),
-                              (self.entity, core.journal_entities(self.ws))):
+        for combo, choices in ((self.user, history.user_choices(self.ws)),
+                               (self.entity, history.entity_choices(self.ws))):
             combo.blockSignals(True)
             current = combo.currentData()
             combo.clear()
             combo.addItem(self.tr("(all)"), "")
-            for value in values:
-                combo.addItem(value, value)
+            for value, label in choices:
+                combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
@@ -139,16 +140,9 @@ class JournalTab(QWidget):
         self.detail.setRowCount(0)
 
     def _show_detail(self, current: Any, previous: Any = None) -> None:
-        row: JournalRow | None = self.model.data(current, ROW_ROLE) if current.isValid() else None
-        changes = row.changes() if row is not None else []
+        row: DescribedEntry | None = self.model.data(current, ROW_ROLE) if current.isValid() else None
+        changes = row.changes if row is not None else ()
         self.detail.setRowCount(len(changes))
-        for i, (field, before, after) in enumerate(changes):
-            for j, value in enumerate((field, before, after)):
-                self.detail.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
-
-
-def _record_label(row: JournalRow) -> str:
-    for key in ("name", "title", "number", "username", "serial"):
-        if row.after.get(key):
-            return str(row.after[key])
-    return row.uid[:8]
+        for i, change in enumerate(changes):
+            for j, value in enumerate((change.field, change.before, change.after)):
+                self.detail.setItem(i, j, QTableWidgetItem(value))

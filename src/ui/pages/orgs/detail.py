@@ -10,7 +10,8 @@ from typing import Any, Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from yichao.app.core import JournalFilter, Workspace, community_names, query_journal
+from yichao.app.core import JournalFilter, Workspace, community_names
+from yichao.app.history import described_journal
 from yichao.app.orgs import (
     KIND_LABELS,
     PARTY_FORM_LABELS,
@@ -64,10 +65,8 @@ class OrgDetailView(QWidget):
         self.journal_view, self.journal = small_table([
             Column("", QCoreApplication.translate("OrgDetail", "Time"), lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M")),
             Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
-            Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.op_label),
-            Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: "；".join(
-                f"{k}: {'' if b is None else b} → {a}" for k, b, a in j.changes()
-                if k not in ("rev", "updated_at", "name_initials"))),
+            Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.action),
+            Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: j.summary()),
         ], [130, 70, 60, 400], self)
         self.activities = ActivitiesTab(ws, self)
         self.mentoring = MentoringTab(ws, self)
@@ -101,7 +100,7 @@ class OrgDetailView(QWidget):
         self.title.setText(o.name + (f"（{o.short_name}）" if o.short_name else ""))
         self.profile.setText(self.profile_html(o))
         self.history.set_source(ListSource(stage_history(self.ws, uid)))
-        self.journal.set_source(ListSource(query_journal(self.ws, JournalFilter(uid=uid), 0, 200)))
+        self.journal.set_source(ListSource(described_journal(self.ws, JournalFilter(uid=uid), 0, 200)))
 
     def profile_html(self, o: OrgDetail) -> str:
         names = lookup_names(self.ws)

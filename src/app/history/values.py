@@ -1,0 +1,127 @@
+"""A stored value as a clerk reads it: codes through the domains' labels, money in 元, yes/no,
+local times, referenced records by name, staff by display name. Never ``None``/``False``/a UUID."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from yichao.app.certificates.register import STATUS_LABELS as CERTIFICATE_STATUS_LABELS
+from yichao.app.certificates.subjects import KINDS as CERTIFICATE_KINDS
+from yichao.app.core.staff import staff_label
+from yichao.app.history.fields import ENTITY_LABELS
+from yichao.app.history.references import Names, referenced_table, uids_of
+from yichao.app.needs import STATUS_LABELS as NEED_STATUS_LABELS
+from yichao.app.needs import URGENCY_LABELS
+from yichao.app.orgs.lookups import KIND_LABELS as LOOKUP_KIND_LABELS
+from yichao.app.passbook.accounts import STATUS_LABELS as PASSBOOK_STATUS_LABELS
+from yichao.app.passbook.ledger import KIND_LABELS as ENTRY_KIND_LABELS
+from yichao.app.passbook.rules import KIND_LABELS as RULE_KIND_LABELS
+from yichao.app.people import GENDER_LABELS
+from yichao.app.projects import (
+    EVALUATION_KIND_LABELS,
+    FUND_LABELS,
+    OUTCOME_LABELS,
+    PROGRAM_KIND_LABELS,
+    STEP_LABELS,
+)
+from yichao.app.projects import STATUS_LABELS as PROJECT_STATUS_LABELS
+from yichao.app.projects.tranches import CONDITION_LABELS
+from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
+from yichao.models.organization import KIND_LABELS as ORG_KIND_LABELS
+from yichao.models.organization import PARTY_FORM_LABELS, STAGE_LABELS
+
+CERTIFICATE_KIND_LABELS = {k: spec.label for k, spec in CERTIFICATE_KINDS.items()}
+CLAIMANT_KIND_LABELS = {"organization": "组织", "household": "庭户", "volunteer": "志愿者"}
+SOURCE_KIND_LABELS = {"activity": "志愿服务活动", "need": "居民需求", "catalog": "积分兑换", "passbook": "换折结转"}
+ROLE_LABELS = {"admin": "管理员", "staff": "工作人员", "viewer": "只读"}
+SITE_ROLE_LABELS = {"street": "街道", "district": "区", "community": "社区储蓄所"}
+RATING_KIND_LABELS = {"grade": "等级评估", "stars": "星级评估"}
+LAYOUT_LABELS = {"landscape": "横版", "portrait": "竖版", "standard": "标准存折", "a4_template": "A4 定位模板"}
+LOGIN_REASON_LABELS = {"unknown": "用户名不存在", "disabled": "账号已停用", "locked": "账号已锁定",
+                       "password": "密码错误"}
+
+# (table, field) -> code labels; a field alone where it means the same in every table
+_CODES: dict[tuple[str, str] | str, dict[str, str]] = {
+    ("organization", "kind"): ORG_KIND_LABELS, "stage": STAGE_LABELS, "from_stage": STAGE_LABELS,
+    "to_stage": STAGE_LABELS, "party_form": PARTY_FORM_LABELS, "visit_kind": MENTORING_LABELS,
+    "subsidy_kind": SUBSIDY_LABELS, ("org_subsidy", "status"): SUBSIDY_STATUS_LABELS,
+    "rating_kind": RATING_KIND_LABELS, "list_kind": LOOKUP_KIND_LABELS,
+    ("need", "status"): NEED_STATUS_LABELS, ("need_step", "from_status"): NEED_STATUS_LABELS,
+    ("need_step", "to_status"): NEED_STATUS_LABELS, "urgency": URGENCY_LABELS,
+    "claimant_kind": CLAIMANT_KIND_LABELS, "gender": GENDER_LABELS,
+    ("passbook", "status"): PASSBOOK_STATUS_LABELS, ("passbook_entry", "kind"): ENTRY_KIND_LABELS,
+    "source_kind": SOURCE_KIND_LABELS, ("passbook_rule", "kind"): RULE_KIND_LABELS,
+    ("project", "status"): PROJECT_STATUS_LABELS, ("project_transition", "from_status"): PROJECT_STATUS_LABELS,
+    ("project_transition", "to_status"): PROJECT_STATUS_LABELS, ("program", "kind"): PROGRAM_KIND_LABELS,
+    ("fund_source", "kind"): FUND_LABELS, "condition": CONDITION_LABELS,
+    ("project_evaluation", "kind"): EVALUATION_KIND_LABELS, "step": STEP_LABELS, "outcome": OUTCOME_LABELS,
+    ("certificate", "kind"): CERTIFICATE_KIND_LABELS, ("certificate", "status"): CERTIFICATE_STATUS_LABELS,
+    "subject_type": ENTITY_LABELS, "owner_entity": ENTITY_LABELS, ("user_account", "role"): ROLE_LABELS,
+    ("site", "role"): SITE_ROLE_LABELS, "layout": LAYOUT_LABELS,
+}
+# fields holding a login name
+STAFF_FIELDS = frozenset({"by_user", "operator", "issued_by", "printed_by", "revoked_by", "entered_by",
+                          "confirmed_by"})
+
+
+def code_labels(table: str, field: str) -> dict[str, str] | None:
+    return _CODES.get((table, field)) or _CODES.get(field)
+
+
+def show_value(table: str, field: str, value: Any, record: dict[str, Any], names: Names,
+               staff: dict[str, str]) -> str:
+    """``record[field]`` in words; empty text for nothing."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    target = referenced_table(field, record)
+    if target:
+        return "、".join(names.name(target, uid) for uid in uids_of(value))
+    if field in STAFF_FIELDS:
+        return staff_label(staff, str(value))
+    labels = code_labels(table, field)
+    if labels is not None:
+        return labels.get(str(value), "其他")
+    if field.endswith("_fen") and isinstance(value, int):
+        return f"{value / 100:,.2f} 元"
+    if field == "minutes" and isinstance(value, int):
+        return f"{value / 60:g} 小时"
+    if field == "size" and isinstance(value, int):
+        return f"{value / 1024:,.0f} KB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MB"
+    if field == "level" and table == "org_rating":
+        return f"{value}A" if record.get("rating_kind") == "grade" else f"{value} 星"
+    if field in ("criteria", "scores"):
+        return _listed(value)
+    if isinstance(value, str):
+        return _local_time(value)
+    return str(value)
+
+
+def _listed(value: Any) -> str:
+    """A rubric ("需求与目标（权重 0.2，满分 20）") or a score list ("17、23.5")."""
+    try:
+        items = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return str(value)
+    if not isinstance(items, list):
+        return str(value)
+    parts = []
+    for item in items:
+        if isinstance(item, dict):
+            parts.append(f"{item.get('name', '')}（权重 {item.get('weight', '')}，满分 {item.get('max', '')}）")
+        else:
+            parts.append(f"{item:g}" if isinstance(item, float) else str(item))
+    return "、".join(parts)
+
+
+def _local_time(text: str) -> str:
+    """An ISO time stored in UTC as the local wall clock; any other text unchanged."""
+    if len(text) >= 19 and text[4] == "-" and text[10] == "T":
+        try:
+            return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return text
+    return text
