@@ -15,7 +15,7 @@ PROJECT_COLUMNS = (
     Column("domain", "服务领域", 10), Column("status", "状态", 8), Column("status_on", "状态日期", 11),
     Column("applied_on", "申报日期", 11), Column("requested", "申请金额（元）", 13),
     Column("approved", "立项金额（元）", 13), Column("spent", "实际支出（元）", 13),
-    Column("planned", "计划受益人数", 12), Column("actual", "实际受益人数", 12), Column("uid", "编号", 38),
+    Column("planned", "计划受益人数", 12), Column("actual", "实际受益人数", 12),
 )
 PROGRAM_COLUMNS = (
     Column("name", "资助批次", 28), Column("kind", "类型", 10), Column("year", "年度", 6),
@@ -41,7 +41,7 @@ def export_projects(ws: Workspace, path: Path) -> int:
                        "status": r.status_label, "status_on": r.status_on, "applied_on": r.applied_on,
                        "requested": _yuan(r.requested_fen), "approved": _yuan(r.approved_fen),
                        "spent": _yuan(r.spent_fen), "planned": r.planned_beneficiaries,
-                       "actual": r.actual_beneficiaries, "uid": r.uid}
+                       "actual": r.actual_beneficiaries}
 
     return write_xlsx(path, PROJECT_COLUMNS, rows(), sheet_title="项目", title="项目一览")
 
