@@ -13,7 +13,7 @@ from yichao.app.cli.xlsx import XLSX_EXPORTERS, XLSX_IMPORTERS
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 DOMAINS = ("core", "orgs", "people", "needs", "passbook", "projects", "roadshow", "certificates", "pdf",
-           "sync", "stats")
+           "sync", "stats", "history")
 
 
 def test_no_app_module_outside_a_package():
