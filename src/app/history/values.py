@@ -7,59 +7,37 @@ import json
 from datetime import datetime
 from typing import Any
 
-from yichao.app.certificates.register import STATUS_LABELS as CERTIFICATE_STATUS_LABELS
-from yichao.app.certificates.subjects import KINDS as CERTIFICATE_KINDS
+from yichao.app import certificates, needs, orgs, passbook, people, projects
+from yichao.app.core.errors import UserError
 from yichao.app.core.staff import staff_label
 from yichao.app.history.fields import ENTITY_LABELS
 from yichao.app.history.references import Names, referenced_table, uids_of
-from yichao.app.needs import STATUS_LABELS as NEED_STATUS_LABELS
-from yichao.app.needs import URGENCY_LABELS
-from yichao.app.orgs.lookups import KIND_LABELS as LOOKUP_KIND_LABELS
-from yichao.app.passbook.accounts import STATUS_LABELS as PASSBOOK_STATUS_LABELS
-from yichao.app.passbook.ledger import KIND_LABELS as ENTRY_KIND_LABELS
-from yichao.app.passbook.rules import KIND_LABELS as RULE_KIND_LABELS
-from yichao.app.people import GENDER_LABELS
-from yichao.app.projects import (
-    EVALUATION_KIND_LABELS,
-    FUND_LABELS,
-    OUTCOME_LABELS,
-    PROGRAM_KIND_LABELS,
-    STEP_LABELS,
-)
-from yichao.app.projects import STATUS_LABELS as PROJECT_STATUS_LABELS
-from yichao.app.projects.tranches import CONDITION_LABELS
-from yichao.models.org_records import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS
-from yichao.models.organization import KIND_LABELS as ORG_KIND_LABELS
-from yichao.models.organization import PARTY_FORM_LABELS, STAGE_LABELS
 
-CERTIFICATE_KIND_LABELS = {k: spec.label for k, spec in CERTIFICATE_KINDS.items()}
-CLAIMANT_KIND_LABELS = {"organization": "组织", "household": "庭户", "volunteer": "志愿者"}
-SOURCE_KIND_LABELS = {"activity": "志愿服务活动", "need": "居民需求", "catalog": "积分兑换", "passbook": "换折结转"}
+# codes no domain's labels name yet (the kernel's roles and levels, the district's rating kinds)
 ROLE_LABELS = {"admin": "管理员", "staff": "工作人员", "viewer": "只读"}
 SITE_ROLE_LABELS = {"street": "街道", "district": "区", "community": "社区储蓄所"}
 RATING_KIND_LABELS = {"grade": "等级评估", "stars": "星级评估"}
-LAYOUT_LABELS = {"landscape": "横版", "portrait": "竖版", "standard": "标准存折", "a4_template": "A4 定位模板"}
 LOGIN_REASON_LABELS = {"unknown": "用户名不存在", "disabled": "账号已停用", "locked": "账号已锁定",
                        "password": "密码错误"}
 
 # (table, field) -> code labels; a field alone where it means the same in every table
 _CODES: dict[tuple[str, str] | str, dict[str, str]] = {
-    ("organization", "kind"): ORG_KIND_LABELS, "stage": STAGE_LABELS, "from_stage": STAGE_LABELS,
-    "to_stage": STAGE_LABELS, "party_form": PARTY_FORM_LABELS, "visit_kind": MENTORING_LABELS,
-    "subsidy_kind": SUBSIDY_LABELS, ("org_subsidy", "status"): SUBSIDY_STATUS_LABELS,
-    "rating_kind": RATING_KIND_LABELS, "list_kind": LOOKUP_KIND_LABELS,
-    ("need", "status"): NEED_STATUS_LABELS, ("need_step", "from_status"): NEED_STATUS_LABELS,
-    ("need_step", "to_status"): NEED_STATUS_LABELS, "urgency": URGENCY_LABELS,
-    "claimant_kind": CLAIMANT_KIND_LABELS, "gender": GENDER_LABELS,
-    ("passbook", "status"): PASSBOOK_STATUS_LABELS, ("passbook_entry", "kind"): ENTRY_KIND_LABELS,
-    "source_kind": SOURCE_KIND_LABELS, ("passbook_rule", "kind"): RULE_KIND_LABELS,
-    ("project", "status"): PROJECT_STATUS_LABELS, ("project_transition", "from_status"): PROJECT_STATUS_LABELS,
-    ("project_transition", "to_status"): PROJECT_STATUS_LABELS, ("program", "kind"): PROGRAM_KIND_LABELS,
-    ("fund_source", "kind"): FUND_LABELS, "condition": CONDITION_LABELS,
-    ("project_evaluation", "kind"): EVALUATION_KIND_LABELS, "step": STEP_LABELS, "outcome": OUTCOME_LABELS,
-    ("certificate", "kind"): CERTIFICATE_KIND_LABELS, ("certificate", "status"): CERTIFICATE_STATUS_LABELS,
-    "subject_type": ENTITY_LABELS, "owner_entity": ENTITY_LABELS, ("user_account", "role"): ROLE_LABELS,
-    ("site", "role"): SITE_ROLE_LABELS, "layout": LAYOUT_LABELS,
+    ("organization", "kind"): orgs.KIND_LABELS, "stage": orgs.STAGE_LABELS, "from_stage": orgs.STAGE_LABELS,
+    "to_stage": orgs.STAGE_LABELS, "party_form": orgs.PARTY_FORM_LABELS, "visit_kind": orgs.MENTORING_LABELS,
+    "subsidy_kind": orgs.SUBSIDY_LABELS, ("org_subsidy", "status"): orgs.SUBSIDY_STATUS_LABELS,
+    "rating_kind": RATING_KIND_LABELS, "list_kind": orgs.LOOKUP_KIND_LABELS,
+    ("need", "status"): needs.STATUS_LABELS, ("need_step", "from_status"): needs.STATUS_LABELS,
+    ("need_step", "to_status"): needs.STATUS_LABELS, "urgency": needs.URGENCY_LABELS,
+    "claimant_kind": needs.CLAIMANT_KIND_LABELS, "gender": people.GENDER_LABELS,
+    ("passbook", "status"): passbook.STATUS_LABELS, ("passbook_entry", "kind"): passbook.ENTRY_KIND_LABELS,
+    "source_kind": passbook.SOURCE_KIND_LABELS, ("passbook_rule", "kind"): passbook.RULE_KIND_LABELS,
+    ("project", "status"): projects.STATUS_LABELS, ("project_transition", "from_status"): projects.STATUS_LABELS,
+    ("project_transition", "to_status"): projects.STATUS_LABELS, ("program", "kind"): projects.PROGRAM_KIND_LABELS,
+    ("fund_source", "kind"): projects.FUND_LABELS, "condition": projects.CONDITION_LABELS,
+    ("project_evaluation", "kind"): projects.EVALUATION_KIND_LABELS, "step": projects.STEP_LABELS,
+    "outcome": projects.OUTCOME_LABELS, ("certificate", "kind"): certificates.KIND_LABELS,
+    ("certificate", "status"): certificates.STATUS_LABELS, "subject_type": ENTITY_LABELS,
+    "owner_entity": ENTITY_LABELS, ("user_account", "role"): ROLE_LABELS, ("site", "role"): SITE_ROLE_LABELS,
 }
 # fields holding a login name
 STAFF_FIELDS = frozenset({"by_user", "operator", "issued_by", "printed_by", "revoked_by", "entered_by",
@@ -93,11 +71,23 @@ def show_value(table: str, field: str, value: Any, record: dict[str, Any], names
         return f"{value / 1024:,.0f} KB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MB"
     if field == "level" and table == "org_rating":
         return f"{value}A" if record.get("rating_kind") == "grade" else f"{value} 星"
+    if field == "layout":
+        return _layout_label(table, str(value))
     if field in ("criteria", "scores"):
         return _listed(value)
     if isinstance(value, str):
         return _local_time(value)
     return str(value)
+
+
+def _layout_label(table: str, name: str) -> str:
+    """A layout by the name its file gives it ("A4 横版", "标准存折"), never "landscape"."""
+    try:
+        if table == "passbook":
+            return passbook.load_layout(name).label
+        return certificates.load_layout(name).label
+    except UserError:
+        return "其他版式"
 
 
 def _listed(value: Any) -> str:

@@ -19,7 +19,7 @@ from yichao.app.passbook.activities import ActivityInput, CreditResult, credit_a
 from yichao.app.passbook.catalog import ItemInput, ItemRow, list_items, redeem_item, restock, save_item
 from yichao.app.passbook.expiry import expire_points
 from yichao.app.passbook.hours import star_level, volunteer_hours
-from yichao.app.passbook.labels import ENTRY_KIND_LABELS, RULE_KIND_LABELS, STATUS_LABELS
+from yichao.app.passbook.labels import ENTRY_KIND_LABELS, RULE_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout, place
 from yichao.app.passbook.ledger import append_entry, clean_points
 from yichao.app.passbook.lifecycle import lift_loss, replace, report_lost, take_over
@@ -53,6 +53,7 @@ __all__ = [
     "export_passbooks",
     "ENTRY_KIND_LABELS",
     "RULE_KIND_LABELS",
+    "SOURCE_KIND_LABELS",
     "STATUS_LABELS",
     "passbook_rows",
     "ActivityInput",

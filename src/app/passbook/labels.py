@@ -5,3 +5,5 @@ STATUS_LABELS = {"active": "正常", "lost": "已挂失", "replaced": "已换折
 ENTRY_KIND_LABELS = {"deposit": "存入", "redeem": "支取", "reversal": "冲正", "carried_forward": "承前",
                      "expiry": "过期"}
 RULE_KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "expiry": "积分有效期"}
+# where a ledger entry came from
+SOURCE_KIND_LABELS = {"activity": "服务活动记入", "need": "需求奖励", "catalog": "积分兑换", "passbook": "换折结转"}
