@@ -62,6 +62,7 @@ if TYPE_CHECKING:
         store_settings,
         update_settings,
     )
+    from yichao.app.core.money import chinese_number, format_yuan, parse_yuan, plain_yuan
     from yichao.app.core.own_records import save_own
     from yichao.app.core.paths import (
         attachments_dir,
@@ -151,6 +152,10 @@ _HOME: dict[str, str] = {
     "no_progress": "progress",
     "open_workspace": "workspace",
     "parse_date": "excel",
+    "parse_yuan": "money",
+    "plain_yuan": "money",
+    "format_yuan": "money",
+    "chinese_number": "money",
     "query_journal": "journal_log",
     "read_lines": "textfiles",
     "read_password_file": "textfiles",
@@ -260,6 +265,10 @@ __all__ = [
     "no_progress",
     "open_workspace",
     "parse_date",
+    "parse_yuan",
+    "plain_yuan",
+    "format_yuan",
+    "chinese_number",
     "query_journal",
     "read_lines",
     "read_password_file",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core import money
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
 from yichao.models.org_records import (
@@ -217,18 +217,12 @@ class YearTotal:
 
 
 def format_yuan(fen: int) -> str:
-    return f"{fen // 100:,}.{fen % 100:02d}" if fen >= 0 else "-" + format_yuan(-fen)
+    return money.format_yuan(fen)
 
 
 def parse_yuan(text: str | int | float) -> int:
     """Fen from "12,000.50" / "1.2万" / 3000; refused when not a positive amount."""
-    s = str(text).strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "")
-    scale = 10000 if s.endswith("万") else 1
-    s = s.rstrip("万")
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", s) and not (scale > 1 and re.fullmatch(r"\d+(\.\d{1,6})?", s)):
-        raise UserError(f"金额 “{text}” 不正确，请写成 3000 或 3000.50 的形式。")
-    whole, _, frac = s.partition(".")
-    fen = (int(whole) * 100 + int((frac + "00")[:2])) if scale == 1 else round(float(s) * scale * 100)
+    fen = money.parse_yuan(text)
     if fen <= 0 or fen > MAX_FEN:
         raise UserError("金额应大于0且不超过1000万元。")
     return fen

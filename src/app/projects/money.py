@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from yichao.app.core.errors import UserError
-
-_MONEY = re.compile(r"^\d+(\.\d{1,2})?$")
+from yichao.app.core.money import format_yuan, parse_yuan
 
 
 def yuan_to_fen(text: str | int | float | Decimal, what: str = "金额") -> int:
     """'12,345.6' or '12345.60元' -> 1234560 fen; refuses negatives and more than two decimals."""
-    raw = str(text).strip().replace(",", "").replace("，", "").removesuffix("元").strip()
-    if isinstance(text, float):
-        raw = f"{text:.2f}"
-    if not _MONEY.match(raw):
-        raise UserError(f"{what}“{text}”不是有效的金额（元，最多两位小数）。")
-    try:
-        return int(Decimal(raw) * 100)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern already checked
-        raise UserError(f"{what}“{text}”不是有效的金额。") from exc
+    return parse_yuan(text, what)
 
 
 def fen_to_yuan(fen: int) -> str:
     """1234560 -> '12,345.60'."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole:,}.{cents:02d}"
+    return format_yuan(fen)
 
 
 def parse_tranche_plan(text: str) -> tuple[int, ...]:

@@ -6,10 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,6 +21,7 @@ from yichao.app import core
 from yichao.app.core import UserRow, Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, FormDialog
 from yichao.ui.widgets.table_view import make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,28 +76,23 @@ class UsersModel(QAbstractTableModel):
         return None
 
 
-class NewUserDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add user"))
-        self.username = QLineEdit()
-        self.display_name = QLineEdit()
-        self.role = QComboBox()
-        for key in ("staff", "viewer", "admin"):
-            self.role.addItem(role_label(key), key)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("&User name:"), self.username)
-        form.addRow(self.tr("&Name:"), self.display_name)
-        form.addRow(self.tr("&Role:"), self.role)
-        form.addRow(self.tr("&Password:"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+class NewUserDialog(FormDialog):
+    """A new staff account; the user name and password rules are checked as the admin types, and a
+    refusal (a name already taken) keeps what was typed. ``saved`` holds the new UserRow."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add user"), [
+            Field("username", self.tr("User name"), required=True,
+                  check=lambda v, _: core.check_username(v) and ""),
+            Field("display_name", self.tr("Name")),
+            Field("role", self.tr("Role"), "choice", "staff",
+                  choices=[(k, role_label(k)) for k in ("staff", "viewer", "admin")]),
+            Field("password", self.tr("Password"), "password", required=True,
+                  check=lambda v, _: core.check_new_password(v) or ""),
+            Field("again", self.tr("Password again"), "password", required=True),
+        ], parent, check=lambda v: ("again", self.tr("The two passwords are not the same."))
+                  if v["password"] != v["again"] else "",
+            submit=lambda v: core.create_user(ws, v["username"], v["password"], v["role"], v["display_name"]))
 
 
 class UsersTab(QWidget):
@@ -147,12 +140,7 @@ class UsersTab(QWidget):
         return self.model.data(index, UID_ROLE) if index.isValid() else None
 
     def add_user(self) -> None:
-        dialog = NewUserDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        done = call(self, core.create_user, self.ws, dialog.username.text(), dialog.password.text(),
-                    dialog.role.currentData(), dialog.display_name.text())
-        if done is not None:
+        if NewUserDialog(self.ws, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
     def toggle_active(self) -> None:

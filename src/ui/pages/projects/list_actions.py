@@ -25,7 +25,7 @@ from yichao.app.projects import (
     fen_to_yuan,
 )
 from yichao.ui.operations import call
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.ui.widgets.form import Field, ask
 
 if TYPE_CHECKING:
     from yichao.ui.pages.projects.list_view import ProjectsTab
@@ -46,7 +46,8 @@ class ProjectActions(QObject):
         return self.tab.ws
 
     # -- rounds -----------------------------------------------------------------------------
-    def _round_form(self, title: str, p: projects.ProgramRow | None) -> ProgramInput | None:
+    def _round_form(self, title: str, p: projects.ProgramRow | None) -> projects.ProgramRow | None:
+        """The round form; saved (created, or updated when ``p`` is given) before it closes."""
         amounts = {s.kind: s.amount_fen for s in p.sources} if p else {}
         fields = [
             Field("name", self.tr("Name"), default=p.name if p else "", required=True),
@@ -71,25 +72,27 @@ class ProjectActions(QObject):
             projects.validate_program(build(v))
             return ""
 
-        values = ask(self.tab, title, fields, check)
-        return build(values) if values else None
+        def save(v: dict[str, Any]) -> projects.ProgramRow:
+            if p is None:
+                return projects.create_program(self.ws, build(v))
+            return projects.update_program(self.ws, p.uid, build(v))
+
+        return ask(self.tab, title, fields, check, submit=save)
 
     def new_round(self) -> None:
-        data = self._round_form(self.tr("New funding round"), None)
-        if data and (row := call(self.tab, projects.create_program, self.ws, data)):
+        if row := self._round_form(self.tr("New funding round"), None):
             self.tab.reload_programs(row.uid)
 
     def edit_round(self) -> None:
         current = self.tab.current_program()
-        data = self._round_form(self.tr("Edit funding round"), current) if current else None
-        if current and data and call(self.tab, projects.update_program, self.ws, current.uid, data):
+        if current and self._round_form(self.tr("Edit funding round"), current):
             self.tab.reload_programs(current.uid)
 
     # -- projects ---------------------------------------------------------------------------
     def apply(self) -> None:
         orgs = call(self.tab, projects.applicant_choices, self.ws) or []
         rounds = [(p.uid, f"{p.year} {p.name}") for p in self.tab.programs]
-        values = ask(self.tab, self.tr("Project application"), [
+        saved = ask(self.tab, self.tr("Project application"), [
             Field("org", self.tr("Applicant"), "choice", choices=orgs),
             Field("program", self.tr("Round"), "choice", self.tab.program.currentData(), choices=[(None, "—"), *rounds]),
             Field("title", self.tr("Title"), required=True), Field("domain", self.tr("Service domain")),
@@ -98,10 +101,11 @@ class ProjectActions(QObject):
             Field("planned", self.tr("Planned beneficiaries"), "int", 0),
             Field("applied_on", self.tr("Applied on"), "date"),
             Field("plan", self.tr("Tranches (%)"), default=""),
-        ], lambda v: "" if v["org"] else self.tr("Choose the applying organization."))
-        if values and call(self.tab, projects.apply_project, self.ws, ProjectInput(
-                values["org"], values["title"], values["requested"], values["program"], values["domain"],
-                values["summary"], values["planned"], values["applied_on"], values["plan"])):
+        ], lambda v: "" if v["org"] else ("org", self.tr("Choose the applying organization.")),
+            submit=lambda v: projects.apply_project(self.ws, ProjectInput(
+                v["org"], v["title"], v["requested"], v["program"], v["domain"], v["summary"], v["planned"],
+                v["applied_on"], v["plan"])))
+        if saved:
             self.tab.after_change()
 
     def step(self) -> None:
@@ -112,15 +116,16 @@ class ProjectActions(QObject):
         if not options:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("This project has finished its course."))
             return
-        values = ask(self.tab, self.tr("Next step of %1").replace("%1", p.title), [
+        saved = ask(self.tab, self.tr("Next step of %1").replace("%1", p.title), [
             Field("to", self.tr("New status"), "choice", choices=[(s, STATUS_LABELS[s]) for s in options]),
             Field("on", self.tr("Date"), "date"),
-            Field("amount", self.tr("Approved amount"), "money", p.requested_fen),
+            Field("amount", self.tr("Approved amount"), "money", p.requested_fen, required=True,
+                  visible=lambda v: v["to"] == "approved"),
             Field("note", self.tr("Note / reason"), "multiline"),
-        ], lambda v: self.tr("Give the reason.") if v["to"] in projects.NEEDS_REASON and not v["note"] else "",
-            note=self.tr("The approved amount is used only when approving."))
-        if values and call(self.tab, projects.advance, self.ws, p.uid, values["to"], values["on"], values["note"],
-                           values["amount"] if values["to"] == "approved" else None):
+        ], lambda v: ("note", self.tr("Give the reason.")) if v["to"] in projects.NEEDS_REASON and not v["note"] else "",
+            submit=lambda v: projects.advance(self.ws, p.uid, v["to"], v["on"], v["note"],
+                                              v["amount"] if v["to"] == "approved" else None))
+        if saved:
             self.tab.after_change()
 
     def plan(self) -> None:
@@ -129,10 +134,11 @@ class ProjectActions(QObject):
         if p is None:
             return
         current = ",".join(str(t.percent) for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [])
-        values = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
-                     note=self.tr("The first is paid on approval, the last after the final evaluation, "
-                                  "the one before it after the midterm evaluation."))
-        if values and call(self.tab, projects.replan_tranches, self.ws, p.uid, values["plan"]):
+        saved = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
+                    note=self.tr("The first is paid on approval, the last after the final evaluation, "
+                                 "the one before it after the midterm evaluation."),
+                    submit=lambda v: projects.replan_tranches(self.ws, p.uid, v["plan"]))
+        if saved is not None:
             self.tab.after_change()
 
     def disburse(self) -> None:
@@ -142,11 +148,12 @@ class ProjectActions(QObject):
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("No tranche is waiting to be paid."))
             return
         t = due[0]
-        values = ask(self.tab, self.tr("Disburse tranche %1").replace("%1", str(t.seq)), [
+        saved = ask(self.tab, self.tr("Disburse tranche %1").replace("%1", str(t.seq)), [
             Field("on", self.tr("Paid on"), "date"), Field("note", self.tr("Note"))],
             note=self.tr("%1 yuan (%2%), condition: %3").replace("%1", fen_to_yuan(t.amount_fen))
-            .replace("%2", str(t.percent)).replace("%3", t.condition_label))
-        if values and call(self.tab, projects.disburse, self.ws, t.uid, values["on"], values["note"]):
+            .replace("%2", str(t.percent)).replace("%3", t.condition_label),
+            submit=lambda v: projects.disburse(self.ws, t.uid, v["on"], v["note"]))
+        if saved is not None:
             self.tab.after_change()
 
     def milestone(self) -> None:
@@ -155,46 +162,51 @@ class ProjectActions(QObject):
             return
         open_ = [(m.uid, self.tr("Complete: %1").replace("%1", m.title))
                  for m in call(self.tab, projects.list_milestones, self.ws, p.uid) or [] if not m.done_on]
-        values = ask(self.tab, self.tr("Milestone"), [
+        def save(v: dict[str, Any]) -> Any:
+            if v["which"]:
+                return projects.complete_milestone(self.ws, v["which"], v["on"])
+            return projects.add_milestone(self.ws, p.uid, v["title"], v["on"])
+
+        if ask(self.tab, self.tr("Milestone"), [
             Field("which", self.tr("Action"), "choice", choices=[(None, self.tr("Add a new milestone")), *open_]),
-            Field("title", self.tr("New milestone")), Field("on", self.tr("Due / done on"), "date"),
-        ], lambda v: self.tr("Name the new milestone.") if not v["which"] and not v["title"] else "")
-        if values is None:
-            return
-        done = (call(self.tab, projects.complete_milestone, self.ws, values["which"], values["on"]) if values["which"]
-                else call(self.tab, projects.add_milestone, self.ws, p.uid, values["title"], values["on"]))
-        if done:
+            Field("title", self.tr("New milestone"), visible=lambda v: not v["which"]),
+            Field("on", self.tr("Due / done on"), "date"),
+        ], lambda v: ("title", self.tr("Name the new milestone.")) if not v["which"] and not v["title"] else "",
+                submit=save) is not None:
             self.tab.after_change()
 
     def evaluation(self) -> None:
         p = self.tab.current()
-        values = ask(self.tab, self.tr("Evaluation"), [
-            Field("kind", self.tr("Kind"), "choice", "final" if p and p.status == "midterm" else "midterm",
+        if p is None:
+            return
+        if ask(self.tab, self.tr("Evaluation"), [
+            Field("kind", self.tr("Kind"), "choice", "final" if p.status == "midterm" else "midterm",
                   choices=list(projects.EVALUATION_KIND_LABELS.items())),
             Field("on", self.tr("Date"), "date"), Field("score", self.tr("Score (0-100)"), "float", maximum=100),
             Field("evaluator", self.tr("Evaluator")), Field("comment", self.tr("Comments"), "multiline"),
-        ]) if p else None
-        if p and values and call(self.tab, projects.record_evaluation, self.ws, p.uid, values["kind"], values["on"],
-                                 values["score"], values["evaluator"], values["comment"]):
+        ], submit=lambda v: projects.record_evaluation(self.ws, p.uid, v["kind"], v["on"], v["score"],
+                                                      v["evaluator"], v["comment"])) is not None:
             self.tab.after_change()
 
     def activity(self) -> None:
         p = self.tab.current()
-        values = ask(self.tab, self.tr("Service activity"), [
+        if p is None:
+            return
+        if ask(self.tab, self.tr("Service activity"), [
             Field("on", self.tr("Date"), "date"), Field("title", self.tr("Activity"), required=True),
             Field("people", self.tr("Participants"), "int"), Field("note", self.tr("Note"), "multiline"),
-        ]) if p else None
-        if p and values and call(self.tab, projects.record_activity, self.ws, p.uid, values["on"], values["title"],
-                                 values["people"], values["note"]):
+        ], submit=lambda v: projects.record_activity(self.ws, p.uid, v["on"], v["title"], v["people"],
+                                                    v["note"])) is not None:
             self.tab.after_change()
 
     def outcome(self) -> None:
         p = self.tab.current()
-        values = ask(self.tab, self.tr("Outcome"), [
+        if p is None:
+            return
+        if ask(self.tab, self.tr("Outcome"), [
             Field("spent", self.tr("Actually spent"), "money", p.spent_fen or None),
             Field("people", self.tr("Actual beneficiaries"), "int", p.actual_beneficiaries),
-        ]) if p else None
-        if p and values and call(self.tab, projects.record_outcome, self.ws, p.uid, values["spent"], values["people"]):
+        ], submit=lambda v: projects.record_outcome(self.ws, p.uid, v["spent"] or 0, v["people"])) is not None:
             self.tab.after_change()
 
     def report(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.project_table import ProposalsSource, proposal_columns
 from yichao.ui.operations import call
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -105,14 +106,14 @@ class ProposalsTab(QWidget):
 
     def new(self) -> None:
         communities = [(c.uid, c.name) for c in call(self, list_communities, self.ws) or []]
-        values = ask(self, self.tr("New community proposal"), [
+        row = ask(self, self.tr("New community proposal"), [
             Field("title", self.tr("Title"), required=True), Field("proposer", self.tr("Proposer"), required=True),
             Field("community", self.tr("Community"), "choice", choices=[(None, "—"), *communities]),
             Field("on", self.tr("Collected on"), "date"), Field("participants", self.tr("Participants")),
             Field("summary", self.tr("Summary"), "multiline"),
-        ])
-        if values and (row := call(self, projects.create_proposal, self.ws, values["title"], values["proposer"],
-                                   values["on"], values["community"], values["summary"], values["participants"])):
+        ], submit=lambda v: projects.create_proposal(self.ws, v["title"], v["proposer"], v["on"], v["community"],
+                                                     v["summary"], v["participants"]))
+        if row is not None:
             self._reselect(row.uid)
 
     def step(self) -> None:
@@ -124,23 +125,25 @@ class ProposalsTab(QWidget):
         if p.next_step == "deliberate":
             fields.append(Field("adopted", self.tr("Adopted"), "choice", True,
                                 choices=[(True, self.tr("Adopted")), (False, self.tr("Not adopted"))]))
-        values = ask(self, self.tr("Step: %1").replace("%1", STEP_LABELS[p.next_step]), fields)
-        if values is None:
-            return
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach minutes or photos (optional)"), str(Path.home()))
-        if call(self, projects.record_step, self.ws, p.uid, p.next_step, values["on"], values["participants"],
-                values["decision"], [Path(f) for f in files], values.get("adopted", True)):
+        step = p.next_step
+
+        def save(v: dict) -> Any:
+            files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach minutes or photos (optional)"),
+                                                    str(Path.home()))
+            return projects.record_step(self.ws, p.uid, step, v["on"], v["participants"], v["decision"],
+                                        [Path(f) for f in files], v.get("adopted", True))
+
+        if ask(self, self.tr("Step: %1").replace("%1", STEP_LABELS[step]), fields, submit=save):
             self._reselect(p.uid)
 
     def to_project(self) -> None:
         p = self.current()
         if p is None:
             return
-        values = ask(self, self.tr("Proposal to project"), [
+        if ask(self, self.tr("Proposal to project"), [
             Field("org", self.tr("Carried out by"), "choice", choices=call(self, applicant_choices, self.ws) or []),
             Field("title", self.tr("Project title"), default=p.title, required=True),
             Field("requested", self.tr("Requested"), "money", required=True), Field("on", self.tr("Applied on"), "date"),
-        ])
-        if values and call(self, projects.to_project, self.ws, p.uid, ProjectInput(
-                values["org"], values["title"], values["requested"], None, "", p.summary, 0, values["on"])):
+        ], submit=lambda v: projects.to_project(self.ws, p.uid, ProjectInput(
+                v["org"], v["title"], v["requested"], None, "", p.summary, 0, v["on"]))):
             self._reselect(p.uid)

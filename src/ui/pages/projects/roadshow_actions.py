@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -14,7 +14,7 @@ from yichao.app.core import rejection_lines, safe_filename, temp_file
 from yichao.app.projects import list_programs, query_projects
 from yichao.app.roadshow import export_blank_sheet, export_scores, import_sheet, result_sheet_pdf
 from yichao.ui.operations import call
-from yichao.ui.pages.projects.form import Field, ask
+from yichao.ui.widgets.form import Field, ask
 
 if TYPE_CHECKING:
     from yichao.ui.pages.projects.roadshow import RoadshowTab
@@ -43,24 +43,23 @@ class RoadshowActions(QObject):
         templates = call(self.tab, roadshow.list_templates, self.ws) or []
         programs = call(self.tab, list_programs, self.ws) or []
 
-        def check(v: dict) -> str:
+        def check(v: dict) -> str | tuple[str, str]:
             names = [n for n in v["judges"].splitlines() if n.strip()]
-            return "" if names else self.tr("Name at least one judge, one a line.")
+            return "" if names else ("judges", self.tr("Name at least one judge, one a line."))
 
-        values = ask(self.tab, self.tr("New roadshow"), [
+        def save(v: dict) -> Any:
+            template = templates[v["template"] or 0]
+            return roadshow.create_roadshow(self.ws, v["name"], v["held_on"], v["venue"], list(template.criteria),
+                                            [n.strip() for n in v["judges"].splitlines() if n.strip()], v["program"])
+
+        row = ask(self.tab, self.tr("New roadshow"), [
             Field("name", self.tr("Name"), required=True), Field("held_on", self.tr("Date"), "date"),
             Field("venue", self.tr("Venue")),
             Field("program", self.tr("Funding round"), "choice", None, choices=[(None, "—")] + [(p.uid, p.name) for p in programs]),
             Field("template", self.tr("Rubric template"), "choice", 0,
                   choices=[(i, f"{t.name}（{'、'.join(c.name for c in t.criteria)}）") for i, t in enumerate(templates)]),
             Field("judges", self.tr("Judges (one a line)"), "multiline", required=True),
-        ], check)
-        if values is None:
-            return
-        template = templates[values["template"] or 0]
-        row = call(self.tab, roadshow.create_roadshow, self.ws, values["name"], values["held_on"], values["venue"],
-                   list(template.criteria), [n.strip() for n in values["judges"].splitlines() if n.strip()],
-                   values["program"])
+        ], check, submit=save)
         if row is not None:
             self.tab.reload_roadshows(row.uid)
 
@@ -94,24 +93,22 @@ class RoadshowActions(QObject):
             self.tab.load()
 
     def add_judge(self) -> None:
-        values = ask(self.tab, self.tr("Add judge"), [Field("name", self.tr("Name"), required=True),
-                                                      Field("affiliation", self.tr("Affiliation"))])
-        if values and call(self.tab, roadshow.add_judge, self.ws, self.tab.roadshow_uid, values["name"],
-                           values["affiliation"]):
+        if ask(self.tab, self.tr("Add judge"), [Field("name", self.tr("Name"), required=True),
+                                                Field("affiliation", self.tr("Affiliation"))],
+               submit=lambda v: roadshow.add_judge(self.ws, self.tab.roadshow_uid, v["name"], v["affiliation"])):
             self.tab.load()
 
     def recusal(self) -> None:
         grid = self.tab.grid
         if grid is None:
             return
-        values = ask(self.tab, self.tr("Conflict of interest"), [
+        if ask(self.tab, self.tr("Conflict of interest"), [
             Field("judge", self.tr("Judge"), "choice", self.tab.judges.currentData(), choices=[(j.uid, j.name) for j in grid.judges]),
             Field("project", self.tr("Project"), "choice", choices=[(e.project_uid, e.title) for e in grid.entries]),
             Field("reason", self.tr("Reason"), required=True),
-        ], note=self.tr("The judge will not score this project; a sheet already typed for it is void."))
-        if values:
-            call(self.tab, roadshow.declare_recusal, self.ws, self.tab.roadshow_uid, values["judge"],
-                 values["project"], values["reason"])
+        ], note=self.tr("The judge will not score this project; a sheet already typed for it is void."),
+               submit=lambda v: roadshow.declare_recusal(self.ws, self.tab.roadshow_uid, v["judge"], v["project"],
+                                                         v["reason"]) or True):
             self.tab.load()
 
     def _name(self, suffix: str) -> str:

@@ -7,20 +7,28 @@
         <translation>添加用户</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
+        <source>User name</source>
+        <translation>用户名</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>&amp;Role:</source>
-        <translation>角色(&amp;R)：</translation>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

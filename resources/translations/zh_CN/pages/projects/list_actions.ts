@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ProjectActions</name>
@@ -121,10 +122,6 @@
     <message>
         <source>Give the reason.</source>
         <translation>请写明原因。</translation>
-    </message>
-    <message>
-        <source>The approved amount is used only when approving.</source>
-        <translation>立项金额只在“立项”时使用。</translation>
     </message>
     <message>
         <source>Tranche plan</source>
