@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from yichao.app.cli.listing import KINDS as LIST_KINDS
 from yichao.app.cli.listing import PROVIDERS
+from yichao.app.cli.xlsx import KINDS as XLSX_KINDS
 from yichao.app.cli.xlsx import XLSX_EXPORTERS, XLSX_IMPORTERS
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -35,3 +37,9 @@ def test_cli_targets_are_facade_names(target: str):
     module, name = target.split(":")
     assert module.count(".") == 2, f"{target} reaches behind a facade"
     assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_every_kind_the_cli_offers_works():
+    """`xlsx import|export KIND` and `list KIND`: a kind the CLI offers always has its function."""
+    assert set(XLSX_KINDS) == set(XLSX_IMPORTERS) == set(XLSX_EXPORTERS)
+    assert set(LIST_KINDS) == set(PROVIDERS)

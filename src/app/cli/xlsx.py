@@ -30,6 +30,7 @@ XLSX_IMPORTERS: dict[str, str] = {
     "people": "yichao.app.people:import_people",
     "needs": "yichao.app.needs:import_needs",
     "passbooks": "yichao.app.passbook:import_passbooks",
+    "projects": "yichao.app.projects:import_projects",
 }
 XLSX_EXPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs:export_orgs",

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
-from yichao.ui.pages.passbook.takeover import PassbookTakeover
+from yichao.ui.pages.passbook.takeover import take_over_passbooks
 
 
 class PassbookPage(QWidget):
@@ -45,7 +45,7 @@ class PassbookPage(QWidget):
 
     def take_over(self) -> None:
         """Bulk 接管 from the street's ledger workbook."""
-        PassbookTakeover(self, self.ws, self.passbooks.refresh).start()
+        take_over_passbooks(self, self.ws, self.passbooks.refresh)
 
     def open_in_counter(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.counter)

@@ -24,6 +24,7 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.project_table import ProjectsSource, project_columns
 from yichao.ui.operations import call
 from yichao.ui.pages.projects.detail import project_html
+from yichao.ui.pages.projects.history_import import import_past_projects
 from yichao.ui.pages.projects.list_actions import ProjectActions
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
@@ -63,10 +64,11 @@ class ProjectsTab(QWidget):
             ("plan", "edit", self.tr("Tranche &plan...")), ("disburse", "ok", self.tr("&Disburse...")),
             ("milestone", "calendar", self.tr("&Milestone...")), ("evaluation", "verify", self.tr("E&valuation...")),
             ("activity", "add", self.tr("Acti&vity...")), ("outcome", "edit", self.tr("O&utcome...")),
+            ("history", "import", self.tr("Import past pro&jects...")),
         )):
             b = QPushButton(icon(name), text, self)
             b.setObjectName(f"projects_{key}")
-            bars[i // 6].addWidget(b)
+            bars[min(i // 6, 1)].addWidget(b)
             self.buttons[key] = b
         for bar in bars:
             bar.addStretch()
@@ -96,6 +98,7 @@ class ProjectsTab(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_current())
         self.actions_ = ProjectActions(self)
+        self.buttons["history"].clicked.connect(self.import_history)
         self.reload_programs()
 
     # -- data -------------------------------------------------------------------------------
@@ -145,6 +148,10 @@ class ProjectsTab(QWidget):
         self.detail.setHtml(call(self, project_html, self.ws, p.uid) or "" if p else "")
         for key in ("step", "plan", "disburse", "milestone", "evaluation", "activity", "outcome", "report"):
             self.buttons[key].setEnabled(p is not None)
+
+    def import_history(self) -> None:
+        """导入往年项目: the rounds list and the table show them once imported."""
+        import_past_projects(self, self.ws, lambda: (self.reload_programs(), self.after_change()))
 
     def after_change(self) -> None:
         """Redraw the list, the budget and the detail after a change to the selected project."""

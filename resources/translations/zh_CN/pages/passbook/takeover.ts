@@ -3,23 +3,7 @@
 <context>
     <name>PassbookTakeover</name>
     <message>
-        <source>Take over passbooks from the ledger workbook</source>
-        <translation>从存折台账接管纸质存折</translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation>Excel 表格 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Checking the ledger...</source>
-        <translation>正在检查存折台账……</translation>
-    </message>
-    <message>
-        <source>Taking over passbooks...</source>
-        <translation>正在接管存折……</translation>
-    </message>
-    <message>
-        <source>Take over passbooks</source>
+        <source>Take over paper passbooks</source>
         <translation>接管纸质存折</translation>
     </message>
     <message>

@@ -35,6 +35,10 @@
         <translation>项目节点(&amp;M)...</translation>
     </message>
     <message>
+        <source>Import past pro&amp;jects...</source>
+        <translation>导入往年项目(&amp;J)…</translation>
+    </message>
+    <message>
         <source>Tranche &amp;plan...</source>
         <translation>拨付计划(&amp;P)...</translation>
     </message>
