@@ -20,12 +20,16 @@ SYSTEM_UI_FAMILIES: tuple[str, ...] = (
 )
 
 
+_found: dict[tuple[str, ...], str | None] = {}  # fonts do not come and go while Yichao runs
+_bundled: list[str] = []
+
+
 def system_cjk_family(candidates: tuple[str, ...] = SYSTEM_UI_FAMILIES) -> str | None:
-    """The first of ``candidates`` installed on this PC, or None."""
-    for family in candidates:
-        if QFontDatabase.hasFamily(family):
-            return family
-    return None
+    """The first of ``candidates`` installed on this PC, or None (looked up once per process:
+    the font database is not thread-safe, and icon fonts load on a thread later)."""
+    if candidates not in _found:
+        _found[candidates] = next((f for f in candidates if QFontDatabase.hasFamily(f)), None)
+    return _found[candidates]
 
 
 def install_cjk_font(app: QApplication, candidates: tuple[str, ...] = SYSTEM_UI_FAMILIES) -> str:
@@ -43,9 +47,12 @@ def install_cjk_font(app: QApplication, candidates: tuple[str, ...] = SYSTEM_UI_
 
 
 def _add_bundled_font() -> str | None:
-    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT_PATH))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        log.error("could not load the CJK font %s", CJK_FONT_PATH)
-        return None
-    return families[0]
+    """Register the shipped font once per process; its family name, or None if it cannot be read."""
+    if not _bundled:
+        font_id = QFontDatabase.addApplicationFont(str(CJK_FONT_PATH))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            log.error("could not load the CJK font %s", CJK_FONT_PATH)
+            return None
+        _bundled.append(families[0])
+    return _bundled[0]
