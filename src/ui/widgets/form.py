@@ -69,6 +69,8 @@ def assign_mnemonics(labels: Sequence[tuple[str, str]], taken: set[str]) -> list
 class FormDialog(QDialog):
     """A form from ``fields``; ``saved`` holds what ``submit`` returned once the dialog closed on OK."""
 
+    Std = Std  # FormDialog(..., ok=FormDialog.Std.Save)
+
     def __init__(self, title: str, fields: Sequence[Field], parent: QWidget | None = None, *,
                  check: Check | None = None, submit: Submit | None = None, note: str = "",
                  ok: Std = Std.Ok, width: int = 460) -> None:
@@ -101,7 +103,7 @@ class FormDialog(QDialog):
     def _build(self, note: str) -> None:
         taken = {m.upper() for b in self.buttons.buttons() for m in re.findall(r"&(\w)", b.text())}
         named = [f for f in self.fields if (f.text if f.kind == "check" else f.label)
-                 and f.kind != "label" and not f.inline]
+                 and f.kind != "label" and (f.kind == "check" or not f.inline)]
         texts = dict(zip((f.key for f in named), assign_mnemonics(
             [(f.key, f.text if f.kind == "check" else f.label) for f in named], taken)))
         forms = {0: QFormLayout(), 1: QFormLayout(), -1: QFormLayout()}
@@ -112,11 +114,11 @@ class FormDialog(QDialog):
             if f.kind == "money" and not f.placeholder:
                 widget.setPlaceholderText(QCoreApplication.translate("FormDialog", "yuan, e.g. 5000 or 5000.50"))
             self.widgets[f.key] = widget
-            if f.inline and row is not None:
-                row.addWidget(widget, 1)
-                continue
             if isinstance(widget, QCheckBox) and f.kind == "check":
                 widget.setText(texts.get(f.key, f.text))
+            if f.inline and row is not None:
+                row.addWidget(widget, 0 if f.kind == "check" else 1)
+                continue
             row = QHBoxLayout()
             row.addWidget(widget, 1)
             label = QLabel(plain(f.label) if f.kind in ("label", "check") else texts.get(f.key, f.label))

@@ -1,238 +1,112 @@
-"""The organization profile dialog: validates as the clerk types and names the field that is wrong.
+"""The organization profile form: validates as the clerk types and names the field that is wrong.
 
 The checks here are the quick ones (identifiers, dates, counts); the service repeats every check
-(and the uniqueness ones) when saving, so nothing the dialog misses can be saved.
+(and the uniqueness ones) when saving, so nothing the form misses can be saved, and a refusal keeps
+everything typed.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from yichao.app import orgs
-from yichao.app.core import USER_ERRORS, Workspace, list_communities, message_of, parse_date
+from yichao.app.core import USER_ERRORS, Workspace, list_communities, message_of
 from yichao.app.orgs import KIND_LABELS, PARTY_FORM_LABELS, REGISTERED_KINDS, OrgDetail, OrgInput, list_lookups
 from yichao.models.identifiers import validate_credit_code, validate_phone
-from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, FormDialog
 
 
-class OrgDialog(QDialog):
+def _bad_check_only(code: str) -> bool:
+    """True when ``code`` is well formed and only its check character fails (early codes)."""
+    try:
+        validate_credit_code(code)
+        return False
+    except USER_ERRORS:
+        try:
+            validate_credit_code(code, allow_bad_check=True)
+            return True
+        except USER_ERRORS:
+            return False
+
+
+class OrgDialog(FormDialog):
     """New (``detail`` None) or edit. After ``exec``, ``saved`` holds the stored OrgDetail."""
 
     def __init__(self, ws: Workspace, detail: OrgDetail | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws, self.detail, self.saved = ws, detail, None
-        self.setWindowTitle(self.tr("Edit organization") if detail else self.tr("New organization"))
-        self.name = QLineEdit()
-        self.short_name = QLineEdit()
-        self.kind = QComboBox()
-        for key, label in KIND_LABELS.items():
-            self.kind.addItem(label, key)
-        self.category = QComboBox()
-        self.category.addItem("", None)
-        for e in list_lookups(ws, "category"):
-            self.category.addItem(e.name, e.uid)
-        self.domains = QListWidget()
-        self.domains.setMaximumHeight(110)
-        self.domains.setFlow(QListWidget.Flow.LeftToRight)
-        self.domains.setWrapping(True)
-        for e in list_lookups(ws, "domain"):
-            item = QListWidgetItem(e.name)
-            item.setData(Qt.ItemDataRole.UserRole, e.uid)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.domains.addItem(item)
-        self.credit_code = QLineEdit()
-        self.credit_code.setPlaceholderText(self.tr("18 characters, e.g. 52370102MJ1234561G"))
-        self.waiver = QLineEdit()
-        self.waiver.setPlaceholderText(self.tr("Why this early code is accepted (admins only)"))
-        self.waiver_label = QLabel(self.tr("Accept failing check because"))
-        self.filing_number = QLineEdit()
-        self.registered_on = QLineEdit()
-        self.filed_on = QLineEdit()
-        for edit in (self.registered_on, self.filed_on):
-            edit.setPlaceholderText("2024-05-01")
-        self.community = QComboBox()
-        self.community.addItem("", None)
-        for c in list_communities(ws):
-            self.community.addItem(c.name, c.uid)
-        self.address = QLineEdit()
-        self.leader = QLineEdit()
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText(self.tr("mobile or 0531-86012345"))
-        self.members, self.volunteers, self.party_members = QSpinBox(), QSpinBox(), QSpinBox()
-        for spin in (self.members, self.volunteers, self.party_members):
-            spin.setRange(0, orgs.MAX_COUNT)
-        self.party_form = QComboBox()
-        for key, label in PARTY_FORM_LABELS.items():
-            self.party_form.addItem(label, key)
-        self.notes = QPlainTextEdit()
-        self.notes.setMaximumHeight(60)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self._layout()
-        if detail:
-            self._fill(detail)
-        else:
-            self.kind.setCurrentIndex(self.kind.findData("unregistered_team"))
-        for edit in (self.name, self.credit_code, self.waiver, self.filing_number, self.registered_on,
-                     self.filed_on, self.phone, self.leader):
-            edit.textChanged.connect(lambda _t: self.validate())
-        for box in (self.kind, self.party_form):
-            box.currentIndexChanged.connect(lambda _i: self.validate())
-        for spin in (self.members, self.party_members):
-            spin.valueChanged.connect(lambda _v: self.validate())
-        self.validate()
+        self.ws, self.detail = ws, detail
+        self.is_admin = ws.user is not None and ws.user.role == "admin"
+        d = detail
+        today = date.today()
+        super().__init__(self.tr("Edit organization") if d else self.tr("New organization"), [
+            Field("name", self.tr("&Name"), default=d.name if d else "", required=True),
+            Field("short_name", self.tr("S&hort name"), default=d.short_name if d else ""),
+            Field("kind", self.tr("&Kind"), "choice", d.kind if d else "unregistered_team",
+                  choices=list(KIND_LABELS.items())),
+            Field("category", self.tr("Ca&tegory"), "choice", d.category_uid if d else None,
+                  choices=[(None, ""), *((e.uid, e.name) for e in list_lookups(ws, "category"))]),
+            Field("credit_code", self.tr("Credit &code"), default=d.credit_code if d else "",
+                  placeholder=self.tr("18 characters, e.g. 52370102MJ1234561G"), check=self._code_problem),
+            Field("waiver", self.tr("Accept failing check because"), default=d.credit_code_waiver if d else "",
+                  placeholder=self.tr("Why this early code is accepted (admins only)"),
+                  visible=lambda v: self.is_admin and _bad_check_only(v["credit_code"] or "")),
+            Field("filing_number", self.tr("&Filing number"), default=d.filing_number if d else ""),
+            Field("registered_on", self.tr("Registered on"), "optional_date", d.registered_on if d else None,
+                  max_date=today),
+            Field("filed_on", self.tr("Filed on"), "optional_date", d.filed_on if d else None, max_date=today),
+            Field("community", self.tr("Co&mmunity"), "choice", d.community_uid if d else None, column=1,
+                  choices=[(None, ""), *((c.uid, c.name) for c in list_communities(ws))]),
+            Field("address", self.tr("&Address"), default=d.address if d else "", column=1),
+            Field("leader", self.tr("&Leader"), default=d.leader if d else "", column=1),
+            Field("phone", self.tr("&Phone"), default=d.phone if d else "", column=1,
+                  placeholder=self.tr("mobile or 0531-86012345"),
+                  check=lambda v, _: validate_phone(v) and "" if v else ""),
+            Field("members", self.tr("Members"), "int", d.members if d else 0, maximum=orgs.MAX_COUNT, column=1),
+            Field("volunteers", self.tr("Volunteers"), "int", d.volunteers if d else 0, maximum=orgs.MAX_COUNT,
+                  column=1),
+            Field("party_members", self.tr("Party members"), "int", d.party_members if d else 0,
+                  maximum=orgs.MAX_COUNT, column=1),
+            Field("party_form", self.tr("Party building"), "choice", d.party_form if d else "none",
+                  choices=list(PARTY_FORM_LABELS.items()), column=1),
+            Field("domains", self.tr("Service domains"), "checks", list(d.domain_uids) if d else [], column=-1,
+                  choices=[(e.uid, e.name) for e in list_lookups(ws, "domain")], height=110),
+            Field("notes", self.tr("Notes"), "multiline", d.notes if d else "", column=-1, height=60),
+        ], parent, ok=FormDialog.Std.Save, check=self._rule, submit=self._save, width=820)
 
-    def _layout(self) -> None:
-        left, right = QFormLayout(), QFormLayout()
-        left.addRow(self.tr("&Name"), self.name)
-        left.addRow(self.tr("S&hort name"), self.short_name)
-        left.addRow(self.tr("&Kind"), self.kind)
-        left.addRow(self.tr("Ca&tegory"), self.category)
-        left.addRow(self.tr("Credit &code"), self.credit_code)
-        left.addRow(self.waiver_label, self.waiver)
-        left.addRow(self.tr("&Filing number"), self.filing_number)
-        left.addRow(self.tr("Registered on"), self.registered_on)
-        left.addRow(self.tr("Filed on"), self.filed_on)
-        right.addRow(self.tr("Co&mmunity"), self.community)
-        right.addRow(self.tr("&Address"), self.address)
-        right.addRow(self.tr("&Leader"), self.leader)
-        right.addRow(self.tr("&Phone"), self.phone)
-        right.addRow(self.tr("Members"), self.members)
-        right.addRow(self.tr("Volunteers"), self.volunteers)
-        right.addRow(self.tr("Party members"), self.party_members)
-        right.addRow(self.tr("Party building"), self.party_form)
-        grid = QGridLayout()
-        grid.addLayout(left, 0, 0)
-        grid.addLayout(right, 0, 1)
-        form = QFormLayout()
-        form.addRow(self.tr("Service domains"), self.domains)
-        form.addRow(self.tr("Notes"), self.notes)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(820, 560)
+    def _code_problem(self, code: str, values: dict[str, Any]) -> str:
+        if not code:
+            return ""
+        try:
+            validate_credit_code(code)
+            return ""
+        except USER_ERRORS as exc:
+            if self.is_admin and _bad_check_only(code) and (values.get("waiver") or "").strip():
+                return ""
+            return message_of(exc)
 
-    def _fill(self, d: OrgDetail) -> None:
-        self.name.setText(d.name)
-        self.short_name.setText(d.short_name)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
-        self.category.setCurrentIndex(max(0, self.category.findData(d.category_uid)))
-        for i in range(self.domains.count()):
-            item = self.domains.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in d.domain_uids:
-                item.setCheckState(Qt.CheckState.Checked)
-        self.credit_code.setText(d.credit_code)
-        self.waiver.setText(d.credit_code_waiver)
-        self.filing_number.setText(d.filing_number)
-        self.registered_on.setText(d.registered_on.isoformat() if d.registered_on else "")
-        self.filed_on.setText(d.filed_on.isoformat() if d.filed_on else "")
-        self.community.setCurrentIndex(max(0, self.community.findData(d.community_uid)))
-        self.address.setText(d.address)
-        self.leader.setText(d.leader)
-        self.phone.setText(d.phone)
-        self.members.setValue(d.members)
-        self.volunteers.setValue(d.volunteers)
-        self.party_members.setValue(d.party_members)
-        self.party_form.setCurrentIndex(max(0, self.party_form.findData(d.party_form)))
-        self.notes.setPlainText(d.notes)
-
-    # -- validation -------------------------------------------------------------------------
-    def _problem(self) -> str:
-        """The first thing wrong, naming the field; "" when the form may be saved."""
-        is_admin = self.ws.user is not None and self.ws.user.role == "admin"
-        needs_waiver = self._needs_waiver = False
-        if not self.name.text().strip():
-            return self.tr("Name: required.")
-        code = self.credit_code.text()
-        kind = self.kind.currentData()
-        if kind in REGISTERED_KINDS and not code.strip():
-            return self.tr("Credit code: required for this kind.")
-        if kind == "filed_community_org" and not self.filing_number.text().strip():
-            return self.tr("Filing number: required for a filed community organization.")
-        if code.strip():
-            try:
-                validate_credit_code(code)
-            except USER_ERRORS as exc:
-                try:
-                    validate_credit_code(code, allow_bad_check=True)
-                    needs_waiver = True
-                except USER_ERRORS:
-                    return self.tr("Credit code: %1").replace("%1", message_of(exc))
-                self._needs_waiver = True
-                if not (is_admin and self.waiver.text().strip()):
-                    self.waiver_label.setVisible(is_admin)
-                    self.waiver.setVisible(is_admin)
-                    return self.tr("Credit code: %1").replace("%1", message_of(exc))
-        self.waiver_label.setVisible(needs_waiver and is_admin)
-        self.waiver.setVisible(needs_waiver and is_admin)
-        for label, edit in ((self.tr("Registered on"), self.registered_on), (self.tr("Filed on"), self.filed_on)):
-            try:
-                day = parse_date(edit.text())
-            except USER_ERRORS as exc:
-                return f"{label}: {message_of(exc)}"
-            if day and day > date.today():
-                return self.tr("%1: cannot be later than today.").replace("%1", label)
-        if self.phone.text().strip():
-            try:
-                validate_phone(self.phone.text())
-            except USER_ERRORS as exc:
-                return self.tr("Phone: %1").replace("%1", message_of(exc))
-        if self.members.value() and self.party_members.value() > self.members.value():
-            return self.tr("Party members: more than the members.")
+    def _rule(self, v: dict[str, Any]) -> str | tuple[str, str]:
+        if v["kind"] in REGISTERED_KINDS and not v["credit_code"]:
+            return "credit_code", self.tr("Credit code: required for this kind.")
+        if v["kind"] == "filed_community_org" and not v["filing_number"]:
+            return "filing_number", self.tr("Filing number: required for a filed community organization.")
+        if v["members"] and v["party_members"] > v["members"]:
+            return "party_members", self.tr("Party members: more than the members.")
         return ""
 
-    def validate(self) -> bool:
-        problem = self._problem()
-        self.error.setText(problem)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
-        return not problem
-
-    def data(self) -> OrgInput:
-        domains = [self.domains.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.domains.count())
-                   if self.domains.item(i).checkState() == Qt.CheckState.Checked]
+    def data(self, v: dict[str, Any]) -> OrgInput:
         return OrgInput(
-            name=self.name.text(), kind=self.kind.currentData(), short_name=self.short_name.text(),
-            category_uid=self.category.currentData(), domain_uids=domains, credit_code=self.credit_code.text(),
-            filing_number=self.filing_number.text(), registered_on=parse_date(self.registered_on.text()),
-            filed_on=parse_date(self.filed_on.text()), community_uid=self.community.currentData(),
-            address=self.address.text(), leader=self.leader.text(), phone=self.phone.text(),
-            members=self.members.value(), volunteers=self.volunteers.value(),
-            party_members=self.party_members.value(), party_form=self.party_form.currentData(),
-            notes=self.notes.toPlainText(),
+            name=v["name"], kind=v["kind"], short_name=v["short_name"], category_uid=v["category"],
+            domain_uids=v["domains"], credit_code=v["credit_code"], filing_number=v["filing_number"],
+            registered_on=v["registered_on"], filed_on=v["filed_on"], community_uid=v["community"],
+            address=v["address"], leader=v["leader"], phone=v["phone"], members=v["members"],
+            volunteers=v["volunteers"], party_members=v["party_members"], party_form=v["party_form"],
+            notes=v["notes"],
         )
 
-    def save(self) -> None:
-        if not self.validate():
-            return
-        waiver = self.waiver.text() if self._needs_waiver else ""
+    def _save(self, v: dict[str, Any]) -> OrgDetail:
+        waiver = v["waiver"] if _bad_check_only(v["credit_code"]) else ""
         if self.detail is None:
-            saved = call(self, orgs.create_org, self.ws, self.data(), waiver=waiver)
-        else:
-            saved = call(self, orgs.update_org, self.ws, self.detail.uid, self.data(), waiver=waiver)
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+            return orgs.create_org(self.ws, self.data(v), waiver=waiver)
+        return orgs.update_org(self.ws, self.detail.uid, self.data(v), waiver=waiver)

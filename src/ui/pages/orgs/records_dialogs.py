@@ -1,175 +1,77 @@
-"""Dialogs that add an organization's activity, mentoring visit or subsidy."""
+"""Forms that add an organization's activity, mentoring visit, subsidy or the district's grade.
+Each is a :class:`FormDialog`: the service saves before the dialog closes, so a refusal keeps the form."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from yichao.app import orgs
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, plain_yuan
 from yichao.app.orgs import MENTORING_LABELS, SUBSIDY_LABELS, SUBSIDY_STATUS_LABELS, list_lookups
-from yichao.ui.operations import call
-from yichao.ui.pages.orgs.stage_dialogs import date_edit, py_date
+from yichao.ui.widgets.form import Field, FormDialog
+
+Std = FormDialog.Std
 
 
-class _RecordDialog(QDialog):
-    def __init__(self, ws: Workspace, org_uid: str, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.ws, self.org_uid, self.saved = ws, org_uid, None
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(460, 300)
-
-    def require(self, edit: QLineEdit, label: str) -> None:
-        def check() -> None:
-            missing = not edit.text().strip()
-            self.error.setText(self.tr("%1: required.").replace("%1", label) if missing else "")
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not missing)
-        edit.textChanged.connect(lambda _t: check())
-        check()
-
-    def finish(self, saved: Any) -> None:
-        if saved is not None:
-            self.saved = saved
-            self.accept()
-
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class ActivityDialog(_RecordDialog):
+class ActivityDialog(FormDialog):
     def __init__(self, ws: Workspace, org_uid: str, parent: QWidget | None = None) -> None:
-        super().__init__(ws, org_uid, self.tr("New activity"), parent)
-        self.on = date_edit()
-        self.title = QLineEdit()
-        self.place = QLineEdit()
-        self.domain = QComboBox()
-        self.domain.addItem("", None)
-        for e in list_lookups(ws, "domain"):
-            self.domain.addItem(e.name, e.uid)
-        self.participants, self.beneficiaries = QSpinBox(), QSpinBox()
-        for spin in (self.participants, self.beneficiaries):
-            spin.setRange(0, 1_000_000)
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(0, 100_000)
-        self.hours.setDecimals(1)
-        self.notes = QLineEdit()
-        for label, widget in ((self.tr("&Date"), self.on), (self.tr("&Title"), self.title),
-                              (self.tr("&Place"), self.place), (self.tr("Service &domain"), self.domain),
-                              (self.tr("Participants"), self.participants),
-                              (self.tr("Beneficiaries"), self.beneficiaries),
-                              (self.tr("Volunteer hours"), self.hours), (self.tr("Notes"), self.notes)):
-            self.form.addRow(label, widget)
-        self.require(self.title, self.tr("Title"))
-
-    def save(self) -> None:
-        self.finish(call(self, orgs.add_activity, self.ws, self.org_uid, py_date(self.on),
-                         self.title.text(), place=self.place.text(), domain_uid=self.domain.currentData(),
-                         participants=self.participants.value(), beneficiaries=self.beneficiaries.value(),
-                         volunteer_hours=self.hours.value(), notes=self.notes.text()))
+        domains = [(None, ""), *((e.uid, e.name) for e in list_lookups(ws, "domain"))]
+        super().__init__(self.tr("New activity"), [
+            Field("on", self.tr("Date"), "date", max_date=date.today()),
+            Field("title", self.tr("Title"), required=True),
+            Field("place", self.tr("Place")),
+            Field("domain", self.tr("Service domain"), "choice", choices=domains),
+            Field("participants", self.tr("Participants"), "int", maximum=1_000_000),
+            Field("beneficiaries", self.tr("Beneficiaries"), "int", maximum=1_000_000),
+            Field("hours", self.tr("Volunteer hours"), "float", maximum=100_000),
+            Field("notes", self.tr("Notes")),
+        ], parent, ok=Std.Save, submit=lambda v: orgs.add_activity(
+            ws, org_uid, v["on"], v["title"], place=v["place"], domain_uid=v["domain"],
+            participants=v["participants"], beneficiaries=v["beneficiaries"], volunteer_hours=v["hours"],
+            notes=v["notes"]))
 
 
-class MentoringDialog(_RecordDialog):
+class MentoringDialog(FormDialog):
     def __init__(self, ws: Workspace, org_uid: str, parent: QWidget | None = None) -> None:
-        super().__init__(ws, org_uid, self.tr("New mentoring visit"), parent)
-        self.on = date_edit()
-        self.kind = QComboBox()
-        for key, label in MENTORING_LABELS.items():
-            self.kind.addItem(label, key)
-        self.mentor = QLineEdit()
-        self.findings = QPlainTextEdit()
-        self.findings.setMaximumHeight(70)
-        self.follow = QCheckBox(self.tr("Follow up on"))
-        self.follow_on = date_edit()
-        self.follow_on.setMaximumDate(QDate(2100, 1, 1))
-        self.follow_on.setDate(QDate.currentDate().addDays(30))
-        self.follow_on.setEnabled(False)
-        self.follow.toggled.connect(self.follow_on.setEnabled)
-        for label, widget in ((self.tr("&Date"), self.on), (self.tr("&Kind"), self.kind),
-                              (self.tr("&Mentor"), self.mentor), (self.tr("Findings"), self.findings)):
-            self.form.addRow(label, widget)
-        self.form.addRow(self.follow, self.follow_on)
-        self.require(self.mentor, self.tr("Mentor"))
-
-    def save(self) -> None:
-        follow = py_date(self.follow_on) if self.follow.isChecked() else None
-        self.finish(call(self, orgs.add_mentoring, self.ws, self.org_uid, py_date(self.on),
-                         self.kind.currentData(), self.mentor.text(), self.findings.toPlainText(), follow))
+        super().__init__(self.tr("New mentoring visit"), [
+            Field("on", self.tr("Date"), "date", max_date=date.today()),
+            Field("kind", self.tr("Kind"), "choice", choices=list(MENTORING_LABELS.items())),
+            Field("mentor", self.tr("Mentor"), required=True),
+            Field("findings", self.tr("Findings"), "multiline"),
+            Field("follow_on", self.tr("Follow up"), "optional_date", text=self.tr("Follow up on"),
+                  min_date=date.today() - timedelta(days=3650)),
+        ], parent, ok=Std.Save, submit=lambda v: orgs.add_mentoring(
+            ws, org_uid, v["on"], v["kind"], v["mentor"], v["findings"], v["follow_on"]))
+        self.follow_on.date.setDate(self.follow_on.date.date().addDays(30))
 
 
-class SubsidyDialog(_RecordDialog):
+class SubsidyDialog(FormDialog):
     def __init__(self, ws: Workspace, org_uid: str, parent: QWidget | None = None) -> None:
-        super().__init__(ws, org_uid, self.tr("New subsidy"), parent)
-        self.kind = QComboBox()
-        for key, label in SUBSIDY_LABELS.items():
-            self.kind.addItem(label, key)
-        self.year = QSpinBox()
-        self.year.setRange(2000, date.today().year + 1)
-        self.year.setValue(date.today().year)
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("yuan, e.g. 3000 or 3000.50"))
-        self.status = QComboBox()
-        for key, label in SUBSIDY_STATUS_LABELS.items():
-            if key != "cancelled":
-                self.status.addItem(label, key)
-        self.on = date_edit()
-        self.notes = QLineEdit()
-        for label, widget in ((self.tr("&Kind"), self.kind), (self.tr("&Year"), self.year),
-                              (self.tr("&Amount"), self.amount), (self.tr("&Status"), self.status),
-                              (self.tr("&Date"), self.on), (self.tr("Notes"), self.notes)):
-            self.form.addRow(label, widget)
-        self.require(self.amount, self.tr("Amount"))
-
-    def save(self) -> None:
-        self.finish(call(self, orgs.add_subsidy, self.ws, self.org_uid, self.kind.currentData(),
-                         self.year.value(), self.amount.text(), status=self.status.currentData(),
-                         on=py_date(self.on), notes=self.notes.text()))
+        this_year = date.today().year
+        super().__init__(self.tr("New subsidy"), [
+            Field("kind", self.tr("Kind"), "choice", choices=list(SUBSIDY_LABELS.items())),
+            Field("year", self.tr("Year"), "int", this_year, minimum=2000, maximum=this_year + 1),
+            Field("amount", self.tr("Amount"), "money", required=True),
+            Field("status", self.tr("Status"), "choice",
+                  choices=[(k, label) for k, label in SUBSIDY_STATUS_LABELS.items() if k != "cancelled"]),
+            Field("on", self.tr("Date"), "date", max_date=date.today()),
+            Field("notes", self.tr("Notes")),
+        ], parent, ok=Std.Save, submit=lambda v: orgs.add_subsidy(
+            ws, org_uid, v["kind"], v["year"], plain_yuan(v["amount"]), status=v["status"], on=v["on"],
+            notes=v["notes"]))
 
 
-class RatingDialog(_RecordDialog):
+class RatingDialog(FormDialog):
     """The district's grade (等级评估) of an organization; only a district site may save it."""
 
     def __init__(self, ws: Workspace, org_uid: str, parent: QWidget | None = None) -> None:
-        super().__init__(ws, org_uid, self.tr("Record grade"), parent)
-        self.level = QComboBox()
-        for n in range(1, 6):
-            self.level.addItem(f"{n}A", n)
-        self.level.setCurrentIndex(2)
-        self.on = date_edit()
-        self.certificate = QLineEdit()
-        self.notes = QLineEdit()
-        for label, widget in ((self.tr("&Grade"), self.level), (self.tr("&Awarded on"), self.on),
-                              (self.tr("&Certificate number"), self.certificate), (self.tr("Notes"), self.notes)):
-            self.form.addRow(label, widget)
-        self.form.addRow(QLabel(self.tr("Valid for five years; certificate and plaque from 3A.")))
-
-    def save(self) -> None:
-        from yichao.app.orgs import record_rating
-
-        self.finish(call(self, record_rating, self.ws, self.org_uid, self.level.currentData(), py_date(self.on),
-                         certificate_no=self.certificate.text(), notes=self.notes.text()))
+        super().__init__(self.tr("Record grade"), [
+            Field("level", self.tr("Grade"), "choice", 3, choices=[(n, f"{n}A") for n in range(1, 6)]),
+            Field("on", self.tr("Awarded on"), "date", max_date=date.today()),
+            Field("certificate", self.tr("Certificate number")),
+            Field("notes", self.tr("Notes")),
+            Field("hint", "", "label", self.tr("Valid for five years; certificate and plaque from 3A.")),
+        ], parent, ok=Std.Save, submit=lambda v: orgs.record_rating(
+            ws, org_uid, v["level"], v["on"], certificate_no=v["certificate"], notes=v["notes"]))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from yichao.app.core import USER_ERRORS, Workspace, message_of
 from yichao.app.needs import NeedRow, Suggestion, claim, claimable_orgs, orgs_for_need, people_for_need
 from yichao.app.people import PeopleFilter, query_people
+from yichao.ui.widgets.form_style import ErrorLabel
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,9 +49,7 @@ class ClaimDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.save())
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional), e.g. when they will come"))
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Claim"))
         buttons.accepted.connect(self.save)

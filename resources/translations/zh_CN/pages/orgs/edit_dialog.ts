@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrgDialog</name>
@@ -99,28 +100,12 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Name: required.</source>
-        <translation>名称：必填。</translation>
-    </message>
-    <message>
         <source>Credit code: required for this kind.</source>
         <translation>统一社会信用代码：这种组织类型必须填写。</translation>
     </message>
     <message>
         <source>Filing number: required for a filed community organization.</source>
         <translation>备案编号：备案的社区社会组织必须填写。</translation>
-    </message>
-    <message>
-        <source>Credit code: %1</source>
-        <translation>统一社会信用代码：%1</translation>
-    </message>
-    <message>
-        <source>%1: cannot be later than today.</source>
-        <translation>%1：不能晚于今天。</translation>
-    </message>
-    <message>
-        <source>Phone: %1</source>
-        <translation>联系电话：%1</translation>
     </message>
     <message>
         <source>Party members: more than the members.</source>

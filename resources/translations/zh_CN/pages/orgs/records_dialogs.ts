@@ -7,20 +7,16 @@
         <translation>登记活动</translation>
     </message>
     <message>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>&amp;Title</source>
-        <translation>名称(&amp;T)</translation>
+        <source>Place</source>
+        <translation>地点</translation>
     </message>
     <message>
-        <source>&amp;Place</source>
-        <translation>地点(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Service &amp;domain</source>
-        <translation>服务领域(&amp;D)</translation>
+        <source>Service domain</source>
+        <translation>服务领域</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -50,20 +46,20 @@
         <translation>登记督导咨询</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Follow up on</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>类型(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Mentor</source>
-        <translation>老师(&amp;M)</translation>
+        <source>Follow up</source>
+        <translation>跟进</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -81,16 +77,16 @@
         <translation>录入评估等级</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
-        <translation>等级(&amp;G)</translation>
+        <source>Grade</source>
+        <translation>等级</translation>
     </message>
     <message>
-        <source>&amp;Awarded on</source>
-        <translation>评定日期(&amp;A)</translation>
+        <source>Awarded on</source>
+        <translation>评定日期</translation>
     </message>
     <message>
-        <source>&amp;Certificate number</source>
-        <translation>证书编号(&amp;C)</translation>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -108,28 +104,20 @@
         <translation>登记补贴资助</translation>
     </message>
     <message>
-        <source>yuan, e.g. 3000 or 3000.50</source>
-        <translation>元，如 3000 或 3000.50</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>&amp;Kind</source>
-        <translation>类型(&amp;K)</translation>
+        <source>Year</source>
+        <translation>年度</translation>
     </message>
     <message>
-        <source>&amp;Year</source>
-        <translation>年度(&amp;Y)</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>&amp;Amount</source>
-        <translation>金额(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -138,13 +126,6 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
-    </message>
-</context>
-<context>
-    <name>_RecordDialog</name>
-    <message>
-        <source>%1: required.</source>
-        <translation>%1：必填。</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,18 @@
 <context>
     <name>ResidencyDialog</name>
     <message>
+        <source>Workstation</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>入驻日期</translation>
+    </message>
+    <message>
         <source>End residency</source>
         <translation>办理退驻</translation>
     </message>
@@ -11,24 +23,8 @@
         <translation>办理入驻</translation>
     </message>
     <message>
-        <source>&amp;Workstation</source>
-        <translation>工位(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Until</source>
-        <translation>退驻日期(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Since</source>
-        <translation>入驻日期(&amp;S)</translation>
-    </message>
-    <message>
         <source>Leaving residency frees the workstation.</source>
         <translation>退驻后工位即释放。</translation>
-    </message>
-    <message>
-        <source>Workstation: required.</source>
-        <translation>工位：必填。</translation>
     </message>
 </context>
 <context>
@@ -42,24 +38,20 @@
         <translation>当前阶段</translation>
     </message>
     <message>
-        <source>&amp;Move to</source>
-        <translation>变更为(&amp;M)</translation>
+        <source>Move to</source>
+        <translation>转入阶段</translation>
     </message>
     <message>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
         <source>A graduated organization does not change stage any more.</source>
         <translation>已出壳的组织不再变更阶段。</translation>
-    </message>
-    <message>
-        <source>Reason: required.</source>
-        <translation>原因：必填。</translation>
     </message>
 </context>
 </TS>

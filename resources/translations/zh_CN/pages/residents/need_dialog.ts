@@ -43,6 +43,10 @@
         <translation>求助居民(&amp;A)：</translation>
     </message>
     <message>
+        <source>Asked by</source>
+        <translation>求助居民</translation>
+    </message>
+    <message>
         <source>Co&amp;mmunity:</source>
         <translation>社区(&amp;M)：</translation>
     </message>
@@ -57,10 +61,6 @@
     <message>
         <source>&amp;Reward points:</source>
         <translation>奖励积分(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Title: please say what is needed.</source>
-        <translation>需求标题：请写明需要什么帮助。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PersonDialog</name>
@@ -103,11 +104,7 @@
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <source>Name: please enter the resident's name.</source>
-        <translation>姓名：请填写居民姓名。</translation>
-    </message>
-    <message>
-        <source>Volunteer number: tick 'Volunteer' as well.</source>
+        <source>Volunteer number: tick &apos;Volunteer&apos; as well.</source>
         <translation>志愿者编号：请同时勾选“志愿者”。</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ReviewDialog</name>
@@ -43,7 +44,7 @@
         <translation>评价内容(&amp;C)：</translation>
     </message>
     <message>
-        <source>%1 points go to the volunteer's love passbook.</source>
+        <source>%1 points go to the volunteer&apos;s love passbook.</source>
         <translation>%1 积分将记入该志愿者的爱心存折。</translation>
     </message>
 </context>
