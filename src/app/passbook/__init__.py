@@ -27,10 +27,12 @@ from yichao.app.passbook.printing import (
     PRINT_LAYOUT_SETTING,
     PrintJob,
     calibration_page,
+    calibration_sheet,
     confirm_printed,
     offset_of,
     paper_layout,
     print_pending,
+    reprint_job,
     reprint_page,
     set_offset,
     set_paper_layout,
@@ -47,6 +49,7 @@ from yichao.app.passbook.rules import (
 from yichao.app.passbook.statement import write_statement
 from yichao.app.passbook.takeover_xlsx import import_passbooks
 from yichao.app.passbook.xlsx import export_passbooks
+from yichao.app.pdf.calibration import offset_from_ruler
 
 __all__ = [
     "import_passbooks",
@@ -70,6 +73,9 @@ __all__ = [
     "activity_types",
     "append_entry",
     "calibration_page",
+    "calibration_sheet",
+    "offset_from_ruler",
+    "reprint_job",
     "clean_points",
     "confirm_printed",
     "count_passbooks",

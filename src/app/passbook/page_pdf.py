@@ -1,8 +1,9 @@
-"""Drawing passbook lines and the calibration page with reportlab (embedded CJK font).
+"""Passbook lines and the calibration page as sheets (:mod:`yichao.app.pdf.sheet`), and their PDFs.
 
-One PDF page per passbook page. Positions come from the layout profile plus this PC's calibration
+One sheet per passbook page. Positions come from the layout profile plus this PC's calibration
 offset (settings ``passbook_offset_x_mm`` / ``passbook_offset_y_mm``); nothing else is printed, because
-the passbook's own rulings and headings are already on the paper.
+the passbook's own rulings and headings are already on the paper. The same sheets go to the PDF
+(preview, CLI) and, in the GUI, straight to the printer at 1:1.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from pathlib import Path
 from typing import Sequence
 
 from yichao.app.passbook.layout import COLUMNS, PassbookLayout
-from yichao.app.pdf.fonts import register_cjk_font
-
-MM = 72 / 25.4
+from yichao.app.pdf.calibration import calibration_sheet
+from yichao.app.pdf.sheet import Item, Line, Sheet, Text, placed, write_pdf
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,6 @@ class PrintLine:
     operator: str
 
 
-def _fit(canvas, text: str, font: str, size: float, width_mm: float) -> str:  # type: ignore[no-untyped-def]
-    """Cut text that would run into the next column (a summary is never wrapped onto a line)."""
-    limit = width_mm * MM
-    while text and canvas.stringWidth(text, font, size) > limit:
-        text = text[:-1]
-    return text
-
-
 def _cells(pl: PrintLine) -> dict[str, str]:
     return {
         "date": pl.on.strftime("%Y-%m-%d") if pl.on else "",
@@ -51,73 +43,53 @@ def _cells(pl: PrintLine) -> dict[str, str]:
     }
 
 
-def _draw_text(c, layout: PassbookLayout, key: str, text: str, y_mm: float, dx: float, dy: float,  # type: ignore[no-untyped-def]
-               font: str) -> None:
-    col = layout.columns[key]
-    size = layout.font_size_pt
-    text = _fit(c, text, font, size, col.width_mm)
-    x = (layout.origin_x_mm + col.x_mm + dx) * MM
-    y_pt = (layout.height_mm - (layout.origin_y_mm + y_mm + dy)) * MM
-    if col.align == "right":
-        c.drawRightString(x, y_pt, text)
-    else:
-        c.drawString(x, y_pt, text)
+def _sheet(layout: PassbookLayout, items: Sequence[Item]) -> Sheet:
+    return Sheet(layout.width_mm, layout.height_mm, tuple(items), layout.label)
+
+
+def line_sheets(layout: PassbookLayout, lines: Sequence[PrintLine], offset_mm: tuple[float, float]) -> list[Sheet]:
+    """One sheet per passbook page the lines fall on, in page order; each cell cut to its column."""
+    dx, dy = offset_mm
+    sheets: list[Sheet] = []
+    for page in sorted({pl.page for pl in lines}):
+        items: list[Item] = []
+        for pl in (x for x in lines if x.page == page):
+            y = layout.origin_y_mm + layout.line_y_mm(pl.line) + dy
+            for key, text in _cells(pl).items():
+                if text:
+                    col = layout.columns[key]
+                    items.append(placed(text, layout.origin_x_mm + col.x_mm + dx, y, layout.font_size_pt,
+                                        "right" if col.align == "right" else "left", col.width_mm))
+        sheets.append(_sheet(layout, items))
+    return sheets
 
 
 def write_lines_pdf(path: Path, layout: PassbookLayout, lines: Sequence[PrintLine], offset_mm: tuple[float, float],
                     title: str = "") -> list[int]:
     """Write the lines, one PDF page per passbook page; returns the passbook page numbers in order."""
-    from reportlab.pdfgen.canvas import Canvas
+    write_pdf(Path(path), line_sheets(layout, lines, offset_mm), title or "爱心存折补登")
+    return sorted({pl.page for pl in lines})
 
-    font = register_cjk_font()
-    c = Canvas(str(path), pagesize=(layout.width_mm * MM, layout.height_mm * MM), pageCompression=1)
-    c.setTitle(title or "爱心存折补登")
-    c.setCreator("益巢 Yichao")
-    pages: list[int] = []
-    for page in sorted({pl.page for pl in lines}):
-        pages.append(page)
-        c.setFont(font, layout.font_size_pt)
-        for pl in (x for x in lines if x.page == page):
-            y = layout.line_y_mm(pl.line)
-            for key, text in _cells(pl).items():
-                if text:
-                    _draw_text(c, layout, key, text, y, offset_mm[0], offset_mm[1], font)
-        c.showPage()
-    c.save()
-    return pages
+
+def passbook_calibration_sheet(layout: PassbookLayout, offset_mm: tuple[float, float]) -> Sheet:
+    """The calibration page on the passbook's paper: the ruler grid and crosses, and every line
+    numbered with a tick at each column, to hold against a spare passbook's rulings."""
+    dx, dy = offset_mm
+    ox, oy = layout.origin_x_mm + dx, layout.origin_y_mm + dy
+    marks: list[Item] = []
+    for line in range(1, layout.lines_per_page + 1):
+        y = oy + layout.line_y_mm(line)
+        marks.append(Text(ox + 1, y, f"{line:02d}", layout.font_size_pt, "#404040"))
+        for key in COLUMNS:
+            x = ox + layout.columns[key].x_mm
+            marks.append(Line(x, y + 0.35, x, y - 2, 0.3))
+    if layout.fold_after_line:
+        fold = oy + layout.line_y_mm(layout.fold_after_line) + (layout.fold_gap_mm + layout.line_pitch_mm) / 2
+        marks.append(Line(ox, fold, ox + layout.width_mm - 10, fold, 0.3, dashed=True))
+        marks.append(Text(ox + 60, fold - 0.8, "中缝", layout.font_size_pt))
+    return calibration_sheet(layout.width_mm, layout.height_mm, offset_mm, f"存折打印校准页  {layout.label}",
+                             tuple(marks), layout.label)
 
 
 def write_calibration_pdf(path: Path, layout: PassbookLayout, offset_mm: tuple[float, float]) -> None:
-    """A page to print on a spare passbook: every line numbered, a tick at every column position.
-
-    The operator measures how far the marks sit from the printed rulings and enters that as this
-    PC's offset.
-    """
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = register_cjk_font()
-    c = Canvas(str(path), pagesize=(layout.width_mm * MM, layout.height_mm * MM))
-    c.setTitle("存折打印校准页")
-    c.setFont(font, layout.font_size_pt)
-    dx, dy = offset_mm
-    ox, oy = layout.origin_x_mm + dx, layout.origin_y_mm + dy
-    h = layout.height_mm
-    c.setLineWidth(0.3)
-    c.rect(ox * MM, (h - oy - layout.line_y_mm(layout.lines_per_page) - 4) * MM,
-           (layout.columns["operator"].x_mm + layout.columns["operator"].width_mm) * MM,
-           (layout.line_y_mm(layout.lines_per_page) + 4) * MM)
-    for line in range(1, layout.lines_per_page + 1):
-        y = (h - oy - layout.line_y_mm(line)) * MM
-        c.drawString((ox + 1) * MM, y, f"{line:02d}")
-        for key in COLUMNS:
-            x = (ox + layout.columns[key].x_mm) * MM
-            c.line(x, y - 1, x, y + 2 * MM)
-    top = (h - oy - layout.first_line_mm + 6) * MM
-    c.drawString((ox + 12) * MM, top, f"校准页 {layout.label}  偏移 右{dx:+.1f}mm 下{dy:+.1f}mm")
-    if layout.fold_after_line:
-        fold_y = (h - oy - layout.line_y_mm(layout.fold_after_line) - layout.fold_gap_mm / 2 - layout.line_pitch_mm / 2) * MM
-        c.setDash(2, 2)
-        c.line(ox * MM, fold_y, (ox + layout.width_mm - 10) * MM, fold_y)
-        c.drawString((ox + 60) * MM, fold_y + 2, "中缝")
-    c.showPage()
-    c.save()
+    write_pdf(Path(path), [passbook_calibration_sheet(layout, offset_mm)], "存折打印校准页")

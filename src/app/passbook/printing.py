@@ -22,7 +22,8 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, Placement, load_layout, place
-from yichao.app.passbook.page_pdf import PrintLine, write_calibration_pdf, write_lines_pdf
+from yichao.app.passbook.page_pdf import PrintLine, line_sheets, passbook_calibration_sheet
+from yichao.app.pdf.sheet import Sheet, write_pdf
 from yichao.models.passbook import LedgerEntry, Passbook, PrintedLine
 from yichao.models.person import Person
 
@@ -43,6 +44,7 @@ class PrintJob:
     entry_lines: int
     next_page: int
     next_line: int
+    sheets: tuple[Sheet, ...] = ()  # what the PDF shows, one per passbook page: the GUI prints these 1:1
 
     @property
     def empty(self) -> bool:
@@ -133,9 +135,11 @@ def print_pending(ws: Workspace, number: str, out: Path) -> PrintJob:
             return PrintJob(book.number, None, 0, 0, book.next_page, book.next_line, (), 0, book.next_page, book.next_line)
         staff = staff_names_in(session)
         lines = [_line(p, None if p.is_carry else pending[p.entry_index], staff) for p in placements]
-        pages = write_lines_pdf(Path(out), paper_layout(ws, book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 补登")
+        sheets = tuple(line_sheets(paper_layout(ws, book.layout), lines, offset_of(ws)))
+        write_pdf(Path(out), sheets, f"爱心存折 {book.number} 补登")
+        pages = sorted({pl.page for pl in lines})
         return PrintJob(book.number, Path(out), pending[0].seq, pending[-1].seq, book.next_page, book.next_line,
-                        tuple(pages), len(pending), next_page, next_line)
+                        tuple(pages), len(pending), next_page, next_line, sheets)
 
 
 def confirm_printed(ws: Workspace, job: PrintJob) -> PassbookRow:
@@ -173,18 +177,32 @@ def printed_page_lines(session: Session, book: Passbook, page: int) -> list[Prin
                   staff) for r in rows]
 
 
-def reprint_page(ws: Workspace, number: str, page: int, out: Path) -> int:
-    """Reproduce a printed page line for line (a damaged or replaced sheet); returns its line count."""
+def reprint_job(ws: Workspace, number: str, page: int, out: Path) -> PrintJob:
+    """A printed page again, line for line (a damaged or replaced sheet): its PDF and sheet.
+
+    Nothing is confirmed afterwards: the lines are already recorded as printed.
+    """
     ws.require("staff", "重打存折页")
     with ws.read() as session:
         book = load_book(session, number)
         lines = printed_page_lines(session, book, page)
         if not lines:
             raise UserError(f"存折 {book.number} 第 {page} 页还没有打印过任何行。")
-        write_lines_pdf(Path(out), paper_layout(ws, book.layout), lines, offset_of(ws), f"爱心存折 {book.number} 第{page}页 重打")
-        return len(lines)
+        sheets = tuple(line_sheets(paper_layout(ws, book.layout), lines, offset_of(ws)))
+        write_pdf(Path(out), sheets, f"爱心存折 {book.number} 第{page}页 重打")
+        return PrintJob(book.number, Path(out), 0, 0, page, 1, (page,), len(lines), page, 1, sheets)
+
+
+def reprint_page(ws: Workspace, number: str, page: int, out: Path) -> int:
+    """Reproduce a printed page into ``out``; returns its line count."""
+    return reprint_job(ws, number, page, out).entry_lines
+
+
+def calibration_sheet(ws: Workspace, layout_name: str = "standard") -> Sheet:
+    """This PC's calibration page for a passbook model, on the paper this PC prints on."""
+    return passbook_calibration_sheet(paper_layout(ws, layout_name), offset_of(ws))
 
 
 def calibration_page(ws: Workspace, out: Path, layout_name: str = "standard") -> Path:
-    write_calibration_pdf(Path(out), paper_layout(ws, layout_name), offset_of(ws))
+    write_pdf(Path(out), [calibration_sheet(ws, layout_name)], "存折打印校准页")
     return Path(out)

@@ -3,6 +3,7 @@
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
 
+from yichao.app.pdf.calibration import calibration_sheet, cross_positions, offset_from_ruler
 from yichao.app.pdf.document import (
     MM,
     Box,
@@ -16,9 +17,24 @@ from yichao.app.pdf.document import (
     rgb,
 )
 from yichao.app.pdf.fonts import register_cjk_font
+from yichao.app.pdf.qr import qr_matrix
+from yichao.app.pdf.sheet import Code, Line, Picture, Rect, Sheet, Text, placed, text_width_mm, write_pdf
 from yichao.app.pdf.tables import build, grid, para, styles
 
 __all__ = [
+    "Code",
+    "Line",
+    "Picture",
+    "Rect",
+    "Sheet",
+    "Text",
+    "calibration_sheet",
+    "cross_positions",
+    "offset_from_ruler",
+    "placed",
+    "qr_matrix",
+    "text_width_mm",
+    "write_pdf",
     "Box",
     "MM",
     "TextBlock",

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSizeF, Qt
-from PySide6.QtGui import QPageSize
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,34 +30,27 @@ from PySide6.QtWidgets import (
 from yichao.app.core import USER_ERRORS, Workspace, message_of, temp_file
 from yichao.app.passbook import (
     PRINT_LAYOUT_SETTING,
-    PassbookLayout,
     PrintJob,
     calibration_page,
+    calibration_sheet,
     confirm_printed,
     layout_names,
     load_layout,
+    offset_from_ruler,
     offset_of,
-    paper_layout,
     print_pending,
-    reprint_page,
+    reprint_job,
     set_offset,
     set_paper_layout,
 )
-from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog, print_document
+from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, show_error
+from yichao.ui.printing import PrintFailed, paper_problem, print_sheets, sheet_printer
 
 
 def _temp_pdf(name: str) -> Path:
     return temp_file(name)  # this run's temporary folder, removed when Yichao closes
-
-
-def passbook_printer(layout: PassbookLayout) -> QPrinter:
-    """A printer whose page is the sheet of the layout (the passbook, or the A4 template), 1:1."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QSizeF(layout.width_mm, layout.height_mm), QPageSize.Unit.Millimeter, layout.label))
-    printer.setFullPage(True)
-    return printer
 
 
 class PassbookPrintDialog(QDialog):
@@ -106,12 +99,10 @@ class PassbookPrintDialog(QDialog):
         self._describe()
 
     def _reprint_job(self, page: int) -> PrintJob | None:
-        path = _temp_pdf(f"{self.number}-p{page}.pdf")
-        lines = call(self, reprint_page, self.ws, self.number, page, path)
-        if lines is None:
-            return None
-        self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
-        return PrintJob(self.number, path, 0, 0, page, 1, (page,), lines, page, 1)
+        job = call(self, reprint_job, self.ws, self.number, page, _temp_pdf(f"{self.number}-p{page}.pdf"))
+        if job is not None:
+            self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
+        return job  # type: ignore[no-any-return]
 
     def _describe(self) -> None:
         job = self.job
@@ -138,27 +129,38 @@ class PassbookPrintDialog(QDialog):
         self.info.setText(text)
 
     def print_pages(self) -> int:
-        """Choose the printer once, then send each passbook page, asking to turn the page between."""
-        if self.job is None or self.job.empty:
+        """Choose the printer once (it opens on the passbook's paper), then send each passbook page
+        at 1:1, asking to turn the page between."""
+        if self.job is None or self.job.empty or not self.job.sheets:
             return 0
-        layout = call(self, paper_layout, self.ws, self.layout_name)
-        if layout is None:
-            return 0
-        printer = passbook_printer(layout)
+        printer = sheet_printer(self.job.sheets[0], self.windowTitle())
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return 0
+        problem = paper_problem(printer, self.job.sheets[0])
+        if problem:
+            show_error(self, problem)
             return 0
         return self.print_to(printer, ask=True)
 
     def print_to(self, printer: QPrinter, ask: bool = False) -> int:
+        """Each passbook page as its own job (the operator turns the page between); without
+        ``ask`` all pages go in one job (a PDF printer)."""
         assert self.job is not None
-        sent = 0
-        for index, page in enumerate(self.job.pages):
-            if index and ask and QMessageBox.question(self, self.tr("Turn the page"), self.tr(
-                    "Turn the passbook to page %1 and insert it again, then press Yes.").replace("%1", str(page))
-                    ) != QMessageBox.StandardButton.Yes:
-                break
-            sent += print_document(self.document, printer, [index])
-        return sent
+        sheets = self.job.sheets
+        try:
+            if not ask:
+                return print_sheets(printer, sheets)
+            sent = 0
+            for index, (page, sheet) in enumerate(zip(self.job.pages, sheets)):
+                if index and QMessageBox.question(self, self.tr("Turn the page"), self.tr(
+                        "Turn the passbook to page %1 and insert it again, then press Yes.").replace("%1", str(page))
+                        ) != QMessageBox.StandardButton.Yes:
+                    break
+                sent += print_sheets(printer, [sheet])
+            return sent
+        except PrintFailed as exc:
+            show_error(self, exc.message)
+            return 0
 
     def confirm(self) -> None:
         if self.reprint is None and self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
@@ -181,24 +183,21 @@ def show_statement(ws: Workspace, number: str, parent: QWidget | None = None) ->
 
 
 class CalibrationDialog(QDialog):
-    """This PC's printer offset: print the calibration page, measure, enter, save."""
+    """This PC's printer offset: print the calibration page, measure cross A with a ruler, save."""
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, layout_name: str = "standard") -> None:
         super().__init__(parent)
         self.ws = ws
+        self.layout_name = layout_name
         self.setWindowTitle(self.tr("Passbook printer calibration"))
         x, y = offset_of(ws)
-        self.dx = QDoubleSpinBox()
-        self.dy = QDoubleSpinBox()
-        for spin, value in ((self.dx, x), (self.dy, y)):
-            spin.setRange(-20, 20)
-            spin.setDecimals(1)
-            spin.setSingleStep(0.5)
-            spin.setSuffix(" mm")
-            spin.setValue(value)
+        self.dx, self.dy = self._spin(-20, 20, x), self._spin(-20, 20, y)
+        self.left, self.top = self._spin(0, 60, 20.0), self._spin(0, 60, 20.0)
         form = QFormLayout(self)
-        hint = QLabel(self.tr("Print the calibration page on a spare passbook, measure how far the marks "
-                              "sit from the printed rulings, and enter the correction."))
+        hint = QLabel(self.tr("1. Print the calibration page on the paper the passbooks go through.\n"
+                              "2. With a ruler, measure how far the centre of cross A lies from the left and "
+                              "the top edge of the paper, and enter both numbers.\n"
+                              "3. Save; print the page again to check that cross A is now 20 mm from both edges."))
         hint.setWordWrap(True)
         form.addRow(hint)
         self.paper = QComboBox()
@@ -208,16 +207,42 @@ class CalibrationDialog(QDialog):
                 self.paper.addItem(load_layout(name).label, name)
         self.paper.setCurrentIndex(max(0, self.paper.findData(ws.settings.get(PRINT_LAYOUT_SETTING) or "")))
         form.addRow(self.tr("This PC prints on"), self.paper)
+        pages = QHBoxLayout()
+        print_page = QPushButton(icon("print"), self.tr("Print calibration page..."))
+        print_page.clicked.connect(self.print_page)
+        preview = QPushButton(icon("preview"), self.tr("Preview..."))
+        preview.clicked.connect(self.show_page)
+        pages.addWidget(print_page)
+        pages.addWidget(preview)
+        form.addRow(pages)
+        form.addRow(self.tr("Cross A from the left edge"), self.left)
+        form.addRow(self.tr("Cross A from the top edge"), self.top)
+        for spin in (self.left, self.top):
+            spin.valueChanged.connect(self._from_ruler)
         form.addRow(self.tr("Move right by"), self.dx)
         form.addRow(self.tr("Move down by"), self.dy)
-        page = QPushButton(icon("preview"), self.tr("Calibration page..."))
-        page.clicked.connect(self.show_page)
-        form.addRow(page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
+        self._stored = (x, y)  # the offset the last calibration page was printed with
+
+    @staticmethod
+    def _spin(low: float, high: float, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setDecimals(1)
+        spin.setSingleStep(0.5)
+        spin.setSuffix(" mm")
+        spin.setValue(value)
+        return spin
+
+    def _from_ruler(self) -> None:
+        """The offset that brings cross A to 20 mm from both edges, from where the ruler shows it."""
+        dx, dy = offset_from_ruler(self._stored, self.left.value(), self.top.value())
+        self.dx.setValue(dx)
+        self.dy.setValue(dy)
 
     def _store(self) -> bool:
         try:
@@ -226,15 +251,40 @@ class CalibrationDialog(QDialog):
         except USER_ERRORS as exc:
             show_error(self, message_of(exc))
             return False
+        self._stored = (self.dx.value(), self.dy.value())
+        for spin in (self.left, self.top):  # a new page is measured afresh
+            spin.blockSignals(True)
+            spin.setValue(20.0)
+            spin.blockSignals(False)
         return True
 
     def save(self) -> None:
         if self._store():
             self.accept()
 
+    def print_page(self) -> int:
+        """The calibration page straight to the printer at 1:1, with the offset as it stands."""
+        if not self._store():
+            return 0
+        sheet = call(self, calibration_sheet, self.ws, self.layout_name)
+        if sheet is None:
+            return 0
+        printer = sheet_printer(sheet, self.tr("Calibration page"))
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return 0
+        problem = paper_problem(printer, sheet)
+        if problem:
+            show_error(self, problem)
+            return 0
+        try:
+            return print_sheets(printer, [sheet])
+        except PrintFailed as exc:
+            show_error(self, exc.message)
+            return 0
+
     def show_page(self) -> None:
         if not self._store():
             return
-        path = call(self, calibration_page, self.ws, _temp_pdf("calibration.pdf"))
+        path = call(self, calibration_page, self.ws, _temp_pdf("calibration.pdf"), self.layout_name)
         if path is not None:
             PdfPreviewDialog(path, self.tr("Calibration page"), self).exec()

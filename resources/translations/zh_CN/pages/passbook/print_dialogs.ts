@@ -7,8 +7,12 @@
         <translation>存折打印校准</translation>
     </message>
     <message>
-        <source>Print the calibration page on a spare passbook, measure how far the marks sit from the printed rulings, and enter the correction.</source>
-        <translation>用一本空白存折打印校准页，量出标记与存折印刷格线的偏差，再填入修正量。</translation>
+        <source>1. Print the calibration page on the paper the passbooks go through.
+2. With a ruler, measure how far the centre of cross A lies from the left and the top edge of the paper, and enter both numbers.
+3. Save; print the page again to check that cross A is now 20 mm from both edges.</source>
+        <translation>1. 在存折打印机上用存折用的纸打印校准页。
+2. 用直尺量十字 A 的中心到纸张左边和上边的距离，把两个数填在下面。
+3. 保存；再打印一次校准页，核对十字 A 是否已经距左边、上边各 20 毫米。</translation>
     </message>
     <message>
         <source>Passbook printer (the passbook's own layout)</source>
@@ -19,16 +23,28 @@
         <translation>本机打印方式</translation>
     </message>
     <message>
+        <source>Print calibration page...</source>
+        <translation>打印校准页...</translation>
+    </message>
+    <message>
+        <source>Preview...</source>
+        <translation>预览...</translation>
+    </message>
+    <message>
+        <source>Cross A from the left edge</source>
+        <translation>十字 A 距纸张左边</translation>
+    </message>
+    <message>
+        <source>Cross A from the top edge</source>
+        <translation>十字 A 距纸张上边</translation>
+    </message>
+    <message>
         <source>Move right by</source>
         <translation>向右移动</translation>
     </message>
     <message>
         <source>Move down by</source>
         <translation>向下移动</translation>
-    </message>
-    <message>
-        <source>Calibration page...</source>
-        <translation>校准页…</translation>
     </message>
     <message>
         <source>Calibration page</source>
