@@ -129,8 +129,7 @@ def write_pdf(path: Path, sheets: Sequence[Sheet], title: str = "", subject: str
 
 def draw_sheet(canvas: object, sheet: Sheet) -> None:
     """Every item of ``sheet`` on the current page of a reportlab canvas."""
-    from yichao.app.pdf.document import draw_image, draw_qr, rgb
-    from yichao.app.pdf.document import Box
+    from yichao.app.pdf.document import Box, draw_image, draw_qr, rgb
 
     c = canvas
     font = register_cjk_font()
