@@ -20,6 +20,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models.base import Base, UTCDateTime, new_uid, utcnow
 from yichao.models.errors import ForeignRecordError, UserError
+from yichao.models.sort_key import fill_rows as fill_sort_keys
 
 
 class JournalEntry(Base):
@@ -85,9 +86,10 @@ def _is_journaled(obj: Any) -> bool:
 def _changed_before(obj: Any) -> dict[str, Any]:
     state = inspect(obj)
     before: dict[str, Any] = {}
+    derived = getattr(type(obj), "__sort_keys__", {})  # follows its name: not a change of its own
     for attr in state.mapper.column_attrs:
         hist = state.attrs[attr.key].history
-        if attr.key in getattr(type(obj), "__journal_exclude__", ()):
+        if attr.key in getattr(type(obj), "__journal_exclude__", ()) or attr.key in derived:
             continue
         if hist.has_changes() and hist.deleted:
             before[attr.key] = to_jsonable(hist.deleted[0])
@@ -183,6 +185,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     """
     if not rows:
         return 0
+    fill_sort_keys(model, rows)
     if session.autoflush:  # as an ORM insert does: rows may refer to records added just before
         session.flush()
     info = session.info
@@ -252,6 +255,8 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     """
     if not inserts and not updates:
         return
+    fill_sort_keys(model, inserts)  # the receiver's own keys, whatever the sender's version made
+    fill_sort_keys(model, updates)
     table = model.__table__  # type: ignore[attr-defined]
     hidden = getattr(model, "__journal_exclude__", ())
     info = session.info

@@ -27,10 +27,13 @@ class Organization(SyncMixin, Base):
     ``|uid|uid|`` so a filter is one LIKE and the record syncs as one row."""
 
     __tablename__ = "organization"
+    __sort_keys__ = {"name_sort": "name"}
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     short_name: Mapped[str] = mapped_column(String(100), default="")
     name_initials: Mapped[str] = mapped_column(String(100), default="", index=True)
+    # full pinyin, filled by yichao.models.sort_key: the list's order (陈 < 程 < 崔)
+    name_sort: Mapped[str] = mapped_column(String(200), default="", index=True)
     # name, short name, leader, credit code and filing number in one column: one LIKE per keystroke
     search_text: Mapped[str] = mapped_column(String(600), default="")
     kind: Mapped[str] = mapped_column(String(24), default="unregistered_team", index=True)
@@ -40,6 +43,8 @@ class Organization(SyncMixin, Base):
     # why an admin accepted a code whose check character fails (early codes); empty otherwise
     credit_code_waiver: Mapped[str] = mapped_column(String(200), default="")
     filing_number: Mapped[str] = mapped_column(String(40), default="", index=True)
+    # when the group began (成立日期); for a registered kind also its registration date
+    founded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     filed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     category_uid: Mapped[str | None] = mapped_column(ForeignKey("org_lookup.uid"), nullable=True, index=True)
@@ -59,6 +64,9 @@ class Organization(SyncMixin, Base):
     resident_since: Mapped[date | None] = mapped_column(Date, nullable=True)
     resident_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 待补: fields a real roster lacked, as |filing_number|...| (one LIKE filters them); cleared
+    # when the clerk fills them in
+    todo: Mapped[str] = mapped_column(String(200), default="", index=True)
 
 
 # The lookup table this one points at must be known wherever Organization is.

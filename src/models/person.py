@@ -12,11 +12,15 @@ class Person(SyncMixin, Base):
     """A resident. The identity number is stored once, in full, and shown masked everywhere."""
 
     __tablename__ = "person"
-    __journal_exclude__ = ("id_number",)  # the journal shows id_masked; the full number stays here
+    __journal_exclude__ = ("id_number",)
+    __sort_keys__ = {"name_sort": "name"}
+    __sort_person__ = True  # the journal shows id_masked; the full number stays here
     __table_args__ = (
         # the residents list: live rows in pinyin order, paged by uid and searched by name inside the
         # index alone, volunteers and household heads too (no table lookups: bench_people)
         Index("ix_person_live_initials", "deleted", "name_initials", "uid", "name", "is_volunteer", "household_head"),
+        # the same in full-pinyin order (yichao.models.sort_key)
+        Index("ix_person_live_sort", "deleted", "name_sort", "uid", "name", "is_volunteer", "household_head"),
         Index("ix_person_live_skills", "deleted", "skills", "offers"),  # 能人库 skill filter, index-only
         Index("ix_person_phone", "phone"),
         Index("ix_person_volunteer_number", "volunteer_number"),
@@ -24,6 +28,7 @@ class Person(SyncMixin, Base):
 
     name: Mapped[str] = mapped_column(String(64), index=True)
     name_initials: Mapped[str] = mapped_column(String(64), default="", index=True)
+    name_sort: Mapped[str] = mapped_column(String(200), default="")
     gender: Mapped[str] = mapped_column(String(8), default="")  # male | female
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
     id_masked: Mapped[str] = mapped_column(String(18), default="")

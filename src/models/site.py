@@ -24,10 +24,15 @@ class Site(SyncMixin, Base):
 
 
 class Community(SyncMixin, Base):
-    """A community (社区) of the street: residents, organizations and needs belong to one."""
+    """A community (社区) of the street: residents, organizations and needs belong to one.
+    Merged into another, it is tombstoned once no record of this site names it."""
 
     __tablename__ = "community"
+    __sort_keys__ = {"name_sort": "name"}
 
-    code: Mapped[str] = mapped_column(String(12), default="")
+    code: Mapped[str] = mapped_column(String(12), default="")  # 12-digit statistical code, optional
     name: Mapped[str] = mapped_column(String(100))
+    name_sort: Mapped[str] = mapped_column(String(200), default="")
     site_code: Mapped[str] = mapped_column(String(12), default="", index=True)
+    # no longer offered for new records; the records that name it keep it
+    retired: Mapped[bool] = mapped_column(default=False)

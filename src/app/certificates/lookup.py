@@ -120,7 +120,7 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
     text = text.strip()
     if KINDS[kind].subject_type == "organization":
         with ws.read() as session:
-            stmt = select(Organization).where(Organization.deleted.is_(False)).order_by(Organization.name_initials)
+            stmt = select(Organization).where(Organization.deleted.is_(False)).order_by(Organization.name_sort)
             if kind == "graduation":
                 stmt = stmt.where(Organization.stage == "graduated")
             elif kind == "entry":
@@ -143,7 +143,7 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
             if text:
                 stmt = stmt.where(or_(Person.name.like(f"{text}%"), Person.name_initials.like(f"{text.lower()}%"),
                                       Person.volunteer_number.like(f"%{text}%")))
-            stmt = stmt.order_by(Person.name_initials).limit(limit)
+            stmt = stmt.order_by(Person.name_sort).limit(limit)
             return [Candidate(p.uid, p.name, p.volunteer_number) for p in session.scalars(stmt)]
     winners = hook("award_winners", AWARD_MODULES)
     if winners is None:

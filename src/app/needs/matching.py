@@ -217,4 +217,4 @@ def claimable_orgs(ws: Workspace, text: str = "", limit: int = 50) -> list[OrgCh
             stmt = stmt.where(Organization.name.like(f"%{text}%"))
     with ws.read() as session:
         return [OrgChoice(o.uid, o.name, o.community_uid)
-                for o in session.scalars(stmt.order_by(Organization.name_initials).limit(limit))]
+                for o in session.scalars(stmt.order_by(Organization.name_sort).limit(limit))]

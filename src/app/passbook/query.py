@@ -21,7 +21,7 @@ class PassbookFilter:
 
 
 SORTABLE: dict[str, Any] = {
-    "number": Passbook.number, "holder": Person.name_initials, "status": Passbook.status,
+    "number": Passbook.number, "holder": Person.name_sort, "status": Passbook.status,
     "balance": Passbook.balance, "minutes": Passbook.minutes, "opened_on": Passbook.opened_on,
     "pending": Passbook.entry_count - Passbook.printed_seq,
 }

@@ -248,7 +248,7 @@ class PeopleFilter:
     with_skills_only: bool = False
 
 
-SORTABLE = {"name": Person.name_initials, "gender": Person.gender, "phone": Person.phone,
+SORTABLE = {"name": Person.name_sort, "gender": Person.gender, "phone": Person.phone,
             "community_uid": Person.community_uid, "building": Person.building,
             "volunteer_number": Person.volunteer_number, "id_masked": Person.id_masked,
             "skills": Person.skills}
@@ -293,7 +293,7 @@ def count_people(ws: Workspace, flt: PeopleFilter = PeopleFilter()) -> int:
 
 def query_people(ws: Workspace, flt: PeopleFilter = PeopleFilter(), offset: int = 0, limit: int = 200,
                  sort: str = "name", descending: bool = False) -> list[PersonRow]:
-    column = SORTABLE.get(sort, Person.name_initials)
+    column = SORTABLE.get(sort, Person.name_sort)
     order = (column.desc(), Person.uid.desc()) if descending else (column.asc(), Person.uid.asc())
     # page the uids first (an index-only walk past ``offset``), then load just those rows
     page = _filtered(select(Person.uid), flt).order_by(*order).offset(offset).limit(limit)

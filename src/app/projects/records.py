@@ -242,5 +242,5 @@ def applicant_choices(ws: Workspace) -> list[tuple[str, str]]:
     """(uid, name) of organizations that may apply (not exited), by name."""
     with ws.read() as session:
         rows = session.execute(select(Organization.uid, Organization.name).where(
-            Organization.deleted.is_(False), Organization.stage != "exited").order_by(Organization.name_initials))
+            Organization.deleted.is_(False), Organization.stage != "exited").order_by(Organization.name_sort))
         return [(uid, name) for uid, name in rows]
