@@ -17,6 +17,7 @@ from yichao.app.core import USER_ERRORS, message_of
 
 COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.setup_cmds",
+    "yichao.app.cli.community",
     "yichao.app.cli.gui",
     "yichao.app.cli.demo_cmd",
     "yichao.app.cli.listing",

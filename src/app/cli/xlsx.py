@@ -3,19 +3,23 @@
 Shared by the module issues: each fills its kind in :data:`XLSX_IMPORTERS` / :data:`XLSX_EXPORTERS`
 with a "module:function" string, imported only when used.
 
-- importer ``(ws, path, *, dry_run: bool, skip_invalid: bool) -> yichao.app.core.excel.ImportReport``;
-  it applies nothing on a dry run, nor when any row is rejected unless ``skip_invalid``.
+- importer ``(ws, path, *, dry_run: bool, skip_invalid: bool[, add_communities: bool]) ->
+  yichao.app.core.excel.ImportReport``; it applies nothing on a dry run, nor when any row is rejected
+  unless ``skip_invalid``. Kinds whose rows name a community take ``add_communities``.
 - exporter ``(ws, path) -> int`` (rows written).
 
 Any rejected row without ``--skip-invalid``: every one is reported on stderr with its row number
 and reason, nothing is applied, exit 1. With ``--skip-invalid`` the valid rows are applied, the
-rejected ones still reported, exit 0.
+rejected ones still reported, exit 0. Errors and warnings (rows imported with a 待补 mark) are
+reported apart, each with its count; the communities the file names and the site lacks are named
+once ("将新建社区：…").
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -49,6 +53,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
+    imp.add_argument("--add-communities", action="store_true",
+                     help="create the communities the file names and the site lacks (orgs, people, needs)")
     imp.set_defaults(handler=run_import)
     exp = actions.add_parser("export", help="export records to an .xlsx file")
     exp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
@@ -65,20 +71,33 @@ def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from yichao.app.core import rejection_lines
+    from yichao.app.core import communities_line, counts_line, rejection_lines, warning_lines
 
     importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")
+    options = {"dry_run": args.dry_run, "skip_invalid": args.skip_invalid}
+    if args.add_communities:
+        if "add_communities" not in inspect.signature(importer).parameters:
+            raise UserError(f"导入 {args.kind} 不涉及社区，--add-communities 用不上。")
+        options["add_communities"] = True
     with workspace(args) as ws:
-        report = importer(ws, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    for line in rejection_lines(report):
-        print(line, file=sys.stderr)
-    if report.rejected and not args.skip_invalid:
-        print(f"yichao: 共 {report.total} 行，其中 {len(report.rejected)} 行有错误，"
-              "没有导入任何记录。", file=sys.stderr)
+        report = importer(ws, Path(args.file), **options)
+    refused = bool(report.rejected) and not args.skip_invalid
+    out = sys.stderr if refused else sys.stdout
+    if line := communities_line(report):
+        print(line, file=out)
+    if report.rejected:
+        print(f"错误（{len(report.rejected)} 行，不能导入）：", file=sys.stderr)
+        for line in rejection_lines(report):
+            print(line, file=sys.stderr)
+    if report.warnings:
+        print(f"提醒（{len({row for row, _ in report.warnings})} 行，照常导入，记录标为“待补”）：", file=out)
+        for line in warning_lines(report):
+            print(line, file=out)
+    if refused:
+        print(f"yichao: {counts_line(report)}没有导入任何记录。", file=sys.stderr)
         return 1
     if args.dry_run:
-        print(f"预检完成：共 {report.total} 行，{report.valid} 行可以导入，"
-              f"{len(report.rejected)} 行有错误；没有改动任何记录。")
+        print(f"预检完成：{counts_line(report)}没有改动任何记录。")
     else:
         print(f"已导入 {report.applied} 行（共 {report.total} 行，跳过 {len(report.rejected)} 行有错误的行）。")
     return 0

@@ -32,7 +32,20 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.backup import backup_database, list_backups
     from yichao.app.core.check import register, run_checks
-    from yichao.app.core.communities import community_names, list_communities
+    from yichao.app.core.communities import (
+        CommunityRow,
+        add_communities,
+        add_community,
+        community_names,
+        count_communities,
+        find_community,
+        list_communities,
+        rename_community,
+        set_retired,
+        update_community,
+    )
+    from yichao.app.core.community_match import NewCommunity
+    from yichao.app.core.community_merge import MergeResult, community_usage, merge_communities
     from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
     from yichao.app.core.excel import (
         Column,
@@ -45,6 +58,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.file_ops import describe_os_error, replace_with_retry
     from yichao.app.core.filenames import safe_filename
+    from yichao.app.core.import_report import communities_line, counts_line, warning_lines
     from yichao.app.core.instance_lock import InstanceLock
     from yichao.app.core.journal_log import (
         JournalFilter,
@@ -98,6 +112,7 @@ _HOME: dict[str, str] = {
     "CancelToken": "progress",
     "Cancelled": "progress",
     "Column": "excel",
+    "CommunityRow": "communities",
     "CurrentUser": "workspace",
     "DatabaseProblem": "workspace",
     "EXCHANGE_OPS": "status",
@@ -106,6 +121,8 @@ _HOME: dict[str, str] = {
     "JournalFilter": "journal_log",
     "JournalRow": "journal_log",
     "MAX_BYTES": "attachments",
+    "MergeResult": "community_merge",
+    "NewCommunity": "community_match",
     "NotFound": "errors",
     "OVERDUE_DAYS": "status",
     "ProgressFn": "progress",
@@ -116,6 +133,8 @@ _HOME: dict[str, str] = {
     "UserRow": "auth",
     "Workspace": "workspace",
     "add_attachment": "attachments",
+    "add_communities": "communities",
+    "add_community": "communities",
     "attachment_file": "attachments",
     "attachments_dir": "paths",
     "backup_database": "backup",
@@ -127,13 +146,18 @@ _HOME: dict[str, str] = {
     "chosen_data_dir": "paths",
     "classify_location": "storage",
     "cleanup_run_temp": "tempfiles",
+    "communities_line": "import_report",
     "community_names": "communities",
+    "community_usage": "community_merge",
+    "count_communities": "communities",
     "count_journal": "journal_log",
+    "counts_line": "import_report",
     "create_user": "auth",
     "data_dir_forced": "paths",
     "db_path": "paths",
     "describe_os_error": "file_ops",
     "ensure_writable": "paths",
+    "find_community": "communities",
     "initialize": "setup",
     "initials": "pinyin",
     "journal_entities": "journal_log",
@@ -148,6 +172,7 @@ _HOME: dict[str, str] = {
     "login": "auth",
     "logs_dir": "paths",
     "make_backup": "maintenance",
+    "merge_communities": "community_merge",
     "message_of": "errors",
     "no_progress": "progress",
     "open_workspace": "workspace",
@@ -166,6 +191,7 @@ _HOME: dict[str, str] = {
     "remember_data_dir": "paths",
     "remove_attachment": "attachments",
     "replace_with_retry": "file_ops",
+    "rename_community": "communities",
     "reset_password": "auth",
     "resolve_data_dir": "paths",
     "restore_backup": "maintenance",
@@ -182,6 +208,7 @@ _HOME: dict[str, str] = {
     "safe_filename": "filenames",
     "save_own": "own_records",
     "set_active": "auth",
+    "set_retired": "communities",
     "set_role": "auth",
     "staff_label": "staff",
     "staff_names": "staff",
@@ -190,8 +217,10 @@ _HOME: dict[str, str] = {
     "store_settings": "maintenance",
     "sweep_stale_temp": "tempfiles",
     "temp_file": "tempfiles",
+    "update_community": "communities",
     "update_settings": "maintenance",
     "validate_site": "setup",
+    "warning_lines": "import_report",
     "write_xlsx": "excel",
 }
 
@@ -211,6 +240,7 @@ __all__ = [
     "CancelToken",
     "Cancelled",
     "Column",
+    "CommunityRow",
     "CurrentUser",
     "DatabaseProblem",
     "EXCHANGE_OPS",
@@ -219,6 +249,8 @@ __all__ = [
     "JournalFilter",
     "JournalRow",
     "MAX_BYTES",
+    "MergeResult",
+    "NewCommunity",
     "NotFound",
     "OVERDUE_DAYS",
     "ProgressFn",
@@ -229,6 +261,8 @@ __all__ = [
     "UserRow",
     "Workspace",
     "add_attachment",
+    "add_communities",
+    "add_community",
     "attachment_file",
     "attachments_dir",
     "backup_database",
@@ -240,13 +274,18 @@ __all__ = [
     "chosen_data_dir",
     "classify_location",
     "cleanup_run_temp",
+    "communities_line",
     "community_names",
+    "community_usage",
+    "count_communities",
     "count_journal",
+    "counts_line",
     "create_user",
     "data_dir_forced",
     "db_path",
     "describe_os_error",
     "ensure_writable",
+    "find_community",
     "initialize",
     "initials",
     "journal_entities",
@@ -261,6 +300,7 @@ __all__ = [
     "login",
     "logs_dir",
     "make_backup",
+    "merge_communities",
     "message_of",
     "no_progress",
     "open_workspace",
@@ -279,6 +319,7 @@ __all__ = [
     "remember_data_dir",
     "remove_attachment",
     "replace_with_retry",
+    "rename_community",
     "reset_password",
     "resolve_data_dir",
     "restore_backup",
@@ -295,6 +336,7 @@ __all__ = [
     "safe_filename",
     "save_own",
     "set_active",
+    "set_retired",
     "set_role",
     "staff_label",
     "staff_names",
@@ -303,7 +345,9 @@ __all__ = [
     "store_settings",
     "sweep_stale_temp",
     "temp_file",
+    "update_community",
     "update_settings",
     "validate_site",
+    "warning_lines",
     "write_xlsx",
 ]

@@ -411,8 +411,9 @@ def write_xlsx(
 class ImportReport:
     """What an Excel import found and did; shared by every ``xlsx import`` kind.
 
-    ``rejected`` lists (sheet row number, reason) for every refused row. An importer applies
-    nothing when ``dry_run`` is set, or when any row is rejected and ``skip_invalid`` is not.
+    ``rejected`` lists (sheet row number, reason) for every refused row, ``warnings`` what was
+    imported with a 待补 mark. An importer applies nothing when ``dry_run`` is set, or when any row
+    is rejected and ``skip_invalid`` is not. :mod:`yichao.app.core.import_report` words it.
     """
 
     total: int
@@ -421,6 +422,11 @@ class ImportReport:
     rejected: tuple[tuple[int, str], ...] = ()
     skipped: tuple[tuple[int, str], ...] = ()
     dry_run: bool = False
+    # what a real roster lacks: imported, the record marked 待补 (never blocks the import)
+    warnings: tuple[tuple[int, str], ...] = ()
+    # communities the file names that the site lacks (core.community_match.NewCommunity)
+    new_communities: tuple[Any, ...] = ()
+    communities_added: bool = False  # they are (dry run: would be) created with the rows
 
     @property
     def refused(self) -> bool:

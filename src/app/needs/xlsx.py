@@ -12,7 +12,8 @@ from typing import Any, Iterator
 
 from sqlalchemy import select
 
-from yichao.app.core.communities import community_names, list_communities
+from yichao.app.core.communities import community_names
+from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, write_xlsx
 from yichao.app.core.workspace import Workspace
@@ -98,30 +99,31 @@ def _points(text: str) -> int:
     return int(value)
 
 
-def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False) -> ImportReport:
-    """Import a need list; all rows or none, unless ``skip_invalid``. Nothing on a dry run."""
+def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
+                 add_communities: bool = False) -> ImportReport:
+    """Import a need list; all rows or none, unless ``skip_invalid``. Nothing on a dry run. With
+    ``add_communities`` the communities it names and the site lacks are created with the rows."""
     user = ws.require("staff", "导入居民需求")
     path = Path(path)
     table = read_table(path, ALIASES)
     if "title" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“需求标题”一栏，无法导入需求。")
-    communities = {c.name: c.uid for c in list_communities(ws)}
     statuses = {"": "draft", STATUS_LABELS["draft"]: "draft", STATUS_LABELS["published"]: "published", "发布": "published"}
     valid: list[dict[str, Any]] = []
     rejected: list[tuple[int, str]] = []
     with ws.read() as session:
+        communities = RosterCommunities.load(session, add_communities)
+        known = set(communities.known.values())
         for number, record in table.records():
             try:
-                community = record.get("community", "").strip()
-                community_uid = communities.get(community) if community else None
-                if community and community_uid is None:
-                    raise UserError(f"社区“{community}”不存在。")
+                community_uid = communities.resolve(record.get("community", ""))
                 status = statuses.get(record.get("status", "").strip())
                 if status is None:
                     raise UserError("导入的需求状态只能是 草稿 或 已发布。")
                 values = clean_need(NeedInput(
                     record.get("title", ""), record.get("category", ""), record.get("description", ""),
-                    community_uid, _requester(session, record, community_uid), record.get("urgency", ""),
+                    community_uid, _requester(session, record, community_uid if community_uid in known else None),
+                    record.get("urgency", ""),
                     parse_date(record.get("due_date", ""), "截止日期"), _points(record.get("reward_points", ""))))
             except (UserError, IdentifierError) as exc:
                 rejected.append((number, message_of(exc)))
@@ -129,8 +131,9 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
             values["status"] = status
             valid.append(values)
     total = len(valid) + len(rejected)
+    found = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
-        return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run)
+        return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run, **found)
     now = utcnow()
     steps = []
     for values in valid:
@@ -141,11 +144,12 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
             steps.append({"need_uid": values["uid"], "from_status": "draft", "to_status": "published",
                           "at": now, "by_user": user.username, "note": ""})
     with ws.unit() as session:
+        communities.create(session, ws.site.code)
         bulk_insert(session, Need, valid)
         bulk_insert(session, NeedStep, steps)
         record_event(session, "import", "need", "", {"file": path.name, "rows": len(valid)})
         refresh_statistics(session)
-    return ImportReport(total, len(valid), len(valid), tuple(rejected), table.skipped, False)
+    return ImportReport(total, len(valid), len(valid), tuple(rejected), table.skipped, False, **found)
 
 
 # ------------------------------------------------------------------------------------- export

@@ -12,6 +12,7 @@ from yichao.app.orgs.labels import (
     STAGE_LABELS,
     SUBSIDY_LABELS,
     SUBSIDY_STATUS_LABELS,
+    TODO_LABELS,
 )
 from yichao.app.orgs.lookups import (
     add_lookup,
@@ -30,6 +31,7 @@ from yichao.app.orgs.profile import (
     get_org,
     join_domains,
     search_text,
+    split_todo,
     update_org,
 )
 from yichao.app.orgs.query import OrgFilter, OrgRow, org_rows, org_uids, orgs_by_uid
@@ -69,12 +71,14 @@ __all__ = [
     "STAGE_LABELS",
     "SUBSIDY_LABELS",
     "SUBSIDY_STATUS_LABELS",
+    "split_todo",
     "org_rows",
     "FIELD_LABELS",
     "MAX_COUNT",
     "OrgDetail",
     "OrgFilter",
     "OrgInput",
+    "TODO_LABELS",
     "OrgRow",
     "add_activity",
     "add_lookup",

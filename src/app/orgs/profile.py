@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
-from yichao.app.orgs.labels import KIND_LABELS
+from yichao.app.orgs.labels import KIND_LABELS, TODO_LABELS
 from yichao.app.orgs.lookups import seed_lookups
 from yichao.models.identifiers import IdentifierError, validate_credit_code, validate_phone
 from yichao.models.org_records import OrgLookup, OrgStageChange
@@ -54,6 +54,7 @@ class OrgInput:
     party_members: int = 0
     party_form: str = "none"
     notes: str = ""
+    founded_on: date | None = None  # 成立日期: when the group began, whatever its kind
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,25 @@ class OrgDetail:
     resident_since: date | None
     resident_until: date | None
     notes: str
+    founded_on: date | None = None
+    todo: tuple[str, ...] = ()  # 待补: field keys a roster lacked (TODO_LABELS)
+
+
+def split_todo(text: str) -> tuple[str, ...]:
+    return tuple(k for k in (text or "").split("|") if k)
+
+
+def todo_of(row: dict[str, Any]) -> str:
+    """The 待补 marks of checked column values, as stored (``|filing_number|``)."""
+    keys = [k for k in TODO_LABELS if k == "filing_number" and row["kind"] == "filed_community_org"
+            and not row["filing_number"]]
+    return f"|{'|'.join(keys)}|" if keys else ""
+
+
+def todo_sentences(row: dict[str, Any]) -> list[str]:
+    """What the import says about a row it keeps with 待补 marks."""
+    return [f"{KIND_LABELS[row['kind']]}没有{TODO_LABELS[k]}，已导入并标为“待补：{TODO_LABELS[k]}”。"
+            for k in split_todo(row["todo"])]
 
 
 def split_domains(text: str) -> tuple[str, ...]:
@@ -105,7 +125,7 @@ def org_detail(o: Organization) -> OrgDetail:
         split_domains(o.domain_uids), o.credit_code or "", o.credit_code_waiver, o.filing_number,
         o.registered_on, o.filed_on, o.community_uid, o.address, o.leader, o.phone, o.members,
         o.volunteers, o.party_members, o.party_form, o.resident, o.workstation, o.resident_since,
-        o.resident_until, o.notes,
+        o.resident_until, o.notes, o.founded_on, split_todo(o.todo),
     )
 
 
@@ -114,7 +134,7 @@ def org_input(d: OrgDetail) -> OrgInput:
     return OrgInput(
         d.name, d.kind, d.short_name, d.category_uid, list(d.domain_uids), d.credit_code,
         d.filing_number, d.registered_on, d.filed_on, d.community_uid, d.address, d.leader, d.phone,
-        d.members, d.volunteers, d.party_members, d.party_form, d.notes,
+        d.members, d.volunteers, d.party_members, d.party_form, d.notes, d.founded_on,
     )
 
 
@@ -184,8 +204,6 @@ def clean_org(session: Session, data: OrgInput, *, uid: str | None = None, waive
     elif kind in REGISTERED_KINDS:
         raise UserError(f"{KIND_LABELS[kind]}须填写统一社会信用代码。")
     filing = " ".join(data.filing_number.split())
-    if kind == "filed_community_org" and not filing:
-        raise UserError("备案的社区社会组织须填写备案编号。")
     if kind == "unregistered_team" and (filing or data.registered_on or data.filed_on):
         raise UserError("未登记团队没有登记或备案信息；已备案的请把类型改为“社区社会组织（备案）”。")
     phone = validate_phone(data.phone) if data.phone.strip() else ""
@@ -202,6 +220,7 @@ def clean_org(session: Session, data: OrgInput, *, uid: str | None = None, waive
         "name": name, "short_name": " ".join(data.short_name.split())[:100],
         "name_initials": initials(name)[:100], "kind": kind, "credit_code": code or None,
         "credit_code_waiver": waiver[:200] if code else "", "filing_number": filing[:40],
+        "founded_on": _past(data.founded_on, "成立日期", today),
         "registered_on": _past(data.registered_on, "登记日期", today),
         "filed_on": _past(data.filed_on, "备案日期", today),
         "category_uid": data.category_uid or None,
@@ -210,6 +229,7 @@ def clean_org(session: Session, data: OrgInput, *, uid: str | None = None, waive
         "party_form": data.party_form, "notes": data.notes.strip(),
     }
     row["search_text"] = search_text(row)
+    row["todo"] = todo_of(row)
     _check_references(session, row, data)
     if check_unique:
         _check_unique(session, row, uid)

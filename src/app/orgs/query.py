@@ -36,6 +36,7 @@ class OrgFilter:
     community_uid: str = ""
     rating: str = ""
     resident: bool | None = None
+    todo: bool = False  # only records marked 待补 (what their roster lacked)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class OrgRow:
     grade: int | None  # the latest grade level, or None
     grade_expired: bool
     domain_uids: str = ""
+    todo: str = ""  # |filing_number|...: 待补 marks (yichao.app.orgs.profile.TODO_LABELS)
 
     @property
     def grade_label(self) -> str:
@@ -108,6 +110,8 @@ def filter_statement(stmt: Select[Any], flt: OrgFilter, today: date) -> Select[A
         stmt = stmt.where(Organization.domain_uids.like(f"%|{_escape(flt.domain_uid)}|%", escape="\\"))
     if flt.resident is not None:
         stmt = stmt.where(Organization.resident.is_(flt.resident))
+    if flt.todo:
+        stmt = stmt.where(Organization.todo != "")
     if flt.rating:
         graded = OrgRating.org_uid == Organization.uid, OrgRating.rating_kind == "grade", OrgRating.deleted.is_not(True)
         if flt.rating == "none":
@@ -121,7 +125,7 @@ def filter_statement(stmt: Select[Any], flt: OrgFilter, today: date) -> Select[A
 
 
 SORT_KEYS: dict[str, Any] = {
-    "name": Organization.name_initials, "short_name": Organization.short_name, "kind": Organization.kind,
+    "name": Organization.name_sort, "short_name": Organization.short_name, "kind": Organization.kind,
     "stage": Organization.stage, "community": Community.name, "leader": Organization.leader,
     "credit_code": Organization.credit_code, "members": Organization.members,
     "workstation": Organization.workstation, "updated_at": Organization.updated_at,
@@ -141,7 +145,7 @@ def org_uids(ws: Workspace, flt: OrgFilter = OrgFilter(), sort_key: str = "name"
     The list page keeps these (20,000 short strings) and asks :func:`orgs_by_uid` for the rows of
     the page on screen, so a keystroke costs one query, not a count plus a sorted page.
     """
-    column = SORT_KEYS.get(sort_key, Organization.name_initials)
+    column = SORT_KEYS.get(sort_key, Organization.name_sort)
     ids = select(Organization.uid)
     if sort_key == "community":
         ids = ids.outerjoin(Community, Community.uid == Organization.community_uid)
@@ -174,12 +178,13 @@ def orgs_by_uid(ws: Workspace, uids: list[str], today: date | None = None) -> li
     level, until = _latest_grade()
     o = Organization
     stmt = (select(o.uid, o.name, o.short_name, o.kind, o.stage, o.category_uid, Community.name, o.leader, o.phone,
-                   o.credit_code, o.filing_number, o.members, o.resident, o.workstation, level, until, o.domain_uids)
+                   o.credit_code, o.filing_number, o.members, o.resident, o.workstation, level, until, o.domain_uids,
+                   o.todo)
             .outerjoin(Community, Community.uid == o.community_uid).where(o.uid.in_(uids)))
     with ws.read() as session:
         found = {
             r[0]: OrgRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9] or "", r[10], r[11],
-                         bool(r[12]), r[13], r[14], bool(r[15] and r[15] < today), r[16])
+                         bool(r[12]), r[13], r[14], bool(r[15] and r[15] < today), r[16], r[17])
             for r in session.execute(stmt)
         }
     return [found[u] for u in uids if u in found]
@@ -209,4 +214,5 @@ def org_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
     for o in iter_orgs(ws):
         yield {"uid": o.uid, "name": o.name, "short_name": o.short_name, "stage": o.stage, "kind": o.kind,
                "credit_code": o.credit_code, "filing_number": o.filing_number, "community": o.community,
-               "leader": o.leader, "phone": o.phone, "resident": o.resident, "grade": o.grade_label}
+               "leader": o.leader, "phone": o.phone, "resident": o.resident, "grade": o.grade_label,
+               "todo": [k for k in o.todo.split("|") if k]}

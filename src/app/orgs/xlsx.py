@@ -14,17 +14,18 @@ from typing import Any, Mapping
 
 from sqlalchemy import select
 
+from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import USER_ERRORS, UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
 from yichao.app.core.workspace import Workspace
-from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
+from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS, TODO_LABELS
 from yichao.app.orgs.lookups import seed_lookups
-from yichao.app.orgs.profile import OrgInput, clean_org, split_domains
+from yichao.app.orgs.profile import OrgInput, clean_org, split_domains, split_todo, todo_sentences
 from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert, record_event
 from yichao.models.org_records import OrgLookup, OrgStageChange
-from yichao.models.organization import STAGES, Organization
+from yichao.models.organization import REGISTERED_KINDS, STAGES, Organization
 from yichao.models.site import Community
 
 # field key -> header variants seen in real street spreadsheets
@@ -37,7 +38,8 @@ ALIASES: dict[str, list[str]] = {
     "stage": ["阶段", "孵化阶段", "培育阶段"],
     "credit_code": ["统一社会信用代码", "信用代码", "社会信用代码"],
     "filing_number": ["备案编号", "备案号"],
-    "registered_on": ["登记日期", "成立日期", "注册日期"],
+    "founded_on": ["成立日期", "成立时间"],
+    "registered_on": ["登记日期", "注册日期", "登记时间"],
     "filed_on": ["备案日期"],
     "community": ["所属社区", "社区"],
     "address": ["地址", "办公地址", "活动地址", "住所"],
@@ -80,28 +82,18 @@ def _int(text: str, label: str) -> int:
 class _Context:
     """Names -> uids and what is already taken, loaded once for the whole file."""
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Any, add_communities: bool = False) -> None:
         lookups = session.execute(select(OrgLookup.list_kind, OrgLookup.name, OrgLookup.uid)
                                   .where(OrgLookup.deleted.is_(False))).all()
         self.categories = {n: u for k, n, u in lookups if k == "category"}
         self.domains = {n: u for k, n, u in lookups if k == "domain"}
-        self.communities = dict(session.execute(select(Community.name, Community.uid)
-                                                .where(Community.deleted.is_(False))).all())
+        self.communities = RosterCommunities.load(session, add_communities)
         self.codes = dict(session.execute(select(Organization.credit_code, Organization.name)
                                           .where(Organization.credit_code.is_not(None))).all())
         self.names = set(session.scalars(select(Organization.name).where(Organization.deleted.is_(False))))
         self.seen_codes: dict[str, int] = {}
         self.seen_names: dict[str, int] = {}
 
-    def community(self, text: str) -> str | None:
-        if not text:
-            return None
-        if text in self.communities:
-            return self.communities[text]
-        near = [u for n, u in self.communities.items() if n.startswith(text) or text.startswith(n)]
-        if len(near) == 1:
-            return near[0]
-        raise UserError(f"社区“{text}”不存在。")
 
 
 def _row_input(rec: Mapping[str, str], ctx: _Context) -> tuple[OrgInput, str]:
@@ -132,13 +124,17 @@ def _row_input(rec: Mapping[str, str], ctx: _Context) -> tuple[OrgInput, str]:
     stage = _STAGE_WORDS.get(stage_text, "") if stage_text else "nursery"
     if not stage:
         raise UserError(f"阶段“{stage_text}”无法识别。")
+    founded = parse_date(rec.get("founded_on", ""), "成立日期")
+    registered = parse_date(rec.get("registered_on", ""), "登记日期")
+    if kind in REGISTERED_KINDS and registered is None:
+        registered = founded  # a registered group begins with its registration
     data = OrgInput(
         name=rec.get("name", ""), kind=kind, short_name=rec.get("short_name", ""),
         category_uid=ctx.categories.get(category), domain_uids=domains, credit_code=code,
         filing_number=rec.get("filing_number", ""),
-        registered_on=parse_date(rec.get("registered_on", ""), "登记日期"),
+        registered_on=registered, founded_on=founded,
         filed_on=parse_date(rec.get("filed_on", ""), "备案日期"),
-        community_uid=ctx.community(rec.get("community", "")), address=rec.get("address", ""),
+        community_uid=ctx.communities.resolve(rec.get("community", "")), address=rec.get("address", ""),
         leader=rec.get("leader", ""), phone=rec.get("phone", ""),
         members=_int(rec.get("members", ""), "成员人数"), volunteers=_int(rec.get("volunteers", ""), "志愿者人数"),
         party_members=_int(rec.get("party_members", ""), "党员人数"), party_form=_PARTY_WORDS[party],
@@ -155,9 +151,20 @@ def _stage_problem(row: dict[str, Any], stage: str) -> str | None:
     return None
 
 
+def _warnings(row: dict[str, Any]) -> list[str]:
+    """What the roster lacks for this row: imported all the same, the record marked 待补."""
+    found = todo_sentences(row)
+    if row["kind"] == "unregistered_team" and row["founded_on"]:
+        found.append(f"未登记团队的成立日期 {row['founded_on']:%Y-%m-%d} 记为团队开始活动的日期（不是登记日期）。")
+    return found
+
+
 def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                mapping: Mapping[int, str] | None = None) -> ImportReport:
-    """Check every row of the file; apply all (or, with ``skip_invalid``, the valid ones)."""
+                mapping: Mapping[int, str] | None = None, add_communities: bool = False) -> ImportReport:
+    """Check every row of the file; apply all (or, with ``skip_invalid``, the valid ones).
+
+    What a real roster lacks (a filed group's filing number) is a warning and a 待补 mark, never
+    a refusal; communities the site lacks are created with the rows when ``add_communities``."""
     ws.require("staff", "导入组织档案")
     table = read_table(path, ALIASES)
     use = dict(table.mapping if mapping is None else mapping)
@@ -165,11 +172,13 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
         raise UserError("表格中没有找到“名称”列，请确认表头（如“组织名称”）。")
     today = date.today()
     rejected: list[tuple[int, str]] = []
+    warnings: list[tuple[int, str]] = []
     valid: list[tuple[int, dict[str, Any], str]] = []
     with ws.unit() as session:
         seed_lookups(session)
         session.flush()
-        ctx = _Context(session)
+        ctx = _Context(session, add_communities)
+        ctx.communities.attach(session, ws.site.code)  # the row checks look communities up
         for number, rec in table.records(use):
             if not any(rec.values()):
                 continue
@@ -183,10 +192,14 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
                 rejected.append((number, message_of(exc)))
                 continue
             valid.append((number, row, stage))
+            warnings.extend((number, w) for w in _warnings(row))
         total = len(valid) + len(rejected)
-        if dry_run or (rejected and not skip_invalid):
+        found = dict(warnings=tuple(warnings), new_communities=ctx.communities.missing(),
+                     communities_added=add_communities)
+        if dry_run or (rejected and not skip_invalid) or not valid:
             session.rollback()
-            return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run)
+            return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run, **found)
+        ctx.communities.create(session, ws.site.code)
         user = session.info.get("user", "")
         orgs = [{**row, "uid": new_uid(), "stage": stage, "stage_since": today} for _n, row, stage in valid]
         bulk_insert(session, Organization, orgs)
@@ -195,7 +208,7 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
              "reason": f"从 {Path(path).name} 导入", "by_user": user} for o in orgs])
         record_event(session, "import", "organization", "", {"file": Path(path).name, "rows": len(orgs),
                                                             "rejected": len(rejected)})
-        return ImportReport(total, len(valid), len(orgs), tuple(rejected), table.skipped, False)
+        return ImportReport(total, len(valid), len(orgs), tuple(rejected), table.skipped, False, **found)
 
 
 def _duplicate(ctx: _Context, row: dict[str, Any], number: int) -> str | None:
@@ -218,11 +231,11 @@ EXPORT_COLUMNS = [
     Column("name", "组织名称", 30), Column("short_name", "简称", 12), Column("kind", "组织类型", 16),
     Column("category", "类别", 12), Column("domains", "服务领域", 18), Column("stage", "阶段", 10),
     Column("credit_code", "统一社会信用代码", 22), Column("filing_number", "备案编号", 16),
-    Column("registered_on", "登记日期", 12), Column("filed_on", "备案日期", 12),
+    Column("founded_on", "成立日期", 12), Column("registered_on", "登记日期", 12), Column("filed_on", "备案日期", 12),
     Column("community", "所属社区", 14), Column("address", "地址", 26), Column("leader", "负责人", 10),
     Column("phone", "联系电话", 15), Column("members", "成员人数", 9), Column("volunteers", "志愿者人数", 10),
     Column("party_members", "党员人数", 9), Column("party_form", "党建形式", 12),
-    Column("workstation", "入驻工位", 10), Column("notes", "备注", 30),
+    Column("workstation", "入驻工位", 10), Column("notes", "备注", 30), Column("todo", "待补", 14),
 ]
 
 
@@ -231,7 +244,7 @@ def export_orgs(ws: Workspace, path: str | Path, flt: OrgFilter = OrgFilter(), s
     """Write the (filtered) list to .xlsx in the import's own column names, so it re-imports."""
     ws.require("viewer", "导出组织档案")
     today = date.today()
-    column = SORT_KEYS.get(sort_key, Organization.name_initials)
+    column = SORT_KEYS.get(sort_key, Organization.name_sort)
     stmt = filter_statement(select(Organization, Community.name).outerjoin(
         Community, Community.uid == Organization.community_uid), OrgFilter() if flt is None else flt, today)
     stmt = stmt.order_by(column.desc() if descending else column.asc(), Organization.uid)
@@ -250,11 +263,13 @@ def _export_row(o: Organization, community: str, names: dict[str, str]) -> dict[
         "category": names.get(o.category_uid or "", ""),
         "domains": "、".join(names.get(u, "") for u in split_domains(o.domain_uids)),
         "stage": STAGE_LABELS.get(o.stage, o.stage), "credit_code": o.credit_code or "",
-        "filing_number": o.filing_number, "registered_on": _iso(o.registered_on), "filed_on": _iso(o.filed_on),
+        "filing_number": o.filing_number, "founded_on": _iso(o.founded_on), "registered_on": _iso(o.registered_on),
+        "filed_on": _iso(o.filed_on),
         "community": community, "address": o.address, "leader": o.leader, "phone": o.phone,
         "members": o.members, "volunteers": o.volunteers, "party_members": o.party_members,
         "party_form": PARTY_FORM_LABELS.get(o.party_form, "") if o.party_form != "none" else "",
         "workstation": o.workstation if o.resident else "", "notes": o.notes,
+        "todo": "、".join(TODO_LABELS.get(k, k) for k in split_todo(o.todo)),
     }
 
 

@@ -14,7 +14,8 @@ from typing import Any, Iterator
 
 from sqlalchemy import select
 
-from yichao.app.core.communities import community_names, list_communities
+from yichao.app.core.communities import community_names
+from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
 from yichao.app.core.progress import ProgressFn, no_progress
@@ -62,14 +63,8 @@ def yes_no(text: str, what: str) -> bool:
     raise UserError(f"“{what}”一栏应填 是 或 否，现为“{text}”。")
 
 
-def _row_input(record: dict[str, str], communities: dict[str, str]) -> PersonInput:
-    community_uid = None
-    name = record.get("community", "").strip()
-    if name:
-        community_uid = communities.get(name) or communities.get(name.removesuffix("社区")) \
-            or communities.get(name + "社区")
-        if community_uid is None:
-            raise UserError(f"社区“{name}”不存在，请先在系统中添加或改正社区名称。")
+def _row_input(record: dict[str, str], communities: RosterCommunities) -> PersonInput:
+    community_uid = communities.resolve(record.get("community", ""))
     gender_text = record.get("gender", "").strip()
     gender = GENDER_CODES.get(gender_text)
     if gender is None:
@@ -86,13 +81,15 @@ def _row_input(record: dict[str, str], communities: dict[str, str]) -> PersonInp
     )
 
 
-def check_rows(ws: Workspace, path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]], Any]:
-    """Every data row checked: (valid rows as column values, rejected (row, reason), the table)."""
+def check_rows(ws: Workspace, path: Path, add_communities: bool = False
+               ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]], Any, RosterCommunities]:
+    """Every data row checked: (valid rows as column values, rejected (row, reason), the table,
+    the communities it names)."""
     table = read_table(path, ALIASES)
     if "name" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“姓名”一栏，无法导入居民。")
-    communities = {c.name: c.uid for c in list_communities(ws)}
     with ws.read() as session:
+        communities = RosterCommunities.load(session, add_communities)
         registered = dict(session.execute(select(Person.id_number, Person.name).where(Person.id_number.is_not(None))).all())
         numbers = dict(session.execute(select(Person.volunteer_number, Person.name).where(
             Person.volunteer_number != "", Person.deleted.is_(False))).all())
@@ -124,30 +121,33 @@ def check_rows(ws: Workspace, path: Path) -> tuple[list[tuple[int, dict[str, Any
             rejected.append((number, message_of(exc)))
             continue
         valid.append((number, values))
-    return valid, rejected, table
+    return valid, rejected, table, communities
 
 
 def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                  progress: ProgressFn = no_progress) -> ImportReport:
-    """Import a roster; all rows or none, unless ``skip_invalid``. Nothing on a dry run."""
+                  progress: ProgressFn = no_progress, add_communities: bool = False) -> ImportReport:
+    """Import a roster; all rows or none, unless ``skip_invalid``. Nothing on a dry run. With
+    ``add_communities`` the communities it names and the site lacks are created with the rows."""
     ws.require("staff", "导入居民")
     path = Path(path)
-    valid, rejected, table = check_rows(ws, path)
+    valid, rejected, table, communities = check_rows(ws, path, add_communities)
     total = len(valid) + len(rejected)
+    found = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
-        return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run)
+        return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run, **found)
     rows = []
     for _number, values in valid:
         values["uid"] = new_uid()
         rows.append(values)
     with ws.unit() as session:
+        communities.create(session, ws.site.code)
         for start in range(0, len(rows), 5000):
             bulk_insert(session, Person, rows[start:start + 5000])
             progress(min(start + 5000, len(rows)), len(rows))
         record_event(session, "import", "person", "", {"file": path.name, "rows": len(rows),
                                                        "rejected": len(rejected)})
         refresh_statistics(session)
-    return ImportReport(total, len(valid), len(rows), tuple(rejected), table.skipped, False)
+    return ImportReport(total, len(valid), len(rows), tuple(rejected), table.skipped, False, **found)
 
 
 # ------------------------------------------------------------------------------------- export

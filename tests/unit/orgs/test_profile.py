@@ -67,7 +67,7 @@ def test_create_and_read_back(workspace) -> None:
     (agency(code=ASSOC), "类型"),
     (OrgInput(name="无码社团", kind="association"), "须填写统一社会信用代码"),
     (OrgInput(name="有码团队", credit_code=AGENCY), "未登记团队"),
-    (OrgInput(name="备案组织", kind="filed_community_org"), "备案编号"),
+    (OrgInput(name="备案团队", kind="unregistered_team", filing_number="历下备2024001"), "未登记团队"),
     (team(members=2, party_members=5), "党员人数不能多于"),
     (team(party_members=2, party_form="independent_branch"), "至少3名党员"),
     (agency(registered_on=TODAY + timedelta(days=3)), "晚于今天"),
@@ -263,9 +263,19 @@ def test_search_filters_and_sort(workspace) -> None:
     assert count_orgs(workspace, OrgFilter(community_uid=c.uid)) == 1
     assert count_orgs(workspace, OrgFilter(text="100%")) == 0
     names = [o.name for o in query_orgs(workspace, sort_key="name")]
-    assert names == ["邻里守望队", "历下区青藤队", "夕阳情艺术团", "阳光社工服务中心"]
+    assert names == ["历下区青藤队", "邻里守望队", "夕阳情艺术团", "阳光社工服务中心"]  # li xia < lin li
     assert [o.name for o in query_orgs(workspace, sort_key="name", descending=True)] == names[::-1]
     assert [o.name for o in query_orgs(workspace, offset=1, limit=1)] == names[1:2]
     rows = list(org_rows(workspace))
     assert {"uid", "name", "stage", "kind", "credit_code"} <= set(rows[0])
     assert {r["stage"] for r in rows} == {"nursery"}
+
+
+def test_filed_group_without_filing_number_is_kept_and_marked_todo(workspace) -> None:
+    saved = create_org(workspace, OrgInput(name="备案组织", kind="filed_community_org",
+                                           founded_on=date(2019, 3, 1)))
+    assert saved.todo == ("filing_number",) and saved.founded_on == date(2019, 3, 1)
+    assert count_orgs(workspace, OrgFilter(todo=True)) == 1
+    filled = update_org(workspace, saved.uid, OrgInput(name="备案组织", kind="filed_community_org",
+                                                       filing_number="历下备2024001", founded_on=date(2019, 3, 1)))
+    assert filled.todo == () and count_orgs(workspace, OrgFilter(todo=True)) == 0
