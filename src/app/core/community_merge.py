@@ -22,7 +22,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.models.journal import journaled_models, record_event
 
 # what a clerk calls the records of each table, for the result sentence
-RECORD_WORDS = {"person": "居民", "organization": "组织", "need": "需求", "proposal": "提案"}
+RECORD_WORDS = {"person": "居民", "organization": "组织档案", "need": "需求", "proposal": "提案"}
 
 
 @dataclass(frozen=True)
