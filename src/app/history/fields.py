@@ -26,7 +26,7 @@ ENTITY_LABELS: dict[str, str] = {
 # bookkeeping every synced record carries, and search helpers derived from other fields
 HIDDEN: frozenset[str] = frozenset({
     "uid", "origin", "rev", "updated_at", "deleted", "name_initials", "title_initials", "search_text",
-    "dedupe_key", "content", "sha256", "password_hash",
+    "dedupe_key", "content", "sha256", "password_hash", "name_sort",
 })
 
 _COMMON = {"name": "名称", "title": "标题", "notes": "备注", "note": "备注", "on": "日期", "seq": "序号"}
@@ -36,7 +36,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "name": "组织名称", "short_name": "简称", "kind": "组织类型", "stage": "培育阶段",
         "stage_since": "进入阶段日期",
         "credit_code": "统一社会信用代码", "credit_code_waiver": "校验位例外说明", "filing_number": "备案编号",
-        "registered_on": "成立/登记日期", "filed_on": "备案日期", "category_uid": "类别", "domain_uids": "服务领域",
+        "founded_on": "成立日期", "registered_on": "登记日期", "filed_on": "备案日期", "todo": "待补", "category_uid": "类别", "domain_uids": "服务领域",
         "community_uid": "所属社区", "address": "地址", "leader": "负责人", "phone": "联系电话", "members": "成员人数",
         "volunteers": "志愿者人数", "party_members": "党员人数", "party_form": "党建形式", "resident": "入驻",
         "workstation": "工位", "resident_since": "入驻日期", "resident_until": "迁出日期", "notes": "备注",
@@ -138,7 +138,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     },
     "certificate_print": {"certificate_uid": "证书", "printed_at": "打印时间", "printed_by": "打印人",
                           "reprint": "补打", "layout": "版式", "preprinted": "套打", "reason": "补打原因"},
-    "community": {"code": "统计代码", "name": "社区名称", "site_code": "所属站点"},
+    "community": {"code": "统计代码", "name": "社区名称", "site_code": "所属站点", "retired": "已撤销"},
     "site": {"code": "站点代码", "name": "站点名称", "role": "级别", "parent_code": "上级代码",
              "parent_name": "上级名称", "is_local": "本站点"},
     "user_account": {"username": "用户名", "display_name": "姓名", "role": "角色", "active": "启用",

@@ -63,6 +63,8 @@ def show_value(table: str, field: str, value: Any, record: dict[str, Any], names
     labels = code_labels(table, field)
     if labels is not None:
         return labels.get(str(value), "其他")
+    if table == "organization" and field == "todo":  # 待补 marks: |filing_number|
+        return "、".join(orgs.TODO_LABELS.get(k, "其他") for k in orgs.split_todo(str(value)))
     if field.endswith("_fen") and isinstance(value, int):
         return f"{value / 100:,.2f} 元"
     if field == "minutes" and isinstance(value, int):

@@ -12,7 +12,6 @@ from yichao.app.orgs.labels import (
     STAGE_LABELS,
     SUBSIDY_LABELS,
     SUBSIDY_STATUS_LABELS,
-    TODO_LABELS,
 )
 from yichao.app.orgs.lookups import (
     add_lookup,
@@ -24,6 +23,7 @@ from yichao.app.orgs.lookups import (
 )
 from yichao.app.orgs.profile import (
     MAX_COUNT,
+    TODO_LABELS,
     OrgDetail,
     OrgInput,
     create_org,

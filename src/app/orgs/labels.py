@@ -18,5 +18,3 @@ MENTORING_LABELS = {"supervision": "督导", "consulting": "咨询", "training":
 SUBSIDY_LABELS = {"activity": "活动补贴", "operating": "运营补贴", "grant_tranche": "资助分期款"}
 SUBSIDY_STATUS_LABELS = {"applied": "已申请", "approved": "已批准", "paid": "已拨付", "cancelled": "已取消"}
 LOOKUP_KIND_LABELS = {"category": "类别", "domain": "服务领域"}
-# 待补: fields a real roster may lack; the record keeps a mark until the clerk fills them in
-TODO_LABELS = {"filing_number": "备案编号"}

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
-from yichao.app.orgs.labels import KIND_LABELS, TODO_LABELS
+from yichao.app.orgs.labels import KIND_LABELS
 from yichao.app.orgs.lookups import seed_lookups
 from yichao.models.identifiers import IdentifierError, validate_credit_code, validate_phone
 from yichao.models.org_records import OrgLookup, OrgStageChange
@@ -91,6 +91,11 @@ class OrgDetail:
     notes: str
     founded_on: date | None = None
     todo: tuple[str, ...] = ()  # 待补: field keys a roster lacked (TODO_LABELS)
+
+
+# 待补: fields a real roster may lack (field names, like the import's headers); the record keeps
+# a mark until the clerk fills them in
+TODO_LABELS = {"filing_number": "备案编号"}
 
 
 def split_todo(text: str) -> tuple[str, ...]:

@@ -18,9 +18,9 @@ from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import USER_ERRORS, UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
 from yichao.app.core.workspace import Workspace
-from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS, TODO_LABELS
+from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
 from yichao.app.orgs.lookups import seed_lookups
-from yichao.app.orgs.profile import OrgInput, clean_org, split_domains, split_todo, todo_sentences
+from yichao.app.orgs.profile import TODO_LABELS, OrgInput, clean_org, split_domains, split_todo, todo_sentences
 from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert, record_event
@@ -37,7 +37,7 @@ ALIASES: dict[str, list[str]] = {
     "domains": ["服务领域", "领域"],
     "stage": ["阶段", "孵化阶段", "培育阶段"],
     "credit_code": ["统一社会信用代码", "信用代码", "社会信用代码"],
-    "filing_number": [TODO_LABELS["filing_number"], "备案号"],
+    "filing_number": ["备案编号", "备案号"],
     "founded_on": ["成立日期", "成立时间"],
     "registered_on": ["登记日期", "注册日期", "登记时间"],
     "filed_on": ["备案日期"],
@@ -230,7 +230,7 @@ def _duplicate(ctx: _Context, row: dict[str, Any], number: int) -> str | None:
 EXPORT_COLUMNS = [
     Column("name", "组织名称", 30), Column("short_name", "简称", 12), Column("kind", "组织类型", 16),
     Column("category", "类别", 12), Column("domains", "服务领域", 18), Column("stage", "阶段", 10),
-    Column("credit_code", "统一社会信用代码", 22), Column("filing_number", TODO_LABELS["filing_number"], 16),
+    Column("credit_code", "统一社会信用代码", 22), Column("filing_number", "备案编号", 16),
     Column("founded_on", "成立日期", 12), Column("registered_on", "登记日期", 12), Column("filed_on", "备案日期", 12),
     Column("community", "所属社区", 14), Column("address", "地址", 26), Column("leader", "负责人", 10),
     Column("phone", "联系电话", 15), Column("members", "成员人数", 9), Column("volunteers", "志愿者人数", 10),
