@@ -26,6 +26,7 @@ from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import ImportReport, clean_text, parse_date, read_table
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
+from yichao.app.projects.labels import PROGRAM_KIND_LABELS, STATUS_LABELS
 from yichao.app.projects.money import yuan_to_fen
 from yichao.models.identifiers import IdentifierError
 from yichao.models.journal import record_event
@@ -47,11 +48,12 @@ ALIASES: dict[str, list[str]] = {
     "domain": ["服务领域", "项目领域", "领域"],
 }
 STATUS_WORDS: dict[str, str] = {
-    "已结项": "closed", "结项": "closed", "完成": "closed", "已完成": "closed", "验收合格": "closed",
+    **{STATUS_LABELS[code]: code for code in ("closed", "terminated", "rejected", "running", "approved")},
+    "结项": "closed", "完成": "closed", "已完成": "closed", "验收合格": "closed",
     "合格": "closed", "优秀": "closed", "良好": "closed",
-    "终止": "terminated", "已终止": "terminated", "中止": "terminated",
-    "未立项": "rejected", "未通过": "rejected", "落选": "rejected", "未获资助": "rejected",
-    "执行中": "running", "实施中": "running", "在执行": "running", "已立项": "approved",
+    "终止": "terminated", "中止": "terminated",
+    "未立项": "rejected", "落选": "rejected", "未获资助": "rejected",
+    "实施中": "running", "在执行": "running",
 }
 GRANTED_STATUSES = ("closed", "terminated", "running", "approved")
 _WAN = re.compile(r"^\s*([\d.,，]+)\s*万\s*元?\s*$")
@@ -88,7 +90,7 @@ def parse_yuan(text: str, what: str) -> int:
 
 
 def _round_kind(name: str) -> str:
-    if "微创投" in name:
+    if PROGRAM_KIND_LABELS["micro_venture"] in name:
         return "micro_venture"
     if "小额" in name:
         return "seed_grant"
