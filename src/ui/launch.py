@@ -199,11 +199,19 @@ def _login_with_password_file(data_dir: Path, user: str, password_file: str, int
 def show_main_window(ws: Any, remember_geometry: bool = True) -> Any:
     """Build and show the main window; icons not loaded yet follow once it is up."""
     from yichao.ui import icons
+    from yichao.ui.first_paint import after_first_paint
     from yichao.ui.main_window import MainWindow
+    from yichao.ui.screen_fit import fit_window, install_screen_fit
 
     icons.defer()
     window = MainWindow(ws, remember_geometry=remember_geometry)
-    window.show()
+    if window.first_start:
+        window.showMaximized()  # a first start fills the screen, whatever its size
+    else:
+        fit_window(window)  # the size the clerk left it at, fitted into today's screen
+        window.show()
+    # every dialog from now on fits the screen too (a filter on every event: not before the first paint)
+    after_first_paint(window, lambda: install_screen_fit(QApplication.instance()))
     return window
 
 

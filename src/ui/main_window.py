@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         self._remember_geometry = remember_geometry
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Yichao - %1").replace("%1", ws.site.name))
-        self.resize(1280, 800)
+        self.resize(1280, 720)
+        self.first_start = True  # no size remembered: opens maximized
         self._specs: list[PageSpec] = ordered_pages()
         self._pages: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._window_settings().value("MainWindow/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.first_start = not self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._remember_geometry:

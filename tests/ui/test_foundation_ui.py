@@ -125,7 +125,7 @@ def test_journal_tab_filters_and_shows_before_after(qtbot, workspace):
     tab.view.selectRow(0)  # newest first: the rename
     changes = {tab.detail.item(i, 0).text(): (tab.detail.item(i, 1).text(), tab.detail.item(i, 2).text())
                for i in range(tab.detail.rowCount())}
-    assert changes["name"] == ("燕山社区", "燕山新社区")
+    assert changes["社区名称"] == ("燕山社区", "燕山新社区")  # the field in words, not "name"
     tab.text.setText("没有这个词")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=2000)
 
