@@ -51,6 +51,7 @@ class OrgDetailView(QWidget):
         self.title.setObjectName("orgTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.tabs = QTabWidget()
+        self.tabs.tabBar().setUsesScrollButtons(False)  # every tab readable: the splitter makes room
         self.profile = QLabel()
         self.profile.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.profile.setWordWrap(True)

@@ -62,7 +62,7 @@ class NeedsBoard(QWidget):
             header.setStyleSheet("font-weight: bold; padding: 4px; background: #eceff1; border-radius: 3px;")
             items = QListWidget()
             items.setWordWrap(True)
-            items.setMinimumWidth(120)
+            items.setMinimumWidth(104)  # seven columns and the side panel fit a 1366-pixel screen
             items.setObjectName(f"board_{status}")
             items.setStyleSheet("QListWidget::item { border-bottom: 1px solid #dfe3e6; padding: 3px 2px; }"
                                 "QListWidget::item:selected { background: #bbdefb; color: #0d47a1; }")
@@ -195,7 +195,7 @@ class NeedsTab(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details)
         side_layout.addWidget(side_tabs, 1)
-        side.setMinimumWidth(280)
+        side.setMinimumWidth(260)
         split = QSplitter()
         split.addWidget(self.stack)
         split.addWidget(side)
