@@ -40,7 +40,6 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     from yichao.ui.pages.passbook.edit_dialogs import ItemDialog, RuleDialog
     from yichao.ui.pages.passbook.open_dialog import OpenPassbookDialog
     from yichao.ui.pages.passbook.print_dialogs import CalibrationDialog, PassbookPrintDialog
-    from yichao.ui.pages.projects.form import Field, FormDialog
     from yichao.ui.pages.projects.roadshow_projects_dialog import RoadshowProjectsDialog
     from yichao.ui.pages.projects.rubric_dialog import RubricDialog
     from yichao.ui.pages.residents.claim_dialog import ClaimDialog
@@ -51,6 +50,8 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     from yichao.ui.pages.residents.review_dialog import ReviewDialog
     from yichao.ui.pages.sync.preview import PreviewDialog
     from yichao.ui.widgets.confirm import _AskDialog
+    from yichao.ui.widgets.form import FormDialog
+    from yichao.ui.widgets.form_fields import Field
 
     org = orgs.get_org(ws, orgs.org_uids(ws, orgs.OrgFilter())[0])
     need = next(iter(needs.query_needs(ws, needs.NeedsFilter(), 0, 1)))
@@ -66,7 +67,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
         "SetupWizard": lambda ws, p: SetupWizard(tmp / "new-site", p),
         "LoginDialog": lambda ws, p: LoginDialog("甸柳街道", lambda user, password: None),
         "PdfPreviewDialog": lambda ws, p: PdfPreviewDialog(pdf, "预览", p),
-        "NewUserDialog": lambda ws, p: NewUserDialog(p),
+        "NewUserDialog": lambda ws, p: NewUserDialog(ws, p),
         "IssueDialog": lambda ws, p: IssueDialog(ws, p, batch=True),
         "RevokeDialog": lambda ws, p: RevokeDialog("DL-2026-RZ-0001", p),
         "VerifyDialog": lambda ws, p: VerifyDialog(ws, p),
@@ -89,7 +90,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
         "FormDialog": lambda ws, p: FormDialog("新建资助批次", [
             Field("name", "批次名称", required=True), Field("note", "备注", "multiline"),
             Field("year", "年度", "int", 2026), Field("budget", "预算", "money"),
-            Field("opens", "征集开始", "date")], p),
+            Field("opens", "征集开始", "date")], p),  # the shared form, as projects and the counter use it
         "RoadshowProjectsDialog": lambda ws, p: RoadshowProjectsDialog(
             list(projects.query_projects(ws, 0, 40)), p),
         "RubricDialog": lambda ws, p: RubricDialog(
