@@ -78,7 +78,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(width)
         self.fields = list(fields)
-        self.rule, self.submit = check, submit
+        self._form_rule, self._submit = check, submit
         self.saved: Any = None
         self.problem_key: str | None = None
         self.widgets: dict[str, QWidget] = {}
@@ -186,9 +186,9 @@ class FormDialog(QDialog):
                 problem = message_of(exc)
             if problem:
                 return f.key, self._naming(name, problem)
-        if self.rule:
+        if self._form_rule:
             try:
-                result = self.rule(values)
+                result = self._form_rule(values)
             except USER_ERRORS as exc:
                 result = message_of(exc)
             if isinstance(result, tuple):
@@ -247,9 +247,9 @@ class FormDialog(QDialog):
             self._focus_problem()
             return
         values = self.values()
-        if self.submit is not None:
+        if self._submit is not None:
             try:
-                self.saved = self.submit(values)
+                self.saved = self._submit(values)
             except USER_ERRORS as exc:
                 if not self.refused(exc):
                     sentence = message_of(exc)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from yichao.app.core import USER_ERRORS, parse_yuan, plain_yuan
 
 KINDS = ("text", "password", "multiline", "int", "float", "money", "date", "optional_date", "choice",
-         "check", "checks", "label")
+         "check", "checks", "pick", "label")
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,8 @@ class Field:
 
     kind: text | password | multiline | int | float | money (typed as yuan, valued in fen) | date |
     optional_date (a tick box and a date; None when not ticked) | choice (``choices`` as
-    (value, label)) | check | checks (several of ``choices`` ticked; a list of values) | label
-    (read-only text).
+    (value, label)) | check | checks (several of ``choices`` ticked; a list of values) | pick (one of a
+    list the page may refill, e.g. search results; None until one is chosen) | label (read-only text).
     ``check(value, values)`` returns the problem as a sentence ("" when fine) or raises UserError.
     ``visible`` / ``enabled`` take the form's current values and say whether the field shows / may
     be edited. ``inline`` puts the field beside the previous one (building / unit / room);
@@ -63,6 +63,7 @@ class Field:
     inline: bool = False
     column: int = 0
     height: int = 0  # multiline / checks: a fixed height in pixels
+    editable: bool = False  # choice: the clerk may also type a value of their own (its text is the value)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -139,11 +140,14 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
         w.valueChanged.connect(changed)
     elif f.kind == "choice":
         w = QComboBox()
+        w.setEditable(f.editable)
         for value, label in f.choices:
             w.addItem(label, value)
         if f.default is not None:
             w.setCurrentIndex(max(0, w.findData(f.default)))
         w.currentIndexChanged.connect(changed)
+        if f.editable:
+            w.editTextChanged.connect(changed)
     elif f.kind == "check":
         w = QCheckBox(f.text)
         w.setChecked(bool(f.default))
@@ -160,6 +164,14 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
             item.setCheckState(Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked)
             w.addItem(item)
         w.itemChanged.connect(lambda _item: changed())
+    elif f.kind == "pick":
+        w = QListWidget()
+        w.setMinimumHeight(f.height or 140)
+        for value, label in f.choices:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            w.addItem(item)
+        w.currentRowChanged.connect(lambda _row: changed())
     elif f.kind == "label":
         w = QLabel(str(f.default or ""))
         w.setWordWrap(True)
@@ -196,9 +208,12 @@ def read_widget(f: Field, w: QWidget) -> Any:
     if isinstance(w, (QSpinBox, QDoubleSpinBox)):
         return w.value()
     if isinstance(w, QComboBox):
-        return w.currentData()
+        return w.currentText().strip() if f.editable else w.currentData()
     if isinstance(w, QCheckBox):
         return w.isChecked()
+    if isinstance(w, QListWidget) and f.kind == "pick":
+        item = w.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
     if isinstance(w, QListWidget):
         return [w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())
                 if w.item(i).checkState() == Qt.CheckState.Checked]

@@ -137,10 +137,10 @@ def test_bulk_credit_dialog(qtbot, workspace, monkeypatch):
     dialog.points.setValue(16)
     dialog.numbers.setPlainText("\n".join(numbers + [numbers[0]]))
     assert "4" in dialog.count.text() and "3" in dialog.count.text()
-    dialog.submit()
-    assert dialog.result is not None and dialog.result.credited == 3
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.credited == 3
     assert all(pb.get_passbook(workspace, n).balance == 16 for n in numbers)
-    assert dialog.result.points_each == 16 and date.today()
+    assert dialog.saved.points_each == 16 and date.today()
 
 
 def test_models_pass_the_model_tester(qtmodeltester, workspace, book):
@@ -199,3 +199,22 @@ def test_dashboard_filter_opens_passbooks_with_pending_lines(qtbot, page, book, 
     assert page.tabs.currentWidget() is page.passbooks
     shown = {page.passbooks.model.index(r, 0).data() for r in range(page.passbooks.model.rowCount())}
     assert shown == {book.number} and other.number not in shown
+
+
+def test_issuing_a_second_passbook_is_refused_and_the_form_stays(qtbot, workspace):
+    from yichao.ui.pages.passbook.open_dialog import OpenPassbookDialog
+
+    holder = create_person(workspace, PersonInput(name="李桂兰"))
+    first = pb.open_passbook(workspace, holder.uid)
+    dialog = OpenPassbookDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled() and dialog.problem_key == "holder"
+    assert not dialog.number.isEnabled()
+    dialog.takeover.setChecked(True)
+    assert dialog.number.isEnabled()
+    dialog.takeover.setChecked(False)
+    dialog.search.setText("李桂兰")
+    assert dialog.holder.count() == 1 and dialog.ok_button.isEnabled()
+    dialog.accept()
+    assert dialog.result() == 0 and first.number in dialog.error.text()
+    assert dialog.search.text() == "李桂兰" and dialog.holder.currentItem() is not None

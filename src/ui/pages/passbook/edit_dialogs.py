@@ -2,89 +2,46 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-    QWidget,
-)
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from yichao.app.core import Workspace
 from yichao.app.passbook import ItemInput, ItemRow, RuleInput, RuleRow, save_item, save_rule
-from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, FormDialog
 
 
-def _buttons(dialog: QDialog, form: QFormLayout) -> None:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.submit)  # type: ignore[attr-defined]
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-
-
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog):
     def __init__(self, ws: Workspace, item: ItemRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws, self.item = ws, item
-        self.setWindowTitle(self.tr("Catalog item"))
-        self.name = QLineEdit(item.name if item else "")
-        self.category = QLineEdit(item.category if item else "")
-        self.points = QSpinBox()
-        self.points.setRange(1, 100_000)
-        self.points.setValue(item.points if item else 50)
-        self.unit = QLineEdit(item.unit if item else "件")
-        self.active = QCheckBox(self.tr("Offered at the counter"))
-        self.active.setChecked(item.active if item else True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Category"), self.category)
-        form.addRow(self.tr("Points"), self.points)
-        form.addRow(self.tr("Unit"), self.unit)
-        form.addRow(self.active)
-        _buttons(self, form)
-
-    def submit(self) -> None:
-        data = ItemInput(self.name.text(), self.points.value(), self.category.text(), self.unit.text(),
-                         self.active.isChecked())
-        if call(self, save_item, self.ws, data, self.item.uid if self.item else None) is not None:
-            self.accept()
+        i = item
+        super().__init__(self.tr("Catalog item"), [
+            Field("name", self.tr("Name"), default=i.name if i else "", required=True),
+            Field("category", self.tr("Category"), default=i.category if i else ""),
+            Field("points", self.tr("Points"), "int", i.points if i else 50, minimum=1, maximum=100_000),
+            Field("unit", self.tr("Unit"), default=i.unit if i else "件"),
+            Field("active", "", "check", i.active if i else True, text=self.tr("Offered at the counter")),
+        ], parent, ok=FormDialog.Std.Save, submit=lambda v: save_item(
+            ws, ItemInput(v["name"], v["points"], v["category"], v["unit"], v["active"]), i.uid if i else None))
 
 
-class RuleDialog(QDialog):
+class RuleDialog(FormDialog):
     def __init__(self, ws: Workspace, rule: RuleRow | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws, self.rule = ws, rule
-        self.setWindowTitle(self.tr("Points rule"))
-        self.name = QLineEdit(rule.name if rule else "")
-        self.kind = QComboBox()
-        for key, label in (("hourly", self.tr("Points per service hour")), ("need", self.tr("Fixed points for a need")),
-                           ("expiry", self.tr("Points expire after years"))):
-            self.kind.addItem(label, key)
-        if rule:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(rule.kind)))
-        self.activity = QLineEdit(rule.activity_type if rule else "")
-        self.points = QSpinBox()
-        self.points.setRange(0, 10_000)
-        self.points.setValue(rule.points if rule else 10)
-        self.years = QSpinBox()
-        self.years.setRange(0, 20)
-        self.years.setValue(rule.years if rule else 0)
-        self.active = QCheckBox(self.tr("In force"))
-        self.active.setChecked(rule.active if rule else True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Activity type"), self.activity)
-        form.addRow(self.tr("Points"), self.points)
-        form.addRow(self.tr("Years"), self.years)
-        form.addRow(self.active)
-        _buttons(self, form)
+        r = rule
 
-    def submit(self) -> None:
-        data = RuleInput(self.name.text(), self.kind.currentData(), self.activity.text(), self.points.value(),
-                         self.years.value(), self.active.isChecked())
-        if call(self, save_rule, self.ws, data, self.rule.uid if self.rule else None) is not None:
-            self.accept()
+        def uses(*kinds: str) -> Any:
+            return lambda v: v["kind"] in kinds
+
+        super().__init__(self.tr("Points rule"), [
+            Field("name", self.tr("Name"), default=r.name if r else "", required=True),
+            Field("kind", self.tr("Kind"), "choice", r.kind if r else "hourly", choices=[
+                ("hourly", self.tr("Points per service hour")), ("need", self.tr("Fixed points for a need")),
+                ("expiry", self.tr("Points expire after years"))]),
+            Field("activity", self.tr("Activity type"), default=r.activity_type if r else "",
+                  enabled=uses("hourly")),
+            Field("points", self.tr("Points"), "int", r.points if r else 10, maximum=10_000,
+                  enabled=uses("hourly", "need")),
+            Field("years", self.tr("Years"), "int", r.years if r else 0, maximum=20, enabled=uses("expiry")),
+            Field("active", "", "check", r.active if r else True, text=self.tr("In force")),
+        ], parent, ok=FormDialog.Std.Save, submit=lambda v: save_rule(
+            ws, RuleInput(v["name"], v["kind"], v["activity"], v["points"], v["years"], v["active"]),
+            r.uid if r else None))

@@ -6,103 +6,59 @@ line where printing must continue.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from yichao.app.core import Workspace, list_communities
 from yichao.app.passbook import PassbookRow, open_passbook, take_over
 from yichao.app.people import PeopleFilter, query_people
-from yichao.ui.operations import call, show_error
+from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, FormDialog
 
 
-class OpenPassbookDialog(QDialog):
+def _taking_over(values: dict[str, Any]) -> bool:
+    return bool(values["takeover"])
+
+
+class OpenPassbookDialog(FormDialog):
+    """``saved`` holds the issued (or taken over) passbook."""
+
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.ws = ws
-        self.result: PassbookRow | None = None
-        self.setWindowTitle(self.tr("Issue a love passbook"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Name, pinyin initials or phone of the resident"))
+        sites = [(ws.site.code, self.tr("%1 (street branch)").replace("%1", ws.site.name))]
+        sites += [(c.code, self.tr("%1 (community office)").replace("%1", c.name))
+                  for c in call(parent, list_communities, ws) or [] if c.code]
+        super().__init__(self.tr("Issue a love passbook"), [
+            Field("search", self.tr("Find resident"),
+                  placeholder=self.tr("Name, pinyin initials or phone of the resident")),
+            Field("holder", self.tr("Resident"), "pick", required=True),
+            Field("site", self.tr("Issuing site"), "choice", choices=sites),
+            Field("takeover", "", "check", text=self.tr("Take over a passbook the resident already holds")),
+            Field("number", self.tr("Passbook number"), placeholder=self.tr("Number printed on the cover"),
+                  enabled=_taking_over, required=True),
+            Field("balance", self.tr("Balance carried over"), "int", maximum=1_000_000, enabled=_taking_over),
+            Field("hours", self.tr("Hours already served"), "float", maximum=100_000, enabled=_taking_over),
+            Field("page", self.tr("Continue printing on page"), "int", 1, minimum=1, maximum=999, enabled=_taking_over),
+            Field("line", self.tr("at line"), "int", 1, minimum=1, maximum=99, enabled=_taking_over),
+        ], parent, submit=self._issue, width=480)
         self.search.textChanged.connect(self._find)
-        self.people = QListWidget()
-        self.people.setMinimumHeight(140)
-        self.site = QComboBox()
-        self.site.addItem(self.tr("%1 (street branch)").replace("%1", ws.site.name), ws.site.code)
-        for c in call(self, list_communities, ws) or []:
-            if c.code:
-                self.site.addItem(self.tr("%1 (community office)").replace("%1", c.name), c.code)
-        self.takeover = QCheckBox(self.tr("Take over a passbook the resident already holds"))
-        self.number = QLineEdit()
-        self.number.setPlaceholderText(self.tr("Number printed on the cover"))
-        self.balance = QSpinBox()
-        self.balance.setRange(0, 1_000_000)
-        self.hours = QDoubleSpinBox()
-        self.hours.setRange(0, 100_000)
-        self.hours.setDecimals(1)
-        self.page = QSpinBox()
-        self.page.setRange(1, 999)
-        self.line = QSpinBox()
-        self.line.setRange(1, 99)
-        self.takeover_fields = (self.number, self.balance, self.hours, self.page, self.line)
-        self.takeover.toggled.connect(self._toggle)
-        form = QFormLayout()
-        form.addRow(self.tr("Resident"), self.search)
-        form.addRow("", self.people)
-        form.addRow(self.tr("Issuing site"), self.site)
-        form.addRow(self.takeover)
-        form.addRow(self.tr("Passbook number"), self.number)
-        form.addRow(self.tr("Balance carried over"), self.balance)
-        form.addRow(self.tr("Hours already served"), self.hours)
-        form.addRow(self.tr("Continue printing on page"), self.page)
-        form.addRow(self.tr("at line"), self.line)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self._toggle(False)
-        self.resize(480, 520)
-
-    def _toggle(self, on: bool) -> None:
-        for w in self.takeover_fields:
-            w.setEnabled(on)
 
     def _find(self, text: str) -> None:
-        self.people.clear()
-        if not text.strip():
-            return
-        for p in query_people(self.ws, PeopleFilter(text=text), limit=30):
-            item = QListWidgetItem(f"{p.name}  {p.id_masked}  {p.phone}  {p.volunteer_number}".strip())
-            item.setData(Qt.ItemDataRole.UserRole, p.uid)
-            self.people.addItem(item)
-        if self.people.count():
-            self.people.setCurrentRow(0)
+        people: QListWidget = self.holder
+        people.clear()
+        if text.strip():
+            for p in query_people(self.ws, PeopleFilter(text=text), limit=30):
+                item = QListWidgetItem(f"{p.name}  {p.id_masked}  {p.phone}  {p.volunteer_number}".strip())
+                item.setData(Qt.ItemDataRole.UserRole, p.uid)
+                people.addItem(item)
+            if people.count():
+                people.setCurrentRow(0)
+        self.revalidate()
 
-    def submit(self) -> None:
-        item = self.people.currentItem()
-        if item is None:
-            show_error(self, self.tr("Choose the resident who receives the passbook."))
-            return
-        holder = item.data(Qt.ItemDataRole.UserRole)
-        site = self.site.currentData()
-        if self.takeover.isChecked():
-            self.result = call(self, take_over, self.ws, self.number.text(), holder, self.balance.value(),
-                               self.hours.value(), self.page.value(), self.line.value(), site_code=site)
-        else:
-            self.result = call(self, open_passbook, self.ws, holder, site)
-        if self.result is not None:
-            self.accept()
+    def _issue(self, v: dict[str, Any]) -> PassbookRow:
+        if v["takeover"]:
+            return take_over(self.ws, v["number"], v["holder"], v["balance"], v["hours"], v["page"], v["line"],
+                             site_code=v["site"])
+        return open_passbook(self.ws, v["holder"], v["site"])

@@ -73,9 +73,9 @@ class PassbookPage(QWidget):
         from yichao.ui.pages.passbook.open_dialog import OpenPassbookDialog
 
         dialog = OpenPassbookDialog(self.ws, self)
-        if dialog.exec() and dialog.result is not None:
+        if dialog.exec() and dialog.saved is not None:
             self.passbooks.refresh()
-            self.open_in_counter(dialog.result.number)
+            self.open_in_counter(dialog.saved.number)
 
     def bulk_credit(self) -> None:
         from yichao.ui.pages.passbook.bulk_dialog import BulkCreditDialog

@@ -31,6 +31,10 @@
         <translation>居民</translation>
     </message>
     <message>
+        <source>Find resident</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
         <source>Issuing site</source>
         <translation>发折网点</translation>
     </message>
@@ -53,10 +57,6 @@
     <message>
         <source>at line</source>
         <translation>第几行</translation>
-    </message>
-    <message>
-        <source>Choose the resident who receives the passbook.</source>
-        <translation>请选择领取存折的居民。</translation>
     </message>
 </context>
 </TS>
