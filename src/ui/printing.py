@@ -147,8 +147,6 @@ def paint_sheet(painter: QPainter, sheet: Sheet, dpi: int) -> None:
             font.setPointSizeF(item.size)
             font.setKerning(False)
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-            if item.spacing:
-                font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, item.spacing * pt)
             painter.setFont(font)
             painter.setPen(QColor(item.color))
             painter.drawText(QPointF(item.x * k, item.y * k), item.text)

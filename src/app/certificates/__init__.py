@@ -4,8 +4,8 @@ revocation, offline verification codes, print runs. PDFs are drawn through :mod:
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
 
-from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates
-from yichao.app.certificates.labels import KIND_LABELS, STATUS_LABELS
+from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates, result_sheets
+from yichao.app.certificates.labels import KIND_LABELS, REPRINT_REASONS, STATUS_LABELS
 from yichao.app.certificates.layouts import layout_names, load_layout
 from yichao.app.certificates.lookup import (
     CertificateFilter,
@@ -20,6 +20,7 @@ from yichao.app.certificates.register import CertificateRow, kinds, print_histor
 
 __all__ = [
     "KIND_LABELS",
+    "REPRINT_REASONS",
     "STATUS_LABELS",
     "certificate_rows",
     "CertificateFilter",
@@ -36,6 +37,7 @@ __all__ = [
     "print_history",
     "query_certificates",
     "reprint_certificates",
+    "result_sheets",
     "revoke_certificate",
     "save_setup",
     "set_image",

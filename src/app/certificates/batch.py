@@ -11,13 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from yichao.app.certificates.certificates import PrintOptions, draw_certificate
+from yichao.app.certificates.certificates import PrintOptions, certificate_sheet, draw_certificate
 from yichao.app.certificates.register import Issued, issue_in_session, print_options, reprint_in_session
 from yichao.app.certificates.subjects import kind_spec, load_subjects
 from yichao.app.core.errors import UserError
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.document import new_canvas
+from yichao.app.pdf.sheet import Sheet
 
 MAX_BATCH = 5000
 
@@ -26,6 +27,7 @@ MAX_BATCH = 5000
 class PrintResult:
     path: Path
     pages: tuple[Issued, ...]
+    options: PrintOptions | None = None  # how the run was laid out: :func:`result_sheets` needs it
 
     @property
     def new_count(self) -> int:
@@ -55,8 +57,7 @@ def render(pages: Sequence[Issued], options: PrintOptions, out: Path, progress: 
         for n, page in enumerate(pages):
             if cancel is not None and n % 10 == 0:
                 cancel.check()
-            mark = f"补打（第{page.row.print_count}次打印）" if page.reprint else ""
-            draw_certificate(canvas, page.row.content, options, mark)
+            draw_certificate(canvas, page.row.content, options, _mark(page))
             canvas.showPage()
             if n % 10 == 9 or n + 1 == total:
                 progress(n + 1, total)
@@ -98,7 +99,7 @@ def print_certificates(ws: Workspace, kind: str, subject_uids: Sequence[str], ou
         pages = issue_in_session(ws, session, subjects, options, issued_on, cancel=cancel)
         half(total, total)
         render(pages, options, out, lambda d, t: progress(total + d, total * 2), cancel, title=spec.label)
-    return PrintResult(out, tuple(pages))
+    return PrintResult(out, tuple(pages), options)
 
 
 def reprint_certificates(ws: Workspace, uids: Sequence[str], out: Path, *, reason: str = "",
@@ -117,4 +118,15 @@ def reprint_certificates(ws: Workspace, uids: Sequence[str], out: Path, *, reaso
         options = print_options(ws, kind, layout, preprinted)
         pages = reprint_in_session(ws, session, uids, options, reason)
         render(pages, options, out, progress, cancel, title="证书补打")
-    return PrintResult(out, tuple(pages))
+    return PrintResult(out, tuple(pages), options)
+
+
+def _mark(page: Issued) -> str:
+    return f"补打（第{page.row.print_count}次打印）" if page.reprint else ""
+
+
+def result_sheets(result: PrintResult) -> list[Sheet]:
+    """The pages of a print run as sheets for 1:1 printing, laid out as in its PDF."""
+    if result.options is None:
+        return []
+    return [certificate_sheet(page.row.content, result.options, _mark(page)) for page in result.pages]

@@ -16,8 +16,20 @@ from yichao.app.certificates.chinese_date import chinese_date
 from yichao.app.certificates.labels import KIND_LABELS
 from yichao.app.certificates.layouts import Field, Layout
 from yichao.app.certificates.subjects import KINDS, Subject
-from yichao.app.pdf.document import MM, Box, TextBlock, draw_fitted, draw_image, draw_qr, fit, rgb
+from yichao.app.pdf.document import (
+    MM,
+    Box,
+    TextBlock,
+    draw_fitted,
+    draw_image,
+    draw_qr,
+    fit,
+    line_origins,
+    rgb,
+    text_width,
+)
 from yichao.app.pdf.fonts import register_cjk_font
+from yichao.app.pdf.sheet import Code, Item, Picture, Rect, Sheet, Text
 
 NUMBERS = "〇一二三四五六七八九"
 GROWING = ("nursery", "accelerating", "scaling")
@@ -214,3 +226,53 @@ def draw_certificate(canvas: Any, content: dict[str, Any], opts: PrintOptions, r
     words.close()
     if plan.qr is not None and content.get("qr"):
         draw_qr(canvas, content["qr"], *plan.qr)
+
+
+def _shown_fields(opts: PrintOptions) -> tuple[list[tuple[str, Field, Box]], tuple[float, float, float] | None]:
+    """The fields a page shows, in drawing order, with their boxes (points), and the QR square."""
+    layout = opts.layout
+    skip = layout.preprinted_skip if opts.preprinted else frozenset()
+    dx, dy = (opts.offset_x_mm, opts.offset_y_mm) if opts.preprinted else (0.0, 0.0)
+    fields = [(n, layout.fields[n], layout.box(n, dx, dy)) for n in REPEATED + VARYING
+              if n in layout.fields and n not in skip]
+    qr = None
+    if "qr" in layout.fields and "qr" not in skip:
+        box = layout.box("qr", dx, dy)
+        side = min(box.w, box.h)
+        qr = (box.x, box.y + box.h - side, side)
+    return fields, qr
+
+
+def certificate_sheet(content: dict[str, Any], opts: PrintOptions, reprint_mark: str = "") -> Sheet:
+    """One certificate as a :class:`Sheet` for 1:1 printing: the same fitting and placement as
+    :func:`draw_certificate` (:func:`fit`, :func:`line_origins`), in millimetres from the top-left."""
+    font = register_cjk_font()
+    layout = opts.layout
+    h = layout.height_mm
+    items: list[Item] = []
+    if not opts.preprinted:
+        for frame in layout.frames:
+            i = frame.inset_mm
+            items.append(Rect(i, i, layout.width_mm - 2 * i, h - 2 * i, frame.line_width, frame.color))
+        for name, image in (("seal", opts.seal), ("logo", opts.logo)):
+            if image is not None and name in layout.fields:
+                f = layout.fields[name]
+                items.append(Picture(image, f.x, f.y, f.w, f.h))
+    fields, qr = _shown_fields(opts)
+    for name, f, box in fields:
+        text = reprint_mark if name == "reprint_mark" else str(content.get(name) or "")
+        if not text:
+            continue
+        fitted = fit(font, text, box, f.size, f.min_size, wrap_first=f.wrap, leading=f.leading)
+        for x, baseline, space, line in line_origins(font, fitted, box, f.align, f.valign,  # type: ignore[arg-type]
+                                                     f.char_space):
+            if not space:
+                items.append(Text(x / MM, h - baseline / MM, line, fitted.size, f.color))
+                continue
+            for ch in line:  # spaced titles: each character placed here, not by a renderer's spacing
+                items.append(Text(x / MM, h - baseline / MM, ch, fitted.size, f.color))
+                x += text_width(font, ch, fitted.size) + space
+    if qr is not None and content.get("qr"):
+        x, y, side = qr
+        items.append(Code(content["qr"], x / MM, h - (y + side) / MM, side / MM))
+    return Sheet(layout.width_mm, layout.height_mm, tuple(items), layout.label)

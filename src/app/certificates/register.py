@@ -24,8 +24,8 @@ from yichao.app.certificates.subjects import KINDS, Subject, kind_spec
 from yichao.app.certificates.verification import derive_code, display_code, qr_payload, site_key
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
-from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.models.base import new_uids, utcnow
 from yichao.models.certificate import Certificate, CertificatePrint

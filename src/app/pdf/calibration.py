@@ -64,8 +64,8 @@ def calibration_sheet(width_mm: float, height_mm: float, offset: tuple[float, fl
     bx, by = crosses["B"]
     items.append(Text(ax + dx + 6, ay + dy + 4, title, 8))
     items.append(Text(ax + dx + 6, ay + dy + 8.5, f"当前偏移：向右 {dx:+.1f} 毫米，向下 {dy:+.1f} 毫米", 7))
-    items.append(Text(ax + dx + 6, ay + dy + 12.5,
-                      f"用直尺量十字 A 的中心到纸张左边、上边的距离（应为 {ax:g} 毫米和 {ay:g} 毫米），填入打印校准。", 7))
+    how = f"用直尺量十字 A 的中心到纸张左边、上边的距离（应为 {ax:g} 毫米和 {ay:g} 毫米），填入打印校准。"
+    items.append(Text(ax + dx + 6, ay + dy + 12.5, how, 7))
     items.append(placed(f"B 应距纸张左边 {bx:g} 毫米、上边 {by:g} 毫米；若 A 对而 B 不对，打印机在缩放页面。",
                         bx + dx - 2, by + dy - 3, 7, "right"))
     items += extra

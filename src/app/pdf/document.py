@@ -304,16 +304,16 @@ def _num(value: float) -> str:
     return text if text not in ("", "-0") else "0"
 
 
-def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align = "center",
-                valign: Literal["top", "middle", "bottom"] = "middle", color: str = "#000000",
-                char_space: float = 0.0, into: TextBlock | None = None) -> None:
-    """Draw lines from :func:`fit` inside ``box``.
+def line_origins(font: str, fitted: Fitted, box: Box, align: Align = "center",
+                 valign: Literal["top", "middle", "bottom"] = "middle",
+                 char_space: float = 0.0) -> list[tuple[float, float, float, str]]:
+    """Where each line of ``fitted`` starts: (x, baseline, character spacing, text), in points.
 
-    ``into`` is an open :class:`TextBlock` to add the lines to; without it they get a text object
-    of their own.
+    The one placement every renderer uses (reportlab here, QPainter for 1:1 printing), so a line
+    lands in the same place on the preview and on paper.
     """
     if not fitted.lines:
-        return
+        return []
     size, step = fitted.size, fitted.size * fitted.leading
     block = (len(fitted.lines) - 1) * step + size
     if valign == "top":
@@ -323,18 +323,11 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
     else:
         top = box.y + (box.h + block) / 2
     baseline = top - size * 0.88  # the font's ascent is about 0.88 em
-    text = into if into is not None else TextBlock(canvas)
-    ops = text.ops
-    if canvas.__dict__.get("_yc_fill") != color:  # colour persists across text objects in a page
-        ops.append(_fill_op(color))
-        canvas.__dict__["_yc_fill"] = color
     measure = _width_table(font)[1].__getitem__
-    codes, names = _glyphs(canvas, font)
-    glyph = codes.__getitem__
-    tf = f" {size:g} Tf"
     measured = char_space or align != "left"  # left-aligned lines need no width
+    out: list[tuple[float, float, float, str]] = []
     for n, line in enumerate(fitted.lines):
-        x = box.x
+        x, space = box.x, 0.0
         if measured:
             try:
                 width = sum(map(measure, line)) * size
@@ -344,12 +337,36 @@ def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align =
                 gaps = max(1, len(line) - 1)
                 space = max(0.0, min(char_space, (box.w - width) / gaps))  # narrower spacing if tight
                 width += space * gaps
-                ops.append(f"{space:.2f} Tc")
             if align == "right":
                 x = box.x + box.w - width
             elif align != "left":
                 x = box.x + (box.w - width) / 2
-        ops.append(f"1 0 0 1 {x:.2f} {baseline - n * step:.2f} Tm")
+        out.append((x, baseline - n * step, space, line))
+    return out
+
+
+def draw_fitted(canvas: Any, font: str, fitted: Fitted, box: Box, align: Align = "center",
+                valign: Literal["top", "middle", "bottom"] = "middle", color: str = "#000000",
+                char_space: float = 0.0, into: TextBlock | None = None) -> None:
+    """Draw lines from :func:`fit` inside ``box``, placed by :func:`line_origins`.
+
+    ``into`` is an open :class:`TextBlock` to add the lines to; without it they get a text object
+    of their own.
+    """
+    if not fitted.lines:
+        return
+    text = into if into is not None else TextBlock(canvas)
+    ops = text.ops
+    if canvas.__dict__.get("_yc_fill") != color:  # colour persists across text objects in a page
+        ops.append(_fill_op(color))
+        canvas.__dict__["_yc_fill"] = color
+    codes, names = _glyphs(canvas, font)
+    glyph = codes.__getitem__
+    tf = f" {fitted.size:g} Tf"
+    for x, baseline, space, line in line_origins(font, fitted, box, align, valign, char_space):
+        if char_space:
+            ops.append(f"{space:.2f} Tc")
+        ops.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm")
         try:  # the usual case: every character already has a code in the first subset
             runs: Any = ((names[0], bytes(map(glyph, line)).hex()),)
         except (KeyError, ValueError):

@@ -24,14 +24,14 @@ Align = Literal["left", "center", "right"]
 
 @dataclass(frozen=True)
 class Text:
-    """One line of text: ``x`` its left end, ``y`` its baseline; ``spacing`` extra points per character."""
+    """One line of text: ``x`` its left end, ``y`` its baseline. Spaced-out titles are one Text per
+    character (renderers' letter spacing differs: Qt's is not reportlab's)."""
 
     x: float
     y: float
     text: str
     size: float  # points
     color: str = "#000000"
-    spacing: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,6 @@ def draw_sheet(canvas: object, sheet: Sheet) -> None:
             c.setFillColor(rgb(item.color))  # type: ignore[attr-defined]
             t = c.beginText()  # type: ignore[attr-defined]
             t.setFont(font, item.size)
-            t.setCharSpace(item.spacing)
             t.setTextOrigin(*pt(item.x, item.y))
             t.textOut(item.text)
             c.drawText(t)  # type: ignore[attr-defined]

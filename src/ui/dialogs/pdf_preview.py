@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yichao.app.pdf import Sheet
 from yichao.ui.icons import icon
+from yichao.ui.printing import PrintFailed, paper_problem, print_sheets, sheet_printer
 
 MAX_PRINT_DPI = 300  # enough for text on paper; 600 dpi A4 pages would cost 140 MB each
 ZOOM_STEP = 1.25
@@ -111,8 +114,12 @@ def _orient(printer: QPrinter, points: QSizeF) -> None:
 class PdfPreviewDialog(QDialog):
     """Preview a PDF with page navigation and zoom; print it or save a copy."""
 
-    def __init__(self, pdf_path: Path, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, pdf_path: Path, title: str = "", parent: QWidget | None = None,
+                 sheets: Callable[[], Sequence[Sheet]] | None = None) -> None:
+        """``sheets``: the document's pages laid out for 1:1 printing (certificates); printing then
+        sends them as vector pages at their own paper size instead of page images fitted to the paper."""
         super().__init__(parent)
+        self.sheets = sheets
         self.pdf_path = Path(pdf_path)
         self.setWindowTitle(title or self.pdf_path.name)
         self.resize(980, 760)
@@ -213,7 +220,8 @@ class PdfPreviewDialog(QDialog):
 
     def print_dialog(self) -> int:
         """Ask for printer, copies and pages, then print; returns the sheets sent."""
-        printer = self.make_printer()
+        laid_out = self.sheets() if self.sheets is not None else None
+        printer = sheet_printer(laid_out[0], self.windowTitle()) if laid_out else self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print %1").replace("%1", self.windowTitle()))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -222,10 +230,25 @@ class PdfPreviewDialog(QDialog):
         dialog.setMinMax(1, max(1, self.page_count))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
-        return self.print_to(printer)
+        return self.print_to(printer, laid_out)
 
-    def print_to(self, printer: QPrinter) -> int:
+    def print_to(self, printer: QPrinter, laid_out: Sequence[Sheet] | None = None) -> int:
+        """Print the chosen pages: laid-out sheets at 1:1 when the document has them."""
         pages = pages_to_print(printer, self.page_count, self.current_page)
+        if laid_out is None and self.sheets is not None:
+            laid_out = self.sheets()
+        if laid_out:
+            chosen = [laid_out[i] for i in pages if i < len(laid_out)]
+            problem = paper_problem(printer, chosen[0]) if chosen else None
+            if problem:
+                QMessageBox.warning(self, self.windowTitle(), problem)
+                return 0
+            copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+            try:
+                return print_sheets(printer, chosen * copies)
+            except PrintFailed as exc:
+                QMessageBox.warning(self, self.windowTitle(), exc.message)
+                return 0
         printed = print_document(self.document, printer, pages)
         if pages and not printed:
             QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.certificates import (
+    REPRINT_REASONS,
     CertificateFilter,
     CertificateRow,
     PrintResult,
@@ -31,6 +33,7 @@ from yichao.app.certificates import (
     print_history,
     query_certificates,
     reprint_certificates,
+    result_sheets,
     revoke_certificate,
 )
 from yichao.app.core import Workspace
@@ -38,6 +41,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
+from yichao.ui.widgets.confirm import ask_choice
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -111,7 +115,7 @@ class CertificatesPage(QWidget):
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
-        self.view.doubleClicked.connect(lambda _i: self.reprint())
+        self.view.doubleClicked.connect(lambda _i: self.open_record())  # never a reprint: that asks why
         self.show_detail()
 
     def _build_toolbar(self) -> None:
@@ -188,12 +192,34 @@ class CertificatesPage(QWidget):
 
         run_op(self, work, on_success=self._printed, label=self.tr("Printing certificates..."), with_progress=True)
 
+    def open_record(self) -> None:
+        """The selected certificate's register entry and print history, in a window of its own."""
+        row = self.selected()
+        if row is None:
+            return
+        self.show_detail()
+        box = QMessageBox(QMessageBox.Icon.Information, row.serial, self.detail.text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("certificate-record")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
+
     def reprint(self) -> None:
+        """A reprint (补打) is deliberate: it says what happens and asks why (damaged, lost, corrected)."""
         row = self.selected()
         if row is None or row.status != "valid" or not self.reprint_action.isEnabled():
             return
+        answer = ask_choice(
+            self, self.tr("Reprint certificate"),
+            self.tr("Print %1 for %2 again? The reprint has the same serial and verification code, is marked "
+                    "as a reprint and is recorded in the print history.").replace("%1", row.serial)
+            .replace("%2", row.recipient),
+            self.tr("Reprint"), self.tr("Reason"), list(REPRINT_REASONS), self.tr("Note"))
+        if answer is None:
+            return
+        reason = answer[0] + (f"：{answer[1]}" if answer[1] else "")
         out = self._out(row.kind)
-        run_op(self, lambda: reprint_certificates(self.ws, [row.uid], out),
+        run_op(self, lambda: reprint_certificates(self.ws, [row.uid], out, reason=reason),
                on_success=self._printed, label=self.tr("Printing certificates..."))
 
     def revoke(self) -> None:
@@ -216,11 +242,13 @@ class CertificatesPage(QWidget):
         self.last_pdf = result.path
         self.model.refresh()
         self.show_detail()
-        self.open_preview(result.path)
+        self.open_preview(result.path, result)
 
-    def open_preview(self, path: Path) -> None:
+    def open_preview(self, path: Path, result: PrintResult | None = None) -> None:
+        """The PDF to look at; printing from it sends the certificates at 1:1 as vector pages."""
         from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-        self.preview = PdfPreviewDialog(path, self.tr("Certificates"), self)
+        sheets = (lambda: result_sheets(result)) if result is not None else None
+        self.preview = PdfPreviewDialog(path, self.tr("Certificates"), self, sheets=sheets)
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.show()

@@ -99,6 +99,22 @@
         <translation>正在生成证书...</translation>
     </message>
     <message>
+        <source>Reprint certificate</source>
+        <translation>补打证书</translation>
+    </message>
+    <message>
+        <source>Print %1 for %2 again? The reprint has the same serial and verification code, is marked as a reprint and is recorded in the print history.</source>
+        <translation>为“%2”补打证书 %1？补打的证书编号和验证码不变，会标明“补打”，并记入打印记录。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>补打原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Certificates</source>
         <translation>证书</translation>
     </message>
