@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import core
+from yichao.ui.widgets.form_style import ErrorLabel
 
 
 class DataFolderPage(QWizardPage):
@@ -37,10 +38,7 @@ class DataFolderPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         self.note = QLabel()
         self.note.setObjectName("note")
         self.note.setWordWrap(True)

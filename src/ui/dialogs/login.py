@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yichao.ui.widgets.form_style import ErrorLabel
+
 
 class LoginDialog(QDialog):
     """Asks for user name and password; ``authenticate(user, password)`` returns an error or None."""
@@ -39,10 +41,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         # buttons by role, not standard buttons: those look up their theme icons, about 15 ms on Linux
         self.buttons = QDialogButtonBox()
         self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)

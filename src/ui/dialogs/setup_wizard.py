@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from yichao.app.core import USER_ERRORS, Workspace, message_of
 from yichao.ui.dialogs.data_folder_page import DataFolderPage
+from yichao.ui.widgets.form_style import ErrorLabel
 
 
 class SitePage(QWizardPage):
@@ -39,10 +39,7 @@ class SitePage(QWizardPage):
         self.parent_code.setObjectName("parent_code")
         self.parent_name = QLineEdit()
         self.parent_name.setObjectName("parent_name")
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("Site &type:"), self.role)
         form.addRow(self.tr("Administrative &code:"), self.code)
@@ -95,10 +92,7 @@ class AdminPage(QWizardPage):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)

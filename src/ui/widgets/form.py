@@ -106,7 +106,8 @@ class FormDialog(QDialog):
                  and f.kind != "label" and (f.kind == "check" or not f.inline)]
         texts = dict(zip((f.key for f in named), assign_mnemonics(
             [(f.key, f.text if f.kind == "check" else f.label) for f in named], taken)))
-        forms = {0: QFormLayout(), 1: QFormLayout(), -1: QFormLayout()}
+        # the column layouts, by Field.column; a subclass may add rows that are not fields
+        self.forms = forms = {0: QFormLayout(), 1: QFormLayout(), -1: QFormLayout()}
         row: QHBoxLayout | None = None
         for f in self.fields:
             widget = make_widget(f, self.revalidate)

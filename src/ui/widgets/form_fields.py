@@ -63,6 +63,7 @@ class Field:
     inline: bool = False
     column: int = 0
     height: int = 0  # multiline / checks: a fixed height in pixels
+    suffix: str = ""  # int / float: a unit shown after the number (" mm")
     editable: bool = False  # choice: the clerk may also type a value of their own (its text is the value)
 
     def __post_init__(self) -> None:
@@ -127,12 +128,14 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
         w = opt or edit
     elif f.kind == "int":
         w = QSpinBox()
+        w.setSuffix(f.suffix)
         w.setRange(int(f.minimum), int(f.maximum))
         w.setSingleStep(int(f.step))
         w.setValue(int(f.default or 0))
         w.valueChanged.connect(changed)
     elif f.kind == "float":
         w = QDoubleSpinBox()
+        w.setSuffix(f.suffix)
         w.setDecimals(f.decimals)
         w.setRange(f.minimum, f.maximum)
         w.setSingleStep(f.step)

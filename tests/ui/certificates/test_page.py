@@ -76,7 +76,8 @@ def test_revoke_waits_for_a_reason_and_updates_the_register(qtbot, workspace, tm
 
     def fake_exec(d):
         d.reason.setPlainText("名称有误")
-        return QDialog.DialogCode.Accepted
+        d.accept()  # the dialog revokes before it closes
+        return d.result()
 
     monkeypatch.setattr(RevokeDialog, "exec", fake_exec)
     page.revoke()

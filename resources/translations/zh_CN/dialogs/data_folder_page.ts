@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DataFolderPage</name>
@@ -7,7 +8,7 @@
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <source>Where Yichao keeps its database, attachments and backups. Choose a folder on this PC's own disk; if this PC has a restore card that wipes C: at every restart, choose a folder on D: or another disk it keeps.</source>
+        <source>Where Yichao keeps its database, attachments and backups. Choose a folder on this PC&apos;s own disk; if this PC has a restore card that wipes C: at every restart, choose a folder on D: or another disk it keeps.</source>
         <translation>益巢的数据库、附件和备份都存放在这里。请选择本机硬盘上的文件夹；如果这台电脑装有还原卡（每次重启都会清空 C 盘），请选 D 盘或其他不会被还原的磁盘。</translation>
     </message>
     <message>

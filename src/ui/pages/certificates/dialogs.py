@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -11,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,6 +37,8 @@ from yichao.app.certificates import (
 )
 from yichao.app.core import Workspace
 from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, FormDialog
+from yichao.ui.widgets.form_style import ERROR_COLOR
 
 
 def kind_label(kind: str) -> str:
@@ -76,7 +77,7 @@ class IssueDialog(QDialog):
         self.preprinted = QCheckBox(self.tr("Pre-printed paper (print only the variable text)"))
         self.preprinted.setChecked(get_setup(ws).preprinted)
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #b71c1c;")
+        self.hint.setStyleSheet(f"color: {ERROR_COLOR};")
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Find:"), self.search)
@@ -155,7 +156,7 @@ class IssueDialog(QDialog):
             self.hint.setStyleSheet("color: #37474f;")
             self.hint.setText(self.tr("%1 selected").replace("%1", str(count)))
         else:
-            self.hint.setStyleSheet("color: #b71c1c;")
+            self.hint.setStyleSheet(f"color: {ERROR_COLOR};")
 
     def options(self) -> dict[str, object]:
         extra = {"stars": self.stars.value()} if self.current_kind == "rating" and self.stars.value() else {}
@@ -163,27 +164,20 @@ class IssueDialog(QDialog):
                 "extra": extra}
 
 
-class RevokeDialog(QDialog):
-    """Ask why; the OK button waits for a reason (revocation is recorded and cannot be undone)."""
+class RevokeDialog(FormDialog):
+    """Ask why; OK waits for a reason (revocation is recorded and cannot be undone). ``revoke`` takes
+    the reason and revokes while the dialog is open, so a refusal keeps the reason typed."""
 
-    def __init__(self, serial: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Revoke certificate %1").replace("%1", serial))
-        self.reason = QPlainTextEdit()
-        self.reason.setPlaceholderText(self.tr("Why is this certificate revoked? (required)"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Revoke"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.reason.textChanged.connect(self._validate)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The serial stays used and verification will fail. This cannot be undone.")))
-        layout.addWidget(self.reason)
-        layout.addWidget(self.buttons)
-        self._validate()
-
-    def _validate(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(len(self.reason.toPlainText().strip()) >= 2)
+    def __init__(self, serial: str, parent: QWidget | None = None,
+                 revoke: Callable[[str], object] | None = None) -> None:
+        super().__init__(self.tr("Revoke certificate %1").replace("%1", serial), [
+            Field("warning", "", "label",
+                  self.tr("The serial stays used and verification will fail. This cannot be undone.")),
+            Field("reason", self.tr("Reason"), "multiline", required=True, height=90,
+                  placeholder=self.tr("Why is this certificate revoked? (required)"),
+                  check=lambda v, _: "" if len(v) >= 2 else self.tr("say in a few words why.")),
+        ], parent, submit=(lambda v: revoke(v["reason"])) if revoke else None)
+        self.ok_button.setText(self.tr("&Revoke"))
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -222,38 +216,30 @@ class VerifyDialog(QDialog):
         if verdict is None:
             self.result.clear()
             return
-        color = "#1b5e20" if verdict.valid else "#b71c1c"
+        color = "#1b5e20" if verdict.valid else ERROR_COLOR
         head = self.tr("Valid") if verdict.valid else self.tr("Not valid")
         self.result.setText(f"<b style='color:{color}; font-size:16px'>{head}</b><br>{verdict.message}")
 
 
-class SetupDialog(QDialog):
+class SetupDialog(FormDialog):
     """This PC's paper mode and calibration; the site's serial prefix, issuer, seal and logo."""
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle(self.tr("Certificate printing setup"))
         setup = get_setup(ws)
-        self.preprinted = QCheckBox(self.tr("Print on pre-printed paper by default"))
-        self.preprinted.setChecked(setup.preprinted)
-        self.dx, self.dy = QDoubleSpinBox(), QDoubleSpinBox()
-        for box, value in ((self.dx, setup.offset_x_mm), (self.dy, setup.offset_y_mm)):
-            box.setRange(-30, 30)
-            box.setDecimals(1)
-            box.setSuffix(" mm")
-            box.setValue(value)
-        self.prefix = QLineEdit(setup.prefix)
-        self.issuer = QLineEdit(setup.issuer)
-        self.center = QLineEdit(setup.center)
+        super().__init__(self.tr("Certificate printing setup"), [
+            Field("preprinted", "", "check", setup.preprinted, text=self.tr("Print on pre-printed paper by default")),
+            Field("dx", self.tr("Move &right by:"), "float", setup.offset_x_mm, minimum=-30, maximum=30,
+                  suffix=" mm"),
+            Field("dy", self.tr("Move &down by:"), "float", setup.offset_y_mm, minimum=-30, maximum=30,
+                  suffix=" mm"),
+            Field("prefix", self.tr("Serial &prefix:"), default=setup.prefix),
+            Field("issuer", self.tr("&Issuer:"), default=setup.issuer),
+            Field("center", self.tr("Incubation &center:"), default=setup.center),
+        ], parent, ok=FormDialog.Std.Save, submit=lambda v: save_setup(
+            ws, preprinted=v["preprinted"], offset_x_mm=v["dx"], offset_y_mm=v["dy"], prefix=v["prefix"],
+            issuer=v["issuer"], center=v["center"]))
         self.seal_label, self.logo_label = QLabel(), QLabel()
-        form = QFormLayout()
-        form.addRow("", self.preprinted)
-        form.addRow(self.tr("Move &right by:"), self.dx)
-        form.addRow(self.tr("Move &down by:"), self.dy)
-        form.addRow(self.tr("Serial &prefix:"), self.prefix)
-        form.addRow(self.tr("&Issuer:"), self.issuer)
-        form.addRow(self.tr("Incubation &center:"), self.center)
         for which, label in (("seal", self.seal_label), ("logo", self.logo_label)):
             choose = QPushButton(self.tr("Choose..."))
             clear = QPushButton(self.tr("Remove"))
@@ -263,14 +249,8 @@ class SetupDialog(QDialog):
             row.addWidget(label, 1)
             row.addWidget(choose)
             row.addWidget(clear)
-            form.addRow(self.tr("Seal image:") if which == "seal" else self.tr("Logo image:"), row)
+            self.forms[0].addRow(self.tr("Seal image:") if which == "seal" else self.tr("Logo image:"), row)
         self._show_images(setup.seal, setup.logo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
 
     def _show_images(self, seal: Path | None, logo: Path | None) -> None:
         none = self.tr("(none)")
@@ -287,13 +267,6 @@ class SetupDialog(QDialog):
         setup = call(self, set_image, self.ws, which, path)
         if setup is not None:
             self._show_images(setup.seal, setup.logo)
-
-    def save(self) -> None:
-        done = call(self, save_setup, self.ws, preprinted=self.preprinted.isChecked(), offset_x_mm=self.dx.value(),
-                    offset_y_mm=self.dy.value(), prefix=self.prefix.text(), issuer=self.issuer.text(),
-                    center=self.center.text())
-        if done is not None:
-            self.accept()
 
 
 def default_output_name(kind: str) -> str:

@@ -226,9 +226,8 @@ class CertificatesPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        dialog = RevokeDialog(row.serial, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and call(self, revoke_certificate, self.ws, row.uid,
-                                                                    dialog.text()) is not None:
+        dialog = RevokeDialog(row.serial, self, revoke=lambda reason: revoke_certificate(self.ws, row.uid, reason))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.model.refresh()
             self.show_detail()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from yichao.app.core import USER_ERRORS, message_of
 from yichao.app.roadshow import CriterionSpec, check_criteria
+from yichao.ui.widgets.form_style import ErrorLabel
 
 
 class RubricDialog(QDialog):
@@ -37,9 +38,7 @@ class RubricDialog(QDialog):
         add.clicked.connect(lambda: self.add_row("", "0", "10"))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()) if self.table.currentRow() >= 0 else None)
         remove.clicked.connect(self.revalidate)
-        self.error = QLabel()
-        self.error.setObjectName("rubric_error")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.ui.models.score_grid_model import ScoreGridModel, parse_score
+from yichao.ui.widgets.form_style import ERROR_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
-INVALID_STYLE = "QLineEdit { background: #ffcdd2; border: 2px solid #c62828; }"
+INVALID_STYLE = f"QLineEdit {{ background: #ffcdd2; border: 2px solid {ERROR_COLOR}; }}"
 
 
 class ScoreDelegate(QStyledItemDelegate):

@@ -82,8 +82,16 @@
         <translation>作废证书 %1</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
         <source>Why is this certificate revoked? (required)</source>
         <translation>作废原因（必填）</translation>
+    </message>
+    <message>
+        <source>say in a few words why.</source>
+        <translation>请用几个字说明原因。</translation>
     </message>
     <message>
         <source>&amp;Revoke</source>
