@@ -29,3 +29,28 @@ def test_short_password_and_taken_name_keep_what_was_typed(qtbot, workspace):
     dialog.accept()
     assert dialog.result() == 1 and dialog.saved.username == "wangxm"
     assert {u.username: u.role for u in list_users(workspace)}["wangxm"] == "viewer"
+
+
+def test_reset_password_checks_as_typed_and_keeps_the_form(qtbot, workspace, monkeypatch):
+    from yichao.app.core import create_user, login
+    from yichao.ui.pages.admin.users import UsersTab
+    from yichao.ui.widgets.form import FormDialog
+
+    make_application()
+    create_user(workspace, "wangxm", "abc12345", "staff", "王晓梅")
+    tab = UsersTab(workspace)
+    qtbot.addWidget(tab)
+    row = next(i for i, r in enumerate(tab.model.rows) if r.username == "wangxm")
+    tab.view.selectRow(row)
+
+    def admin_types(form):
+        form.password.setText("new")
+        assert not form.ok_button.isEnabled() and form.problem_key == "password"
+        form.password.setText("new12345")
+        form.again.setText("new12345")
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", admin_types)
+    tab.reset_password()
+    assert login(workspace, "wangxm", "new12345").username == "wangxm"

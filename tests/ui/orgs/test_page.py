@@ -154,15 +154,23 @@ def test_import_dialog_guesses_mapping_checks_then_imports(qtbot, workspace, tmp
 
 
 def test_lists_dialog_edits_categories(qtbot, workspace, monkeypatch) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
     from yichao.app.orgs.lookups import list_lookups
     from yichao.ui.pages.orgs.lookups_dialog import LookupsDialog
+    from yichao.ui.widgets.form import FormDialog
 
     dialog = LookupsDialog(workspace)
     qtbot.addWidget(dialog)
     before = dialog.categories.entries.count()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("社区治理类", True))
+
+    def type_name(form):
+        form.name.setText("生活服务类")  # already in the list: refused, the form stays with the name typed
+        form.accept()
+        assert form.result() == 0 and "已经存在" in form.error.text() and form.name.text() == "生活服务类"
+        form.name.setText("社区治理类")
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", type_name)
     dialog.categories.add()
     assert dialog.categories.entries.count() == before + 1
     assert "社区治理类" in [e.name for e in list_lookups(workspace, "category")]

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from yichao.app import core
 from yichao.app.core import UserRow, Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
-from yichao.ui.widgets.form import Field, FormDialog
+from yichao.ui.widgets.form import Field, FormDialog, ask
 from yichao.ui.widgets.table_view import make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -155,10 +154,12 @@ class UsersTab(QWidget):
         name = self.selected_username()
         if not name:
             return
-        password, ok = QInputDialog.getText(self, self.tr("Reset password"),
-                                            self.tr("New password for %1:").replace("%1", name),
-                                            QLineEdit.EchoMode.Password)
-        if ok and call(self, core.reset_password, self.ws, name, password) is not None:
+        if ask(self, self.tr("Reset password"), [
+            Field("password", self.tr("New password for %1:").replace("%1", name), "password", required=True,
+                  check=lambda v, _: core.check_new_password(v) or ""),
+            Field("again", self.tr("Password again"), "password", required=True),
+        ], lambda v: ("again", self.tr("The two passwords are not the same.")) if v["password"] != v["again"] else "",
+               submit=lambda v: core.reset_password(self.ws, name, v["password"]) or True):
             self.refresh()
 
     def change_role(self) -> None:

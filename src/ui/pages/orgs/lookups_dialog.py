@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +19,7 @@ from yichao.app import orgs
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
+from yichao.ui.widgets.form import Field, ask
 
 
 class LookupList(QWidget):
@@ -55,16 +55,17 @@ class LookupList(QWidget):
         return self.entries.currentItem()
 
     def add(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add"), self.tr("Name:"))
-        if ok and call(self, orgs.add_lookup, self.ws, self.list_kind, name) is not None:
+        if ask(self, self.tr("Add"), [Field("name", self.tr("Name:"), required=True)],
+               submit=lambda v: orgs.add_lookup(self.ws, self.list_kind, v["name"])) is not None:
             self.reload()
 
     def rename(self) -> None:
         item = self._current()
         if item is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name:"), text=item.text())
-        if ok and call(self, orgs.rename_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole), name):
+        uid = item.data(Qt.ItemDataRole.UserRole)
+        if ask(self, self.tr("Rename"), [Field("name", self.tr("Name:"), default=item.text(), required=True)],
+               submit=lambda v: orgs.rename_lookup(self.ws, uid, v["name"])) is not None:
             self.reload()
 
     def retire(self) -> None:

@@ -112,6 +112,14 @@
         <translation>%1 的新密码：</translation>
     </message>
     <message>
+        <source>Password again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
