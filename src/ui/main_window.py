@@ -28,6 +28,7 @@ from yichao.ui.pages import PageSpec, ordered_pages, page_title
 
 log = logging.getLogger(__name__)
 ROLE_LABELS = {"street": "Street", "district": "District"}
+_windows: list[MainWindow] = []  # a window opened in place of another after a change of user
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +125,16 @@ class MainWindow(QMainWindow):
     # -- chrome -------------------------------------------------------------------------------
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_action = QAction(self.tr("&Switch user..."), self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.switch_action.triggered.connect(lambda: self.switch_user())
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(lambda: self.sign_out())
+        self.password_action = QAction(self.tr("Change &password..."), self)
+        self.password_action.triggered.connect(lambda: self.change_password())
+        for action in (self.switch_action, self.sign_out_action, self.password_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -177,6 +188,74 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Yichao"),
                           self.tr("Yichao %1: the workbench of a street social-organization incubation center.")
                           .replace("%1", __version__))
+
+    # -- who is signed in ----------------------------------------------------------------------
+    def _sign_in(self, parent: QWidget | None) -> bool:
+        """The login dialog; True when someone signed in (``ws.user`` is then that user)."""
+        from yichao.app.core import USER_ERRORS, login, message_of
+        from yichao.ui.dialogs.login import LoginDialog
+
+        def authenticate(username: str, password: str) -> str | None:
+            try:
+                login(self.ws, username, password)
+            except USER_ERRORS as exc:
+                return message_of(exc)
+            return None
+
+        dialog = LoginDialog(self.ws.site.name, authenticate, parent)
+        return dialog.exec() == LoginDialog.DialogCode.Accepted
+
+    def switch_user(self) -> MainWindow | None:
+        """Another clerk signs in at this PC (a second person confirming roadshow scores); cancel
+        keeps the current user. Pages are rebuilt for the new user's role."""
+        if not self._sign_in(self):
+            return None
+        return self._reopen()
+
+    def sign_out(self) -> MainWindow | None:
+        """Sign out: the window hides until someone signs in; Quit on the login dialog closes Yichao."""
+        from yichao.app.core import sign_out
+
+        sign_out(self.ws)
+        self.hide()
+        if not self._sign_in(None):
+            self.close()
+            return None
+        return self._reopen()
+
+    def change_password(self) -> bool:
+        """The signed-in user's own password: the old one, the new one twice."""
+        from yichao.app.core import change_own_password, check_new_password
+        from yichao.ui.widgets.form import ask
+        from yichao.ui.widgets.form_fields import Field
+
+        def check(values: dict[str, object]) -> str | tuple[str, str]:
+            if values["new"] != values["again"]:
+                return "again", self.tr("The two new passwords differ.")
+            return ""
+
+        fields = [Field("old", self.tr("Current password"), "password", required=True),
+                  Field("new", self.tr("New password"), "password", required=True,
+                        check=lambda value, _v: check_new_password(str(value)) or ""),
+                  Field("again", self.tr("New password again"), "password", required=True)]
+        done = ask(self, self.tr("Change password"), fields, check,
+                   submit=lambda v: change_own_password(self.ws, v["old"], v["new"]) or True)
+        if done:
+            QMessageBox.information(self, self.tr("Change password"), self.tr("Your password is changed."))
+        return bool(done)
+
+    def _reopen(self) -> MainWindow:
+        """A fresh window for the user now signed in, where this one was; this one closes."""
+        window = MainWindow(self.ws, self._remember_geometry)
+        _windows[:] = [window]  # the window that replaces this one must stay referenced
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.setGeometry(self.geometry())
+            window.show()
+        self.close()
+        self.deleteLater()
+        return window
 
     # -- geometry -----------------------------------------------------------------------------
     def _window_settings(self) -> QSettings:

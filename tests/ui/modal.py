@@ -22,8 +22,9 @@ def _text_of(dialog: QWidget) -> str:
     return "\n".join(label.text() for label in dialog.findChildren(QLabel))
 
 
-def answer(button: str = "confirm-action", fill: Callable[[Any], None] | None = None, tries: int = 200) -> None:
-    """When the next modal dialog is up, call ``fill`` on it and press its button named ``button``."""
+def answer(button: str | None = "confirm-action", fill: Callable[[Any], None] | None = None, tries: int = 200) -> None:
+    """When the next modal dialog is up, call ``fill`` on it and press its button named ``button``
+    (None: ``fill`` closes it)."""
 
     def attempt(left: int) -> None:
         dialog = QApplication.activeModalWidget()
@@ -34,6 +35,8 @@ def answer(button: str = "confirm-action", fill: Callable[[Any], None] | None = 
         seen.append(_text_of(dialog))
         if fill is not None:
             fill(dialog)
+        if button is None:
+            return
         target = dialog.findChild(QAbstractButton, button)
         assert target is not None, f"no button {button!r} on {dialog.windowTitle()}"
         target.click()

@@ -11,6 +11,18 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Switch user...</source>
+        <translation>切换用户(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Change &amp;password...</source>
+        <translation>修改密码(&amp;P)...</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
@@ -57,6 +69,30 @@
     <message>
         <source>Yichao %1: the workbench of a street social-organization incubation center.</source>
         <translation>益巢 %1：街道社会组织孵化中心工作台。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>密码已修改。</translation>
     </message>
 </context>
 </TS>

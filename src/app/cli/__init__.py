@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.demo_cmd",
     "yichao.app.cli.listing",
     "yichao.app.cli.maintenance",
+    "yichao.app.cli.users",
     "yichao.app.cli.printing",
     "yichao.app.cli.sync",
     "yichao.app.cli.xlsx",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import CurrentUser, Workspace
@@ -84,16 +86,15 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
             record_event(session, "login_failed", "user_account", user.uid, {"reason": "disabled"})
             error = UserError("这个账号已被停用，请联系管理员。")
         elif user.locked_until and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
             record_event(session, "login_failed", "user_account", user.uid, {"reason": "locked"})
-            error = UserError(f"密码错误次数过多，账号已锁定，请在 {minutes} 分钟后再试。")
+            error = UserError("密码错误次数过多，" + _locked_advice(session, user, now))
         elif not verify_password(password, user.password_hash):
             user.failed_logins += 1
             left = MAX_FAILED - user.failed_logins
             if left <= 0:
                 user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
                 user.failed_logins = 0
-                error = UserError(f"密码连续错误 {MAX_FAILED} 次，账号已锁定 {LOCK_MINUTES} 分钟。")
+                error = UserError(f"密码连续错误 {MAX_FAILED} 次，" + _locked_advice(session, user, now))
             else:
                 error = UserError(f"用户名或密码不正确，还可以再试 {left} 次。")
             record_event(session, "login_failed", "user_account", user.uid, {"reason": "password"})
@@ -108,6 +109,55 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
         raise error
     ws.user = signed_in
     return signed_in
+
+
+def _locked_advice(session: Session, user: User, now: datetime) -> str:
+    """How long the lock lasts and what to do meanwhile: another administrator can unlock it; the
+    only administrator is unlocked with `yichao users unlock` on this PC."""
+    assert user.locked_until is not None
+    minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
+    until = user.locked_until.astimezone().strftime("%H:%M")
+    text = f"账号 {user.username} 已锁定，{until} 自动解锁（还有 {minutes} 分钟）。"
+    other_admins = session.scalar(select(func.count()).select_from(User).where(
+        User.role == "admin", User.active.is_(True), User.username != user.username,
+        (User.locked_until.is_(None)) | (User.locked_until <= now)))
+    if user.role == "admin" and not other_admins:
+        return (text + f"这是唯一的管理员账号：等不及的话，在这台电脑上打开命令提示符，运行 "
+                f"yichao users unlock {user.username} 即可立即解锁。")
+    return text + "也可以请管理员在“系统管理 → 用户”中解锁或重置密码。"
+
+
+def unlock(ws: Workspace, username: str, by: str = "") -> UserRow:
+    """Lift a lock-out now (the failed-password count too); journaled with who did it.
+
+    The GUI calls :func:`unlock_user` (administrators); ``yichao users unlock`` calls this on the PC
+    itself without signing in, for the one administrator who is locked out.
+    """
+    with ws.unit() as session:
+        user = _get(session, username.strip())
+        was_locked = bool(user.locked_until and user.locked_until > utcnow())
+        user.failed_logins = 0
+        user.locked_until = None
+        record_event(session, "unlock", "user_account", user.uid,
+                     {"username": user.username, "by": by or (ws.user.username if ws.user else ""),
+                      "was_locked": was_locked})
+        session.flush()
+        return _row(user)
+
+
+def unlock_user(ws: Workspace, username: str) -> UserRow:
+    """An administrator lifts another account's lock-out."""
+    ws.require("admin", "解锁账号")
+    return unlock(ws, username)
+
+
+def sign_out(ws: Workspace) -> None:
+    """End the session of the signed-in user (journaled); the window asks for a sign-in next."""
+    if ws.user is None:
+        return
+    with ws.unit() as session:
+        record_event(session, "logout", "user_account", "", {"username": ws.user.username})
+    ws.user = None
 
 
 def _row(u: User) -> UserRow:
@@ -184,6 +234,7 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> UserRow:
 
 
 def change_own_password(ws: Workspace, old_password: str, new_password: str) -> None:
+    """The signed-in user changes their own password (the old one first)."""
     if ws.user is None:
         raise UserError("请先登录。")
     check_new_password(new_password)

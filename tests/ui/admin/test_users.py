@@ -54,3 +54,27 @@ def test_reset_password_checks_as_typed_and_keeps_the_form(qtbot, workspace, mon
     monkeypatch.setattr(FormDialog, "exec", admin_types)
     tab.reset_password()
     assert login(workspace, "wangxm", "new12345").username == "wangxm"
+
+
+def test_unlock_button_lifts_the_lock(qtbot, workspace):
+    import pytest
+
+    from yichao.app.core import auth
+    from yichao.app.core.errors import UserError
+    from yichao.ui.pages.admin.users import UsersTab
+
+    auth.create_user(workspace, "wang", "clerk123", "staff")
+    admin = workspace.user
+    for _ in range(auth.MAX_FAILED):
+        with pytest.raises(UserError):
+            auth.login(workspace, "wang", "wrong")
+    workspace.user = admin
+    tab = UsersTab(workspace)
+    qtbot.addWidget(tab)
+    row = [r.username for r in tab.model.rows].index("wang")
+    texts = [tab.model.data(tab.model.index(row, c)) for c in range(tab.model.columnCount())]
+    assert "Locked" in texts or "已锁定" in texts
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
+    tab.unlock()
+    assert "wang" in tab.notice.text()
+    assert auth.login(workspace, "wang", "clerk123").username == "wang"

@@ -43,9 +43,9 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(workspace):
     for _ in range(4):
         with pytest.raises(UserError):
             auth.login(workspace, "admin", "wrong")
-    with pytest.raises(UserError, match="锁定 15 分钟"):
+    with pytest.raises(UserError, match="还有 15 分钟"):
         auth.login(workspace, "admin", "wrong")
-    with pytest.raises(UserError, match="分钟后再试"):
+    with pytest.raises(UserError, match="已锁定"):
         auth.login(workspace, "admin", PASSWORD)  # even the right password while locked
     with workspace.unit() as s:
         u = s.scalars(select(User)).one()
@@ -90,3 +90,44 @@ def test_password_hash_never_reaches_the_journal(workspace):
     auth.create_user(workspace, "clerk", "clerk123")
     with workspace.read() as s:
         assert not any("scrypt$" in e.data or "scrypt$" in e.before for e in s.scalars(select(JournalEntry)))
+
+
+def lock_out(ws, name):
+    for _ in range(auth.MAX_FAILED):
+        with pytest.raises(UserError):
+            auth.login(ws, name, "wrong")
+
+
+def test_the_only_administrator_locked_out_is_told_how_long_and_what_to_do(workspace):
+    lock_out(workspace, "admin")
+    with pytest.raises(UserError) as caught:
+        auth.login(workspace, "admin", PASSWORD)
+    message = caught.value.message
+    assert "自动解锁" in message and "分钟" in message
+    assert "唯一的管理员" in message and "yichao users unlock admin" in message
+    assert "\n" not in message
+
+
+def test_a_locked_clerk_is_sent_to_an_administrator_who_can_unlock_in_the_gui(workspace):
+    auth.create_user(workspace, "wang", "clerk123", "staff")
+    lock_out(workspace, "wang")
+    with pytest.raises(UserError, match="系统管理 → 用户") as caught:
+        auth.login(workspace, "wang", "clerk123")
+    assert "yichao users unlock" not in caught.value.message
+    workspace.user = CurrentUser("admin", "admin")
+    row = auth.unlock_user(workspace, "wang")
+    assert row.locked_until is None
+    assert auth.login(workspace, "wang", "clerk123").username == "wang"
+    workspace.user = CurrentUser("wang", "staff")
+    with pytest.raises(PermissionDenied):
+        auth.unlock_user(workspace, "admin")
+
+
+def test_unlock_on_this_pc_is_journaled_with_who(workspace):
+    lock_out(workspace, "admin")
+    workspace.user = CurrentUser("cli", "admin")
+    auth.unlock(workspace, "admin", by="本机命令行")
+    with workspace.read() as s:
+        event = s.scalars(select(JournalEntry).where(JournalEntry.op == "unlock")).one()
+    assert "本机命令行" in event.data and '"was_locked": true' in event.data
+    assert auth.login(workspace, "admin", PASSWORD).username == "admin"

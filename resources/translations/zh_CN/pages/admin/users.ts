@@ -100,6 +100,14 @@
         <translation>修改角色(&amp;R)...</translation>
     </message>
     <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Lift the lock after too many wrong passwords</source>
+        <translation>解除因密码输错次数过多造成的锁定</translation>
+    </message>
+    <message>
         <source>Only administrators can manage users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
@@ -126,6 +134,10 @@
     <message>
         <source>Role of %1:</source>
         <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <source>%1 is unlocked and can sign in again.</source>
+        <translation>%1 已解锁，可以重新登录。</translation>
     </message>
 </context>
 </TS>
