@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from yichao.app.core import Settings, data_dir_forced, db_path, logs_dir, resolve_data_dir
+from yichao.resources import ICON_PATH
 from yichao.ui.crash import install_crash_handlers, setup_logging
 from yichao.ui.fonts import install_cjk_font
 from yichao.ui.i18n import install_translators
@@ -25,12 +27,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+APP_USER_MODEL_ID = "Yichao.Yichao"  # the same in installer/yichao.iss (the shortcuts' AppUserModelID)
+
 
 def make_application(data_dir: Path | None = None) -> QApplication:
     """The QApplication with the CJK font and the chosen language."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Yichao")
     app.setOrganizationName("Yichao")
+    app.setWindowIcon(QIcon(str(ICON_PATH)))  # read when first drawn
+    if sys.platform == "win32":  # the taskbar groups the windows under the shortcut's icon
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
     install_cjk_font(app)  # type: ignore[arg-type]
     language = Settings(data_dir).get("language") if data_dir and data_dir.exists() else "zh_CN"
     install_translators(app, language)
@@ -264,9 +273,46 @@ def launch(args: argparse.Namespace) -> int:
         return 0
     QTimer.singleShot(3000, _sweep_temp_in_background)  # long after the first paint
     code = app.exec()
+    _second_backup_at_exit(ws)
     ws.close()
     _cleanup_temp()
     return code
+
+
+def _second_backup_at_exit(ws: Any) -> None:
+    """When due, copy a backup to the second folder (USB stick, other drive) as Yichao closes; if
+    the stick is not in, say so and offer to try again once it is."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from yichao.app.core import USER_ERRORS, message_of, run_second_backup, second_backup_due
+
+    if not second_backup_due(ws):
+        return
+    title = QCoreApplication.translate("Launch", "Second backup")
+    while True:
+        busy = QProgressDialog(QCoreApplication.translate("Launch", "Copying a backup to the second folder..."),
+                               "", 0, 0)
+        busy.setCancelButton(None)
+        busy.setWindowTitle(title)
+        busy.setWindowModality(Qt.WindowModality.ApplicationModal)
+        busy.show()
+        QApplication.processEvents()
+        try:
+            result = run_second_backup(ws)
+        except USER_ERRORS as exc:
+            busy.close()
+            QMessageBox.warning(None, title, message_of(exc))
+            return
+        busy.close()
+        if not result.absent:
+            return
+        again = QMessageBox.question(
+            None, title, result.message + "\n\n" + QCoreApplication.translate(
+                "Launch", "Plug the USB stick in and choose Retry, or Ignore to close without it."),
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Ignore, QMessageBox.StandardButton.Retry)
+        if again != QMessageBox.StandardButton.Retry:
+            return
 
 
 def _sweep_temp_in_background() -> None:

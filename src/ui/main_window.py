@@ -79,8 +79,7 @@ class MainWindow(QMainWindow):
             after_first_paint(self, icons.preload)
 
     def _apply_icons(self) -> None:
-        """Put the icons on the navigation, the Go menu and the window."""
-        self.setWindowIcon(icon("residents", "#c62828"))
+        """Put the icons on the navigation and the Go menu (the window has the application's icon)."""
         for row, spec in enumerate(self._specs):
             self.nav.item(row).setIcon(icon(spec.icon, "#eceff1"))
         for action, spec in zip(self._go_actions, self._specs):

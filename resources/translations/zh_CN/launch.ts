@@ -18,5 +18,17 @@
         <source>Could not save the screenshot to %1.</source>
         <translation>无法把截图保存到 %1。</translation>
     </message>
+    <message>
+        <source>Second backup</source>
+        <translation>第二备份</translation>
+    </message>
+    <message>
+        <source>Copying a backup to the second folder...</source>
+        <translation>正在把备份复制到第二备份位置……</translation>
+    </message>
+    <message>
+        <source>Plug the USB stick in and choose Retry, or Ignore to close without it.</source>
+        <translation>请插上U盘后点“重试”；点“忽略”则这次不备份到那里，直接关闭。</translation>
+    </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ from yichao.app.core import (
     ensure_writable,
     restore_database,
     run_checks,
+    run_second_backup,
 )
 from yichao.models.journal import record_event
 
@@ -23,6 +24,9 @@ from yichao.models.journal import record_event
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="copy the database (online backup) into DIR or the backups folder")
     p.add_argument("dir", nargs="?", help="target folder (default: DATA/backups)")
+    p.add_argument("--second", action="store_true",
+                   help="copy a backup to the second backup folder of the settings (another drive, a USB stick) "
+                        "now; for the Windows Task Scheduler. Exits 1 when that folder is not there")
     p.set_defaults(handler=run_backup)
     p = sub.add_parser("restore", help="replace the database with a checked backup file")
     p.add_argument("file")
@@ -32,6 +36,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    if args.second:
+        if args.dir:
+            raise UserError("--second 使用设置里的第二备份位置，不能同时给出文件夹。")
+        with workspace(args) as ws:
+            result = run_second_backup(ws, force=True)
+        if result.path is None:
+            raise UserError(result.message)
+        print(result.path)
+        return 0
     with workspace(args) as ws:
         if not ws.is_sqlite:
             raise UserError("PostgreSQL 数据库请用 pg_dump 备份。")

@@ -9,6 +9,7 @@ from yichao.app.core.backup import BackupInfo, backup_database, list_backups
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import backups_dir, db_path
 from yichao.app.core.restore import RestorePlan, RestoreResult, plan_restore, restore_database
+from yichao.app.core.second_backup import check_second_folder
 from yichao.app.core.settings import OPTIONS
 from yichao.app.core.workspace import Workspace
 from yichao.models.journal import record_event
@@ -65,6 +66,11 @@ def update_settings(ws: Workspace, changes: dict[str, Any]) -> dict[str, Any]:
             raise UserError("界面语言只能是 简体中文 或 English。")
         if key == "database_url" and value and "://" not in str(value):
             raise UserError("数据库地址应形如 postgresql+psycopg://用户@主机/库名。")
+        if key in ("backup_second_every_days", "backup_second_keep") and value < 1:
+            raise UserError("第二备份的间隔天数和保留份数至少为 1。")
+    changes = dict(changes)
+    if "backup_second_dir" in changes:
+        changes["backup_second_dir"] = check_second_folder(ws.data_dir, str(changes["backup_second_dir"]))
     return store_settings(ws, changes)
 
 

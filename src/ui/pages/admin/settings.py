@@ -1,10 +1,14 @@
-"""Settings tab: language, database, backups kept, attachment size (admin only)."""
+"""Settings tab: language, database, backups kept, the second backup folder, attachment size (admin only)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import Workspace, update_settings
+from yichao.app.core import Workspace, last_second_backup, update_settings
 from yichao.ui.i18n import LANGUAGES
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
@@ -43,6 +47,20 @@ class SettingsTab(QWidget):
         form.addRow(self.tr("Interface &language:"), self.language)
         form.addRow(self.tr("&Database (district, PostgreSQL):"), self.database_url)
         form.addRow(self.tr("Automatic &backups kept:"), self.backup_keep)
+        form.addRow(self.tr("Second backup &folder:"), self._second_folder_row(s.get("backup_second_dir") or ""))
+        self.second_days = QSpinBox()
+        self.second_days.setObjectName("backup_second_every_days")
+        self.second_days.setRange(1, 30)
+        self.second_days.setValue(int(s.get("backup_second_every_days")))
+        self.second_days.setPrefix(self.tr("every "))
+        self.second_days.setSuffix(self.tr(" day(s), when Yichao closes"))
+        self.second_keep = QSpinBox()
+        self.second_keep.setRange(1, 100)
+        self.second_keep.setValue(int(s.get("backup_second_keep")))
+        form.addRow(self.tr("Copy a backup there:"), self.second_days)
+        form.addRow(self.tr("Backups kept there:"), self.second_keep)
+        last = call(self, last_second_backup, ws)
+        form.addRow(self.tr("Last copy there:"), QLabel(f"{last:%Y-%m-%d %H:%M}" if last else self.tr("none yet")))
         form.addRow(self.tr("Largest &attachment:"), self.attachment_mb)
         form.addRow(self.tr("Data folder:"), QLabel(str(ws.data_dir)))
         self.save_button = QPushButton(icon("save"), self.tr("&Save settings"))
@@ -52,12 +70,34 @@ class SettingsTab(QWidget):
         layout.addWidget(self.save_button)
         layout.addStretch()
 
+    def _second_folder_row(self, value: str) -> QWidget:
+        """Another drive or a USB stick: a restore card that wipes C: cannot take these copies."""
+        self.second_dir = QLineEdit(value)
+        self.second_dir.setObjectName("backup_second_dir")
+        self.second_dir.setPlaceholderText(self.tr("e.g. E:\\Yichao backups on a USB stick; empty: none"))
+        browse = QPushButton(self.tr("Bro&wse..."))
+        browse.clicked.connect(self._browse_second)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.second_dir, 1)
+        box.addWidget(browse)
+        return row
+
+    def _browse_second(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Second backup folder"), self.second_dir.text())
+        if folder:
+            self.second_dir.setText(str(Path(folder)))
+
     def save(self) -> None:
         changes = {
             "language": self.language.currentData(),
             "database_url": self.database_url.text().strip(),
             "backup_keep": self.backup_keep.value(),
             "attachment_max_mb": self.attachment_mb.value(),
+            "backup_second_dir": self.second_dir.text().strip(),
+            "backup_second_every_days": self.second_days.value(),
+            "backup_second_keep": self.second_keep.value(),
         }
         restart = (changes["language"] != self.ws.settings.get("language")
                    or changes["database_url"] != (self.ws.settings.get("database_url") or ""))

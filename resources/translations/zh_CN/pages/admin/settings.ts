@@ -19,6 +19,34 @@
         <translation>自动备份保留份数(&amp;B)：</translation>
     </message>
     <message>
+        <source>Second backup &amp;folder:</source>
+        <translation>第二备份位置(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> day(s), when Yichao closes</source>
+        <translation> 天一次，在关闭益巢时</translation>
+    </message>
+    <message>
+        <source>Copy a backup there:</source>
+        <translation>复制备份到那里：</translation>
+    </message>
+    <message>
+        <source>Backups kept there:</source>
+        <translation>那里保留的备份份数：</translation>
+    </message>
+    <message>
+        <source>Last copy there:</source>
+        <translation>最近一次复制：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
         <source>Largest &amp;attachment:</source>
         <translation>附件大小上限(&amp;A)：</translation>
     </message>
@@ -29,6 +57,18 @@
     <message>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>e.g. E:\Yichao backups on a USB stick; empty: none</source>
+        <translation>例如U盘上的 E:\益巢备份；留空表示不用</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse...</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>第二备份位置</translation>
     </message>
     <message>
         <source>Settings saved.</source>
