@@ -31,6 +31,7 @@ MODEL_MODULES = (
     "yichao.models.certificate",
     "yichao.models.passbook",
     "yichao.models.stats_indexes",
+    "yichao.models.import_memory",
 )
 
 

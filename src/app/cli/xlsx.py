@@ -55,6 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
     imp.add_argument("--add-communities", action="store_true",
                      help="create the communities the file names and the site lacks (orgs, people, needs)")
+    imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FROM:TO",
+                     help="map a value of a fixed-list column (COLUMN as headed in the file), e.g. "
+                          "需求类别=助老服务:助老; repeatable; remembered for this file layout")
     imp.set_defaults(handler=run_import)
     exp = actions.add_parser("export", help="export records to an .xlsx file")
     exp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
@@ -71,10 +74,11 @@ def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from yichao.app.core import communities_line, counts_line, rejection_lines, warning_lines
+    from yichao.app.core import communities_line, counts_line, parse_map_options, rejection_lines, warning_lines
 
     importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")
-    options = {"dry_run": args.dry_run, "skip_invalid": args.skip_invalid}
+    options: dict[str, object] = {"dry_run": args.dry_run, "skip_invalid": args.skip_invalid,
+                                  "value_map": parse_map_options(args.map)}
     if args.add_communities:
         if "add_communities" not in inspect.signature(importer).parameters:
             raise UserError(f"导入 {args.kind} 不涉及社区，--add-communities 用不上。")

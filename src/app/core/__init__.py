@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.file_ops import describe_os_error, replace_with_retry
     from yichao.app.core.filenames import safe_filename
+    from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
     from yichao.app.core.import_report import communities_line, counts_line, warning_lines
     from yichao.app.core.instance_lock import InstanceLock
     from yichao.app.core.journal_log import (
@@ -104,6 +105,7 @@ if TYPE_CHECKING:
     from yichao.app.core.storage import classify_location, location_problem, location_warning
     from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
+    from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion, parse_map_options
     from yichao.app.core.workspace import (
         CLI_USER,
         CurrentUser,
@@ -113,6 +115,14 @@ if TYPE_CHECKING:
     )
 
 _HOME: dict[str, str] = {
+    "remember": "import_memory",
+    "annotate_rejections": "import_memory",
+    "questions_for": "import_memory",
+    "mapped_table": "import_memory",
+    "parse_map_options": "value_map",
+    "ValueMap": "value_map",
+    "ValueQuestion": "value_map",
+    "FixedList": "value_map",
     "CLI_USER": "workspace",
     "CancelToken": "progress",
     "Cancelled": "progress",
@@ -249,6 +259,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "remember",
+    "annotate_rejections",
+    "questions_for",
+    "mapped_table",
+    "parse_map_options",
+    "ValueMap",
+    "ValueQuestion",
+    "FixedList",
     "CLI_USER",
     "CancelToken",
     "Cancelled",

@@ -38,9 +38,10 @@ from yichao.app.needs.records import (
     status_counts,
     update_need,
 )
-from yichao.app.needs.xlsx import export_needs, import_needs, need_rows
+from yichao.app.needs.xlsx import export_needs, import_needs, need_rows, value_questions
 
 __all__ = [
+    "value_questions",
     "import_needs",
     "need_rows",
     "CATEGORIES",

@@ -16,8 +16,10 @@ from yichao.app.core.communities import community_names
 from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, write_xlsx
+from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
+from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
-from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS
+from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS, URGENCY_LABELS
 from yichao.app.needs.records import (
     NeedInput,
     NeedsFilter,
@@ -29,7 +31,7 @@ from yichao.app.needs.records import (
 from yichao.models.base import new_uid, utcnow
 from yichao.models.identifiers import IdentifierError, validate_id_number
 from yichao.models.journal import bulk_insert, record_event
-from yichao.models.need import Need, NeedStep
+from yichao.models.need import CATEGORIES, Need, NeedStep
 from yichao.models.person import Person
 
 PAGE = 5000
@@ -99,13 +101,34 @@ def _points(text: str) -> int:
     return int(value)
 
 
+# the columns with a fixed list of values, and the words street lists use for them
+FIXED_LISTS = (
+    FixedList("category", "需求类别", CATEGORIES, other="其他", synonyms={
+        "助老服务": "助老", "为老服务": "助老", "养老": "助老", "养老服务": "助老", "敬老": "助老", "老年人": "助老",
+        "助残服务": "助残", "残疾人": "助残", "扶残": "助残", "儿童服务": "儿童", "青少年": "儿童", "未成年人": "儿童",
+        "四点半课堂": "儿童", "环保": "环境", "环境保护": "环境", "环境卫生": "环境", "邻里": "邻里互助",
+        "互助": "邻里互助", "家电维修": "维修", "维修服务": "维修", "便民维修": "维修", "文体活动": "文体",
+        "文化": "文体", "体育": "文体", "生活服务": "其他", "其它": "其他"}),
+    FixedList("urgency", "紧急程度", tuple(URGENCY_LABELS.values()), synonyms={
+        "普通": "一般", "不急": "一般", "急": "较急", "比较急": "较急", "加急": "较急", "很急": "紧急",
+        "特急": "紧急", "非常紧急": "紧急"}),
+    FixedList("status", "状态", (STATUS_LABELS["draft"], STATUS_LABELS["published"]), synonyms={
+        "发布": STATUS_LABELS["published"], "已公布": STATUS_LABELS["published"], "未发布": STATUS_LABELS["draft"]}),
+)
+
+
+def value_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:
+    """The values of this need list's fixed-list columns that the clerk must still map."""
+    return questions_for(ws, "needs", read_table(Path(path), ALIASES), FIXED_LISTS)
+
+
 def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                 add_communities: bool = False) -> ImportReport:
+                 add_communities: bool = False, value_map: ValueMap | None = None) -> ImportReport:
     """Import a need list; all rows or none, unless ``skip_invalid``. Nothing on a dry run. With
     ``add_communities`` the communities it names and the site lacks are created with the rows."""
     user = ws.require("staff", "导入居民需求")
     path = Path(path)
-    table = read_table(path, ALIASES)
+    table, used_map = mapped_table(ws, "needs", read_table(path, ALIASES), FIXED_LISTS, value_map)
     if "title" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“需求标题”一栏，无法导入需求。")
     statuses = {"": "draft", STATUS_LABELS["draft"]: "draft", STATUS_LABELS["published"]: "published", "发布": "published"}
@@ -130,6 +153,7 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
                 continue
             values["status"] = status
             valid.append(values)
+    rejected = annotate_rejections(rejected, table, FIXED_LISTS)
     total = len(valid) + len(rejected)
     found = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
@@ -149,6 +173,7 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
         bulk_insert(session, NeedStep, steps)
         record_event(session, "import", "need", "", {"file": path.name, "rows": len(valid)})
         refresh_statistics(session)
+    remember(ws, "needs", table.headers, table.mapping, used_map)
     return ImportReport(total, len(valid), len(valid), tuple(rejected), table.skipped, False, **found)
 
 

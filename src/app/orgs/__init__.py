@@ -59,10 +59,11 @@ from yichao.app.orgs.stage import (
     stage_history,
     start_residency,
 )
-from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview_file
+from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview_file, value_questions
 from yichao.models.organization import REGISTERED_KINDS
 
 __all__ = [
+    "value_questions",
     "KIND_LABELS",
     "LOOKUP_KIND_LABELS",
     "MENTORING_LABELS",

@@ -8,6 +8,7 @@ rejected, unless the user chose to import the valid rows; a dry run applies noth
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
@@ -17,6 +18,8 @@ from sqlalchemy import select
 from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import USER_ERRORS, UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, Table, parse_date, read_table, write_xlsx
+from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, recall, remember
+from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
 from yichao.app.orgs.lookups import seed_lookups
@@ -65,9 +68,33 @@ _SPLIT = re.compile(r"[、,，;；/／|\s]+")
 _CODE_KIND = {"1": "association", "2": "service_agency", "3": "foundation"}
 
 
-def preview_file(path: str | Path) -> Table:
-    """The sheet with its guessed column mapping, for the mapping dialog."""
-    return read_table(path, ALIASES)
+# the columns with a fixed list of values: the words the importer already knows are its synonyms
+FIXED_LISTS = (
+    FixedList("kind", "组织类型", tuple(KIND_LABELS.values()),
+              synonyms={w: KIND_LABELS[c] for w, c in _KIND_WORDS.items() if w and w not in KIND_LABELS.values()}),
+    FixedList("stage", "孵化阶段", tuple(STAGE_LABELS.values()),
+              synonyms={w: STAGE_LABELS[c] for w, c in _STAGE_WORDS.items() if w and w not in STAGE_LABELS.values()}),
+    FixedList("party_form", "党建形式", tuple(PARTY_FORM_LABELS.values()),
+              synonyms={w: PARTY_FORM_LABELS[c] for w, c in _PARTY_WORDS.items()
+                        if w and w not in PARTY_FORM_LABELS.values()}),
+)
+
+
+def preview_file(path: str | Path, ws: Workspace | None = None) -> Table:
+    """The sheet with its column mapping for the mapping dialog: the one confirmed for this layout
+    before (``ws`` given), else the one guessed from the headers."""
+    table = read_table(path, ALIASES)
+    if ws is not None:
+        columns, _values = recall(ws, "orgs", table.headers)
+        if columns:
+            return replace(table, mapping=columns)
+    return table
+
+
+def value_questions(ws: Workspace, path: str | Path, mapping: Mapping[int, str] | None = None) -> list[ValueQuestion]:
+    """The values of the roster's fixed-list columns (under ``mapping``) the clerk must still map."""
+    table = preview_file(path, ws)
+    return questions_for(ws, "orgs", replace(table, mapping=dict(mapping or table.mapping)), FIXED_LISTS)
 
 
 def _int(text: str, label: str) -> int:
@@ -160,14 +187,24 @@ def _warnings(row: dict[str, Any]) -> list[str]:
 
 
 def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                mapping: Mapping[int, str] | None = None, add_communities: bool = False) -> ImportReport:
+                mapping: Mapping[int, str] | None = None, add_communities: bool = False,
+                value_map: ValueMap | None = None) -> ImportReport:
     """Check every row of the file; apply all (or, with ``skip_invalid``, the valid ones).
 
     What a real roster lacks (a filed group's filing number) is a warning and a 待补 mark, never
     a refusal; communities the site lacks are created with the rows when ``add_communities``."""
     ws.require("staff", "导入组织档案")
-    table = read_table(path, ALIASES)
+    table = preview_file(path, ws)
     use = dict(table.mapping if mapping is None else mapping)
+    table, used_map = mapped_table(ws, "orgs", replace(table, mapping=use), FIXED_LISTS, value_map)
+    report = _import_rows(ws, path, table, use, dry_run, skip_invalid, add_communities)
+    if report.applied:
+        remember(ws, "orgs", table.headers, use, used_map)
+    return report
+
+
+def _import_rows(ws: Workspace, path: str | Path, table: Table, use: dict[int, str], dry_run: bool,
+                 skip_invalid: bool, add_communities: bool) -> ImportReport:
     if "name" not in use.values():
         raise UserError("表格中没有找到“名称”列，请确认表头（如“组织名称”）。")
     today = date.today()
@@ -193,6 +230,7 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
                 continue
             valid.append((number, row, stage))
             warnings.extend((number, w) for w in _warnings(row))
+        rejected = annotate_rejections(rejected, table, FIXED_LISTS)
         total = len(valid) + len(rejected)
         found = dict(warnings=tuple(warnings), new_communities=ctx.communities.missing(),
                      communities_added=add_communities)

@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from yichao.app.core.communities import list_communities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import ImportReport, Table, clean_text, normalize_header, parse_date, read_table
+from yichao.app.core.value_map import ValueMap
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import normalize_number, operator_name
 from yichao.app.passbook.labels import STATUS_LABELS
@@ -219,11 +220,14 @@ class _Checker:
             raise UserError(f"这位居民已有存折 {active.number}（{STATUS_LABELS[active.status]}），不能再接管一本。")
 
 
-def import_passbooks(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False) -> ImportReport:
+def import_passbooks(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
+                     value_map: ValueMap | None = None) -> ImportReport:
     """Take over the passbooks of a street's ledger workbook; all rows or none unless ``skip_invalid``."""
     ws.require("staff", "接管已有爱心存折")
     path = Path(path)
     table = read_table(path, ALIASES)
+    if value_map:
+        raise UserError("存折台账没有需要映射取值的栏目，请去掉 --map。")
     found = set(table.mapping.values())
     if "number" not in found:
         raise UserError(f"文件 {path.name} 中找不到“存折号码”一栏，无法接管存折。")

@@ -24,9 +24,10 @@ from yichao.app.people.residents import (
     split_tags,
     update_person,
 )
-from yichao.app.people.xlsx import export_people, import_people
+from yichao.app.people.xlsx import export_people, import_people, value_questions
 
 __all__ = [
+    "value_questions",
     "GENDER_CODES",
     "people_rows",
     "DuplicatePerson",

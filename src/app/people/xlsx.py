@@ -18,7 +18,9 @@ from yichao.app.core.communities import community_names
 from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
+from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
 from yichao.app.core.progress import ProgressFn, no_progress
+from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.people.labels import GENDER_CODES, GENDER_LABELS
 from yichao.app.people.residents import (
@@ -81,11 +83,24 @@ def _row_input(record: dict[str, str], communities: RosterCommunities) -> Person
     )
 
 
-def check_rows(ws: Workspace, path: Path, add_communities: bool = False
-               ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]], Any, RosterCommunities]:
+# the columns with a fixed list of values, and the words rosters use for them
+FIXED_LISTS = (
+    FixedList("gender", "性别", ("男", "女"), synonyms={"男性": "男", "女性": "女", "M": "男", "F": "女",
+                                                      "m": "男", "f": "女", "1": "男", "2": "女"}),
+)
+
+
+def value_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:
+    """The values of this roster's fixed-list columns that the clerk must still map."""
+    return questions_for(ws, "people", read_table(Path(path), ALIASES), FIXED_LISTS)
+
+
+def check_rows(ws: Workspace, path: Path, add_communities: bool = False, value_map: ValueMap | None = None
+               ) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]], Any, RosterCommunities,
+                          dict[str, dict[str, str]]]:
     """Every data row checked: (valid rows as column values, rejected (row, reason), the table,
-    the communities it names)."""
-    table = read_table(path, ALIASES)
+    the communities it names, the value map it used)."""
+    table, used_map = mapped_table(ws, "people", read_table(path, ALIASES), FIXED_LISTS, value_map)
     if "name" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“姓名”一栏，无法导入居民。")
     with ws.read() as session:
@@ -121,16 +136,17 @@ def check_rows(ws: Workspace, path: Path, add_communities: bool = False
             rejected.append((number, message_of(exc)))
             continue
         valid.append((number, values))
-    return valid, rejected, table, communities
+    return valid, annotate_rejections(rejected, table, FIXED_LISTS), table, communities, used_map
 
 
 def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
-                  progress: ProgressFn = no_progress, add_communities: bool = False) -> ImportReport:
+                  progress: ProgressFn = no_progress, add_communities: bool = False,
+                  value_map: ValueMap | None = None) -> ImportReport:
     """Import a roster; all rows or none, unless ``skip_invalid``. Nothing on a dry run. With
     ``add_communities`` the communities it names and the site lacks are created with the rows."""
     ws.require("staff", "导入居民")
     path = Path(path)
-    valid, rejected, table, communities = check_rows(ws, path, add_communities)
+    valid, rejected, table, communities, used_map = check_rows(ws, path, add_communities, value_map)
     total = len(valid) + len(rejected)
     found = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
@@ -147,6 +163,7 @@ def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inva
         record_event(session, "import", "person", "", {"file": path.name, "rows": len(rows),
                                                        "rejected": len(rejected)})
         refresh_statistics(session)
+    remember(ws, "people", table.headers, table.mapping, used_map)
     return ImportReport(total, len(valid), len(rows), tuple(rejected), table.skipped, False, **found)
 
 

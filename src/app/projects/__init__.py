@@ -12,7 +12,7 @@ from yichao.app.projects.evaluations import (
     record_outcome,
 )
 from yichao.app.projects.flow import NEEDS_REASON, advance, list_transitions, next_statuses
-from yichao.app.projects.history_xlsx import import_projects
+from yichao.app.projects.history_xlsx import import_projects, value_questions
 from yichao.app.projects.labels import (
     CONDITION_LABELS,
     EVALUATION_KIND_LABELS,
@@ -63,6 +63,7 @@ from yichao.app.projects.xlsx import export_programs, export_projects
 
 __all__ = [
     "import_projects",
+    "value_questions",
     "CONDITION_LABELS",
     "project_rows",
     "FUND_LABELS",

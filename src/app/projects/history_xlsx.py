@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import ImportReport, clean_text, parse_date, read_table
+from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
 from yichao.app.core.pinyin import initials
+from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.projects.labels import PROGRAM_KIND_LABELS, STATUS_LABELS
 from yichao.app.projects.money import yuan_to_fen
@@ -56,6 +58,12 @@ STATUS_WORDS: dict[str, str] = {
     "实施中": "running", "在执行": "running",
 }
 GRANTED_STATUSES = ("closed", "terminated", "running", "approved")
+_STATUS_WORDS_SHOWN = ("已结项", "已终止", "未立项", "执行中", "已立项")
+FIXED_LISTS = (
+    FixedList("status", "项目状态", _STATUS_WORDS_SHOWN,
+              synonyms={w: next(s for s in _STATUS_WORDS_SHOWN if STATUS_WORDS[s] == code)
+                        for w, code in STATUS_WORDS.items() if w not in _STATUS_WORDS_SHOWN}),
+)
 _WAN = re.compile(r"^\s*([\d.,，]+)\s*万\s*元?\s*$")
 
 
@@ -217,11 +225,17 @@ def _rounds(session: Session, books: list[_PastProject]) -> dict[tuple[int, str]
     return uids
 
 
-def import_projects(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False) -> ImportReport:
+def value_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:
+    """The values of this ledger's fixed-list columns that the clerk must still map."""
+    return questions_for(ws, "projects", read_table(Path(path), ALIASES), FIXED_LISTS)
+
+
+def import_projects(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
+                    value_map: ValueMap | None = None) -> ImportReport:
     """Import past venture projects into their rounds; all rows or none unless ``skip_invalid``."""
     ws.require("staff", "导入往年创投项目")
     path = Path(path)
-    table = read_table(path, ALIASES)
+    table, used_map = mapped_table(ws, "projects", read_table(path, ALIASES), FIXED_LISTS, value_map)
     found = set(table.mapping.values())
     needed = (("year", "年度"), ("org", "申报单位"), ("title", "项目名称"))
     missing = [label for key, label in needed if key not in found]
@@ -236,6 +250,7 @@ def import_projects(ws: Workspace, path: Path, *, dry_run: bool = False, skip_in
                 books.append(checker.check(row, record))
             except (UserError, IdentifierError) as exc:
                 rejected.append((row, message_of(exc)))
+    rejected = annotate_rejections(rejected, table, FIXED_LISTS)
     total = len(books) + len(rejected)
     if dry_run or (rejected and not skip_invalid) or not books:
         return ImportReport(total, len(books), 0, tuple(rejected), table.skipped, dry_run)
@@ -264,4 +279,5 @@ def import_projects(ws: Workspace, path: Path, *, dry_run: bool = False, skip_in
         record_event(session, "import", "project", "", {"file": path.name, "rows": len(books),
                                                         "rounds": len(set(rounds.values())),
                                                         "rejected": len(rejected)})
+    remember(ws, "projects", table.headers, table.mapping, used_map)
     return ImportReport(total, len(books), len(books), tuple(rejected), table.skipped, False)
