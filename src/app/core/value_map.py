@@ -33,7 +33,8 @@ class FixedList:
     field: str
     label: str
     values: tuple[str, ...]
-    synonyms: Mapping[str, str] = field(default_factory=dict)
+    synonyms: Mapping[str, str] = field(default_factory=dict)  # proposed, confirmed by the clerk
+    accepted: frozenset[str] = frozenset()  # other words the importer itself understands: never asked
     other: str | None = None  # the catch-all value, when the list has one
     multi: bool = False  # a cell may hold several values (服务领域: 为老、文体)
     blank_ok: bool = True
@@ -62,7 +63,7 @@ def propose(value: str, fixed: FixedList) -> str | None:
     contained = [v for v in fixed.values if v != fixed.other and len(v) >= 2 and (v in value or value in v)]
     if len(contained) == 1:
         return contained[0]
-    close = difflib.get_close_matches(value, [v for v in fixed.values if v != fixed.other], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, [v for v in fixed.values if v != fixed.other], n=1, cutoff=0.5)
     if close:
         return close[0]
     return fixed.other
@@ -81,21 +82,29 @@ def split_cell(text: str, fixed: FixedList) -> list[str]:
     return [p for p in _MULTI_SPLIT.split(text) if p] if fixed.multi else [text]
 
 
+def _by_plain_header(value_map: ValueMap) -> dict[str, dict[str, str]]:
+    """The map keyed by normalised header: 需求类别* in next month's file is 需求类别 of this one."""
+    out: dict[str, dict[str, str]] = {}
+    for column, mapped in value_map.items():
+        out.setdefault(normalize_header(column), {}).update(mapped)
+    return out
+
+
 def _header(table: Table, col: int) -> str:
     return clean_text(table.headers[col]) if col < len(table.headers) else ""
 
 
 def value_questions(table: Table, lists: Sequence[FixedList], known: ValueMap | None = None) -> list[ValueQuestion]:
     """Every distinct value of a fixed-list column that neither the list nor ``known`` covers."""
-    known = known or {}
+    known = _by_plain_header(known or {})
     out: list[ValueQuestion] = []
     for col, fixed in _columns(table, lists):
         header = _header(table, col)
-        mapped = known.get(header, {})
+        mapped = known.get(normalize_header(header), {})
         counts: Counter[str] = Counter()
         for row in table.rows:
             for part in split_cell(row.get(col), fixed):
-                if part not in fixed.values and part not in mapped:
+                if part not in fixed.values and part not in fixed.accepted and part not in mapped:
                     counts[part] += 1
         for value, rows in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             out.append(ValueQuestion(header, fixed.field, fixed.label, value, rows, propose(value, fixed),
@@ -107,7 +116,8 @@ def apply_value_map(table: Table, lists: Sequence[FixedList], value_map: ValueMa
     """The table with every mapped value of a fixed-list column replaced by its program value."""
     if not value_map:
         return table
-    columns = [(col, fixed, value_map.get(_header(table, col), {})) for col, fixed in _columns(table, lists)]
+    plain = _by_plain_header(value_map)
+    columns = [(col, fixed, plain.get(normalize_header(_header(table, col)), {})) for col, fixed in _columns(table, lists)]
     columns = [(col, fixed, mapped) for col, fixed, mapped in columns if mapped]
     if not columns:
         return table

@@ -70,13 +70,9 @@ _CODE_KIND = {"1": "association", "2": "service_agency", "3": "foundation"}
 
 # the columns with a fixed list of values: the words the importer already knows are its synonyms
 FIXED_LISTS = (
-    FixedList("kind", "组织类型", tuple(KIND_LABELS.values()),
-              synonyms={w: KIND_LABELS[c] for w, c in _KIND_WORDS.items() if w and w not in KIND_LABELS.values()}),
-    FixedList("stage", "孵化阶段", tuple(STAGE_LABELS.values()),
-              synonyms={w: STAGE_LABELS[c] for w, c in _STAGE_WORDS.items() if w and w not in STAGE_LABELS.values()}),
-    FixedList("party_form", "党建形式", tuple(PARTY_FORM_LABELS.values()),
-              synonyms={w: PARTY_FORM_LABELS[c] for w, c in _PARTY_WORDS.items()
-                        if w and w not in PARTY_FORM_LABELS.values()}),
+    FixedList("kind", "组织类型", tuple(KIND_LABELS.values()), accepted=frozenset(_KIND_WORDS)),
+    FixedList("stage", "孵化阶段", tuple(STAGE_LABELS.values()), accepted=frozenset(_STAGE_WORDS)),
+    FixedList("party_form", "党建形式", tuple(PARTY_FORM_LABELS.values()), accepted=frozenset(_PARTY_WORDS)),
 )
 
 

@@ -60,9 +60,7 @@ STATUS_WORDS: dict[str, str] = {
 GRANTED_STATUSES = ("closed", "terminated", "running", "approved")
 _STATUS_WORDS_SHOWN = ("已结项", "已终止", "未立项", "执行中", "已立项")
 FIXED_LISTS = (
-    FixedList("status", "项目状态", _STATUS_WORDS_SHOWN,
-              synonyms={w: next(s for s in _STATUS_WORDS_SHOWN if STATUS_WORDS[s] == code)
-                        for w, code in STATUS_WORDS.items() if w not in _STATUS_WORDS_SHOWN}),
+    FixedList("status", "项目状态", _STATUS_WORDS_SHOWN, accepted=frozenset(STATUS_WORDS)),
 )
 _WAN = re.compile(r"^\s*([\d.,，]+)\s*万\s*元?\s*$")
 

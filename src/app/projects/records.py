@@ -19,7 +19,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.projects.labels import STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
 from yichao.models.organization import Organization
-from yichao.models.project import Program, Project
+from yichao.models.project import PROJECT_STATUSES, Program, Project  # noqa: F401 - re-exported by the facade
 
 EDITABLE = ("applied", "screened")
 
