@@ -117,8 +117,8 @@ def apply_value_map(table: Table, lists: Sequence[FixedList], value_map: ValueMa
     if not value_map:
         return table
     plain = _by_plain_header(value_map)
-    columns = [(col, fixed, plain.get(normalize_header(_header(table, col)), {})) for col, fixed in _columns(table, lists)]
-    columns = [(col, fixed, mapped) for col, fixed, mapped in columns if mapped]
+    columns = [(col, fixed, mapped) for col, fixed in _columns(table, lists)
+               if (mapped := plain.get(normalize_header(_header(table, col)), {}))]
     if not columns:
         return table
     rows: list[SheetRow] = []

@@ -19,7 +19,13 @@ from yichao.app.core.excel import Column, ImportReport, parse_date, read_table, 
 from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
 from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
-from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS, URGENCY_LABELS
+from yichao.app.needs.labels import (
+    CATEGORY_SYNONYMS,
+    CLAIMANT_KIND_LABELS,
+    STATUS_LABELS,
+    URGENCY_LABELS,
+    URGENCY_SYNONYMS,
+)
 from yichao.app.needs.records import (
     NeedInput,
     NeedsFilter,
@@ -103,15 +109,8 @@ def _points(text: str) -> int:
 
 # the columns with a fixed list of values, and the words street lists use for them
 FIXED_LISTS = (
-    FixedList("category", "需求类别", CATEGORIES, other="其他", synonyms={
-        "助老服务": "助老", "为老服务": "助老", "养老": "助老", "养老服务": "助老", "敬老": "助老", "老年人": "助老",
-        "助残服务": "助残", "残疾人": "助残", "扶残": "助残", "儿童服务": "儿童", "青少年": "儿童", "未成年人": "儿童",
-        "四点半课堂": "儿童", "环保": "环境", "环境保护": "环境", "环境卫生": "环境", "邻里": "邻里互助",
-        "互助": "邻里互助", "家电维修": "维修", "维修服务": "维修", "便民维修": "维修", "文体活动": "文体",
-        "文化": "文体", "体育": "文体", "生活服务": "其他", "其它": "其他"}),
-    FixedList("urgency", "紧急程度", tuple(URGENCY_LABELS.values()), synonyms={
-        "普通": "一般", "不急": "一般", "急": "较急", "比较急": "较急", "加急": "较急", "很急": "紧急",
-        "特急": "紧急", "非常紧急": "紧急"}),
+    FixedList("category", "需求类别", CATEGORIES, other="其他", synonyms=CATEGORY_SYNONYMS),
+    FixedList("urgency", "紧急程度", tuple(URGENCY_LABELS.values()), synonyms=URGENCY_SYNONYMS),
     FixedList("status", "状态", (STATUS_LABELS["draft"], STATUS_LABELS["published"]), synonyms={
         "发布": STATUS_LABELS["published"], "已公布": STATUS_LABELS["published"], "未发布": STATUS_LABELS["draft"]}),
 )

@@ -22,7 +22,7 @@ from yichao.app.core.import_memory import annotate_rejections, mapped_table, que
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
-from yichao.app.people.labels import GENDER_CODES, GENDER_LABELS
+from yichao.app.people.labels import GENDER_CODES, GENDER_LABELS, GENDER_SYNONYMS
 from yichao.app.people.residents import (
     PeopleFilter,
     PersonInput,
@@ -85,8 +85,7 @@ def _row_input(record: dict[str, str], communities: RosterCommunities) -> Person
 
 # the columns with a fixed list of values, and the words rosters use for them
 FIXED_LISTS = (
-    FixedList("gender", "性别", ("男", "女"), synonyms={"男性": "男", "女性": "女", "M": "男", "F": "女",
-                                                      "m": "男", "f": "女", "1": "男", "2": "女"}),
+    FixedList("gender", "性别", (GENDER_LABELS["male"], GENDER_LABELS["female"]), synonyms=GENDER_SYNONYMS),
 )
 
 

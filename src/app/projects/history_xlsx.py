@@ -58,7 +58,7 @@ STATUS_WORDS: dict[str, str] = {
     "实施中": "running", "在执行": "running",
 }
 GRANTED_STATUSES = ("closed", "terminated", "running", "approved")
-_STATUS_WORDS_SHOWN = ("已结项", "已终止", "未立项", "执行中", "已立项")
+_STATUS_WORDS_SHOWN = tuple(STATUS_LABELS[code] for code in ("closed", "terminated", "rejected", "running", "approved"))
 FIXED_LISTS = (
     FixedList("status", "项目状态", _STATUS_WORDS_SHOWN, accepted=frozenset(STATUS_WORDS)),
 )
