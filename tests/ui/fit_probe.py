@@ -52,6 +52,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     from yichao.ui.widgets.confirm import _AskDialog
     from yichao.ui.widgets.form import FormDialog
     from yichao.ui.widgets.form_fields import Field
+    from yichao.ui.widgets.value_mapping import ValueMappingDialog
 
     org = orgs.get_org(ws, orgs.org_uids(ws, orgs.OrgFilter())[0])
     need = next(iter(needs.query_needs(ws, needs.NeedsFilter(), 0, 1)))
@@ -104,6 +105,9 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
         "PreviewDialog": lambda ws, p: PreviewDialog(ImportResult(
             "370102", "历下区", 3, "2026-12-01", 13, kinds, 0, False), p),
         "_AskDialog": lambda ws, p: _AskDialog(p, "删除", "删除这条记录？" * 4, "删除"),
+        "ValueMappingDialog": lambda ws, p: ValueMappingDialog([core.ValueQuestion(
+            "需求类别（请按民政局口径填写）", "category", "需求类别", f"居家养老上门服务第{i}类", 3 + i, "助老",
+            ("助老", "助残", "儿童", "环境", "邻里互助", "维修", "文体", "其他")) for i in range(30)], p),
     }
 
 

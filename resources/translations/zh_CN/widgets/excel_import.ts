@@ -7,6 +7,10 @@
         <translation>Excel 表格 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Reading the file...</source>
+        <translation>正在读取文件……</translation>
+    </message>
+    <message>
         <source>Checking every row...</source>
         <translation>正在逐行检查……</translation>
     </message>

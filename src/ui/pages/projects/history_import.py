@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from yichao.app.core import Workspace
-from yichao.app.projects import import_projects
+from yichao.app.projects import import_projects, value_questions
 from yichao.ui.pages.residents.import_dialog import ImportPreviewDialog
 from yichao.ui.widgets.excel_import import ExcelImport
 
@@ -18,8 +18,9 @@ def import_past_projects(parent: QWidget, ws: Workspace, on_done: Callable[[], N
     """Ask for the ledger of past projects, show the check of every row, then import them."""
     ExcelImport(
         parent, QCoreApplication.translate("PastProjectsImport", "Import past projects"),
-        lambda path, dry_run, skip: import_projects(ws, Path(path), dry_run=dry_run, skip_invalid=skip),
+        lambda path, dry_run, skip, values: import_projects(ws, Path(path), dry_run=dry_run, skip_invalid=skip,
+                                                            value_map=values),
         QCoreApplication.translate(
             "PastProjectsImport", "%1 past projects imported into their rounds; the statistics now cover those years."),
-        ImportPreviewDialog, on_done,
+        ImportPreviewDialog, on_done, questions=lambda path: value_questions(ws, path),
     ).start()
