@@ -73,7 +73,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, fields: Sequence[Field], parent: QWidget | None = None, *,
                  check: Check | None = None, submit: Submit | None = None, note: str = "",
-                 ok: Std = Std.Ok, width: int = 460) -> None:
+                 ok: Std = Std.Ok, ok_text: str = "", width: int = 460) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(width)
@@ -81,11 +81,17 @@ class FormDialog(QDialog):
         self._form_rule, self._submit = check, submit
         self.saved: Any = None
         self.problem_key: str | None = None
+        # a field is framed red only once the clerk has edited it or pressed OK: a new, empty form
+        # says what it needs in its sentence but does not shout at every field
+        self.touched: set[str] = set()
+        self.tried = False
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(ok | Std.Cancel)
         self.ok_button: QPushButton = self.buttons.button(ok)
+        if ok_text:
+            self.ok_button.setText(ok_text)  # before the labels take their letters
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._build(note)
@@ -110,7 +116,7 @@ class FormDialog(QDialog):
         self.forms = forms = {0: QFormLayout(), 1: QFormLayout(), -1: QFormLayout()}
         row: QHBoxLayout | None = None
         for f in self.fields:
-            widget = make_widget(f, self.revalidate)
+            widget = make_widget(f, lambda key=f.key: self._edited(key))
             widget.setObjectName(f.key)
             if f.kind == "money" and not f.placeholder:
                 widget.setPlaceholderText(QCoreApplication.translate("FormDialog", "yuan, e.g. 5000 or 5000.50"))
@@ -235,15 +241,20 @@ class FormDialog(QDialog):
         self.ok_button.setEnabled(not problem)
         return not problem
 
+    def _edited(self, key: str) -> None:
+        self.touched.add(key)
+        self.revalidate()
+
     def show_problem(self, sentence: str, key: str | None = None) -> None:
         """Say ``sentence`` under the form and frame the field ``key`` (no frame when None)."""
         self.error.setText(sentence)
         self.problem_key = key
         for k, widget in self.widgets.items():
-            mark_invalid(editor_of(widget), k == key)
+            mark_invalid(editor_of(widget), k == key and (self.tried or k in self.touched))
 
     def accept(self) -> None:
         """Check again, run ``submit`` while the form is open; a refusal keeps everything typed."""
+        self.tried = True
         if not self.revalidate():
             self._focus_problem()
             return

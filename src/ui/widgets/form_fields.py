@@ -104,14 +104,18 @@ def _qdate(day: date) -> QDate:
 
 
 def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
-    """The widget for ``f``, showing its default, calling ``changed`` on every edit."""
+    """The widget for ``f``, showing its default, calling ``changed`` (with no arguments) on every edit."""
+
+    def notify(*_signal_args: object) -> None:
+        changed()
+
     w: QWidget
     if f.kind == "multiline":
         w = QPlainTextEdit(str(f.default or ""))
         w.setTabChangesFocus(True)  # Tab goes to the next field, as in every other field
         w.setFixedHeight(f.height or 70)
         w.setPlaceholderText(f.placeholder)
-        w.textChanged.connect(changed)
+        w.textChanged.connect(notify)
     elif f.kind in ("date", "optional_date"):
         opt = OptionalDate(f.text) if f.kind == "optional_date" else None
         edit = opt.date if opt else date_edit()
@@ -121,10 +125,10 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
             edit.setMaximumDate(_qdate(f.max_date))
         if f.default:
             set_date(edit, f.default)
-        edit.dateChanged.connect(changed)
+        edit.dateChanged.connect(notify)
         if opt:
             opt.box.setChecked(f.default is not None)
-            opt.box.toggled.connect(changed)
+            opt.box.toggled.connect(notify)
         w = opt or edit
     elif f.kind == "int":
         w = QSpinBox()
@@ -132,7 +136,7 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
         w.setRange(int(f.minimum), int(f.maximum))
         w.setSingleStep(int(f.step))
         w.setValue(int(f.default or 0))
-        w.valueChanged.connect(changed)
+        w.valueChanged.connect(notify)
     elif f.kind == "float":
         w = QDoubleSpinBox()
         w.setSuffix(f.suffix)
@@ -140,7 +144,7 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
         w.setRange(f.minimum, f.maximum)
         w.setSingleStep(f.step)
         w.setValue(float(f.default or 0))
-        w.valueChanged.connect(changed)
+        w.valueChanged.connect(notify)
     elif f.kind == "choice":
         w = QComboBox()
         w.setEditable(f.editable)
@@ -148,13 +152,13 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
             w.addItem(label, value)
         if f.default is not None:
             w.setCurrentIndex(max(0, w.findData(f.default)))
-        w.currentIndexChanged.connect(changed)
+        w.currentIndexChanged.connect(notify)
         if f.editable:
-            w.editTextChanged.connect(changed)
+            w.editTextChanged.connect(notify)
     elif f.kind == "check":
         w = QCheckBox(f.text)
         w.setChecked(bool(f.default))
-        w.toggled.connect(changed)
+        w.toggled.connect(notify)
     elif f.kind == "checks":
         w = QListWidget()
         w.setFlow(QListWidget.Flow.LeftToRight)
@@ -166,7 +170,7 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
             item.setData(Qt.ItemDataRole.UserRole, value)
             item.setCheckState(Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked)
             w.addItem(item)
-        w.itemChanged.connect(lambda _item: changed())
+        w.itemChanged.connect(notify)
     elif f.kind == "pick":
         w = QListWidget()
         w.setMinimumHeight(f.height or 140)
@@ -174,7 +178,7 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, value)
             w.addItem(item)
-        w.currentRowChanged.connect(lambda _row: changed())
+        w.currentRowChanged.connect(notify)
     elif f.kind == "label":
         w = QLabel(str(f.default or ""))
         w.setWordWrap(True)
@@ -184,7 +188,7 @@ def make_widget(f: Field, changed: Callable[[], None]) -> QWidget:
         if f.kind == "password":
             w.setEchoMode(QLineEdit.EchoMode.Password)
         w.setPlaceholderText(f.placeholder)
-        w.textChanged.connect(changed)
+        w.textChanged.connect(notify)
         if f.kind == "money":
             w.editingFinished.connect(lambda: _normalise_money(w))
     return w

@@ -34,10 +34,16 @@ def _form(qtbot, submit=None, check=None) -> FormDialog:
 def test_names_and_frames_the_wrong_field_as_you_type(qtbot, app):
     dialog = _form(qtbot)
     assert not dialog.ok_button.isEnabled() and dialog.error.text().startswith("项目名称")
+    assert dialog.problem_key == "title" and not dialog.title.property("invalid")  # untouched: named, not framed
+    dialog.title.setText("四点半课堂")
+    dialog.title.clear()
     assert dialog.problem_key == "title" and dialog.title.property("invalid")
     dialog.title.setText("四点半课堂")
     assert dialog.problem_key == "amount" and "立项金额" in dialog.error.text()
-    assert not dialog.title.property("invalid") and dialog.amount.property("invalid")
+    assert not dialog.title.property("invalid") and not dialog.amount.property("invalid")
+    qtbot.keyClicks(dialog.amount, "4000.125")
+    assert dialog.problem_key == "amount" and dialog.amount.property("invalid") and "两位小数" in dialog.error.text()
+    dialog.amount.clear()
     qtbot.keyClicks(dialog.amount, "4000")
     assert dialog.ok_button.isEnabled() and dialog.error.text() == "" and not dialog.amount.property("invalid")
     assert dialog.values()["amount"] == 4000_00 and dialog.values()["requested"] == 5000_00

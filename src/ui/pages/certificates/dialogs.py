@@ -176,8 +176,7 @@ class RevokeDialog(FormDialog):
             Field("reason", self.tr("Reason"), "multiline", required=True, height=90,
                   placeholder=self.tr("Why is this certificate revoked? (required)"),
                   check=lambda v, _: "" if len(v) >= 2 else self.tr("say in a few words why.")),
-        ], parent, submit=(lambda v: revoke(v["reason"])) if revoke else None)
-        self.ok_button.setText(self.tr("&Revoke"))
+        ], parent, submit=(lambda v: revoke(v["reason"])) if revoke else None, ok_text=self.tr("&Revoke"))
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()

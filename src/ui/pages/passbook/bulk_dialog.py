@@ -31,8 +31,7 @@ class BulkCreditDialog(FormDialog):
             Field("numbers", self.tr("Passbooks"), "multiline", height=240, required=True,
                   placeholder=self.tr("Scan or type one passbook number per line")),
             Field("count", "", "label"),
-        ], parent, submit=self._credit)
-        self.ok_button.setText(self.tr("Credit all"))
+        ], parent, submit=self._credit, ok_text=self.tr("Credit all"))
         self.numbers.textChanged.connect(self._count)
         self.hours.valueChanged.connect(self._price)
         self.kind.currentTextChanged.connect(self._price)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
     QToolBar,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.models.passbook_rows import RowsModel
 from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
 from yichao.ui.operations import call, show_error
+from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -145,9 +145,10 @@ class CatalogTab(_ListTab):
         item = self.selected()
         if item is None:
             return
-        delta, ok = QInputDialog.getInt(self, self.tr("Stock"), self.tr(
-            "Change the stock of %1 by (negative to correct down):").replace("%1", item.name), 10, -100_000, 100_000)
-        if ok and call(self, restock, self.ws, item.uid, delta) is not None:
+        if ask(self, self.tr("Stock"), [Field("delta", self.tr(
+                "Change the stock of %1 by (negative to correct down):").replace("%1", item.name), "int", 10,
+                minimum=-100_000, maximum=100_000)],
+               submit=lambda v: restock(self.ws, item.uid, v["delta"])) is not None:
             self.refresh()
 
 

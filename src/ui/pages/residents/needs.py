@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,6 +35,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -332,9 +332,10 @@ class NeedsTab(QWidget):
             done = review_dialog.saved
         elif key in ("cancel", "release"):
             label = self.tr("Why is the need cancelled?") if key == "cancel" else self.tr("Why is the claim released?")
-            reason, ok = QInputDialog.getText(self, self.buttons[key].text().replace("&", "").rstrip("."), label)
-            if ok:
-                done = call(self, needs.cancel if key == "cancel" else needs.release, self.ws, n.uid, reason)
+            act = needs.cancel if key == "cancel" else needs.release
+            done = ask(self, self.buttons[key].text().replace("&", "").rstrip("."),
+                       [Field("reason", label, "multiline", required=True)],
+                       submit=lambda v: act(self.ws, n.uid, v["reason"]))
         else:
             step = {"publish": needs.publish, "start": needs.start_service, "finish": needs.finish_service}[key]
             done = call(self, step, self.ws, n.uid)
