@@ -90,6 +90,18 @@ def test_printing_continues_on_the_paper_where_the_ledger_says(street, tmp_path)
     assert (job.start_page, job.start_line) == (3, 12)
 
 
+def test_an_office_merged_down_several_rows_counts_for_each(street, tmp_path):
+    """Clerks merge the 发折网点 cell over the books an office issued; each row gets the office."""
+    rows = [[1, "DL-0101", "张桂兰", "女", ID_A, None, "10", 0, "1-2", None, "甸柳第一社区"],
+            [2, "DL-0102", "赵淑芬", "女", ID_B, None, "20", 0, "1-3", None, None]]
+    path = ledger(tmp_path / "merged.xlsx", rows)
+    wb = openpyxl.load_workbook(path)
+    wb.active.merge_cells("K4:K5")
+    wb.save(path)
+    assert import_passbooks(street, path).applied == 2
+    assert {get_passbook(street, n).site_code for n in ("DL-0101", "DL-0102")} == {"370102001001"}
+
+
 def test_last_printed_position_means_the_next_line_is_one_further(street, tmp_path):
     header = [h if h != "下一空行" else "已打印至" for h in HEADER]
     rows = [[1, "DL-0009", "张桂兰", "女", ID_A, None, 50, 0, "3-20", None, None]]
