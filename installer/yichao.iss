@@ -37,6 +37,8 @@ PrivilegesRequiredOverridesAllowed=dialog commandline
 UsePreviousAppDir=yes
 UsePreviousPrivileges=yes
 CloseApplications=yes
+; the addtopath task changes PATH: tell running programs (a new console then finds yichao)
+ChangesEnvironment=yes
 RestartApplications=no
 SetupIconFile=..\resources\icons\yichao.ico
 UninstallDisplayIcon={app}\yichao-gui.exe
@@ -61,14 +63,22 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 english.DesktopIcon=Create a desktop shortcut
 english.CommandLine=Command line (yichao.exe) for scripts
 english.StartYichao=Start Yichao now
+english.AddToPath=Add yichao to PATH (the command line finds it in any folder)
 #if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
 chinesesimplified.DesktopIcon=创建桌面快捷方式
 chinesesimplified.CommandLine=命令行（yichao.exe，供脚本使用）
 chinesesimplified.StartYichao=立即启动益巢
+chinesesimplified.AddToPath=把 yichao 加入 PATH（在任何文件夹的命令行里都能直接运行）
 #endif
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:DesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "addtopath"; Description: "{cm:AddToPath}"
+
+[Registry]
+; the user's PATH for a per-user installation, the machine's for one for everyone
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Tasks: addtopath; Check: (not IsAdminInstallMode) and NeedsAddPath(ExpandConstant('{app}'), False)
+Root: HKLM; Subkey: "SYSTEM\CurrentControlSet\Control\Session Manager\Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Tasks: addtopath; Check: IsAdminInstallMode and NeedsAddPath(ExpandConstant('{app}'), True)
 
 [InstallDelete]
 ; an upgrade replaces the program folder whole: no module of the old version is left to be loaded
@@ -86,3 +96,29 @@ Name: "{autodesktop}\益巢 Yichao"; Filename: "{app}\yichao-gui.exe"; WorkingDi
 Filename: "{app}\yichao-gui.exe"; Description: "{cm:StartYichao}"; Flags: nowait postinstall skipifsilent
 
 ; No [UninstallDelete] for the data folder, on purpose: the database, attachments and backups stay.
+
+[Code]
+{ True when Dir is not yet in the user's (or the machine's) PATH: an upgrade does not add it twice. }
+function NeedsAddPath(Dir: string; Machine: Boolean): Boolean;
+var
+  Current: string;
+  Root: Integer;
+  Key: string;
+begin
+  if Machine then
+  begin
+    Root := HKEY_LOCAL_MACHINE;
+    Key := 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment';
+  end
+  else
+  begin
+    Root := HKEY_CURRENT_USER;
+    Key := 'Environment';
+  end;
+  if not RegQueryStringValue(Root, Key, 'Path', Current) then
+  begin
+    Result := True;
+    exit;
+  end;
+  Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Current) + ';') = 0;
+end;
