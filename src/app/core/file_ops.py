@@ -96,9 +96,12 @@ def remove_quietly(path: str | Path) -> bool:
 
 def describe_os_error(exc: OSError, doing: str) -> str:
     """One sentence for a failed file operation: what was being done, why it failed, what to do."""
-    if is_transient(exc):
+    if getattr(exc, "winerror", None) in (32, 33):
         why = "文件正被其他程序占用（可能是杀毒软件、备份工具或另一个益巢窗口）"
         advice = "请稍等片刻，关闭其他程序后重试"
+    elif is_transient(exc):  # Windows says "access denied" both for a held file and for missing rights
+        why = "文件正被其他程序占用（可能是杀毒软件或备份工具），或者没有写入权限"
+        advice = "请稍等片刻后重试；仍不行时请检查文件夹的权限"
     elif isinstance(exc, FileNotFoundError):
         why, advice = "找不到文件或文件夹", "请检查路径是否正确"
     elif getattr(exc, "errno", None) == 28:  # ENOSPC
