@@ -47,7 +47,9 @@ class DataFolderPage(QWizardPage):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("&Folder:"), buddy=self.path))
+        label = QLabel(self.tr("&Folder:"))
+        label.setBuddy(self.path)  # Alt+F goes to the path
+        layout.addWidget(label)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.note)
