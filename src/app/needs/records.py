@@ -197,6 +197,7 @@ class NeedsFilter:
     overdue_only: bool = False
     claimant_uid: str | None = None
     requester_uid: str | None = None
+    uids: tuple[str, ...] | None = None  # only these (the needs behind a dashboard figure)
 
 
 SORTABLE = {"title": Need.title_initials, "category": Need.category, "status": Need.status,
@@ -207,6 +208,8 @@ SORTABLE = {"title": Need.title_initials, "category": Need.category, "status": N
 
 def _filtered(stmt: Select[Any], flt: NeedsFilter, today: date | None = None) -> Select[Any]:
     stmt = stmt.where(Need.deleted.is_(False))
+    if flt.uids is not None:
+        stmt = stmt.where(Need.uid.in_(flt.uids))
     text = flt.text.strip()
     if text:
         if text.isascii() and text.isalpha():

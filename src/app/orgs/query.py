@@ -37,6 +37,7 @@ class OrgFilter:
     rating: str = ""
     resident: bool | None = None
     todo: bool = False  # only records marked 待补 (what their roster lacked)
+    uids: tuple[str, ...] | None = None  # only these (the records behind a dashboard figure)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def filter_statement(stmt: Select[Any], flt: OrgFilter, today: date) -> Select[A
         stmt = stmt.where(Organization.resident.is_(flt.resident))
     if flt.todo:
         stmt = stmt.where(Organization.todo != "")
+    if flt.uids is not None:
+        stmt = stmt.where(Organization.uid.in_(flt.uids))
     if flt.rating:
         graded = OrgRating.org_uid == Organization.uid, OrgRating.rating_kind == "grade", OrgRating.deleted.is_not(True)
         if flt.rating == "none":
@@ -162,7 +165,8 @@ def org_uids(ws: Workspace, flt: OrgFilter = OrgFilter(), sort_key: str = "name"
 def _raw_column(session: Any, stmt: Select[Any]) -> list[Any]:
     """The first column of every row straight from the sqlite3 cursor: 20,000 uids cost half as
     much without SQLAlchemy's per-row result processing (the statement is still built by it)."""
-    compiled = stmt.compile(dialect=session.get_bind().dialect)
+    # an IN list (the uids behind a dashboard figure) is expanded into the SQL text here
+    compiled = stmt.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.construct_params()
     values = [params[name] for name in (compiled.positiontup or ())]
     values = [v.isoformat() if isinstance(v, date) else v for v in values]

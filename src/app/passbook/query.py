@@ -18,6 +18,7 @@ class PassbookFilter:
     text: str = ""  # number, holder name, pinyin initials or phone
     status: str = ""
     pending_only: bool = False
+    uids: tuple[str, ...] | None = None  # only these (the passbooks behind a dashboard figure)
 
 
 SORTABLE: dict[str, Any] = {
@@ -29,6 +30,8 @@ SORTABLE: dict[str, Any] = {
 
 def _filtered(stmt: Select[Any], flt: PassbookFilter) -> Select[Any]:
     stmt = stmt.where(Passbook.deleted.is_(False))
+    if flt.uids is not None:
+        stmt = stmt.where(Passbook.uid.in_(flt.uids))
     text = flt.text.strip()
     if text:
         if text.isascii() and text.isalpha():

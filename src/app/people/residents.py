@@ -246,6 +246,7 @@ class PeopleFilter:
     household_heads_only: bool = False
     skill: str = ""  # 能人库: residents whose skills or offers mention this
     with_skills_only: bool = False
+    uids: tuple[str, ...] | None = None  # only these (the residents behind a dashboard figure)
 
 
 SORTABLE = {"name": Person.name_sort, "gender": Person.gender, "phone": Person.phone,
@@ -269,6 +270,8 @@ def _text_clause(text: str) -> ColumnElement[bool]:
 
 def _filtered(stmt: Select[Any], flt: PeopleFilter) -> Select[Any]:
     stmt = stmt.where(Person.deleted.is_(False))
+    if flt.uids is not None:
+        stmt = stmt.where(Person.uid.in_(flt.uids))
     text = flt.text.strip()
     if text:
         stmt = stmt.where(_text_clause(text))

@@ -170,7 +170,10 @@ SORT_KEYS = {"title": Project.title, "org": Organization.name, "status": Project
              "applied_on": Project.applied_on, "program": Program.name}
 
 
-def _filtered(stmt: Select[Any], status: str | None, program_uid: str | None, search: str) -> Select[Any]:
+def _filtered(stmt: Select[Any], status: str | None, program_uid: str | None, search: str,
+              uids: tuple[str, ...] | None = None) -> Select[Any]:
+    if uids is not None:  # the projects behind a dashboard figure
+        stmt = stmt.where(Project.uid.in_(uids))
     if status:
         stmt = stmt.where(Project.status == status)
     if program_uid:
@@ -184,23 +187,23 @@ def _filtered(stmt: Select[Any], status: str | None, program_uid: str | None, se
 
 
 def count_projects(ws: Workspace, status: str | None = None, program_uid: str | None = None,
-                   search: str = "") -> int:
+                   search: str = "", uids: tuple[str, ...] | None = None) -> int:
     with ws.read() as session:
         stmt = _filtered(select(func.count()).select_from(Project)
                          .join(Organization, Organization.uid == Project.org_uid)
                          .outerjoin(Program, Program.uid == Project.program_uid)
-                         .where(Project.deleted.is_(False)), status, program_uid, search)
+                         .where(Project.deleted.is_(False)), status, program_uid, search, uids)
         return int(session.scalar(stmt) or 0)
 
 
 def query_projects(ws: Workspace, offset: int = 0, limit: int = 100, sort_key: str = "applied_on",
                    descending: bool = True, status: str | None = None, program_uid: str | None = None,
-                   search: str = "") -> list[ProjectRow]:
+                   search: str = "", uids: tuple[str, ...] | None = None) -> list[ProjectRow]:
     """One page of projects, filtered and sorted in SQL."""
     column = SORT_KEYS.get(sort_key, Project.applied_on)
     order = column.desc() if descending else column.asc()
     with ws.read() as session:
-        stmt = _filtered(_select(), status, program_uid, search).order_by(order, Project.uid)
+        stmt = _filtered(_select(), status, program_uid, search, uids).order_by(order, Project.uid)
         return [_row(*r) for r in session.execute(stmt.offset(offset).limit(limit))]
 
 

@@ -59,9 +59,8 @@ def funds_disbursed(session: Session, scope: Scope, periods: Sequence[Period]) -
     return _yuan(bucketed(session, base, Tranche.disbursed_on, periods, value=Tranche.amount_fen, utc=False))
 
 
-@todo("tranches_due", "%d 笔资助款已满足拨付条件、尚未拨付", page="projects", filters=(("tranches", "due"),))
-def tranches_due(session: Session, scope: Scope, today: date) -> int:
-    """Unpaid tranches of projects under way whose release condition is met."""
+def due_tranches(scope: Scope):
+    """Unpaid tranches of projects under way whose release condition is met (the to-do and its list)."""
     evaluated = lambda kind: exists().where(Evaluation.project_uid == Tranche.project_uid,  # noqa: E731
                                             Evaluation.kind == kind, Evaluation.deleted.is_(False))
     milestone_done = exists().where(Milestone.uid == Tranche.milestone_uid, Milestone.done_on.is_not(None),
@@ -73,4 +72,10 @@ def tranches_due(session: Session, scope: Scope, today: date) -> int:
                        and_(Tranche.condition == "milestone", milestone_done),
                        and_(Tranche.condition == "midterm", evaluated("midterm")),
                        and_(Tranche.condition == "final", evaluated("final")))))
-    return count_of(session, scope.where(stmt, Tranche))
+    return scope.where(stmt, Tranche)
+
+
+@todo("tranches_due", "%d 笔资助款已满足拨付条件、尚未拨付", page="projects", filters=(("tranches", "due"),))
+def tranches_due(session: Session, scope: Scope, today: date) -> int:
+    """Unpaid tranches of projects under way whose release condition is met."""
+    return count_of(session, due_tranches(scope))
