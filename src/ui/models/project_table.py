@@ -30,13 +30,14 @@ class ProjectsSource:
     status: str | None = None
     program_uid: str | None = None
     search: str = ""
+    uids: tuple[str, ...] | None = None  # the projects behind a dashboard figure, if shown
 
     def count(self) -> int:
-        return count_projects(self.ws, self.status, self.program_uid, self.search)
+        return count_projects(self.ws, self.status, self.program_uid, self.search, self.uids)
 
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
         return query_projects(self.ws, offset, limit, sort_key or "applied_on", descending, self.status,
-                              self.program_uid, self.search)
+                              self.program_uid, self.search, self.uids)
 
 
 def project_columns() -> list[Column]:

@@ -86,15 +86,17 @@ def test_a_card_whose_page_is_missing_is_not_clickable(qtbot, workspace):
     assert not page.cards[0].clickable
 
 
-def test_filters_reach_a_page_that_accepts_them(qtbot, workspace):
+def test_the_records_behind_a_card_reach_its_page(qtbot, workspace):
     make_application()
     received = []
+    with workspace.unit() as s:
+        bulk_insert(s, Person, [{"name": f"居民{i}", "is_volunteer": i < 2} for i in range(5)])
 
     class FakeWindow:
         def show_page(self, key):
             class Target:
-                def show_filtered(self, filters):
-                    received.append((key, filters))
+                def show_records(self, target, uids, caption):
+                    received.append((key, target, len(uids), caption))
             return Target()
 
     page = DashboardPage(workspace)
@@ -102,8 +104,8 @@ def test_filters_reach_a_page_that_accepts_them(qtbot, workspace):
     page.show()  # a page counts once it is on the screen
     _wait_loaded(qtbot, page)
     page.window = lambda: FakeWindow()  # type: ignore[method-assign]
-    page.open_list(Card("volunteers", "志愿者", 1, "人", "int", "residents", (("volunteers", "1"),)))
-    assert received == [("residents", {"volunteers": "1"})]
+    page.open_list(Card("volunteers", "注册志愿者", 2, "人", "int", "residents", (("volunteers", "1"),)))
+    assert received == [("residents", "people", 2, "工作台：注册志愿者 2 人")]
 
 
 def test_refresh_recounts(qtbot, workspace):

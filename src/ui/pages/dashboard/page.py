@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import Workspace
+from yichao.app import stats
 from yichao.app.stats import Card, Dashboard, TodoItem, dashboard_data
 from yichao.app.stats import prepare as prepare  # the launcher's head start, while the user types
 from yichao.ui.first_paint import after_first_paint
 from yichao.ui.icons import icon, when_ready
-from yichao.ui.operations import run_op
+from yichao.ui.operations import call, run_op
 from yichao.ui.pages import PAGES
-from yichao.ui.pages.dashboard.cards import FigureCard
+from yichao.ui.pages.dashboard.cards import FigureCard, card_number
 from yichao.ui.widgets.chart_view import ChartView
 
 CARD_COLUMNS = 4
@@ -171,19 +172,23 @@ class DashboardPage(QWidget):
 
     # -- navigation -----------------------------------------------------------------------------
     def open_list(self, target: Any) -> None:
-        """Show the page behind a card or to-do, filtered when that page accepts a filter.
+        """Show the list behind a card or to-do, filtered to exactly what it counts.
 
-        A page that can show a filtered list implements ``show_filtered(filters: dict[str, str])``
-        (keys such as ``stage``, ``status``, ``volunteers``; see the figures' ``filters``).
+        The records come from :func:`stats.drill_down` (the figure's own query); a page shows them
+        through its ``show_records(target, uids, caption)``.
         """
-        page_key = target.page
         window = self.window()
-        if not page_key or not hasattr(window, "show_page"):
+        if not target.page or not hasattr(window, "show_page"):
             return
-        page = window.show_page(page_key)
-        apply = getattr(page, "show_filtered", None)  # the page protocol for a filtered list
-        if target.filters and callable(apply):
-            apply(dict(target.filters))
+        shown = target.text if isinstance(target, TodoItem) else \
+            f"{target.label} {card_number(target)} {target.unit}".strip()
+        drill = call(self, stats.drill_down, self.ws, target.key, shown)  # its module loads on first use
+        if drill is None:
+            return
+        page = window.show_page(drill.page or target.page)
+        show = getattr(page, "show_records", None)  # the page protocol for the records behind a figure
+        if drill.target and callable(show):
+            show(drill.target, drill.uids, drill.caption)
 
     def _open_todo(self, item: QListWidgetItem) -> None:
         row = self.todo_list.row(item)

@@ -13,6 +13,7 @@ from yichao.app.core import Workspace, list_communities
 from yichao.app.orgs import KIND_LABELS, STAGE_LABELS, OrgFilter, OrgRow, list_lookups, lookup_names
 from yichao.ui.models.org_table import OrgSource, org_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
+from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 SEARCH_PAUSE_MS = 150
@@ -41,6 +42,9 @@ class OrgListPanel(QWidget):
         self.resident = self._combo(self.tr("Resident or not"), [
             ("yes", self.tr("Resident")), ("no", self.tr("Not resident"))])
         self.categories: dict[str, str] = {}  # shared with the Category column, updated in place
+        self.uids: tuple[str, ...] | None = None  # the records behind a dashboard figure, if shown
+        self.banner = FilterBanner(self)
+        self.banner.cleared.connect(self._show_all)
         self.reload_lists()
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)
@@ -59,6 +63,7 @@ class OrgListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
         self.timer = QTimer(self)
@@ -101,7 +106,33 @@ class OrgListPanel(QWidget):
         resident = {"yes": True, "no": False}.get(self.resident.currentData() or "")
         return OrgFilter(self.search.text(), self.kind.currentData() or "", self.category.currentData() or "",
                          self.domain.currentData() or "", self.stage.currentData() or "",
-                         self.community.currentData() or "", self.rating.currentData() or "", resident)
+                         self.community.currentData() or "", self.rating.currentData() or "", resident,
+                         uids=self.uids)
+
+    def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
+        """Only ``uids`` (None: all), every other filter cleared, the caption above; one record: selected."""
+        self._reset_filters()
+        self.uids = uids
+        if uids is None:
+            self.banner.hide()
+        else:
+            self.banner.show_caption(caption)
+        self.apply_filter()
+        if self.model.rowCount() == 1:
+            self.view.selectRow(0)
+
+    def _reset_filters(self) -> None:
+        for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
+    def _show_all(self) -> None:
+        self.uids = None
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self.timer.stop()
@@ -119,12 +150,22 @@ class OrgListPanel(QWidget):
         """After a change: re-read the ids, drop the cache, select ``select_uid`` if it is near the top."""
         self.model.set_source(OrgSource(self.ws, self.filter()))
         self.update_count()
-        if select_uid:
-            for row in range(min(self.model.rowCount(), 400)):
-                if self.model.row_object(row).uid == select_uid:
-                    self.view.selectRow(row)
-                    break
+        if select_uid and not self._select(select_uid):
+            # a record the active filters hide (a new one, say) is shown, not stranded: filters go
+            self.uids = None
+            self.banner.hide()
+            self._reset_filters()
+            self.model.set_source(OrgSource(self.ws, self.filter()))
+            self.update_count()
+            self._select(select_uid)
         self._emit_current()
+
+    def _select(self, uid: str) -> bool:
+        for row in range(min(self.model.rowCount(), 400)):
+            if self.model.row_object(row).uid == uid:
+                self.view.selectRow(row)
+                return True
+        return False
 
     # -- selection --------------------------------------------------------------------------
     def current(self) -> OrgRow | None:

@@ -21,6 +21,7 @@ from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.orgs.detail import OrgDetailView
 from yichao.ui.pages.orgs.list_view import OrgListPanel
+from yichao.ui.widgets.list_keys import searchable_list
 
 
 class OrgsPage(QWidget):
@@ -64,6 +65,8 @@ class OrgsPage(QWidget):
         layout.addWidget(split, 1)
         self.list.current_changed.connect(self.on_current)
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
+        searchable_list(self.list.search, self.list.view, open_row=self.edit, delete_row=self.delete,
+                        apply=self.list.apply_filter)
         is_admin = ws.user is not None and ws.user.role == "admin"
         self.buttons["lists"].setVisible(is_admin)
         self.buttons["rating"].setVisible(ws.site.role == "district")  # grades are the district's records
@@ -78,6 +81,10 @@ class OrgsPage(QWidget):
         if org is not None:
             self.buttons["residency"].setText(self.tr("End &residency...") if org.resident
                                               else self.tr("Start &residency..."))
+
+    def show_records(self, target: str, uids: tuple[str, ...] | None, caption: str) -> None:
+        """The dashboard's protocol: list only ``uids`` under ``caption``; a single one opens its file."""
+        self.list.show_records(uids, caption)
 
     def _after(self, saved: object) -> None:
         if saved is not None:

@@ -64,6 +64,11 @@ class PassbookPage(QWidget):
         tab.refresh()
         self.tabs.setCurrentWidget(tab)
 
+    def show_records(self, target: str, uids: tuple[str, ...] | None, caption: str) -> None:
+        """The dashboard's protocol: the passbooks behind a figure, under ``caption``."""
+        self.passbooks.show_records(uids, caption)
+        self.tabs.setCurrentWidget(self.passbooks)
+
     def search_list(self, text: str) -> None:
         self.passbooks.search.setText(text)
         self.passbooks.refresh()

@@ -5,7 +5,7 @@ The district's rules and items (arriving by bundle) are shown greyed and cannot 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,9 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.models.passbook_rows import RowsModel
 from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
 from yichao.ui.operations import call, show_error
+from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
+from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -44,8 +46,11 @@ class PassbooksTab(QWidget):
                            ("closed", self.tr("Closed"))):
             self.status.addItem(label, key)
         self.pending = QCheckBox(self.tr("With pending lines"))
-        self.search.returnPressed.connect(self.refresh)
-        self.search.textChanged.connect(lambda text: None if text else self.refresh())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
         self.status.currentIndexChanged.connect(self.refresh)
         self.pending.toggled.connect(self.refresh)
         self.model = PagedTableModel(PassbookSource(ws, PassbookFilter()), passbook_columns(), self)
@@ -53,17 +58,45 @@ class PassbooksTab(QWidget):
         self.table.setModel(self.model)
         apply_column_widths(self.table, [170, 110, 80, 80, 80, 90, 100])
         self.table.doubleClicked.connect(self._open)
+        searchable_list(self.search, self.table, open_row=lambda: self._open(self.table.currentIndex()),
+                        apply=self.refresh)
+        self.uids: tuple[str, ...] | None = None  # the passbooks behind a dashboard figure, if shown
+        self.banner = FilterBanner(self)
+        self.banner.cleared.connect(self._show_all)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
         bar.addWidget(self.pending)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        flt = PassbookFilter(self.search.text(), self.status.currentData() or "", self.pending.isChecked())
+        self.timer.stop()
+        flt = PassbookFilter(self.search.text(), self.status.currentData() or "", self.pending.isChecked(),
+                             uids=self.uids)
         self.model.set_source(PassbookSource(self.ws, flt))
+
+    def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
+        """Only ``uids`` (None: every passbook), the other filters cleared, the caption above."""
+        for widget in (self.search, self.status, self.pending):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        self.pending.setChecked(False)
+        for widget in (self.search, self.status, self.pending):
+            widget.blockSignals(False)
+        self.uids = uids
+        if uids is None:
+            self.banner.hide()
+        else:
+            self.banner.show_caption(caption)
+        self.refresh()
+
+    def _show_all(self) -> None:
+        self.uids = None
+        self.refresh()
 
     def _open(self, index) -> None:  # type: ignore[no-untyped-def]
         row = self.model.data(index, ROW_ROLE)

@@ -26,6 +26,8 @@ from yichao.ui.operations import call
 from yichao.ui.pages.projects.detail import project_html
 from yichao.ui.pages.projects.history_import import import_past_projects
 from yichao.ui.pages.projects.list_actions import ProjectActions
+from yichao.ui.widgets.filter_banner import FilterBanner
+from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -90,7 +92,11 @@ class ProjectsTab(QWidget):
             layout.addLayout(bar)
         layout.addLayout(filters)
         layout.addLayout(budget)
+        self.banner = FilterBanner(self)
+        self.banner.cleared.connect(self._show_all)
+        layout.addWidget(self.banner)
         layout.addWidget(split, 1)
+        searchable_list(self.search, self.view, apply=self.apply_filter)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -138,6 +144,26 @@ class ProjectsTab(QWidget):
         self.model.refresh()
         self.show_budget()
         self.show_current()
+
+    def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
+        """Only ``uids`` (None: every project) of every round and status, the caption above."""
+        for widget in (self.program, self.status, self.search):
+            widget.blockSignals(True)
+        self.program.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.program, self.status, self.search):
+            widget.blockSignals(False)
+        self.source.uids = uids
+        if uids is None:
+            self.banner.hide()
+        else:
+            self.banner.show_caption(caption)
+        self.apply_filter()
+
+    def _show_all(self) -> None:
+        self.source.uids = None
+        self.apply_filter()
 
     def current(self):  # type: ignore[no-untyped-def]
         index = self.view.currentIndex()

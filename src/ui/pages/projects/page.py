@@ -27,6 +27,11 @@ class ProjectsPage(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
 
+    def show_records(self, target: str, uids: tuple[str, ...] | None, caption: str) -> None:
+        """The dashboard's protocol: the projects behind a figure, under ``caption``."""
+        self.tabs.setCurrentWidget(self.projects)
+        self.projects.show_records(uids, caption)
+
     def refresh_tab(self, index: int) -> None:
         """Another tab may have changed what this one shows (a proposal became a project...)."""
         tab = self.tabs.widget(index)

@@ -3,6 +3,7 @@ full history and matching suggestions beside it. Overdue needs are shown in red.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -35,7 +36,9 @@ from yichao.ui.icons import icon
 from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
+from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -160,6 +163,9 @@ class NeedsTab(QWidget):
         # views
         self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
         self.buttons["new"].setEnabled(self.can_write)
+        self.uids: tuple[str, ...] | None = None  # the needs behind a dashboard figure, if shown
+        self.banner = FilterBanner(self)
+        self.banner.cleared.connect(self._show_all)
         self.board = NeedsBoard(self)
         self.board.on_select = self.select
         self.view = make_table_view(self)
@@ -206,6 +212,7 @@ class NeedsTab(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addLayout(flow)
+        layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.timer = QTimer(self)
@@ -218,12 +225,39 @@ class NeedsTab(QWidget):
         self.overdue.toggled.connect(lambda _on: self.reload())
         self.board_button.toggled.connect(lambda on: self.show_board(on))
         self.view.doubleClicked.connect(lambda _i: self.act("edit"))
+        searchable_list(self.search, self.view, open_row=lambda: self.act("edit"), apply=self.reload)
         self.reload()
 
     # -- data -----------------------------------------------------------------------------------
     def filter(self) -> NeedsFilter:
         return NeedsFilter(self.search.text(), self.status.currentData() or "", self.category.currentData() or "",
-                           self.community.currentData(), self.overdue.isChecked())
+                           self.community.currentData(), self.overdue.isChecked(), uids=self.uids)
+
+    def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
+        """As a list: only ``uids`` (None: every need), the other filters cleared, the caption above."""
+        self._reset_filters()
+        self.uids = uids
+        if uids is None:
+            self.banner.hide()
+        else:
+            self.banner.show_caption(caption)
+        self.list_button.setChecked(True)  # one row per counted need
+        self.reload()
+
+    def _reset_filters(self) -> None:
+        widgets = (self.search, self.status, self.category, self.community, self.overdue)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status, self.category, self.community):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _show_all(self) -> None:
+        self.uids = None
+        self.reload()
 
     def show_board(self, on: bool) -> None:
         self.stack.setCurrentIndex(0 if on else 1)
@@ -341,7 +375,26 @@ class NeedsTab(QWidget):
             done = call(self, step, self.ws, n.uid)
         if done is not None:
             self.need = done
+            if key == "new" and not self._shown(done):
+                # saved while filters hide it: show it rather than strand it
+                self.uids = None
+                self.banner.hide()
+                self._reset_filters()
             self.reload()
+            self._select_row(done.uid)
+
+    def _shown(self, row: NeedRow) -> bool:
+        """Whether the current filters let ``row`` through."""
+        if self.uids is not None and row.uid not in self.uids:
+            return False
+        return sum(needs.status_counts(self.ws, replace(self.filter(), uids=(row.uid,))).values()) > 0
+
+    def _select_row(self, uid: str) -> None:
+        if self.stack.currentIndex() == 1:
+            for row in range(min(self.model.rowCount(), 400)):
+                if self.model.data(self.model.index(row, 0), ROW_ROLE).uid == uid:
+                    self.view.selectRow(row)
+                    return
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export needs"), self.tr("needs.xlsx"),

@@ -24,3 +24,9 @@ class ResidentsPage(QWidget):
         self.tabs.addTab(self.needs_tab, icon("needs"), self.tr("Need lists"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def show_records(self, target: str, uids: tuple[str, ...] | None, caption: str) -> None:
+        """The dashboard's protocol: the needs or residents behind a figure, under ``caption``."""
+        tab = self.needs_tab if target == "needs" else self.people_tab
+        self.tabs.setCurrentWidget(tab)
+        tab.show_records(uids, caption)

@@ -32,6 +32,8 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.filter_banner import FilterBanner
+from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 SEARCH_PAUSE_MS = 150
@@ -83,6 +85,9 @@ class PeopleTab(QWidget):
         for b in (self.import_button, self.export_button):
             actions.addWidget(b)
         self.count_label = QLabel()
+        self.uids: tuple[str, ...] | None = None  # the residents behind a dashboard figure, if shown
+        self.banner = FilterBanner(self)
+        self.banner.cleared.connect(self._show_all)
         self.view = make_table_view(self)
         self.model = PagedTableModel(PeopleSource(ws, self.filter()), people_columns(self.communities, skills), self)
         self.view.setModel(self.model)
@@ -101,6 +106,7 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
         self.timer = QTimer(self)
@@ -114,6 +120,7 @@ class PeopleTab(QWidget):
         self.community.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_details())
         self.view.doubleClicked.connect(lambda _i: self.edit())
+        searchable_list(self.search, self.view, open_row=self.edit, delete_row=self.delete, apply=self.apply_filter)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
@@ -132,7 +139,33 @@ class PeopleTab(QWidget):
     def filter(self) -> PeopleFilter:
         return PeopleFilter(self.search.text(), self.community.currentData(), self.volunteers.isChecked(),
                             self.heads.isChecked() and not self.skills_mode,
-                            self.skill.currentText().strip() if self.skills_mode else "", self.skills_mode)
+                            self.skill.currentText().strip() if self.skills_mode else "", self.skills_mode,
+                            uids=self.uids)
+
+    def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
+        """Only ``uids`` (None: everyone), the other filters cleared, the caption above the list."""
+        self._reset_filters()
+        self.uids = uids
+        if uids is None:
+            self.banner.hide()
+        else:
+            self.banner.show_caption(caption)
+        self.apply_filter()
+
+    def _reset_filters(self) -> None:
+        for widget in (self.search, self.community, self.volunteers, self.heads, self.skill):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.community.setCurrentIndex(0)
+        self.volunteers.setChecked(False)
+        self.heads.setChecked(False)
+        self.skill.setCurrentIndex(0)
+        for widget in (self.search, self.community, self.volunteers, self.heads, self.skill):
+            widget.blockSignals(False)
+
+    def _show_all(self) -> None:
+        self.uids = None
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_source(PeopleSource(self.ws, self.filter()))
@@ -145,12 +178,21 @@ class PeopleTab(QWidget):
     def reload(self, select_uid: str | None = None) -> None:
         self.model.refresh()
         self.update_count()
-        if select_uid:
-            for row in range(min(self.model.rowCount(), 400)):
-                if self.model.data(self.model.index(row, 0), ROW_ROLE).uid == select_uid:
-                    self.view.selectRow(row)
-                    break
+        if select_uid and not self._select(select_uid):
+            # a record the active filters hide (a new one, say) is shown, not stranded: filters go
+            self.uids = None
+            self.banner.hide()
+            self._reset_filters()
+            self.apply_filter()
+            self._select(select_uid)
         self.show_details()
+
+    def _select(self, uid: str) -> bool:
+        for row in range(min(self.model.rowCount(), 400)):
+            if self.model.data(self.model.index(row, 0), ROW_ROLE).uid == uid:
+                self.view.selectRow(row)
+                return True
+        return False
 
     # -- selection ------------------------------------------------------------------------------
     def current(self) -> PersonRow | None:
