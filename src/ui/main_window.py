@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import OVERDUE_DAYS, Workspace, status_info
+from yichao.app.core import Workspace, status_info
 from yichao.ui import icons
 from yichao.ui.first_paint import after_first_paint
 from yichao.ui.icons import icon, when_ready
@@ -172,14 +172,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("User: %1").replace("%1", info.display_name or info.username))
         if info.last_exchange is None:
             self.exchange_label.setText(self.tr("Last bundle exchange: never"))
-            self.exchange_label.setStyleSheet("color: #b26a00;")
+            self.exchange_label.setStyleSheet("color: #b26a00;" if info.exchange_due else "")
         else:
             local = info.last_exchange.astimezone()
-            from datetime import datetime, timezone
-
-            days = (datetime.now(timezone.utc) - info.last_exchange).days
             self.exchange_label.setText(self.tr("Last bundle exchange: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M")))
-            self.exchange_label.setStyleSheet("color: #b26a00;" if days >= OVERDUE_DAYS else "")
+            self.exchange_label.setStyleSheet("color: #b26a00;" if info.exchange_due else "")
 
     def _about(self) -> None:
         from yichao import __version__

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 
@@ -22,6 +22,7 @@ class StatusInfo:
     username: str
     display_name: str
     last_exchange: datetime | None
+    exchange_due: bool = False  # no exchange for OVERDUE_DAYS (a site set up since is not due yet)
 
 
 def last_exchange(ws: Workspace) -> datetime | None:
@@ -32,7 +33,23 @@ def last_exchange(ws: Workspace) -> datetime | None:
         )
 
 
+def set_up_at(ws: Workspace) -> datetime | None:
+    """When this site's journal began (its set-up): the first row, by the primary key."""
+    with ws.read() as session:
+        return session.scalar(select(JournalEntry.at).order_by(JournalEntry.id).limit(1))
+
+
+def exchange_due(last: datetime | None, since: datetime | None, now: datetime | None = None) -> bool:
+    """Overdue when the last exchange, or the set-up of a site that never exchanged, is more than
+    OVERDUE_DAYS ago: a street on its first day is not scolded for a month it has not had."""
+    started = last or since
+    if started is None:
+        return False
+    return (now or datetime.now(timezone.utc)) - started > timedelta(days=OVERDUE_DAYS)
+
+
 def status_info(ws: Workspace) -> StatusInfo:
     user = ws.user
+    last = last_exchange(ws)
     return StatusInfo(ws.site.name, ws.site.code, ws.site.role, user.username if user else "",
-                      user.display_name if user else "", last_exchange(ws))
+                      user.display_name if user else "", last, exchange_due(last, set_up_at(ws)))

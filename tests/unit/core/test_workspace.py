@@ -165,3 +165,15 @@ def test_opening_maps_only_the_startup_models_and_the_rest_load_safely_beside_it
     assert len(STARTUP_MODULES) < len(MODEL_MODULES)
     assert {"organization", "person", "passbook", "certificate", "need"} <= set(lines["journaled"])
     assert lines["errors"] == []
+
+
+def test_a_new_site_is_not_overdue_for_an_exchange(workspace):
+    from datetime import timedelta
+
+    from yichao.app.core.status import exchange_due, set_up_at, status_info
+
+    assert status_info(workspace).exchange_due is False  # set up today, never exchanged
+    since = set_up_at(workspace)
+    assert since is not None
+    assert exchange_due(None, since, since + timedelta(days=31)) is True
+    assert exchange_due(since + timedelta(days=20), since, since + timedelta(days=31)) is False

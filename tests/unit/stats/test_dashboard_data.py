@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -50,7 +50,9 @@ def test_trend_charts_span_twelve_months_and_group_figures(workspace):
 
 def test_todos_carry_their_count_and_page(workspace):
     data = dashboard_data(workspace, now=NOW)
-    todo = {t.key: t for t in data.todos}["bundle_overdue"]  # a fresh street never exchanged a bundle
+    assert "bundle_overdue" not in {t.key for t in data.todos}  # a street just set up is not warned
+    later = dashboard_data(workspace, now=datetime.now(timezone.utc) + timedelta(days=45))
+    todo = {t.key: t for t in later.todos}["bundle_overdue"]  # 45 days on, still never exchanged
     assert todo.count == 1 and todo.page == "sync" and "数据包" in todo.text
     assert all("%d" not in t.text and t.count > 0 for t in data.todos)
 

@@ -202,7 +202,8 @@ def test_bundle_overdue_until_a_recent_exchange(workspace):
 
     today = china_today()
     with workspace.read() as s:
-        assert bundle_overdue(s, ALL, today) == 1  # never exchanged
+        assert bundle_overdue(s, ALL, today) == 0  # a site set up today is not warned
+        assert bundle_overdue(s, ALL, today + timedelta(days=40)) == 1  # never exchanged since its set-up
     with workspace.unit() as s:
         record_event(s, "bundle_export", "bundle", "", {"to": "370102"})
     with workspace.read() as s:
