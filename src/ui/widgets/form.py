@@ -16,6 +16,7 @@ gets its own Alt-letter.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -73,7 +75,8 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, fields: Sequence[Field], parent: QWidget | None = None, *,
                  check: Check | None = None, submit: Submit | None = None, note: str = "",
-                 ok: Std = Std.Ok, ok_text: str = "", width: int = 460) -> None:
+                 ok: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Ok, ok_text: str = "",
+                 width: int = 460) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(width)
@@ -95,10 +98,9 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._build(note)
-        for key, widget in self.widgets.items():
-            if hasattr(self, key):
+        for key in self.widgets:
+            if hasattr(type(self), key) or key in vars(self):
                 raise ValueError(f"field key {key!r} hides an attribute of the dialog")
-            setattr(self, key, widget)
         self.revalidate()
         first = next((editor_of(self.widgets[f.key]) for f in self.fields
                       if f.kind != "label" and self.widgets[f.key].isEnabled()), None)
@@ -116,9 +118,9 @@ class FormDialog(QDialog):
         self.forms = forms = {0: QFormLayout(), 1: QFormLayout(), -1: QFormLayout()}
         row: QHBoxLayout | None = None
         for f in self.fields:
-            widget = make_widget(f, lambda key=f.key: self._edited(key))
+            widget = make_widget(f, partial(self._edited, f.key))
             widget.setObjectName(f.key)
-            if f.kind == "money" and not f.placeholder:
+            if f.kind == "money" and not f.placeholder and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(QCoreApplication.translate("FormDialog", "yuan, e.g. 5000 or 5000.50"))
             self.widgets[f.key] = widget
             if isinstance(widget, QCheckBox) and f.kind == "check":
@@ -240,6 +242,13 @@ class FormDialog(QDialog):
         self.show_problem(problem, key)
         self.ok_button.setEnabled(not problem)
         return not problem
+
+    def __getattr__(self, name: str) -> Any:
+        """A field's widget by its key (``dialog.amount.setText(...)``), as pages and tests use it."""
+        widgets = vars(self).get("widgets") or {}
+        if name in widgets:
+            return widgets[name]
+        raise AttributeError(f"{type(self).__name__!r} has no attribute or field {name!r}")
 
     def _edited(self, key: str) -> None:
         self.touched.add(key)

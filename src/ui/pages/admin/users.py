@@ -75,6 +75,11 @@ class UsersModel(QAbstractTableModel):
         return None
 
 
+def _password_problem(password: str, _values: object) -> str:
+    core.check_new_password(password)  # raises the rule's sentence
+    return ""
+
+
 class NewUserDialog(FormDialog):
     """A new staff account; the user name and password rules are checked as the admin types, and a
     refusal (a name already taken) keeps what was typed. ``saved`` holds the new UserRow."""
@@ -87,7 +92,7 @@ class NewUserDialog(FormDialog):
             Field("role", self.tr("Role"), "choice", "staff",
                   choices=[(k, role_label(k)) for k in ("staff", "viewer", "admin")]),
             Field("password", self.tr("Password"), "password", required=True,
-                  check=lambda v, _: core.check_new_password(v) or ""),
+                  check=_password_problem),
             Field("again", self.tr("Password again"), "password", required=True),
         ], parent, check=lambda v: ("again", self.tr("The two passwords are not the same."))
                   if v["password"] != v["again"] else "",
@@ -159,7 +164,7 @@ class UsersTab(QWidget):
             return
         if ask(self, self.tr("Reset password"), [
             Field("password", self.tr("New password for %1:").replace("%1", name), "password", required=True,
-                  check=lambda v, _: core.check_new_password(v) or ""),
+                  check=_password_problem),
             Field("again", self.tr("Password again"), "password", required=True),
         ], lambda v: ("again", self.tr("The two passwords are not the same.")) if v["password"] != v["again"] else "",
                submit=lambda v: core.reset_password(self.ws, name, v["password"]) or True):

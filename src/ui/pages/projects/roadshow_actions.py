@@ -107,9 +107,12 @@ class RoadshowActions(QObject):
             Field("project", self.tr("Project"), "choice", choices=[(e.project_uid, e.title) for e in grid.entries]),
             Field("reason", self.tr("Reason"), required=True),
         ], note=self.tr("The judge will not score this project; a sheet already typed for it is void."),
-               submit=lambda v: roadshow.declare_recusal(self.ws, self.tab.roadshow_uid, v["judge"], v["project"],
-                                                         v["reason"]) or True):
+               submit=self._declare):
             self.tab.load()
+
+    def _declare(self, v: dict[str, Any]) -> bool:
+        roadshow.declare_recusal(self.ws, self.tab.roadshow_uid, v["judge"], v["project"], v["reason"])
+        return True
 
     def _name(self, suffix: str) -> str:
         return safe_filename(f"{self.tab.grid.roadshow.name}{suffix}" if self.tab.grid else suffix)
