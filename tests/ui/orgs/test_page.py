@@ -144,7 +144,7 @@ def test_import_dialog_guesses_mapping_checks_then_imports(qtbot, workspace, tmp
     assert dialog.combos[0].currentData() == ""
     dialog.check()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
-    assert dialog.problems.count() == 1 and "第4行" in dialog.problems.item(0).text()
+    assert dialog.check_view.errors.count() == 1 and "第4行" in dialog.check_view.errors.item(0).text()
     assert not dialog.import_button.isEnabled()
     dialog.skip.setChecked(True)
     assert dialog.import_button.isEnabled()

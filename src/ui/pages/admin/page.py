@@ -1,4 +1,4 @@
-"""系统管理: users, journal, settings and backups, as tabs."""
+"""系统管理: users, communities, journal, settings and backups, as tabs."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.ws = ws
         self.tabs = QTabWidget()
+        from yichao.ui.pages.admin.communities import CommunitiesTab
         from yichao.ui.pages.admin.journal import JournalTab
         from yichao.ui.pages.admin.users import UsersTab
 
         self.users_tab = UsersTab(ws, self)
+        self.communities_tab = CommunitiesTab(ws, self)
         self.journal_tab = JournalTab(ws, self)
         self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
+        self.tabs.addTab(self.communities_tab, icon("communities"), self.tr("Communities"))
         self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
         from yichao.ui.pages.admin.backups import BackupsTab
         from yichao.ui.pages.admin.settings import SettingsTab

@@ -1,6 +1,7 @@
 """Import organizations from .xlsx: map the sheet's columns (guessed from the Chinese headers),
-check every row (dry run: each rejected row with its number and reason), then import all rows, or
-only the valid ones when the clerk ticks that."""
+check every row (dry run: errors and warnings apart with their counts, the communities the file
+would add), then import all rows, or only the valid ones when the clerk ticks that; ticking
+新建这些社区 checks again with those communities created."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import ImportReport, Table, Workspace, message_of, rejection_lines
+from yichao.app.core import ImportReport, Table, Workspace, message_of
 from yichao.app.orgs import FIELD_LABELS, import_orgs, preview_file
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.import_check import ImportCheckView
 
 
 def _column_letter(index: int) -> str:
@@ -76,9 +77,9 @@ class OrgImportDialog(QDialog):
         scroll.setWidgetResizable(True)
         mapping_box = QGroupBox(self.tr("Columns"))
         QVBoxLayout(mapping_box).addWidget(scroll)
-        self.summary = QLabel(self.tr("Check the file first; nothing is written until you import."))
-        self.summary.setWordWrap(True)
-        self.problems = QListWidget()
+        self.add_communities = False
+        self.check_view = ImportCheckView()
+        self.check_view.add_communities_toggled.connect(self._recheck)
         self.skip = QCheckBox(self.tr("Import the valid rows and leave out the rows with errors"))
         self.check_button = QPushButton(self.tr("&Check"))
         self.check_button.clicked.connect(self.check)
@@ -94,8 +95,7 @@ class OrgImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(mapping_box, 2)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.check_view, 2)
         layout.addWidget(self.skip)
         layout.addWidget(self.buttons)
         self.report: ImportReport | None = None
@@ -112,6 +112,12 @@ class OrgImportDialog(QDialog):
         r = self.report
         self.import_button.setEnabled(r is not None and r.valid > 0 and (not r.rejected or self.skip.isChecked()))
 
+    def _recheck(self, add: bool) -> None:
+        self.add_communities = add
+        self.report = None
+        self._enable()
+        self.check()
+
     def check(self) -> None:
         """Dry run off the GUI thread: every row checked, nothing written."""
         mapping = self.mapping()
@@ -120,7 +126,9 @@ class OrgImportDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Two columns are mapped to the same field."))
             return
         self.check_button.setEnabled(False)
-        run_op(self, lambda: import_orgs(self.ws, self.path, dry_run=True, mapping=mapping), self._checked,
+        add = self.add_communities
+        run_op(self, lambda: import_orgs(self.ws, self.path, dry_run=True, mapping=mapping, add_communities=add),
+               self._checked,
                lambda exc: self._failed(exc), label=self.tr("Checking..."))
 
     def _failed(self, exc: Exception) -> None:
@@ -131,18 +139,15 @@ class OrgImportDialog(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self.check_button.setEnabled(True)
         self.report = report
-        self.summary.setText(self.tr("%1 rows read: %2 can be imported, %3 have errors.")
-                             .replace("%1", str(report.total)).replace("%2", str(report.valid))
-                             .replace("%3", str(len(report.rejected))))
-        self.problems.clear()
-        self.problems.addItems(rejection_lines(report))
+        self.check_view.show_report(report)
         self._enable()
 
     def run_import(self) -> None:
         """Apply off the GUI thread: all rows, or the valid ones when ticked; one transaction."""
-        skip, mapping = self.skip.isChecked(), self.mapping()
+        skip, mapping, add = self.skip.isChecked(), self.mapping(), self.add_communities
         self.import_button.setEnabled(False)
-        run_op(self, lambda: import_orgs(self.ws, self.path, skip_invalid=skip, mapping=mapping), self._imported,
+        run_op(self, lambda: import_orgs(self.ws, self.path, skip_invalid=skip, mapping=mapping, add_communities=add),
+               self._imported,
                lambda exc: self._failed(exc), label=self.tr("Importing..."))
 
     def _imported(self, report: ImportReport) -> None:

@@ -1,52 +1,66 @@
-"""The dry-run report of a roster import, before anything is written: every refused row with its
-row number and reason; the clerk imports all rows, or (ticked) only the valid ones."""
+"""The dry-run report of a roster import, before anything is written: errors and warnings apart with
+their counts, the communities the file would add (ticked: created with the rows, checked again);
+the clerk imports all rows, or (ticked) only the valid ones."""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QListWidget,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from yichao.app.core import ImportReport, rejection_lines
+from yichao.app.core import ImportReport
+from yichao.ui.widgets.import_check import ImportCheckView
 
 
 class ImportPreviewDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import check"))
-        self.setMinimumSize(520, 360)
-        summary = QLabel(self.tr("%1 rows read: %2 can be imported, %3 have errors.")
-                         .replace("%1", str(report.total)).replace("%2", str(report.valid))
-                         .replace("%3", str(len(report.rejected))))
-        summary.setWordWrap(True)
-        self.rows = QListWidget()
-        self.rows.addItems(rejection_lines(report))
+        self.setMinimumSize(560, 400)
+        self.report = report
+        self.check = ImportCheckView()
+        self.check.add_communities.setEnabled(False)  # until an owner can check again
         self.skip = QCheckBox(self.tr("Import the valid rows and leave out the rows with errors"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        if report.rejected:
-            layout.addWidget(QLabel(self.tr("Nothing is imported while any row has an error:")))
-            layout.addWidget(self.rows, 1)
-            layout.addWidget(self.skip)
+        layout.addWidget(self.check, 1)
+        layout.addWidget(self.skip)
         layout.addWidget(self.buttons)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(report.valid > 0 and not report.rejected)
-        self.skip.toggled.connect(lambda on: ok.setEnabled(report.valid > 0 and (on or not report.rejected)))
+        self.skip.toggled.connect(lambda _on: self._enable())
+        self.show_report(report)
+
+    def set_recheck(self, recheck: Callable[[bool], None]) -> None:
+        """Ticking 新建这些社区 calls ``recheck(ticked)``; it answers with :meth:`show_report`."""
+        self.check.add_communities.setEnabled(True)
+        self.check.add_communities_toggled.connect(lambda on: (self.ok.setEnabled(False), recheck(on)))
+
+    def show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.check.show_report(report)
+        self.skip.setVisible(bool(report.rejected))
+        self._enable()
+
+    def _enable(self) -> None:
+        r = self.report
+        self.ok.setEnabled(r.valid > 0 and (self.skip.isChecked() or not r.rejected))
 
     def skip_invalid(self) -> bool:
         return self.skip.isChecked()
+
+    def add_communities(self) -> bool:
+        return self.report.communities_added
 
     @staticmethod
     def done(report: ImportReport, parent: QWidget) -> None:

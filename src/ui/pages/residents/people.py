@@ -125,7 +125,7 @@ class PeopleTab(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
         self.reveal_button.clicked.connect(self.reveal)
-        self.import_button.clicked.connect(self.import_roster)
+        self.import_button.clicked.connect(lambda: self.import_roster())
         self.export_button.clicked.connect(self.export)
         self.import_button.setVisible(not skills)
         # read-only users see everything masked and change nothing (the services refuse anyway)
@@ -281,24 +281,33 @@ class PeopleTab(QWidget):
                                     self.tr("%1: %2\n\nThis look-up has been recorded in the journal.")
                                     .replace("%1", p.name).replace("%2", number or self.tr("(not recorded)")))
 
-    def import_roster(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import residents roster"), "", self.tr("Excel files (*.xlsx)"))
+    def import_roster(self, path: str = "") -> None:
+        """Check a roster the clerk picks (or ``path``), show the check, then import it."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import residents roster"), "",
+                                                  self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         from yichao.app.people import import_people
+
+        def check(add: bool, then) -> None:  # type: ignore[no-untyped-def]
+            run_op(self, lambda: import_people(self.ws, Path(path), dry_run=True, skip_invalid=True,
+                                               add_communities=add),
+                   on_success=then, label=self.tr("Checking the roster..."), with_progress=True)
 
         def checked(report) -> None:  # type: ignore[no-untyped-def]
             from yichao.ui.pages.residents.import_dialog import ImportPreviewDialog
 
             dialog = ImportPreviewDialog(report, self)
-            if dialog.exec() and report.valid:
-                run_op(self, lambda progress: import_people(self.ws, Path(path), skip_invalid=dialog.skip_invalid(),
-                                                            progress=progress),
+            dialog.set_recheck(lambda add: check(add, dialog.show_report))
+            if dialog.exec() and dialog.report.valid:
+                skip, add = dialog.skip_invalid(), dialog.add_communities()
+                run_op(self, lambda progress: import_people(self.ws, Path(path), skip_invalid=skip,
+                                                            add_communities=add, progress=progress),
                        on_success=lambda done: (self.reload(), ImportPreviewDialog.done(done, self)),
                        label=self.tr("Importing residents..."), with_progress=True)
 
-        run_op(self, lambda: import_people(self.ws, Path(path), dry_run=True, skip_invalid=True),
-               on_success=checked, label=self.tr("Checking the roster..."), with_progress=True)
+        check(False, checked)
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export residents"), self.tr("residents.xlsx"),

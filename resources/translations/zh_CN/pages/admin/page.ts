@@ -7,6 +7,10 @@
         <translation>用户</translation>
     </message>
     <message>
+        <source>Communities</source>
+        <translation>社区</translation>
+    </message>
+    <message>
         <source>Journal</source>
         <translation>操作日志</translation>
     </message>

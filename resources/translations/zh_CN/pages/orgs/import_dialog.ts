@@ -27,10 +27,6 @@
         <translation>列对应</translation>
     </message>
     <message>
-        <source>Check the file first; nothing is written until you import.</source>
-        <translation>请先检查文件；点“导入”之前不会写入任何记录。</translation>
-    </message>
-    <message>
         <source>Import the valid rows and leave out the rows with errors</source>
         <translation>只导入正确的行，跳过有错误的行</translation>
     </message>
@@ -49,10 +45,6 @@
     <message>
         <source>Checking...</source>
         <translation>正在检查……</translation>
-    </message>
-    <message>
-        <source>%1 rows read: %2 can be imported, %3 have errors.</source>
-        <translation>共读取%1行：%2行可以导入，%3行有错误。</translation>
     </message>
     <message>
         <source>Importing...</source>

@@ -18,20 +18,12 @@
         <translation>导入预检</translation>
     </message>
     <message>
-        <source>%1 rows read: %2 can be imported, %3 have errors.</source>
-        <translation>共读取 %1 行：%2 行可以导入，%3 行有错误。</translation>
-    </message>
-    <message>
         <source>Import the valid rows and leave out the rows with errors</source>
         <translation>只导入正确的行，跳过有错误的行</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <source>Nothing is imported while any row has an error:</source>
-        <translation>只要有一行有错误，就不会导入任何记录：</translation>
     </message>
 </context>
 </TS>
