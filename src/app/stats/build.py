@@ -17,6 +17,9 @@ from yichao.app.stats.model import Chart, Column, Report, Series, Table, display
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 
+TOTAL = "合计"
+ADDITIVE = ("int", "points", "money")
+
 
 def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None) -> Report:
@@ -46,8 +49,9 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
             table = _breakdown_table(session, fig, scopes, district)
             parts.append(table)
             if fig.chart:
-                charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in table.rows),
-                                    (Series(fig.label, tuple(float(r[-1] or 0) for r in table.rows)),),
+                bars = [r for r in table.rows if r[0] != TOTAL]  # the 合计 row is no bar
+                charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in bars),
+                                    (Series(fig.label, tuple(float(r[-1] or 0) for r in bars)),),
                                     fig.unit))
             step()
     progress(steps, steps)
@@ -56,8 +60,9 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
     if district:
         notes += ("各街道按记录的来源站点统计，“合计”为全部记录。",)
     name = f"{period.year}年度" if period.kind == "year" else period.label
+    preparer = (ws.user.display_name or ws.user.username) if ws.user else ""
     return Report(f"{ws.site.name}{name}统计报表", ws.site.name,
-                  ws.site.code, period, datetime.now(timezone.utc), tables, tuple(charts), notes)
+                  ws.site.code, period, datetime.now(timezone.utc), tables, tuple(charts), notes, preparer)
 
 
 def _number_columns(scopes: Sequence[Scope], fmt: str) -> tuple[Column, ...]:
@@ -109,6 +114,7 @@ def _trend(session: Session, flows: list[Figure], period: Period, step: Any) -> 
     step()
     labels = tuple(m.short_label for m in months)
     rows = tuple((label, *(col[i] for col in columns_values)) for i, label in enumerate(labels))
+    rows += (_total_row([f.fmt for f in flows], rows),)
     columns = (Column("月份", width=10), *(Column(f"{f.label}（{f.unit}）", f.fmt, display_width(f.label) + 6)
                                           for f in flows))
     charts = trend_charts(flows, {f.key: v for f, v in zip(flows, columns_values)}, months)
@@ -121,6 +127,16 @@ def _breakdown_table(session: Session, fig: Figure, scopes: list[Scope], distric
     for counts in per_scope:
         labels += [label for label in counts if label not in labels]
     rows = tuple((label, *(counts.get(label, 0) for counts in per_scope)) for label in labels)
+    rows += (_total_row([fig.fmt] * len(per_scope), rows),)
     values = _number_columns(scopes, fig.fmt) if district else (Column(f"数量（{fig.unit}）", fig.fmt),)
-    return Table(fig.key, fig.label, (Column("类别", width=24), *values), rows)
+    return Table(fig.key, fig.label, (Column(fig.by, width=24), *values), rows)
+
+
+def _total_row(formats: list[str], rows: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:
+    """合计 of each column that adds up (counts, points, money); a median or a rate has none."""
+    sums = []
+    for i, fmt in enumerate(formats, start=1):
+        values = [r[i] for r in rows if r[i] is not None]
+        sums.append(sum(values) if fmt in ADDITIVE and values else (0 if fmt in ADDITIVE else None))
+    return (TOTAL, *sums)
 

@@ -72,11 +72,11 @@ def _by_community(session: Session, scope: Scope, volunteers_only: bool) -> list
     return [(name, int(n)) for name, n in session.execute(stmt).all()]
 
 
-@figure("residents_by_community", "各社区居民", "人", "breakdown", dashboard=False)
+@figure("residents_by_community", "各社区居民", "人", "breakdown", dashboard=False, by="社区")
 def residents_by_community(session: Session, scope: Scope) -> list[tuple[str, int]]:
     return _by_community(session, scope, volunteers_only=False)
 
 
-@figure("volunteers_by_community", "各社区志愿者", "人", "breakdown", dashboard=False)
+@figure("volunteers_by_community", "各社区志愿者", "人", "breakdown", dashboard=False, by="社区")
 def volunteers_by_community(session: Session, scope: Scope) -> list[tuple[str, int]]:
     return _by_community(session, scope, volunteers_only=True)

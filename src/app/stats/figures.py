@@ -56,6 +56,7 @@ class Figure:
     chart: bool = False  # a breakdown drawn as a bar chart
     group: str = ""  # trend flows of one group share one chart (e.g. deposited and redeemed)
     span: str = "month"  # the dashboard shows a flow for this month, or for this year ("year")
+    by: str = "类别"  # what a breakdown breaks down (its first column's header: 社区, 阶段, ...)
     domain: str = ""
 
 

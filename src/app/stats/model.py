@@ -75,6 +75,7 @@ class Report:
     tables: tuple[Table, ...]
     charts: tuple[Chart, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
+    prepared_by: str = ""  # 制表人: who made the report
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -83,6 +84,14 @@ class Report:
     def subtitle(self) -> str:
         local = self.generated_at.astimezone()
         return f"{self.site_name}（{self.site_code}） · {self.period.label} · 生成于 {local:%Y-%m-%d %H:%M}"
+
+
+    @property
+    def signature_line(self) -> str:
+        """制表人 / 审核人 / 日期, as a district expects under a report (审核人 signs by hand)."""
+        local = self.generated_at.astimezone()
+        return (f"制表人：{self.prepared_by or '＿＿＿＿＿＿'}　　　审核人：＿＿＿＿＿＿　　　"
+                f"日期：{local.year}年{local.month}月{local.day}日")
 
 
 def display_width(text: str) -> int:

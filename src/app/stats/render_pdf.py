@@ -25,6 +25,7 @@ def write_pdf(report: Report, path: Path) -> Path:
         "sub": ParagraphStyle("sub", fontName=font, fontSize=9, leading=12, textColor=colors.grey),
         "h2": ParagraphStyle("h2", fontName=font, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4),
         "note": ParagraphStyle("note", fontName=font, fontSize=8, leading=11, textColor=colors.grey),
+        "sign": ParagraphStyle("sign", fontName=font, fontSize=10.5, leading=14, spaceBefore=14),
     }
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, title=report.title,
@@ -45,6 +46,7 @@ def write_pdf(report: Report, path: Path) -> Path:
     for i, chart in enumerate(trend_charts):
         block = [_drawing(chart, font, width), Spacer(1, 4 * mm)]
         story.append(KeepTogether([Paragraph("趋势图", styles["h2"]), *block] if i == 0 else block))
+    story.append(Paragraph(report.signature_line, styles["sign"]))
     doc.build(story, onFirstPage=_footer(font, report), onLaterPages=_footer(font, report))
     return path
 
@@ -76,6 +78,9 @@ def _table(table: Table, font: str, width: float):
     for c, column in enumerate(table.columns):
         if column.fmt != "text":
             style.append(("ALIGN", (c, 1), (c, -1), "RIGHT"))
+    for r, row in enumerate(table.rows, start=1):
+        if row and row[0] == "合计":  # the total reads as one
+            style.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f5f5f5")))
     rl.setStyle(TableStyle(style))
     rl.hAlign = "LEFT"
     return rl
@@ -94,7 +99,8 @@ def _drawing(chart: Chart, font: str, width: float):
                        fontName=font, fontSize=10))
     plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
     plot.x, plot.y = 40, 30
-    plot.width, plot.height = width - 60, height - 62
+    # the plot's top stays below the title line, where a legend goes: no legend over a bar
+    plot.width, plot.height = width - 60, height - 66
     plot.data = [list(s.values) or [0] for s in chart.series] or [[0]]
     plot.categoryAxis.categoryNames = list(chart.categories) or [""]
     plot.categoryAxis.labels.fontName = font
@@ -128,7 +134,11 @@ def _drawing(chart: Chart, font: str, width: float):
         legend = Legend()
         legend.fontName = font
         legend.fontSize = 8
-        legend.x, legend.y = width - 150, height - 8
+        legend.columnMaximum = 1  # one row, beside the title, above the plot
+        legend.deltax = 80
+        legend.alignment = "right"
+        legend.boxAnchor = "ne"
+        legend.x, legend.y = width - 80 * (len(chart.series) - 1) - 10, height - 4
         legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), s.name)
                                  for i, s in enumerate(chart.series)]
         drawing.add(legend)

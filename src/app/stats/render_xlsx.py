@@ -53,7 +53,7 @@ def write_xlsx(report: Report, path: Path) -> Path:
         if table.note:
             sheet.cell(row=len(table.rows) + 3, column=1, value=table.note).font = Font(italic=True, color="777777")
     info = book.create_sheet(sheet_name("说明", taken))
-    for line in (report.title, report.subtitle, *report.notes):
+    for line in (report.title, report.subtitle, *report.notes, report.signature_line):
         info.append([line])
     info.column_dimensions["A"].width = 80
     book.properties.title = report.title

@@ -42,13 +42,19 @@ def test_street_report_tables_match_the_figures(street):
     assert [c.title for c in flows.columns] == ["指标", "单位", "本期", "上期", "增减"]
     assert flows.row("新登记居民")[2:] == (9, 0, 9)
     trend = report.table("trend")
-    assert len(trend.rows) == 12 and trend.rows[-1][0] == "2026-10"
-    assert trend.column("新登记居民（人）")[-1] == 9 and sum(trend.column("新登记居民（人）")) == 9
+    months, total = trend.rows[:-1], trend.rows[-1]
+    assert len(months) == 12 and months[-1][0] == "2026-10" and total[0] == "合计"
+    column = trend.column("新登记居民（人）")
+    assert column[-2] == 9 and sum(column[:-1]) == 9 and column[-1] == 9  # the 合计 row adds the months
     chart = next(c for c in report.charts if c.key == "trend_new_residents")
-    assert chart.categories == tuple(str(int(r[0][-2:])) for r in trend.rows)
+    assert chart.categories == tuple(str(int(r[0][-2:])) for r in months)
     assert chart.axis_title == "月份（2025年11月至2026年10月）"
-    assert chart.series[0].values == tuple(float(v) for v in trend.column("新登记居民（人）"))
-    assert report.table("residents_by_community").rows == (("燕山社区", 9),)
+    assert chart.series[0].values == tuple(float(v) for v in column[:-1])
+    by_community = report.table("residents_by_community")
+    assert by_community.columns[0].title == "社区"  # the header names what it breaks down
+    assert by_community.rows == (("燕山社区", 9), ("合计", 9))
+    assert report.table("orgs_by_stage").columns[0].title == "阶段"
+    assert "制表人：" in report.signature_line and "审核人：" in report.signature_line
     # every stock row is what the figure function says
     with street.read() as s:
         for fig in figures.available("stock"):
@@ -60,7 +66,8 @@ def test_yearly_trend_is_the_twelve_months_of_the_year(street):
     report = build_report(street, Period("year", 2026))
     assert report.title == "甸柳街道2026年度统计报表"
     trend = report.table("trend")
-    assert trend.rows[0][0] == "2026-01" and trend.rows[-1][0] == "2026-12"
+    assert trend.rows[0][0] == "2026-01" and trend.rows[-2][0] == "2026-12" and trend.rows[-1][0] == "合计"
+    assert report.table("stock").row("社会组织总数")[2] == 0  # the yearly workbook carries the total
     assert report.table("period").row("新登记居民")[2:4] == (9, 0)
 
 

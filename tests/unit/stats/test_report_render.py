@@ -93,3 +93,29 @@ def test_export_is_journaled(tmp_path, workspace):
     with workspace.read() as s:
         entry = s.scalars(select(JournalEntry).where(JournalEntry.entity == "report")).one()
     assert entry.op == "export" and "2026-10" in entry.data
+
+
+def test_pdf_ends_with_who_made_it_who_checks_it_and_the_date(tmp_path):
+    from dataclasses import replace
+
+    report = replace(sample_report(), prepared_by="王芳")
+    path = write_pdf(report, tmp_path / "r.pdf")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "制表人：王芳" in text and "审核人：" in text and "日期：2026年11月1日" in text
+
+
+def test_a_legend_sits_above_the_plot_not_over_the_bars():
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+
+    from yichao.app.pdf.fonts import register_cjk_font
+    from yichao.app.stats.render_pdf import _drawing
+
+    chart = Chart("trend_needs", "需求", "bar", tuple(str(m) for m in range(1, 13)),
+                  (Series("新登记需求", (0,) * 10 + (23.0, 2.0)), Series("办结需求", (0,) * 10 + (2.0, 0.0))), "件")
+    drawing = _drawing(chart, register_cjk_font(), 480)
+    legend = next(c for c in drawing.contents if isinstance(c, Legend))
+    plot = next(c for c in drawing.contents if isinstance(c, VerticalBarChart))
+    # its lowest point above the plot and the value printed over the tallest bar (6 points up, 6 high)
+    assert legend.getBounds()[1] >= plot.y + plot.height + 12
