@@ -64,9 +64,15 @@ def passbook_row(book: Passbook, holder: Person | None) -> PassbookRow:
     return PassbookRow(
         book.uid, book.number, book.holder_uid, holder.name if holder else "", holder.phone if holder else "",
         holder.volunteer_number if holder else "", book.site_code, book.status, book.balance, book.minutes,
-        book.entry_count - book.printed_seq, book.opened_on, book.next_page, book.next_line, book.layout,
+        pending_lines(book), book.opened_on, book.next_page, book.next_line, book.layout,
         book.replaces_uid, book.replaced_by_uid,
     )
+
+
+def pending_lines(book: Passbook) -> int:
+    """Lines waiting to be printed: only an active passbook prints (a replaced, lost or closed one
+    never will; its last lines went over to the new book as 承前)."""
+    return book.entry_count - book.printed_seq if book.status == "active" else 0
 
 
 def normalize_number(number: str) -> str:

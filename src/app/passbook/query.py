@@ -41,8 +41,8 @@ def _filtered(stmt: Select[Any], flt: PassbookFilter) -> Select[Any]:
                                   Person.phone.like(f"{text}%")))
     if flt.status:
         stmt = stmt.where(Passbook.status == flt.status)
-    if flt.pending_only:
-        stmt = stmt.where(Passbook.entry_count > Passbook.printed_seq)
+    if flt.pending_only:  # what can still be printed: active passbooks only (a replaced one never is)
+        stmt = stmt.where(Passbook.entry_count > Passbook.printed_seq, Passbook.status == "active")
     return stmt
 
 

@@ -112,6 +112,13 @@ def test_loss_blocks_at_once_and_replacement_carries_the_balance(workspace, book
     assert (old.status, old.balance, old.replaced_by_uid) == ("replaced", 0, new.uid)
     assert volunteer_hours(workspace, book.holder_uid) == 3  # hours are not doubled by the carry
     assert all(r.ok for r in run_checks(workspace))
+    # the old book never prints again: it leaves the pending-lines list and its count
+    from yichao.app.passbook import PassbookFilter, count_passbooks, query_passbooks
+
+    assert old.pending_lines == 0
+    pending = [b.number for b in query_passbooks(workspace, PassbookFilter(pending_only=True))]
+    assert book.number not in pending and new.number in pending
+    assert count_passbooks(workspace, PassbookFilter(pending_only=True)) == 1
 
 
 def test_lift_loss_and_close(workspace, book):
