@@ -7,7 +7,9 @@ matched in :mod:`yichao.app.core.community_match`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -88,28 +90,51 @@ def add_community(ws: Workspace, name: str, code: str = "") -> CommunityRow:
     return add_communities(ws, [(name, code)])[0]
 
 
-def add_communities(ws: Workspace, entries: list[tuple[str, str]]) -> list[CommunityRow]:
-    """Several communities at once (the set-up wizard): all of them, or none with the first
-    problem named."""
-    ws.require("staff", "添加社区")
+def check_entries(entries: Sequence[tuple[str, str]], site_code: str) -> list[tuple[str, str]]:
+    """Cleaned (name, code) pairs, or UserError for the first bad or repeated one (nothing written)."""
     cleaned: list[tuple[str, str]] = []
     for name, code in entries:
-        name, code = clean_name(name), clean_code(code, ws.site.code)
+        name, code = clean_name(name), clean_code(code, site_code)
         for n, c in cleaned:
             if n == name:
                 raise UserError(f"社区“{name}”填了两次。")
             if code and c == code:
                 raise UserError(f"社区代码 {code} 填了两次（“{n}”和“{name}”）。")
         cleaned.append((name, code))
+    return cleaned
+
+
+def insert_communities(session: Session, cleaned: list[tuple[str, str]], site_code: str) -> list[Community]:
+    """Add checked communities in the caller's transaction (journaled by the hook)."""
+    made = []
+    for name, code in cleaned:
+        _check_free(session, name, code)
+        c = Community(name=name, code=code, site_code=site_code)
+        session.add(c)
+        made.append(c)
+    session.flush()
+    return made
+
+
+def add_communities(ws: Workspace, entries: Sequence[tuple[str, str]]) -> list[CommunityRow]:
+    """Several communities at once: all of them, or none with the first problem named."""
+    ws.require("staff", "添加社区")
+    cleaned = check_entries(entries, ws.site.code)
     with ws.unit() as session:
-        made = []
-        for name, code in cleaned:
-            _check_free(session, name, code)
-            c = Community(name=name, code=code, site_code=ws.site.code)
-            session.add(c)
-            made.append(c)
-        session.flush()
-        return [community_row(c) for c in made]
+        return [community_row(c) for c in insert_communities(session, cleaned, ws.site.code)]
+
+
+def parse_lines(text: str) -> list[tuple[str, str]]:
+    """Communities typed or pasted one a line: a name, then optionally its 12-digit code (after a
+    space, a tab from Excel, or a comma)."""
+    entries = []
+    for line in text.splitlines():
+        words = [w for w in re.split(r"[\s,，、;；]+", line.strip()) if w]
+        if not words:
+            continue
+        code = words.pop() if len(words) > 1 and words[-1].isascii() and words[-1].isdigit() else ""
+        entries.append(("".join(words) if all(not w.isascii() for w in words) else " ".join(words), code))
+    return entries
 
 
 def live_community(session: Session, uid: str) -> Community:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Sequence
 
 from sqlalchemy import select
 
 from yichao.app.core.auth import check_new_password, check_username, create_user
+from yichao.app.core.communities import check_entries, insert_communities
 from yichao.app.core.errors import UserError
 from yichao.app.core.storage import location_problem
 from yichao.app.core.workspace import CLI_USER, CurrentUser, SiteInfo, Workspace, open_workspace
@@ -45,12 +47,17 @@ def validate_site(role: str, code: str, name: str, parent_code: str = "", parent
 def initialize(
     data_dir: Path, role: str, code: str, name: str, admin: str, password: str,
     parent_code: str = "", parent_name: str = "", database_url: str | None = None,
+    communities: Sequence[tuple[str, str]] = (),
 ) -> Workspace:
-    """Create the data folder, its database, the local site and the first administrator.
+    """Create the data folder, its database, the local site (with its communities: (name,
+    optional 12-digit code) pairs, written with the site) and the first administrator.
 
     Everything is checked before anything is written; an initialised folder is refused.
     """
     site = validate_site(role, code, name, parent_code, parent_name)
+    if communities and site.role != "street":
+        raise UserError("只有街道站点登记社区。")
+    cleaned = check_entries(communities, site.code)
     check_username(admin)
     check_new_password(password)
     if not database_url or database_url.startswith("sqlite"):
@@ -67,6 +74,7 @@ def initialize(
             session.add(Site(code=site.code, name=site.name, role=site.role,
                              parent_code=site.parent_code, parent_name=parent_name.strip(),
                              is_local=True))
+            insert_communities(session, cleaned, site.code)
         ws.forget_site()
         ws.settings.set("site_label", f"{site.name}（{site.code}）")
         create_user(ws, admin, password, "admin", "管理员", bootstrap=True)

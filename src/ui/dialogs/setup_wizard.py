@@ -1,4 +1,5 @@
-"""First-run wizard: the site (street or district) and the first administrator account."""
+"""First-run wizard: the site (street or district), a street's communities, and the first
+administrator account."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -73,6 +76,73 @@ class SitePage(QWizardPage):
         touched = bool(self.code.text() or self.name.text())
         problem = self.problem()
         self.error.setText(problem if (problem and touched) else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.problem() is None
+
+    def nextId(self) -> int:  # noqa: N802
+        """A district has no communities: straight on to the administrator."""
+        wizard = self.wizard()
+        if self.role.currentData() == "district" and isinstance(wizard, SetupWizard):
+            return wizard.admin_id
+        return super().nextId()
+
+
+class CommunitiesPage(QWizardPage):
+    """The street's communities, typed or pasted from Excel one a line: a name and, optionally, its
+    12-digit statistical code. Residents, organizations and needs each belong to one; more can be
+    added later under 系统管理 → 社区. A district has none: the wizard passes this page by."""
+
+    def __init__(self, site_page: SitePage) -> None:
+        super().__init__()
+        self.site_page = site_page
+        self.setTitle(self.tr("Your communities"))
+        self.setSubTitle(self.tr("One community a line, optionally followed by its 12-digit statistical code. "
+                                 "You can paste the two columns from Excel, or add them later under "
+                                 "System → Communities."))
+        self.lines = QPlainTextEdit()
+        self.lines.setObjectName("communities")
+        self.lines.setPlaceholderText(self.tr("甸柳第一社区  370102001001\n燕山社区\n千佛山社区"))
+        self.lines.setTabChangesFocus(True)
+        self.status = QLabel()
+        self.status.setObjectName("communities-status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("&Communities:"))
+        label.setBuddy(self.lines)
+        layout.addWidget(label)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.status)
+        self.lines.textChanged.connect(self._revalidate)
+
+    def entries(self) -> list[tuple[str, str]]:
+        from yichao.app.core import parse_lines
+
+        return parse_lines(self.lines.toPlainText())
+
+    def problem(self) -> str | None:
+        from yichao.app.core import check_entries
+
+        try:
+            check_entries(self.entries(), self.site_page.site_values()[1].strip())
+        except USER_ERRORS as exc:
+            return message_of(exc)
+        return None
+
+    def initializePage(self) -> None:  # noqa: N802
+        self._revalidate()
+
+    def _revalidate(self) -> None:
+        problem = self.problem()
+        count = len(self.entries())
+        if problem:
+            self.status.setStyleSheet("color: #c62828;")
+            self.status.setText(problem)
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("%1 communities will be added.").replace("%1", str(count)) if count
+                                else self.tr("No communities yet: you can add them later."))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
@@ -143,9 +213,11 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(560, 420)
         self.site_page = SitePage()
+        self.communities_page = CommunitiesPage(self.site_page)
         self.admin_page = AdminPage()
         self.addPage(self.site_page)
-        self.addPage(self.admin_page)
+        self.communities_id = self.addPage(self.communities_page)
+        self.admin_id = self.addPage(self.admin_page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
@@ -161,10 +233,11 @@ class SetupWizard(QWizard):
                 super().accept()
                 return
         role, code, name, parent_code, parent_name = self.site_page.site_values()
+        communities = self.communities_page.entries() if role == "street" else []
         try:
             self.workspace = initialize(
                 self.data_dir, role, code, name, self.admin_page.username.text(),
-                self.admin_page.password.text(), parent_code, parent_name,
+                self.admin_page.password.text(), parent_code, parent_name, communities=communities,
             )
         except USER_ERRORS as exc:
             self.admin_page.error.setText(message_of(exc))

@@ -95,3 +95,22 @@ def test_roster_names_match_in_every_spelling_and_missing_ones_are_collected(wor
             names.resolve(text)
     missing = names.missing()
     assert [(m.name, m.near) for m in missing] == [("千佛山东社区", "千佛山社区"), ("燕山社区", "")]
+
+
+def test_setup_writes_the_communities_with_the_site_or_nothing(tmp_path) -> None:
+    from yichao.app.core.communities import parse_lines
+    from yichao.app.core.setup import initialize
+
+    lines = parse_lines("甸柳第一社区 370102001001\n燕山社区\t370102001002\n\n千佛山社区")
+    assert lines[1] == ("燕山社区", "370102001002")
+    with pytest.raises(UserError, match="填了两次"):
+        initialize(tmp_path / "bad", "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区",
+                   communities=[*lines, ("燕山社区", "")])
+    assert not (tmp_path / "bad" / "yichao.db").exists()
+    ws = initialize(tmp_path / "ok", "street", "370102001", "甸柳街道", "admin", "secret123", "370102", "历下区",
+                    communities=lines)
+    try:
+        assert [(c.name, c.code) for c in list_communities(ws)] == [
+            ("甸柳第一社区", "370102001001"), ("千佛山社区", ""), ("燕山社区", "370102001002")]
+    finally:
+        ws.close()

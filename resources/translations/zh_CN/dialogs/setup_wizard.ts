@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdminPage</name>
@@ -26,6 +25,37 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesPage</name>
+    <message>
+        <source>Your communities</source>
+        <translation>本街道的社区</translation>
+    </message>
+    <message>
+        <source>One community a line, optionally followed by its 12-digit statistical code. You can paste the two columns from Excel, or add them later under System → Communities.</source>
+        <translation>每行一个社区，后面可以跟12位统计用区划代码；可以直接从 Excel 粘贴这两列，也可以以后在“系统管理 → 社区”里添加。</translation>
+    </message>
+    <message>
+        <source>甸柳第一社区  370102001001
+燕山社区
+千佛山社区</source>
+        <translation>甸柳第一社区  370102001001
+燕山社区
+千佛山社区</translation>
+    </message>
+    <message>
+        <source>&amp;Communities:</source>
+        <translation>社区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>%1 communities will be added.</source>
+        <translation>将添加 %1 个社区。</translation>
+    </message>
+    <message>
+        <source>No communities yet: you can add them later.</source>
+        <translation>还没有填写社区，也可以以后再添加。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from yichao.app.orgs import (
     KIND_LABELS,
     PARTY_FORM_LABELS,
     STAGE_LABELS,
+    TODO_LABELS,
     OrgDetail,
     current_rating,
     get_org,
@@ -125,13 +126,19 @@ class OrgDetailView(QWidget):
         waived = self.tr("accepted despite its check character: %1").replace("%1", o.credit_code_waiver)
         code = o.credit_code + (f"（{waived}）" if o.credit_code_waiver else "")
         since = self.tr("since %1").replace("%1", o.stage_since.isoformat()) if o.stage_since else ""
+        todo = ""
+        if o.todo:  # what the roster lacked, in red at the top until the clerk fills it in
+            todo = '<span style="color:#c62828"><b>' + escape(self.tr("To complete: %1").replace(
+                "%1", "、".join(TODO_LABELS.get(k, k) for k in o.todo))) + "</b></span>"
         fields: list[tuple[str, str]] = [
+            *([(self.tr("To complete"), todo)] if todo else []),
             (self.tr("Kind"), KIND_LABELS.get(o.kind, o.kind)),
             (self.tr("Stage"), STAGE_LABELS.get(o.stage, o.stage) + (f"（{since}）" if since else "")),
             (self.tr("Grade"), grade),
             (self.tr("Category"), names.get(o.category_uid or "", "")),
             (self.tr("Service domains"), "、".join(names.get(u, "") for u in o.domain_uids)),
             (self.tr("Credit code"), code), (self.tr("Filing number"), o.filing_number),
+            (self.tr("Founded on"), _iso(o.founded_on)),
             (self.tr("Registered on"), _iso(o.registered_on)), (self.tr("Filed on"), _iso(o.filed_on)),
             (self.tr("Community"), communities.get(o.community_uid or "", "")), (self.tr("Address"), o.address),
             (self.tr("Leader"), o.leader), (self.tr("Phone"), o.phone),
@@ -139,7 +146,7 @@ class OrgDetailView(QWidget):
             (self.tr("Party building"), PARTY_FORM_LABELS.get(o.party_form, "")),
             (self.tr("Residency"), residency), (self.tr("Notes"), o.notes),
         ]
-        rich = {self.tr("Grade"), self.tr("Residency")}
+        rich = {self.tr("Grade"), self.tr("Residency"), self.tr("To complete")}
         rows = "".join(f"<tr><td style='color:#555;padding-right:12px'>{k}</td>"
                        f"<td>{(v if k in rich else escape(v)) or '—'}</td></tr>" for k, v in fields)
         return f"<table cellspacing='4'>{rows}</table>"

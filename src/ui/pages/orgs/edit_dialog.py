@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from yichao.app import orgs
-from yichao.app.core import USER_ERRORS, Workspace, list_communities, message_of
+from yichao.app.core import USER_ERRORS, Workspace, community_names, list_communities, message_of
 from yichao.app.orgs import KIND_LABELS, PARTY_FORM_LABELS, REGISTERED_KINDS, OrgDetail, OrgInput, list_lookups
 from yichao.models.identifiers import validate_credit_code, validate_phone
 from yichao.ui.widgets.form import Field, FormDialog
@@ -53,11 +53,13 @@ class OrgDialog(FormDialog):
                   placeholder=self.tr("Why this early code is accepted (admins only)"),
                   visible=lambda v: self.is_admin and _bad_check_only(v["credit_code"] or "")),
             Field("filing_number", self.tr("&Filing number"), default=d.filing_number if d else ""),
+            Field("founded_on", self.tr("Founded on"), "optional_date", d.founded_on if d else None,
+                  max_date=today),
             Field("registered_on", self.tr("Registered on"), "optional_date", d.registered_on if d else None,
                   max_date=today),
             Field("filed_on", self.tr("Filed on"), "optional_date", d.filed_on if d else None, max_date=today),
             Field("community", self.tr("Co&mmunity"), "choice", d.community_uid if d else None, column=1,
-                  choices=[(None, ""), *((c.uid, c.name) for c in list_communities(ws))]),
+                  choices=[(None, ""), *_community_choices(ws, d.community_uid if d else None)]),
             Field("address", self.tr("&Address"), default=d.address if d else "", column=1),
             Field("leader", self.tr("&Leader"), default=d.leader if d else "", column=1),
             Field("phone", self.tr("&Phone"), default=d.phone if d else "", column=1,
@@ -89,8 +91,6 @@ class OrgDialog(FormDialog):
     def _rule(self, v: dict[str, Any]) -> str | tuple[str, str]:
         if v["kind"] in REGISTERED_KINDS and not v["credit_code"]:
             return "credit_code", self.tr("Credit code: required for this kind.")
-        if v["kind"] == "filed_community_org" and not v["filing_number"]:
-            return "filing_number", self.tr("Filing number: required for a filed community organization.")
         if v["members"] and v["party_members"] > v["members"]:
             return "party_members", self.tr("Party members: more than the members.")
         return ""
@@ -99,7 +99,8 @@ class OrgDialog(FormDialog):
         return OrgInput(
             name=v["name"], kind=v["kind"], short_name=v["short_name"], category_uid=v["category"],
             domain_uids=v["domains"], credit_code=v["credit_code"], filing_number=v["filing_number"],
-            registered_on=v["registered_on"], filed_on=v["filed_on"], community_uid=v["community"],
+            founded_on=v["founded_on"], registered_on=v["registered_on"], filed_on=v["filed_on"],
+            community_uid=v["community"],
             address=v["address"], leader=v["leader"], phone=v["phone"], members=v["members"],
             volunteers=v["volunteers"], party_members=v["party_members"], party_form=v["party_form"],
             notes=v["notes"],
@@ -110,3 +111,13 @@ class OrgDialog(FormDialog):
         if self.detail is None:
             return orgs.create_org(self.ws, self.data(v), waiver=waiver)
         return orgs.update_org(self.ws, self.detail.uid, self.data(v), waiver=waiver)
+
+
+def _community_choices(ws: Workspace, current: str | None) -> list[tuple[str, str]]:
+    """The communities in use, plus the record's own if it was retired since (kept, not cleared)."""
+    shown = [(c.uid, c.name) for c in list_communities(ws)]
+    if current and all(uid != current for uid, _ in shown):
+        name = community_names(ws).get(current)
+        if name:
+            shown.append((current, name))
+    return shown

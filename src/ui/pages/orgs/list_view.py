@@ -7,7 +7,7 @@ A keystroke re-counts and fetches one page after a short pause (pinyin initials 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from yichao.app.core import Workspace, list_communities
 from yichao.app.orgs import KIND_LABELS, STAGE_LABELS, OrgFilter, OrgRow, list_lookups, lookup_names
@@ -41,6 +41,9 @@ class OrgListPanel(QWidget):
             *((str(n), self.tr("%1A or better").replace("%1", str(n))) for n in (3, 4, 5))])
         self.resident = self._combo(self.tr("Resident or not"), [
             ("yes", self.tr("Resident")), ("no", self.tr("Not resident"))])
+        self.todo = QCheckBox(self.tr("&To complete"))  # 待补: what their roster lacked
+        self.todo.setObjectName("todo-filter")
+        self.todo.setToolTip(self.tr("Only organizations whose file still lacks something (e.g. a filing number)"))
         self.categories: dict[str, str] = {}  # shared with the Category column, updated in place
         self.uids: tuple[str, ...] | None = None  # the records behind a dashboard figure, if shown
         self.banner = FilterBanner(self)
@@ -54,6 +57,7 @@ class OrgListPanel(QWidget):
         row2 = QHBoxLayout()
         for box in (self.category, self.domain, self.rating, self.resident):
             row2.addWidget(box, 1)
+        row2.addWidget(self.todo)
         self.view = make_table_view(self)
         self.model = PagedTableModel(OrgSource(ws, self.filter()), org_columns(self.categories), self)
         self.view.setModel(self.model)
@@ -73,6 +77,7 @@ class OrgListPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.todo.toggled.connect(lambda _on: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._emit_current())
         self.update_count()
 
@@ -107,7 +112,7 @@ class OrgListPanel(QWidget):
         return OrgFilter(self.search.text(), self.kind.currentData() or "", self.category.currentData() or "",
                          self.domain.currentData() or "", self.stage.currentData() or "",
                          self.community.currentData() or "", self.rating.currentData() or "", resident,
-                         uids=self.uids)
+                         todo=self.todo.isChecked(), uids=self.uids)
 
     def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
         """Only ``uids`` (None: all), every other filter cleared, the caption above; one record: selected."""
@@ -126,6 +131,9 @@ class OrgListPanel(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
+        self.todo.blockSignals(True)
+        self.todo.setChecked(False)
+        self.todo.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)

@@ -114,6 +114,14 @@
         <translation>自 %1 起</translation>
     </message>
     <message>
+        <source>To complete: %1</source>
+        <translation>待补：%1</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>待补</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>组织类型</translation>
     </message>
@@ -140,6 +148,10 @@
     <message>
         <source>Filing number</source>
         <translation>备案编号</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
     </message>
     <message>
         <source>Registered on</source>

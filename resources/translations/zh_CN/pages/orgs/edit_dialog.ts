@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrgDialog</name>
@@ -52,6 +51,10 @@
         <translation>备案编号(&amp;F)</translation>
     </message>
     <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
         <source>Registered on</source>
         <translation>登记日期</translation>
     </message>
@@ -102,10 +105,6 @@
     <message>
         <source>Credit code: required for this kind.</source>
         <translation>统一社会信用代码：这种组织类型必须填写。</translation>
-    </message>
-    <message>
-        <source>Filing number: required for a filed community organization.</source>
-        <translation>备案编号：备案的社区社会组织必须填写。</translation>
     </message>
     <message>
         <source>Party members: more than the members.</source>

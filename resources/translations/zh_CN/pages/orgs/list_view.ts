@@ -43,6 +43,14 @@
         <translation>未入驻</translation>
     </message>
     <message>
+        <source>&amp;To complete</source>
+        <translation>只看待补(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Only organizations whose file still lacks something (e.g. a filing number)</source>
+        <translation>只显示档案还缺内容（如备案编号）的组织</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
