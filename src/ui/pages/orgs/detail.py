@@ -128,8 +128,8 @@ class OrgDetailView(QWidget):
         since = self.tr("since %1").replace("%1", o.stage_since.isoformat()) if o.stage_since else ""
         todo = ""
         if o.todo:  # what the roster lacked, in red at the top until the clerk fills it in
-            todo = '<span style="color:#c62828"><b>' + escape(self.tr("To complete: %1").replace(
-                "%1", "、".join(TODO_LABELS.get(k, k) for k in o.todo))) + "</b></span>"
+            todo = ('<span style="color:#c62828"><b>' + escape("、".join(TODO_LABELS.get(k, k) for k in o.todo))
+                    + "</b></span>")
         fields: list[tuple[str, str]] = [
             *([(self.tr("To complete"), todo)] if todo else []),
             (self.tr("Kind"), KIND_LABELS.get(o.kind, o.kind)),

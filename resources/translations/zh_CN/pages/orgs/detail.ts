@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrgDetail</name>
@@ -112,10 +113,6 @@
     <message>
         <source>since %1</source>
         <translation>自 %1 起</translation>
-    </message>
-    <message>
-        <source>To complete: %1</source>
-        <translation>待补：%1</translation>
     </message>
     <message>
         <source>To complete</source>
