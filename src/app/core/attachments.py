@@ -84,7 +84,7 @@ def store_blob(data_dir: Path, source: Path, max_bytes: int = MAX_BYTES) -> tupl
     return sha, size
 
 
-def _row(a: Attachment) -> AttachmentRow:
+def attachment_row(a: Attachment) -> AttachmentRow:
     return AttachmentRow(a.uid, a.owner_entity, a.owner_uid, a.sha256, a.filename, a.size, a.caption)
 
 
@@ -99,14 +99,14 @@ def add_attachment(ws: Workspace, owner_entity: str, owner_uid: str, source: str
                        filename=source.name[:255], size=size, caption=caption.strip()[:200])
         session.add(a)
         session.flush()
-        return _row(a)
+        return attachment_row(a)
 
 
 def list_attachments(ws: Workspace, owner_uid: str) -> list[AttachmentRow]:
     with ws.read() as session:
         stmt = (select(Attachment).where(Attachment.owner_uid == owner_uid, Attachment.deleted.is_not(True))
                 .order_by(Attachment.updated_at))
-        return [_row(a) for a in session.scalars(stmt)]
+        return [attachment_row(a) for a in session.scalars(stmt)]
 
 
 def remove_attachment(ws: Workspace, uid: str) -> None:

@@ -34,6 +34,7 @@ from yichao.app.orgs.profile import (
     split_todo,
     update_org,
 )
+from yichao.app.orgs.photos import add_activity_photo, org_attachments, photo_counts
 from yichao.app.orgs.query import OrgFilter, OrgRow, org_rows, org_uids, orgs_by_uid
 from yichao.app.orgs.ratings import current_rating, expiry_of, record_rating
 from yichao.app.orgs.records import (
@@ -63,6 +64,9 @@ from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview
 from yichao.models.organization import REGISTERED_KINDS
 
 __all__ = [
+    "add_activity_photo",
+    "org_attachments",
+    "photo_counts",
     "value_questions",
     "KIND_LABELS",
     "LOOKUP_KIND_LABELS",

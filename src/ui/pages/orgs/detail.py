@@ -74,6 +74,7 @@ class OrgDetailView(QWidget):
         self.mentoring = MentoringTab(ws, self)
         self.subsidies = SubsidiesTab(ws, self)
         self.attachments = AttachmentsTab(ws, self)
+        self.activities.photos_changed.connect(self.attachments.reload)
         self.tabs.addTab(self.profile, self.tr("Profile"))
         self.tabs.addTab(self.history_view, self.tr("Stage history"))
         self.tabs.addTab(self.activities, self.tr("Activities"))

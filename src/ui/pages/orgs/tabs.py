@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
@@ -60,8 +60,13 @@ class _Tab(QWidget):
 
 
 class ActivitiesTab(_Tab):
+    """The activities, each with how many photos it has; ``photos_changed`` after one is added."""
+
+    photos_changed = Signal()
+
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         self.domains = lookup_names(ws)
+        self.photos: dict[str, int] = {}
         super().__init__(ws, [
             Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda a: a.on.isoformat()),
             Column("", QCoreApplication.translate("OrgTabs", "Title"), lambda a: a.title),
@@ -70,7 +75,8 @@ class ActivitiesTab(_Tab):
             Column("", QCoreApplication.translate("OrgTabs", "Participants"), lambda a: str(a.participants)),
             Column("", QCoreApplication.translate("OrgTabs", "Beneficiaries"), lambda a: str(a.beneficiaries)),
             Column("", QCoreApplication.translate("OrgTabs", "Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"),
-        ], [90, 160, 130, 70, 70, 70, 80], parent)
+            Column("", QCoreApplication.translate("OrgTabs", "Photos"), lambda a: str(self.photos.get(a.uid, ""))),
+        ], [90, 160, 130, 70, 70, 70, 80, 50], parent)
         self.finish_layout(
             new_button("add", self.tr("New &activity..."), self.add, self),
             new_button("attachment", self.tr("Add &photo..."), self.add_photo, self),
@@ -82,6 +88,7 @@ class ActivitiesTab(_Tab):
             self.model.set_source(ListSource([]))
             self.summary.setText("")
             return
+        self.photos = orgs.photo_counts(self.ws, uid)
         self.model.set_source(CallSource(lambda: orgs.count_activities(self.ws, uid),
                                          lambda o, n: orgs.list_activities(self.ws, uid, o, n)))
         self.summary.setText(self.tr("%1 activities").replace("%1", f"{self.model.rowCount():,}"))
@@ -97,8 +104,9 @@ class ActivitiesTab(_Tab):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo of the activity"), "",
                                               self.tr("Images (*.jpg *.jpeg *.png)"))
-        if path:
-            call(self, core.add_attachment, self.ws, "org_activity", row.uid, path, row.title)
+        if path and call(self, orgs.add_activity_photo, self.ws, row.uid, path) is not None:
+            self.reload()
+            self.photos_changed.emit()
 
     def delete(self) -> None:
         row = self.current()
@@ -189,7 +197,8 @@ class AttachmentsTab(_Tab):
         self.view.doubleClicked.connect(lambda _i: self.open())
 
     def reload(self) -> None:
-        self.model.set_source(ListSource(core.list_attachments(self.ws, self.org_uid) if self.org_uid else []))
+        # the organization's own files and its activities' photos
+        self.model.set_source(ListSource(orgs.org_attachments(self.ws, self.org_uid) if self.org_uid else []))
         self.summary.setText(self.tr("Up to %1 MB per file.").replace("%1", str(core.MAX_BYTES // 1024 // 1024)))
 
     def add(self) -> None:

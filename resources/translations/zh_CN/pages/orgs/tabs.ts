@@ -96,6 +96,10 @@
         <translation>志愿服务时长</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>组织类型</translation>
     </message>
