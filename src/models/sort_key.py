@@ -46,7 +46,7 @@ def _phrase(text: str) -> list[str]:
     places, which are few: phrase look-up costs about ten times the per-character one."""
     from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(text, style=Style.NORMAL, errors=lambda t: list(t), strict=False)
+    return lazy_pinyin(text, style=Style.NORMAL, errors=list, strict=False)  # type: ignore[arg-type]
 
 
 def _join(syllables: Iterable[str]) -> str:

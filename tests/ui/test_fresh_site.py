@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWizard
 
 from tests.ui.modal import answer
 from yichao.app import passbook, people
-from yichao.app.orgs.query import OrgFilter, count_orgs, query_orgs
 from yichao.app.core import list_communities, login
+from yichao.app.orgs.query import OrgFilter, count_orgs, query_orgs
 from yichao.models.identifiers import make_credit_code, make_id_number
 from yichao.ui.dialogs.setup_wizard import SetupWizard
 from yichao.ui.launch import make_application

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,11 +42,11 @@ class MergeResult:
         return text
 
 
-def _referring() -> list[tuple[type, str]]:
+def _referring() -> list[tuple[Any, str]]:
     """(model, column) of every synced column that refers to a community."""
     found = []
     for model in journaled_models():
-        table = model.__table__  # type: ignore[attr-defined]
+        table = model.__table__
         for column in table.columns:
             if any(fk.column.table.name == "community" for fk in column.foreign_keys):
                 found.append((model, column.key))
@@ -58,8 +59,7 @@ def community_usage(ws: Workspace) -> dict[str, int]:
     with ws.read() as session:
         for model, column in _referring():
             col = getattr(model, column)
-            stmt = (select(col, func.count()).where(col.is_not(None), model.deleted.is_(False))  # type: ignore[attr-defined]
-                    .group_by(col))
+            stmt = select(col, func.count()).where(col.is_not(None), model.deleted.is_(False)).group_by(col)
             for uid, n in session.execute(stmt):
                 counts[uid] += n
     return dict(counts)
@@ -92,7 +92,7 @@ def _move(session: Session, site: str, merged_uid: str, into_uid: str) -> tuple[
     foreign = 0
     for model, column in _referring():
         col = getattr(model, column)
-        rows = session.scalars(select(model).where(col == merged_uid, model.deleted.is_(False)))  # type: ignore[attr-defined]
+        rows: list[Any] = list(session.scalars(select(model).where(col == merged_uid, model.deleted.is_(False))))
         n = 0
         for record in rows:
             if record.origin and record.origin != site:
@@ -100,7 +100,7 @@ def _move(session: Session, site: str, merged_uid: str, into_uid: str) -> tuple[
                 continue
             setattr(record, column, into_uid)
             n += 1
-        moved[model.__tablename__] = moved.get(model.__tablename__, 0) + n  # type: ignore[attr-defined]
+        moved[model.__tablename__] = moved.get(model.__tablename__, 0) + n
         session.flush()
     return moved, foreign
 
