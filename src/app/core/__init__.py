@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from yichao.app.core.auth import (
         UserRow,
         change_own_password,
-        sign_out,
-        unlock,
-        unlock_user,
         check_new_password,
         check_username,
         create_user,
@@ -33,6 +30,9 @@ if TYPE_CHECKING:
         reset_password,
         set_active,
         set_role,
+        sign_out,
+        unlock,
+        unlock_user,
     )
     from yichao.app.core.backup import backup_database, list_backups
     from yichao.app.core.check import register, run_checks
@@ -103,7 +103,14 @@ if TYPE_CHECKING:
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.staff import staff_label, staff_names, staff_names_in
-    from yichao.app.core.status import EXCHANGE_OPS, OVERDUE_DAYS, last_exchange, status_info
+    from yichao.app.core.status import (
+        EXCHANGE_OPS,
+        OVERDUE_DAYS,
+        exchange_due,
+        last_exchange,
+        set_up_at,
+        status_info,
+    )
     from yichao.app.core.storage import classify_location, location_problem, location_warning
     from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
@@ -185,7 +192,9 @@ _HOME: dict[str, str] = {
     "initials": "pinyin",
     "journal_entities": "journal_log",
     "journal_users": "journal_log",
+    "exchange_due": "status",
     "last_exchange": "status",
+    "set_up_at": "status",
     "list_attachments": "attachments",
     "list_backups": "backup",
     "list_communities": "communities",
@@ -331,7 +340,9 @@ __all__ = [
     "initials",
     "journal_entities",
     "journal_users",
+    "exchange_due",
     "last_exchange",
+    "set_up_at",
     "list_attachments",
     "list_backups",
     "list_communities",

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import orgs
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, list_communities
 from yichao.app.orgs import export_orgs
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.orgs.detail import OrgDetailView
 from yichao.ui.pages.orgs.list_view import OrgListPanel
+from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
 from yichao.ui.widgets.list_keys import searchable_list
 
 
@@ -60,8 +61,18 @@ class OrgsPage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([900, 600])
+        # day one: say what to do next, with the button that does it
+        self.no_communities = EmptyState(self.tr(
+            "This street has no communities yet. Organizations and residents belong to a community: "
+            "add the street's communities first."), [(self.tr("Add &communities..."),
+                                                      lambda: open_admin_tab(self, "communities_tab"))], self)
+        self.no_orgs = EmptyState(self.tr(
+            "No organization files yet. Add the first one, or import the street's organization roster."),
+            [(self.tr("New organization..."), self.add), (self.tr("Import roster..."), self.import_file)], self)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.no_communities)
+        layout.addWidget(self.no_orgs)
         layout.addWidget(split, 1)
         self.list.current_changed.connect(self.on_current)
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
@@ -71,6 +82,15 @@ class OrgsPage(QWidget):
         self.buttons["lists"].setVisible(is_admin)
         self.buttons["rating"].setVisible(ws.site.role == "district")  # grades are the district's records
         self.on_current("")
+        self.update_empty_states()
+
+    def update_empty_states(self) -> None:
+        self.no_communities.show_when(not list_communities(self.ws))
+        self.no_orgs.show_when(not orgs.org_uids(self.ws, orgs.OrgFilter(), limit=1))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.update_empty_states()  # communities may have been added in 系统管理 meanwhile
 
     def on_current(self, uid: str) -> None:
         self.detail.show_org(uid)
@@ -87,6 +107,7 @@ class OrgsPage(QWidget):
         self.list.show_records(uids, caption)
 
     def _after(self, saved: object) -> None:
+        self.update_empty_states()
         if saved is not None:
             uid = getattr(saved, "uid", "")
             self.list.reload(uid)
@@ -178,6 +199,7 @@ class OrgsPage(QWidget):
             if dialog.applied:
                 self.list.reload_lists()
                 self.list.reload()
+                self.update_empty_states()
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the list"), "组织档案.xlsx",

@@ -32,6 +32,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
@@ -106,6 +107,11 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        self.no_communities = EmptyState(self.tr(
+            "This street has no communities yet. Every resident belongs to one: add the street's "
+            "communities first."), [(self.tr("Add &communities..."),
+                                     lambda: open_admin_tab(self, "communities_tab"))], self)
+        layout.addWidget(self.no_communities)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
@@ -134,6 +140,7 @@ class PeopleTab(QWidget):
             b.setEnabled(self.can_write)
         self.update_count()
         self.show_details()
+        self.no_communities.show_when(not self.communities)
 
     # -- filtering ----------------------------------------------------------------------------
     def filter(self) -> PeopleFilter:

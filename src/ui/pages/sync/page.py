@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import sync
-from yichao.app.core import OVERDUE_DAYS, Workspace, last_exchange
+from yichao.app.core import OVERDUE_DAYS, Workspace, exchange_due, last_exchange, set_up_at
 from yichao.app.sync import ImportResult
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import PagedTableModel
@@ -31,6 +31,7 @@ from yichao.ui.models.sync_tables import HistorySource, RowsModel, history_colum
 from yichao.ui.operations import call, run_op, show_error
 from yichao.ui.pages.sync.keys import KeysTab, totals_rows
 from yichao.ui.pages.sync.preview import PreviewDialog
+from yichao.ui.widgets.empty_state import EmptyState
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -82,6 +83,11 @@ class SyncPage(QWidget):
         self.last_label = QLabel(tab)
         self.hint = QLabel(tab)
         self.hint.setWordWrap(True)
+        self.no_keys = EmptyState(self.tr(
+            "No key exchanged yet. Once per pair of sites, export this site's key file for the district "
+            "and trust the district's key file; then bundles can go back and forth."),
+            [(self.tr("Exchange &keys..."), lambda: self.tabs.setCurrentWidget(self.keys_tab))], tab)
+        layout.addWidget(self.no_keys)
         layout.addWidget(self.last_label)
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -97,12 +103,14 @@ class SyncPage(QWidget):
         if current is not None and (i := self.peer.findData(current)) >= 0:
             self.peer.setCurrentIndex(i)
         self.export_button.setEnabled(bool(peers))
+        self.no_keys.show_when(not peers)
         self.hint.setText("" if peers else self.tr(
             "No site is trusted yet: exchange key files on the Keys tab first (once per pair of sites)."))
         last = last_exchange(self.ws)
         if last is None:
             self.last_label.setText(self.tr("Last bundle exchange: never"))
-            self.last_label.setStyleSheet("color: #b26a00;")
+            # a site set up less than 30 days ago is not overdue
+            self.last_label.setStyleSheet("color: #b26a00;" if exchange_due(None, set_up_at(self.ws)) else "")
         else:
             days = (datetime.now(timezone.utc) - last).days
             text = self.tr("Last bundle exchange: %1 (%2 days ago)")

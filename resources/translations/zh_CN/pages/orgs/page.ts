@@ -43,6 +43,26 @@
         <translation>导出列表(&amp;X)...</translation>
     </message>
     <message>
+        <source>This street has no communities yet. Organizations and residents belong to a community: add the street's communities first.</source>
+        <translation>本街道还没有社区。组织和居民都要归到社区，请先添加本街道的社区。</translation>
+    </message>
+    <message>
+        <source>Add &amp;communities...</source>
+        <translation>添加社区(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>No organization files yet. Add the first one, or import the street's organization roster.</source>
+        <translation>还没有社会组织档案。新建第一个，或导入街道的组织花名册。</translation>
+    </message>
+    <message>
+        <source>New organization...</source>
+        <translation>新建组织...</translation>
+    </message>
+    <message>
+        <source>Import roster...</source>
+        <translation>导入花名册...</translation>
+    </message>
+    <message>
         <source>End &amp;residency...</source>
         <translation>办理退驻(&amp;R)...</translation>
     </message>

@@ -51,6 +51,14 @@
         <translation>导出列表(&amp;X)...</translation>
     </message>
     <message>
+        <source>This street has no communities yet. Every resident belongs to one: add the street's communities first.</source>
+        <translation>本街道还没有社区。每位居民都归属一个社区，请先添加本街道的社区。</translation>
+    </message>
+    <message>
+        <source>Add &amp;communities...</source>
+        <translation>添加社区(&amp;C)...</translation>
+    </message>
+    <message>
         <source>%1 residents</source>
         <translation>共 %1 位居民</translation>
     </message>

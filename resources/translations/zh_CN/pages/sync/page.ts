@@ -35,6 +35,14 @@
         <translation>导入数据包……</translation>
     </message>
     <message>
+        <source>No key exchanged yet. Once per pair of sites, export this site's key file for the district and trust the district's key file; then bundles can go back and forth.</source>
+        <translation>还没有交换过密钥。每两个站点之间只需一次：导出本站的密钥文件交给区里，并信任区里的密钥文件；之后就可以互相交换数据包了。</translation>
+    </message>
+    <message>
+        <source>Exchange &amp;keys...</source>
+        <translation>交换密钥(&amp;K)...</translation>
+    </message>
+    <message>
         <source>No site is trusted yet: exchange key files on the Keys tab first (once per pair of sites).</source>
         <translation>尚未信任任何站点：请先在“密钥”页与对方交换密钥文件（每对站点只需一次）。</translation>
     </message>
