@@ -2,7 +2,8 @@
 
 The 工作台 sums a year of the passbook ledger and counts needs by the date of their steps. On a
 1,000,000-entry ledger only a covering index keeps that under the 500 ms budget: the sums read the
-index alone, never the rows (every column a figure touches is in its index). Migration ``0008_stats`` creates exactly these.
+index alone, never the rows (every column a figure touches is in its index). Migration ``0008_stats``
+creates exactly these.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ street). Pages and the launcher start such work with :func:`after_first_paint`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer

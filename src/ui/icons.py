@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
@@ -165,7 +165,7 @@ def when_ready(receiver: QObject, apply: Callable[[], None]) -> None:
         pending.fire()
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(meaning: str, color: str = "#37474f") -> QIcon:
     """The icon for ``meaning``; waits for the background import if it has not finished."""
     import qtawesome

@@ -238,8 +238,10 @@ def launch(args: argparse.Namespace) -> int:
             ws = _login_with_password_file(data_dir, args.user, args.password_file, interactive)
         elif not _is_initialized(data_dir):
             if getattr(args, "screenshot", None):
-                _error(QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."),
-                       interactive)
+                _error(
+                    QCoreApplication.translate("Launch", "This data folder is not set up yet; run yichao init first."),
+                    interactive,
+                )
                 return 1
             ws = _wizard(data_dir, choose_folder=not data_dir_forced(getattr(args, "data_dir", None)))
         else:

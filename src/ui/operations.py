@@ -13,9 +13,10 @@ from __future__ import annotations
 import inspect
 import logging
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from yichao.app.core import USER_ERRORS, Cancelled, CancelToken, message_of
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # One worker: services share one database, and ordering of user actions is preserved.
 _pool: QThreadPool | None = None
-_running: set["_Job"] = set()
+_running: set[_Job] = set()
 
 
 def pool() -> QThreadPool:
@@ -59,7 +60,7 @@ class _Job(QRunnable):
 
 
 def show_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(parent, QObject.tr("Yichao"), message)
+    QMessageBox.warning(parent, QCoreApplication.translate("QObject", "Yichao"), message)
 
 
 def _accepts(fn: Callable[..., Any], name: str) -> bool:
@@ -72,7 +73,7 @@ def _accepts(fn: Callable[..., Any], name: str) -> bool:
 def run_op(
     parent: QWidget | None,
     fn: Callable[..., Any],
-    on_success: Callable[[Any], None] | None = None,
+    on_success: Callable[[Any], object] | None = None,
     on_failure: Callable[[Exception], None] | None = None,
     label: str = "",
     with_progress: bool = False,
@@ -87,7 +88,8 @@ def run_op(
     if _accepts(fn, "progress"):
         kwargs["progress"] = lambda done, total: job.signals.progressed.emit(int(done), int(total))
     if with_progress:
-        dialog = QProgressDialog(label or QObject.tr("Working..."), QObject.tr("Cancel"), 0, 0, parent)
+        dialog = QProgressDialog(label or QCoreApplication.translate("QObject", "Working..."),
+                                 QCoreApplication.translate("QObject", "Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(token.cancel)

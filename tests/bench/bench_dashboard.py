@@ -145,7 +145,10 @@ def measure(folder: Path, open_check: bool = False) -> None:
         t = time.perf_counter()
         write_pdf(report, out / "r.pdf")
         write_xlsx(report, out / "r.xlsx")
-        print(f"report {period.label}: built {built * 1000:.0f} ms, PDF + XLSX written {(time.perf_counter() - t) * 1000:.0f} ms")
+        print(
+            f"report {period.label}: built {built * 1000:.0f} ms, "
+            f"PDF + XLSX written {(time.perf_counter() - t) * 1000:.0f} ms"
+        )
     from sqlalchemy import func, select
 
     from yichao.models.person import Person
@@ -199,8 +202,11 @@ def measure_gui(ws) -> None:
     QTimer.singleShot(0, check)
     app.exec()
     page_module.DashboardPage.show_data = show_data  # type: ignore[method-assign]
-    print(f"工作台 page: built {(built - started) * 1000:.0f} ms, figures shown {(marks['data'] - started) * 1000:.0f} ms, "
-          f"cards and charts drawn {(marks['drawn'] - started) * 1000:.0f} ms after the page was asked for")
+    print(
+        f"工作台 page: built {(built - started) * 1000:.0f} ms, "
+        f"figures shown {(marks['data'] - started) * 1000:.0f} ms, "
+        f"cards and charts drawn {(marks['drawn'] - started) * 1000:.0f} ms after the page was asked for"
+    )
     page.close()
 
 

@@ -99,7 +99,9 @@ def main() -> int:
     times, cpus = [k[0] for k in keystrokes], [k[1] for k in keystrokes]
     print(f"filter keystroke: median {statistics.median(times):.1f} ms wall (max {max(times):.1f}), "
           f"median {statistics.median(cpus):.1f} ms CPU (max {max(cpus):.1f}); target < 50 ms")
-    print(f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall time includes waiting for a core)")
+    print(
+        f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall time includes waiting for a core)"
+    )
     for key in ("stage", "community", "members"):
         t0 = time.perf_counter()
         page.list.model.sort(page.list.column_of(key))

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(2000):
         number = rng.choice(numbers)
         t = time.perf_counter()
-        pb.get_passbook(ws, number).balance
+        _ = pb.get_passbook(ws, number).balance
         timings.append(time.perf_counter() - t)
     from sqlalchemy import select
 

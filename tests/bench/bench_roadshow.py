@@ -54,7 +54,9 @@ def main() -> int:
         weight = round(1 / args.criteria, 6)
         criteria = [CriterionSpec(f"标准{i + 1}", weight, 20) for i in range(args.criteria - 1)]
         criteria.append(CriterionSpec(f"标准{args.criteria}", round(1 - weight * (args.criteria - 1), 6), 20))
-        show = create_roadshow(ws, "路演", date.today(), "", criteria, [f"评委{j + 1}" for j in range(args.judges)], program)
+        show = create_roadshow(
+            ws, "路演", date.today(), "", criteria, [f"评委{j + 1}" for j in range(args.judges)], program
+        )
         add_entries(ws, show.uid, uids)
         grid = load_grid(ws, show.uid)
         sheets = [(j.uid, e.project_uid, [float(rng.randint(8, 20)) for _ in criteria])
@@ -77,7 +79,10 @@ def main() -> int:
         ws.user = CurrentUser("b", "staff")
         for judge, project, values in gui_sheets:
             confirm_sheet(ws, show.uid, judge, project, values)
-        for who, key, fn in ((CurrentUser("a", "staff"), "enter", enter_sheet), (CurrentUser("b", "staff"), "confirm", confirm_sheet)):
+        for who, key, fn in (
+            (CurrentUser("a", "staff"), "enter", enter_sheet),
+            (CurrentUser("b", "staff"), "confirm", confirm_sheet),
+        ):
             ws.user = who
             for judge, project, values in sheets:
                 t0 = time.perf_counter()
@@ -94,10 +99,13 @@ def main() -> int:
         result_sheet_pdf(ws, show.uid, Path(tmp) / "sheet.pdf")
         pdf = time.perf_counter() - t0
         ws.close()
-    big = {"criteria": [{"name": f"c{i}", "weight": 0.2, "max": 20} for i in range(5)],
-           "judges": [f"j{j}" for j in range(15)], "projects": [f"p{p}" for p in range(200)],
-           "scores": {f"p{p}": {f"j{j}": [rng.randint(0, 20) for _ in range(5)] for j in range(15)} for p in range(200)},
-           "recusals": [[f"j{p % 15}", f"p{p}"] for p in range(0, 200, 7)]}
+    big = {
+        "criteria": [{"name": f"c{i}", "weight": 0.2, "max": 20} for i in range(5)],
+        "judges": [f"j{j}" for j in range(15)],
+        "projects": [f"p{p}" for p in range(200)],
+        "scores": {f"p{p}": {f"j{j}": [rng.randint(0, 20) for _ in range(5)] for j in range(15)} for p in range(200)},
+        "recusals": [[f"j{p % 15}", f"p{p}"] for p in range(0, 200, 7)],
+    }
     t0 = time.perf_counter()
     rank(parse_rank_input(big))
     pure = time.perf_counter() - t0

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import sqlite3
@@ -109,8 +108,11 @@ def bench_big(root: Path, changes: int) -> None:
     print(f"bundle of {changes:,} changes: {res.size / 1e6:.1f} MB sealed")
     print(f"  export  {t_export:6.2f} s  {changes / t_export:9,.0f} records/s")
     print(f"  import  {t_import:6.2f} s  {changes / t_import:9,.0f} records/s  (checks, plan, apply, journal)")
-    print(f"  raw sqlite3 executemany of the same rows (same table and indexes) {t_raw:6.2f} s -> import is {t_import / t_raw:.1f}x, "
-          f"export+import {(t_export + t_import) / t_raw:.1f}x")
+    print(
+        f"  raw sqlite3 executemany of the same rows (same table and indexes) {t_raw:6.2f} s "
+        f"-> import is {t_import / t_raw:.1f}x, "
+        f"export+import {(t_export + t_import) / t_raw:.1f}x"
+    )
     street.close()
     district.close()
 

@@ -88,7 +88,9 @@ def test_revoked_certificate_fails_verification(street, tmp_path):
     ws.close()
     bad = yichao("verify", code, data_dir=folder)
     assert bad.returncode == 1
-    assert bad.stderr.strip().splitlines() == [f"yichao: 证书 {serial} 已于 {date.today().isoformat()} 作废：评估结果更正。"]
+    assert bad.stderr.strip().splitlines() == [
+        f"yichao: 证书 {serial} 已于 {date.today().isoformat()} 作废：评估结果更正。"
+    ]
     assert next(x for x in list_certs(folder) if x["serial"] == serial)["status"] == "revoked"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -75,7 +74,9 @@ def test_gui_screenshot_shows_the_main_window(street, tmp_path):
     r = yichao("gui", "--user", "admin", "--password-file", str(pw), "--screenshot", str(shot), data_dir=street)
     assert r.returncode == 0, r.stderr
     assert shot.stat().st_size > 10_000
-    r = yichao("gui", "--user", "admin", "--password-file", str(pw), "--screenshot", str(shot), data_dir=tmp_path / "no")
+    r = yichao(
+        "gui", "--user", "admin", "--password-file", str(pw), "--screenshot", str(shot), data_dir=tmp_path / "no"
+    )
     assert r.returncode == 1
 
 

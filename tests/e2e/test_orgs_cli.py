@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import openpyxl
@@ -11,9 +10,8 @@ import pytest
 
 from yichao.models.identifiers import make_credit_code
 
-from .cli import ENV, yichao
+from .cli import yichao
 
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 STAGES = {"nursery", "accelerating", "scaling", "graduated", "exited"}
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from yichao.app.core.workspace import open_workspace
 from yichao.ui.dialogs.login import LoginDialog
 from yichao.ui.dialogs.setup_wizard import SetupWizard
 from yichao.ui.launch import make_application

@@ -6,10 +6,11 @@ Every run is all-or-nothing: the register rows and the PDF appear together, or n
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from yichao.app.certificates.certificates import PrintOptions, certificate_sheet, draw_certificate
 from yichao.app.certificates.register import Issued, issue_in_session, print_options, reprint_in_session

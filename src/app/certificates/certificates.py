@@ -7,10 +7,11 @@ the variable texts are printed, moved by the PC's calibration offset.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from yichao.app.certificates.chinese_date import chinese_date
 from yichao.app.certificates.labels import KIND_LABELS
@@ -170,7 +171,7 @@ class _Plan:
 def _plan(canvas: Any, opts: PrintOptions) -> _Plan:
     last = canvas.__dict__.get("_yc_last_plan")
     if last is not None and last[0] is opts:  # every page of a batch after the first
-        return last[1]  # type: ignore[no-any-return]
+        return last[1]
     layout = opts.layout
     key = (id(layout), opts.preprinted, opts.offset_x_mm, opts.offset_y_mm, opts.seal, opts.logo)
     plans: dict[tuple[Any, ...], _Plan] = canvas.__dict__.setdefault("_yc_plans", {})

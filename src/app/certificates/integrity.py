@@ -24,7 +24,11 @@ def check_register(ws: Workspace) -> list[str]:
                                                cert.issued_on.isoformat(), cert.subject_uid) != cert.code:
                 problems.append(f"证书 {cert.serial} 的登记内容与验证码不符，可能被改动过。")
             if prints.get(cert.uid, 0) != cert.print_count:
-                problems.append(f"证书 {cert.serial} 记录打印 {cert.print_count} 次，打印记录却有 {prints.get(cert.uid, 0)} 条。")
-        if key is None and session.scalar(select(func.count(Certificate.uid)).where(Certificate.origin == ws.site.code)):
+                problems.append(
+                    f"证书 {cert.serial} 记录打印 {cert.print_count} 次，打印记录却有 {prints.get(cert.uid, 0)} 条。"
+                )
+        if key is None and session.scalar(
+            select(func.count(Certificate.uid)).where(Certificate.origin == ws.site.code)
+        ):
             problems.append("本站签发过证书，但数据文件夹里没有证书密钥（keys/certificate.key），验证码无法复核；请从备份恢复。")
     return problems

@@ -50,7 +50,7 @@ def site_key(data_dir: Path, *, create: bool = True) -> bytes | None:
 
 
 @lru_cache(maxsize=4)
-def _keyed(key: bytes) -> "hmac.HMAC":
+def _keyed(key: bytes) -> hmac.HMAC:
     """An HMAC-SHA256 already keyed: a copy per certificate skips setting the key up a thousand times."""
     return hmac.new(key, digestmod=hashlib.sha256)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from yichao.app.cli.console import prepare_streams
 from yichao.app.core import USER_ERRORS, message_of
@@ -55,7 +55,9 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
         description="益巢 Yichao: the workbench of a street social-organization incubation center. "
         "With no command, opens the GUI.",
     )
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(name).register(sub)

@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.set_defaults(handler=run_statement)
 
 
-def _summary(row) -> str:  # type: ignore[no-untyped-def]
+def _summary(row) -> str:
     return (f"存折 {row.number}：{row.holder_name}，{row.status_label}，余额 {row.balance} 分，"
             f"服务 {row.hours:g} 小时，待补登 {row.pending_lines} 行")
 

@@ -42,7 +42,7 @@ def _extra(args: argparse.Namespace) -> dict[str, object]:
     return {"stars": args.stars} if args.stars is not None else {}
 
 
-def _report(result) -> None:  # type: ignore[no-untyped-def]
+def _report(result) -> None:
     for page in result.pages:
         note = "（已有有效证书，本次为补打）" if page.reprint else ""
         print(f"{page.row.serial}\t{page.row.code}\t{page.row.recipient}{note}")

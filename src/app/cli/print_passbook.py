@@ -14,7 +14,9 @@ def register_print(targets: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="OUT.pdf")
     p.add_argument("--confirm", action="store_true", help="the paper came out right: mark the lines printed")
     p.add_argument("--reprint-page", type=int, metavar="PAGE", help="reproduce an already printed page instead")
-    p.add_argument("--calibration", action="store_true", help="write the calibration page instead (NUMBER picks the layout)")
+    p.add_argument(
+        "--calibration", action="store_true", help="write the calibration page instead (NUMBER picks the layout)"
+    )
     p.set_defaults(handler=run)
 
 

@@ -71,7 +71,9 @@ def run_bundle_import(args: argparse.Namespace) -> int:
         print(r.message)
         return 0
     verb = "将导入" if not r.applied else "已导入"
-    print(f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{r.created_at[:19]}），{r.records} 条记录：")
+    print(
+        f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{r.created_at[:19]}），{r.records} 条记录："
+    )
     for kind, c in r.kinds.items():
         print(f"  {kind_label(kind)}：新增 {c.new}，修改 {c.changed}，删除 {c.deleted}，未变 {c.unchanged}")
     if r.attachments:

@@ -21,8 +21,9 @@ import argparse
 import importlib
 import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from yichao.app.cli.common import workspace
 from yichao.app.core import UserError

@@ -6,12 +6,13 @@ returns a list of problems as Chinese sentences, empty when all is well.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlalchemy import func, select, text
 
 from yichao.app.core.workspace import Workspace
+from yichao.models.base import table_of
 from yichao.models.journal import JournalEntry, journaled_models
 
 CheckFn = Callable[[Workspace], list[str]]
@@ -56,11 +57,12 @@ def _journal_covers_records(ws: Workspace) -> list[str]:
     with ws.read() as session:
         for model in journaled_models():
             table = model.__tablename__
+            columns = table_of(model).c
             missing = session.scalar(
                 select(func.count()).select_from(model).where(
                     ~select(JournalEntry.id).where(
-                        JournalEntry.entity == table, JournalEntry.uid == model.uid,
-                        JournalEntry.rev == model.rev,
+                        JournalEntry.entity == table, JournalEntry.uid == columns.uid,
+                        JournalEntry.rev == columns.rev,
                     ).exists()
                 )
             )

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from yichao.app.core.errors import UserError
 from yichao.models.identifiers import IdentifierError
@@ -187,7 +188,8 @@ def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, i
     found = []
     for ref in re.findall(rb'<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"', xml[start:]):
         min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
-        found.append((min_row, min_col, max_row, max_col))
+        if min_col and min_row and max_col and max_row:  # always, for refs of this pattern
+            found.append((min_row, min_col, max_row, max_col))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
@@ -37,7 +38,7 @@ class InstanceLock:
                 self._fd = None
 
 
-if os.name == "nt":  # pragma: no cover - Windows
+if sys.platform == "win32":  # pragma: no cover - Windows
     import msvcrt
 
     def _lock(fd: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -51,7 +51,7 @@ class JournalRow:
 
 
 def _local_day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone(timezone.utc)
+    return datetime.combine(day, time.min).astimezone(UTC)
 
 
 def _filtered(stmt: Select[Any], flt: JournalFilter) -> Select[Any]:

@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
+from yichao.models.base import SyncMixin
 
-T = TypeVar("T")
+T = TypeVar("T", bound=SyncMixin)
 
 
 def save_own(session: Session, model: type[T], uid: str | None, values: dict[str, Any], site: str, *,
@@ -22,10 +23,11 @@ def save_own(session: Session, model: type[T], uid: str | None, values: dict[str
         record = model(**values)
         session.add(record)
     else:
-        record = session.get(model, uid)
-        if record is None or getattr(record, "deleted", False):
+        found = session.get(model, uid)
+        if found is None or found.deleted:
             raise NotFound(missing)
-        if getattr(record, "origin") != site:
+        record = found
+        if record.origin != site:
             raise UserError(foreign)
         for key, value in values.items():
             setattr(record, key, value)

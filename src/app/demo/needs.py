@@ -7,7 +7,7 @@ step can deposit them through its own service.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -55,12 +55,17 @@ TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
 SPREAD = (("draft", 0.08), ("published", 0.22), ("claimed", 0.14), ("in_service", 0.12),
           ("done", 0.10), ("reviewed", 0.28), ("cancelled", 0.06))
 FLOW = ("draft", "published", "claimed", "in_service", "done", "reviewed")
-COMMENTS = ("服务很周到，非常感谢！", "来得很及时，解决了大问题。", "态度好，下次还找他们。", "基本满意，时间稍晚了一点。",
-            "很热心，邻里之间就该这样。")
+COMMENTS = (
+    "服务很周到，非常感谢！",
+    "来得很及时，解决了大问题。",
+    "态度好，下次还找他们。",
+    "基本满意，时间稍晚了一点。",
+    "很热心，邻里之间就该这样。",
+)
 
 
 def _at(day: date, rng: Any) -> datetime:
-    return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=timezone.utc)
+    return datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59)), tzinfo=UTC)
 
 
 def _after(previous: datetime | None, at: datetime) -> datetime:
@@ -130,8 +135,16 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
                     need["satisfaction"] = rng.choices((5, 4, 3, 2), (0.6, 0.28, 0.09, 0.03))[0]
                     need["review_comment"] = rng.choice(COMMENTS)
                     note = f"满意度 {need['satisfaction']}：{need['review_comment']}"
-                steps.append({"need_uid": uid, "from_status": prev, "to_status": to, "at": (last_at := _after(last_at, _at(day, rng))),
-                              "by_user": user, "note": note})
+                steps.append(
+                    {
+                        "need_uid": uid,
+                        "from_status": prev,
+                        "to_status": to,
+                        "at": (last_at := _after(last_at, _at(day, rng))),
+                        "by_user": user,
+                        "note": note,
+                    }
+                )
                 need["status_at"] = steps[-1]["at"]
                 prev = to
                 day = min(day + timedelta(days=rng.randint(0, 6)), today)
@@ -146,11 +159,19 @@ def run(ws: Workspace, ctx: DemoContext, total: int | None = None) -> str:
         need_statistics(session)
     offers = _offers(ws, rng)
     ctx.made.update(need_uids=[n["uid"] for n in needs], volunteer_rewards=rewards)
-    overdue = sum(1 for n in needs if n["status"] in ("published", "claimed", "in_service") and n["due_date"] < date.today())
-    return f"居民需求 {len(needs)} 条，能人库服务承诺 {offers} 条（揭榜 {sum(1 for n in needs if n['claimant_name'])} 条，逾期 {overdue} 条）"
+    overdue = sum(
+        1 for n in needs if n["status"] in ("published", "claimed", "in_service") and n["due_date"] < date.today()
+    )
+    claimed = sum(1 for n in needs if n["claimant_name"])
+    return f"居民需求 {len(needs)} 条，能人库服务承诺 {offers} 条（揭榜 {claimed} 条，逾期 {overdue} 条）"
 
 
-OFFERS = ("每周六上午可以上门{skill}", "工作日晚上可以帮邻居{skill}", "随叫随到，义务{skill}", "每月一次到社区活动室提供{skill}服务")
+OFFERS = (
+    "每周六上午可以上门{skill}",
+    "工作日晚上可以帮邻居{skill}",
+    "随叫随到，义务{skill}",
+    "每月一次到社区活动室提供{skill}服务",
+)
 
 
 def _offers(ws: Workspace, rng: Any, limit: int = 300) -> int:

@@ -47,6 +47,7 @@ PLACES = ("社区党群服务中心", "社区广场", "孵化中心多功能厅"
 MENTORS = ("赵敏", "钱立新", "孙慧", "李工", "周亚平")
 FINDINGS = ("财务台账需规范", "志愿者管理制度待完善", "活动记录完整", "建议申报公益创投项目", "项目书逻辑需加强")
 STAGE_WEIGHTS = (("nursery", 35), ("accelerating", 25), ("scaling", 15), ("graduated", 15), ("exited", 10))
+STAGES, STAGE_ODDS = [s for s, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS]
 LADDER = ("nursery", "accelerating", "scaling", "graduated")
 
 
@@ -74,7 +75,7 @@ def make_orgs(session: Session, rng: random.Random, count: int, community_uids: 
                                                (OrgStageChange, OrgActivity, OrgMentoring, OrgSubsidy, OrgRating)}
     station = 0
     for n in range(count):
-        stage = "nursery" if n == 0 else rng.choices(*zip(*STAGE_WEIGHTS))[0]
+        stage = "nursery" if n == 0 else rng.choices(STAGES, STAGE_ODDS)[0]
         kind = "unregistered_team" if n == 0 else _kind_for(rng, stage)
         name = "夕阳情艺术团" if n == 0 and "夕阳情艺术团" not in taken else _name(rng, kind, taken)
         taken.add(name)
@@ -168,10 +169,18 @@ def _records(rng: random.Random, org: dict[str, Any], today: date, domains: list
             "on": date(year, rng.randint(1, 12 if year < today.year else today.month), 1), "notes": ""})
     if org["credit_code"] and rng.random() < 0.5:
         awarded = today - timedelta(days=rng.randint(30, 365 * 8))
-        extra[OrgRating].append({
-            "origin": rating_origin, "org_uid": uid, "rating_kind": "grade", "level": rng.randint(2, 5),
-            "awarded_on": awarded, "valid_until": expiry_of(awarded), "certificate_no": f"PG{awarded.year}{rng.randint(1, 999):03d}",
-            "notes": ""})
+        extra[OrgRating].append(
+            {
+                "origin": rating_origin,
+                "org_uid": uid,
+                "rating_kind": "grade",
+                "level": rng.randint(2, 5),
+                "awarded_on": awarded,
+                "valid_until": expiry_of(awarded),
+                "certificate_no": f"PG{awarded.year}{rng.randint(1, 999):03d}",
+                "notes": "",
+            }
+        )
 
 
 def run(ws: Workspace, ctx: DemoContext) -> str:

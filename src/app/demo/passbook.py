@@ -38,9 +38,14 @@ DISTRICT_ITEMS = [("大米 5kg", "生活用品", 120, "袋"), ("食用油 5L", "
                   ("公园年卡", "文化体育", 300, "张")]
 STREET_ITEMS = [("洗衣液", "生活用品", 60, "瓶"), ("毛巾两条", "生活用品", 30, "套"), ("义剪一次", "服务", 20, "次"),
                 ("家电清洗一次", "服务", 80, "次"), ("体检套餐", "健康", 200, "份"), ("牙膏", "生活用品", 15, "支")]
-TITLES = {"助老服务": ["陪同老人就医", "独居老人探访", "助餐送餐"], "环境清洁": ["楼道卫生清扫", "小区垃圾分类引导", "河道捡拾垃圾"],
-          "文明劝导": ["路口文明劝导", "电动车停放劝导"], "助残服务": ["残疾人康复陪护"],
-          "儿童托管": ["四点半课堂", "暑期托管班"], "义诊义剪": ["社区义剪", "健康义诊"]}
+TITLES = {
+    "助老服务": ["陪同老人就医", "独居老人探访", "助餐送餐"],
+    "环境清洁": ["楼道卫生清扫", "小区垃圾分类引导", "河道捡拾垃圾"],
+    "文明劝导": ["路口文明劝导", "电动车停放劝导"],
+    "助残服务": ["残疾人康复陪护"],
+    "儿童托管": ["四点半课堂", "暑期托管班"],
+    "义诊义剪": ["社区义剪", "健康义诊"],
+}
 
 
 def run(ws: Workspace, ctx: DemoContext) -> str:
@@ -54,8 +59,16 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
     lines_per_page = load_layout("standard").lines_per_page
     with ws.unit() as session:
         offices = [c.code for c in session.scalars(select(Community).where(Community.deleted.is_(False))) if c.code][:3]
-        rules = [{"name": f"{kind}每小时 {pts} 分", "kind": "hourly", "activity_type": kind, "points": pts,
-                  "origin": district if kind in ("助老服务", "助残服务") else site} for kind, pts in ACTIVITY_TYPES.items()]
+        rules = [
+            {
+                "name": f"{kind}每小时 {pts} 分",
+                "kind": "hourly",
+                "activity_type": kind,
+                "points": pts,
+                "origin": district if kind in ("助老服务", "助残服务") else site,
+            }
+            for kind, pts in ACTIVITY_TYPES.items()
+        ]
         rules.append({"name": "需求揭榜完成固定积分", "kind": "need", "points": 20, "origin": district})
         rules.append({"name": "积分三年有效", "kind": "expiry", "years": 3, "origin": district})
         bulk_insert(session, PointsRule, rules)
@@ -83,7 +96,9 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
             book["minutes"] = sum(e["minutes"] for e in ledger)
             book["entry_count"] = len(ledger)
             done = max(0, len(ledger) - rng.choice((0, 0, 1, 2, 3)))
-            placements, (page, line) = place([e["balance_after"] - e["points"] for e in ledger[:done]], 1, 1, lines_per_page)
+            placements, (page, line) = place(
+                [e["balance_after"] - e["points"] for e in ledger[:done]], 1, 1, lines_per_page
+            )
             for p in placements:
                 printed.append({"passbook_uid": book["uid"], "page": p.page, "line": p.line,
                                 "entry_uid": None if p.is_carry else ledger[p.entry_index]["uid"],
@@ -148,5 +163,12 @@ def _ledger(rng: Any, book: dict[str, Any], activities: list[dict[str, Any]], it
             if affordable:
                 item = rng.choice(affordable)
                 redeemed[item["uid"]] = redeemed.get(item["uid"], 0) + 1
-                add("redeem", activity["held_on"], f"兑换 {item['name']}", -item["points"], source=("catalog", item["uid"]), quantity=1)
+                add(
+                    "redeem",
+                    activity["held_on"],
+                    f"兑换 {item['name']}",
+                    -item["points"],
+                    source=("catalog", item["uid"]),
+                    quantity=1,
+                )
     return ledger

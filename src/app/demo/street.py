@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -33,15 +33,15 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
         ]
         existing = {c.name: c.uid for c in session.scalars(select(Community).where(Community.deleted.is_(False)))}
         fresh = [row for row in communities if row["name"] not in existing]
-        for row in fresh:
-            row["uid"] = new_uid()
+        for community in fresh:
+            community["uid"] = new_uid()
         bulk_insert(session, Community, fresh)
         community_uids = [existing.get(c["name"]) or c["uid"] for c in communities]
         used: set[str] = set()
         person_uids: list[str] = []
         volunteer_uids: list[str] = []
         total = ctx.residents
-        batch: list[dict] = []
+        batch: list[dict[str, Any]] = []
         for n in range(total):
             born = birth_date(rng)
             while True:
@@ -51,7 +51,8 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
                     break
             name = person_name(rng)
             volunteer = rng.random() < 0.15
-            row = {
+            uid = new_uid()
+            row: dict[str, Any] = {
                 "name": name, "name_initials": initials(name),
                 "gender": "male" if int(number[16]) % 2 else "female",
                 "id_number": number, "id_masked": mask_id_number(number), "phone": mobile(rng),
@@ -62,10 +63,10 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
                 "volunteer_number": f"V{site_code[-3:]}{n + 1:06d}" if volunteer else "",
                 "skills": "、".join(rng.sample(SKILLS, rng.randint(0, 2))),
             }
-            row["uid"] = new_uid()
-            person_uids.append(row["uid"])
+            row["uid"] = uid
+            person_uids.append(uid)
             if volunteer:
-                volunteer_uids.append(row["uid"])
+                volunteer_uids.append(uid)
             batch.append(row)
             if len(batch) >= CHUNK:
                 bulk_insert(session, Person, batch)

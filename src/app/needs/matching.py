@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from yichao.app.core.errors import NotFound
 from yichao.app.core.workspace import Workspace
@@ -147,7 +147,9 @@ def people_for_need(ws: Workspace, need_uid: str, limit: int = 10) -> list[Sugge
         people: dict[str, Person] = {}
         if need.community_uid:
             local = base.where(Person.community_uid == need.community_uid)
-            people.update((p.uid, p) for p in session.scalars(local.order_by(Person.is_volunteer.desc()).limit(CANDIDATES)))
+            people.update(
+                (p.uid, p) for p in session.scalars(local.order_by(Person.is_volunteer.desc()).limit(CANDIDATES))
+            )
         people.update((p.uid, p) for p in session.scalars(base.order_by(Person.is_volunteer.desc()).limit(CANDIDATES)))
         out = []
         for p in people.values():
@@ -174,7 +176,7 @@ def needs_for_org(ws: Workspace, org_uid: str, limit: int = 20) -> list[tuple[Ne
             raise NotFound("找不到这个组织。")
         domains = org_domains(org, domain_names(session))
         categories = [c for c in CATEGORY_DOMAINS if _domain_fit(c, domains)[0]]
-        clauses = [Need.category.in_(categories)] if categories else []
+        clauses: list[ColumnElement[bool]] = [Need.category.in_(categories)] if categories else []
         if org.community_uid:
             clauses.append(Need.community_uid == org.community_uid)
         if not clauses:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, and_, func, or_, select, text
 
@@ -206,7 +206,10 @@ SORTABLE = {"title": Need.title_initials, "category": Need.category, "status": N
             "claimant_name": Need.claimant_name}
 
 
-def _filtered(stmt: Select[Any], flt: NeedsFilter, today: date | None = None) -> Select[Any]:
+_Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
+
+
+def _filtered(stmt: Select[*_Ts], flt: NeedsFilter, today: date | None = None) -> Select[*_Ts]:
     stmt = stmt.where(Need.deleted.is_(False))
     if flt.uids is not None:
         stmt = stmt.where(Need.uid.in_(flt.uids))

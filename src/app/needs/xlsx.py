@@ -6,9 +6,10 @@ first and reported with its sheet row number, and all rows are applied or none.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import select
 

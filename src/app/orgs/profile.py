@@ -176,7 +176,13 @@ def check_credit_code(raw: str, kind: str, waiver: str = "") -> str:
 
 def search_text(row: dict[str, Any]) -> str:
     """The searchable fields of an organization in one string (see orgs_query)."""
-    parts = (row.get("name"), row.get("short_name"), row.get("leader"), row.get("credit_code"), row.get("filing_number"))
+    parts = (
+        row.get("name"),
+        row.get("short_name"),
+        row.get("leader"),
+        row.get("credit_code"),
+        row.get("filing_number"),
+    )
     return "|".join(p for p in parts if p)[:600]
 
 

@@ -8,9 +8,10 @@ computation per row.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
@@ -97,7 +98,10 @@ def _latest_grade() -> tuple[Any, Any]:
     return base.scalar_subquery(), until.scalar_subquery()
 
 
-def filter_statement(stmt: Select[Any], flt: OrgFilter, today: date) -> Select[Any]:
+_Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
+
+
+def filter_statement(stmt: Select[*_Ts], flt: OrgFilter, today: date) -> Select[*_Ts]:
     stmt = stmt.where(Organization.deleted.is_(False))
     text = " ".join(flt.text.split())
     if text:

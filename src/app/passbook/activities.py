@@ -62,11 +62,15 @@ def credit_activity(ws: Workspace, data: ActivityInput, numbers: list[str]) -> C
             ServiceActivity.title == title, ServiceActivity.held_on == data.held_on,
             ServiceActivity.posted_at.is_not(None), ServiceActivity.deleted.is_(False))).first()
         if same is not None:
-            raise UserError(f"{data.held_on:%Y-%m-%d} 的活动“{title}”已经记过积分（{same.posted_count} 人），不能重复记分。")
+            raise UserError(
+                f"{data.held_on:%Y-%m-%d} 的活动“{title}”已经记过积分（{same.posted_count} 人），不能重复记分。"
+            )
         books = {b.number: b for b in session.scalars(select(Passbook).where(Passbook.number.in_(distinct)))}
         missing = [n for n in distinct if n not in books]
         if missing:
-            raise UserError(f"找不到这些存折：{'、'.join(missing[:10])}{' 等' if len(missing) > 10 else ''}，没有记任何分。")
+            raise UserError(
+                f"找不到这些存折：{'、'.join(missing[:10])}{' 等' if len(missing) > 10 else ''}，没有记任何分。"
+            )
         blocked = [b for b in books.values() if b.status != "active"]
         if blocked:
             b = blocked[0]

@@ -96,7 +96,9 @@ def redeem_item(ws: Workspace, number: str, item_uid: str, quantity: int = 1) ->
             raise NotFound("这个物品不在兑换目录里。")
         points = item.points * quantity
         if book.balance < points:
-            raise UserError(f"存折 {book.number} 余额只有 {book.balance} 分，兑换 {item.name}×{quantity} 需要 {points} 分。")
+            raise UserError(
+                f"存折 {book.number} 余额只有 {book.balance} 分，兑换 {item.name}×{quantity} 需要 {points} 分。"
+            )
         move_stock(session, item.uid, -quantity, ws.site.code)
         memo = f"兑换 {item.name}×{quantity}{item.unit}" if quantity > 1 else f"兑换 {item.name}"
         entry = append_entry(session, book, kind="redeem", memo=memo[:100], points=-points, source_kind="catalog",

@@ -9,9 +9,10 @@ line skipped; a full page continues on the next one, which opens with a 承前�
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Sequence
+from functools import cache
+from typing import Any
 
 from yichao.app.core.errors import UserError
 from yichao.resources import LAYOUTS_DIR
@@ -72,7 +73,7 @@ def _layout_from(data: dict[str, Any]) -> PassbookLayout:
     return layout
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_layout(name: str = "standard") -> PassbookLayout:
     path = LAYOUTS_DIR / f"passbook_{name}.json"
     if not path.exists():

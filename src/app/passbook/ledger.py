@@ -8,9 +8,10 @@ committed together or not at all. Nothing here edits or deletes an entry: a mist
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -144,8 +145,8 @@ def append_many(session: Session, postings: Iterable[Posting], operator: str, ch
     uids = sorted({p.passbook_uid for p in postings})
     books: dict[str, Passbook] = {}
     for start in range(0, len(uids), 500):
-        for book in session.scalars(select(Passbook).where(Passbook.uid.in_(uids[start:start + 500]))):
-            books[book.uid] = book
+        for found in session.scalars(select(Passbook).where(Passbook.uid.in_(uids[start:start + 500]))):
+            books[found.uid] = found
     balances = {uid: b.balance for uid, b in books.items()}
     for p in postings:
         book = books.get(p.passbook_uid)

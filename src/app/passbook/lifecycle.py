@@ -167,4 +167,7 @@ def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: 
 def printed_lines_count(ws: Workspace, number: str) -> int:
     with ws.read() as session:
         book = load_book(session, number)
-        return session.scalar(select(func.count()).select_from(PrintedLine).where(PrintedLine.passbook_uid == book.uid)) or 0
+        return (
+            session.scalar(select(func.count()).select_from(PrintedLine).where(PrintedLine.passbook_uid == book.uid))
+            or 0
+        )

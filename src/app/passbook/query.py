@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select
 
@@ -28,7 +29,10 @@ SORTABLE: dict[str, Any] = {
 }
 
 
-def _filtered(stmt: Select[Any], flt: PassbookFilter) -> Select[Any]:
+_Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
+
+
+def _filtered(stmt: Select[*_Ts], flt: PassbookFilter) -> Select[*_Ts]:
     stmt = stmt.where(Passbook.deleted.is_(False))
     if flt.uids is not None:
         stmt = stmt.where(Passbook.uid.in_(flt.uids))

@@ -29,7 +29,9 @@ class StatementInfo:
     pages: int
 
 
-def write_statement(ws: Workspace, number: str, out: Path, start: date | None = None, end: date | None = None) -> StatementInfo:
+def write_statement(
+    ws: Workspace, number: str, out: Path, start: date | None = None, end: date | None = None
+) -> StatementInfo:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -52,13 +54,22 @@ def write_statement(ws: Workspace, number: str, out: Path, start: date | None = 
     body = ParagraphStyle("b", fontName=font, fontSize=9.5, leading=14)
     period = f"{start or '开户'} 至 {end or date.today()}"
     story = [
-        Paragraph("爱心存折对账单", title), Spacer(1, 4 * mm),
-        Paragraph(f"存折号码：{book.number}　　持折人：{holder.name if holder else ''}　　"
-                  f"志愿者编号：{holder.volunteer_number if holder else ''}", body),
-        Paragraph(f"开户网点：{book.site_code}　　状态：{STATUS_LABELS.get(book.status, book.status)}　　"
-                  f"对账期间：{period}", body),
-        Paragraph(f"当前余额：{book.balance} 分　　累计服务时长：{hours:g} 小时　　星级：{'★' * star_level(hours) or '—'}"
-                  f"　　打印日期：{date.today():%Y-%m-%d}", body),
+        Paragraph("爱心存折对账单", title),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            f"存折号码：{book.number}　　持折人：{holder.name if holder else ''}　　"
+            f"志愿者编号：{holder.volunteer_number if holder else ''}",
+            body,
+        ),
+        Paragraph(
+            f"开户网点：{book.site_code}　　状态：{STATUS_LABELS.get(book.status, book.status)}　　对账期间：{period}",
+            body,
+        ),
+        Paragraph(
+            f"当前余额：{book.balance} 分　　累计服务时长：{hours:g} 小时　　星级：{'★' * star_level(hours) or '—'}"
+            f"　　打印日期：{date.today():%Y-%m-%d}",
+            body,
+        ),
         Spacer(1, 4 * mm),
     ]
     data = [["序号", "日期", "类别", "摘要", "存入", "支取", "余额", "时长(小时)", "经办"]]
@@ -76,10 +87,13 @@ def write_statement(ws: Workspace, number: str, out: Path, start: date | None = 
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     story.append(table)
-    story += [Spacer(1, 6 * mm), Paragraph("积分与服务时长分别记录，兑换积分不减少服务时长。本对账单由益巢系统生成。", body)]
+    story += [
+        Spacer(1, 6 * mm),
+        Paragraph("积分与服务时长分别记录，兑换积分不减少服务时长。本对账单由益巢系统生成。", body),
+    ]
     pages: list[int] = []
 
-    def count_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def count_page(canvas, doc) -> None:
         pages.append(doc.page)
         canvas.setFont(font, 8)
         canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"第 {doc.page} 页")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from yichao.app.core.excel import Column, write_xlsx
 from yichao.app.core.workspace import Workspace

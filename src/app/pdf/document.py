@@ -55,7 +55,9 @@ def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "",
     rl_config.useA85 = 0
     font = register_cjk_font()
     # the initial font too: else every page names a Helvetica that is never embedded
-    canvas = Canvas(str(path), pagesize=pagesize, invariant=0, initialFontName=font, initialFontSize=12)
+    # (types-reportlab has initialFontName as a number; it is a font's name)
+    canvas = Canvas(str(path), pagesize=pagesize, invariant=0, initialFontName=font,  # type: ignore[arg-type]
+                    initialFontSize=12)
     canvas.setCreator("益巢 Yichao")
     canvas.setAuthor("益巢 Yichao")
     if title:
@@ -256,9 +258,9 @@ class TextBlock:
 def _glyphs(canvas: Any, font: str) -> tuple[dict[str, int], dict[int, str]]:
     """This document's glyph codes of ``font``: character -> subset * 256 + byte, and subset -> PDF name."""
     try:
-        return canvas.__dict__["_yc_glyphs"][font]  # type: ignore[no-any-return]
+        return canvas.__dict__["_yc_glyphs"][font]
     except KeyError:
-        return canvas.__dict__.setdefault("_yc_glyphs", {}).setdefault(font, ({}, {}))  # type: ignore[no-any-return]
+        return canvas.__dict__.setdefault("_yc_glyphs", {}).setdefault(font, ({}, {}))
 
 
 def _encode(canvas: Any, font: str, line: str, codes: dict[str, int], names: dict[int, str]) -> list[tuple[str, str]]:
@@ -272,8 +274,10 @@ def _encode(canvas: Any, font: str, line: str, codes: dict[str, int], names: dic
         return [(names[0], bytes(map(codes.__getitem__, line)).hex())]  # all in the first subset
     except KeyError:  # characters not seen before in this document
         from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
 
         face, doc = pdfmetrics.getFont(font), canvas._doc
+        assert isinstance(face, TTFont), font  # register_cjk_font registers a TrueType font
         for ch in line:
             if ch not in codes:
                 ((subset, byte),) = face.splitString(ch, doc)

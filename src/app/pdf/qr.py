@@ -10,8 +10,8 @@ back to ``qrcode``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 _ALNUM_INDEX = {ch: n for n, ch in enumerate(ALNUM)}
@@ -178,7 +178,7 @@ def _placement(bit: Callable[[int, int], int] = _symbol_bit) -> tuple[int, list[
         if masked:
             base |= bit(r, c)
     tables: list[list[int]] = []
-    for k in range((DATA_CODEWORDS + EC_CODEWORDS)):
+    for k in range(DATA_CODEWORDS + EC_CODEWORDS):
         bits = [bit(*order[k * 8 + (7 - b)][:2]) for b in range(8)]
         table = [0] * 256
         for v in range(1, 256):

@@ -6,9 +6,10 @@ reportlab is imported inside the functions (never at start-up, DESIGN.md section
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from yichao.app.core.errors import UserError
 from yichao.app.pdf.fonts import register_cjk_font

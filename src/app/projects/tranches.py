@@ -80,7 +80,9 @@ def make_tranches(session: Session, p: Project) -> None:
         session.add(Tranche(project_uid=p.uid, seq=seq, percent=percent, amount_fen=amount, condition=condition))
 
 
-def replan_tranches(ws: Workspace, project_uid: str, plan: str, conditions: list[str] | None = None) -> list[TrancheRow]:
+def replan_tranches(
+    ws: Workspace, project_uid: str, plan: str, conditions: list[str] | None = None
+) -> list[TrancheRow]:
     """Change the split (e.g. 40/40/20) before anything is paid."""
     ws.require("staff", "调整拨付计划")
     percents = parse_tranche_plan(plan)
@@ -125,8 +127,14 @@ def _tranche(session: Session, uid: str) -> Tranche:
 
 
 def _has_evaluation(session: Session, project_uid: str, kind: str) -> bool:
-    return session.scalars(select(Evaluation.uid).where(
-        Evaluation.project_uid == project_uid, Evaluation.kind == kind, Evaluation.deleted.is_(False))).first() is not None
+    return (
+        session.scalars(
+            select(Evaluation.uid).where(
+                Evaluation.project_uid == project_uid, Evaluation.kind == kind, Evaluation.deleted.is_(False)
+            )
+        ).first()
+        is not None
+    )
 
 
 def condition_problem(session: Session, t: Tranche) -> str:

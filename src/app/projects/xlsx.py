@@ -18,10 +18,18 @@ PROJECT_COLUMNS = (
     Column("planned", "计划受益人数", 12), Column("actual", "实际受益人数", 12),
 )
 PROGRAM_COLUMNS = (
-    Column("name", "资助批次", 28), Column("kind", "类型", 10), Column("year", "年度", 6),
-    Column("budget", "预算（元）", 13), Column("committed", "已立项（元）", 13), Column("disbursed", "已拨付（元）", 13),
-    Column("remaining", "预算余额（元）", 13), Column("sources", "资金来源", 40), Column("call", "征集期", 24),
-    Column("roadshow", "路演日期", 11), Column("publicity", "公示期", 24), Column("projects", "项目数", 8),
+    Column("name", "资助批次", 28),
+    Column("kind", "类型", 10),
+    Column("year", "年度", 6),
+    Column("budget", "预算（元）", 13),
+    Column("committed", "已立项（元）", 13),
+    Column("disbursed", "已拨付（元）", 13),
+    Column("remaining", "预算余额（元）", 13),
+    Column("sources", "资金来源", 40),
+    Column("call", "征集期", 24),
+    Column("roadshow", "路演日期", 11),
+    Column("publicity", "公示期", 24),
+    Column("projects", "项目数", 8),
 )
 
 
@@ -34,7 +42,7 @@ def export_projects(ws: Workspace, path: Path) -> int:
     ws.require("viewer", "导出项目")
     total = count_projects(ws)
 
-    def rows():  # type: ignore[no-untyped-def]
+    def rows():
         for offset in range(0, total, 1000):
             for r in query_projects(ws, offset, 1000, "applied_on", False):
                 yield {"title": r.title, "org": r.org_name, "program": r.program_name, "domain": r.domain,
@@ -58,11 +66,21 @@ def _source(kind: str, name: str, fen: int) -> str:
 def export_programs(ws: Workspace, path: Path) -> int:
     """Every funding round with its budget use and fund sources."""
     ws.require("viewer", "导出资助批次")
-    rows = [{"name": p.name, "kind": PROGRAM_KIND_LABELS.get(p.kind, p.kind), "year": p.year, "budget": _yuan(p.budget_fen),
-             "committed": _yuan(p.committed_fen), "disbursed": _yuan(p.disbursed_fen),
-             "remaining": _yuan(p.remaining_fen),
-             "sources": "；".join(_source(s.kind, s.name, s.amount_fen) for s in p.sources),
-             "call": _span(p.call_opens, p.call_closes), "roadshow": p.roadshow_on,
-             "publicity": _span(p.publicity_from, p.publicity_until), "projects": p.project_count}
-            for p in list_programs(ws)]
+    rows = [
+        {
+            "name": p.name,
+            "kind": PROGRAM_KIND_LABELS.get(p.kind, p.kind),
+            "year": p.year,
+            "budget": _yuan(p.budget_fen),
+            "committed": _yuan(p.committed_fen),
+            "disbursed": _yuan(p.disbursed_fen),
+            "remaining": _yuan(p.remaining_fen),
+            "sources": "；".join(_source(s.kind, s.name, s.amount_fen) for s in p.sources),
+            "call": _span(p.call_opens, p.call_closes),
+            "roadshow": p.roadshow_on,
+            "publicity": _span(p.publicity_from, p.publicity_until),
+            "projects": p.project_count,
+        }
+        for p in list_programs(ws)
+    ]
     return write_xlsx(path, PROGRAM_COLUMNS, rows, sheet_title="资助批次", title="资助批次与预算使用")

@@ -12,10 +12,11 @@ projects share a rank and the next rank is skipped (1, 2, 2, 4).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any, TypeGuard
 
 from yichao.app.core.errors import UserError
 
@@ -77,7 +78,7 @@ def judge_total(criteria: Sequence[Criterion], scores: Sequence[float]) -> Fract
                      Fraction(0))
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -204,12 +205,12 @@ def rank(data: RankInput) -> list[RankedProject]:
         rows.append((round2(score), round2(untrimmed), index, project, counted, totals, dropped))
     rows.sort(key=lambda r: (-r[0], -r[1], r[2]))
     out: list[RankedProject] = []
-    for position, (score, untrimmed, _i, project, counted, totals, dropped) in enumerate(rows, 1):
-        if out and (Decimal(str(out[-1].score)), Decimal(str(out[-1].untrimmed))) == (score, untrimmed):
+    for position, (score2, untrimmed2, _i, project, counted, totals, dropped) in enumerate(rows, 1):
+        if out and (Decimal(str(out[-1].score)), Decimal(str(out[-1].untrimmed))) == (score2, untrimmed2):
             place = out[-1].rank
         else:
             place = position
-        out.append(RankedProject(project, float(score), place, counted, float(untrimmed),
+        out.append(RankedProject(project, float(score2), place, counted, float(untrimmed2),
                                  {j: float(round2(t)) for j, t in totals.items()}, dropped))
     return out
 

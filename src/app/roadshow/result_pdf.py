@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from yichao.app.core.workspace import Workspace
-from yichao.app.pdf.tables import build, grid, para, styles
+from yichao.app.pdf.tables import build, grid, para
 from yichao.app.roadshow.rank import TIE_RULE, TRIM_FROM
 from yichao.app.roadshow.scores import RoadshowResult, roadshow_result, weighted_total
 
@@ -25,7 +25,7 @@ def result_sheet_pdf(ws: Workspace, roadshow_uid: str, out: str | Path) -> Path:
 
 def _main_table(result: RoadshowResult) -> list[list[object]]:
     grid_ = result.grid
-    header = ["名次", "项目", "申报组织", *[j.name for j in grid_.judges], "最终得分", "计分人数"]
+    header: list[object] = ["名次", "项目", "申报组织", *[j.name for j in grid_.judges], "最终得分", "计分人数"]
     rows: list[list[object]] = [header]
     for line in result.lines:
         r = line.ranked
@@ -47,7 +47,6 @@ def _main_table(result: RoadshowResult) -> list[list[object]]:
 
 
 def write_result_sheet(result: RoadshowResult, out: str | Path) -> Path:
-    st = styles()
     show = result.grid.roadshow
     story: list[object] = [para(f"{show.name}评分结果", "title"),
                            para(f"时间：{show.held_on:%Y年%m月%d日}　地点：{show.venue or '—'}　"

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Mapping, Sequence
 
 from yichao.app.stats.figures import Figure, Number
 from yichao.app.stats.model import Chart, Series
 from yichao.app.stats.period import Period, month_axis
 
 
-def trend_charts(figs: Sequence[Figure], values: dict[str, Sequence[Number]], months: list[Period]) -> list[Chart]:
+def trend_charts(figs: Sequence[Figure], values: Mapping[str, Sequence[Number]], months: list[Period]) -> list[Chart]:
     categories, axis_title = month_axis(months)
     groups: dict[str, list[Figure]] = {}
     for fig in figs:

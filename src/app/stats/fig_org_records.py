@@ -3,9 +3,9 @@ follow-ups of mentoring visits. Project activities count too when the projects m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

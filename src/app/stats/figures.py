@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,9 @@ def require_model(module: str, name: str, columns: Sequence[str] = ()) -> Any:
     return cls
 
 
-def figure(key: str, label: str, unit: str, kind: str, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def figure(
+    key: str, label: str, unit: str, kind: str, **options: Any
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register the decorated function as a figure."""
     if kind not in KINDS:
         raise ValueError(kind)

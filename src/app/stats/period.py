@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from yichao.app.core.errors import UserError
 
@@ -62,16 +62,16 @@ class Period:
     def end_utc(self) -> datetime:
         return china_midnight_utc(self.end)
 
-    def months(self) -> list["Period"]:
+    def months(self) -> list[Period]:
         """The calendar months of this period, in order."""
         first = self.start
         return [month_of(add_months(first, i)) for i in range(self.month_count)]
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         """The period of the same kind just before this one."""
         return period_containing(self.kind, self.start - timedelta(days=1))
 
-    def trailing_months(self, count: int = 12) -> list["Period"]:
+    def trailing_months(self, count: int = 12) -> list[Period]:
         """The ``count`` months that end with this period's last month (for trend charts)."""
         last = add_months(self.end, -1)
         return [month_of(add_months(last, -i)) for i in reversed(range(count))]
@@ -121,12 +121,12 @@ def period_containing(kind: str, day: date) -> Period:
 
 def china_today(now: datetime | None = None) -> date:
     """Today's date in Beijing time."""
-    return (now or datetime.now(timezone.utc)).astimezone(CHINA_TZ).date()
+    return (now or datetime.now(UTC)).astimezone(CHINA_TZ).date()
 
 
 def china_midnight_utc(day: date) -> datetime:
     """Beijing midnight at the start of ``day``, as an aware UTC time."""
-    return datetime.combine(day, time(0), CHINA_TZ).astimezone(timezone.utc)
+    return datetime.combine(day, time(0), CHINA_TZ).astimezone(UTC)
 
 
 def current(kind: str = "month", now: datetime | None = None) -> Period:

@@ -28,7 +28,8 @@ def write_xlsx(report: Report, path: Path) -> Path:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    for sheet in book.worksheets:  # the one empty sheet a new workbook starts with
+        book.remove(sheet)
     taken: set[str] = set()
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="ECEFF1")

@@ -7,13 +7,15 @@ the ``origin`` of the records (the street that wrote them), and in total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, select, union
 from sqlalchemy.orm import Session
 
 from yichao.models.person import Person
 from yichao.models.site import Community, Site
+
+_Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Scope:
     origin: str | None = None
     label: str = "合计"
 
-    def where(self, stmt: Select[Any], model: Any) -> Select[Any]:
+    def where(self, stmt: Select[*_Ts], model: Any) -> Select[*_Ts]:
         """``stmt`` restricted to this scope's records of ``model`` (an indexed column)."""
         if self.origin is None:
             return stmt

@@ -5,8 +5,9 @@ All portable between SQLite and PostgreSQL, and all one aggregate query over an 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Sequence
+from typing import Any
 
 from sqlalchemy import Select, func, text
 from sqlalchemy.orm import Session
@@ -74,7 +75,9 @@ def median(session: Session, base: Select[Any], expr: Any) -> float | None:
     count = session.scalar(base.with_only_columns(func.count(), maintain_column_froms=True).where(expr.is_not(None)))
     if not count:
         return None
-    ordered = base.with_only_columns(expr.label("v"), maintain_column_froms=True).where(expr.is_not(None)).order_by(expr)
+    ordered = (
+        base.with_only_columns(expr.label("v"), maintain_column_froms=True).where(expr.is_not(None)).order_by(expr)
+    )
     if count % 2:
         middle = session.scalars(ordered.offset(count // 2).limit(1)).all()
     else:

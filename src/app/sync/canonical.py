@@ -8,7 +8,7 @@ its district produce the same lines for the street's records.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import select
 

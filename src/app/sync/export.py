@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import RowMapping, func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.atomic import write_atomic
@@ -85,7 +86,7 @@ class _Reach:
             self.blocked[table] |= unknown
             return
         t = codec.model.__table__  # type: ignore[attr-defined]
-        found = []
+        found: list[RowMapping] = []
         for chunk in _chunks(sorted(unknown)):
             found += self.session.execute(select(t).where(t.c.uid.in_(chunk))).mappings().all()
         self.blocked[table] |= unknown - {r["uid"] for r in found}

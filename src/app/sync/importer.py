@@ -32,7 +32,7 @@ from yichao.app.sync.incoming import parse_hashes as _parse_hashes
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import printable, table_codecs
 from yichao.models import migrate
-from yichao.models.base import utcnow
+from yichao.models.base import table_of, utcnow
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
@@ -97,12 +97,16 @@ def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
         raise UserError(f"这个数据包是发给站点 {printable(to, 12)} 的，不是本站点（{me}），没有导入。")
     peer = session.get(SyncPeer, sender)
     if peer is None:
-        raise UserError(f"尚未信任站点 {printable(sender, 12)} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
+        raise UserError(
+            f"尚未信任站点 {printable(sender, 12)} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。"
+        )
     keys = local_keys(session)
     _, plain = crypto.open_sealed(sealed, keys.pair.box_private)
     opened = bf.open_zip(plain)
     if not crypto.verify(bytes.fromhex(peer.sign_public), opened.signature, opened.manifest_bytes):
-        raise UserError(f"数据包的签名与已信任的站点 {peer.code} 的密钥不符，数据包被改动过或不是该站点导出的，已拒绝导入。")
+        raise UserError(
+            f"数据包的签名与已信任的站点 {peer.code} 的密钥不符，数据包被改动过或不是该站点导出的，已拒绝导入。"
+        )
     m = opened.manifest
     if m.get("format") != bf.FORMAT or m.get("format_version") != bf.FORMAT_VERSION:
         raise UserError("这个数据包的格式版本本程序不认识，请先升级益巢。")
@@ -268,7 +272,7 @@ def _store_hashes(session: Session, bundle: _Bundle) -> None:
         chunk = keys[i:i + CHUNK]
         session.execute(delete(SyncHash).where(tuple_(SyncHash.entity, SyncHash.uid, SyncHash.column).in_(chunk)))
     kid = str(bundle.manifest.get("hash_key_id", ""))[:16]
-    session.execute(SyncHash.__table__.insert(), [
+    session.execute(table_of(SyncHash).insert(), [
         {"entity": t, "uid": u, "column": c, "digest": h, "key_id": kid, "origin": bundle.peer_code}
         for (t, u, c), h in latest.items()])
 
@@ -307,7 +311,9 @@ def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
                           "counts": counts})
             session.flush()
         except IntegrityError as exc:
-            raise UserError("数据包里的记录与本站点已有的记录冲突（唯一字段重复或引用了不存在的记录），没有导入任何内容。") from exc
+            raise UserError(
+                "数据包里的记录与本站点已有的记录冲突（唯一字段重复或引用了不存在的记录），没有导入任何内容。"
+            ) from exc
         except DataError as exc:
             raise UserError("数据包里有数据库不接受的值，没有导入任何内容。") from exc
         return _result(bundle, kinds, True, False, "")

@@ -35,9 +35,9 @@ def parse_changes(data: bytes, sender: str) -> dict[str, list[dict[str, Any]]]:
             if not isinstance(item, dict):
                 raise RecordError("不是一个对象")
             table = item.get("t")
-            codec = codecs.get(table) if isinstance(table, str) else None
-            if codec is None:
+            if not isinstance(table, str) or table not in codecs:
                 raise RecordError(f"未知的记录类型 {printable(table)}")
+            codec = codecs[table]
             row = decode_record(codec, item.get("d"))
             priv = item.get("p", {})
             if not isinstance(priv, dict) or set(priv) - set(codec.private):

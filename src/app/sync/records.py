@@ -9,15 +9,17 @@ failing half-way in the database.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Float, Integer, LargeBinary, Numeric, String, Text
 from sqlalchemy.types import JSON, TypeDecorator, TypeEngine
 
+from yichao.models.base import table_of
 from yichao.models.journal import journaled_models, to_jsonable
 from yichao.models.registry import import_all
 
@@ -94,7 +96,7 @@ def _decoder(t: TypeEngine[Any], column: str) -> Callable[[Any], Any]:
                 d = datetime.fromisoformat(v)
             except (TypeError, ValueError):
                 raise fail(v) from None
-            return d if d.tzinfo else d.replace(tzinfo=timezone.utc)
+            return d if d.tzinfo else d.replace(tzinfo=UTC)
     elif isinstance(base, Date):
         def dec(v: Any) -> Any:
             try:
@@ -135,7 +137,7 @@ def table_codecs() -> dict[str, TableCodec]:
     for model in journaled_models():
         if getattr(model, "__synced__", True) is False:
             continue
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         cols = tuple(
             ColumnCodec(c.name, _decoder(c.type, c.name), bool(c.nullable),
                         c.default is not None or c.server_default is not None)

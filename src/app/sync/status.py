@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -83,7 +83,7 @@ def sync_status(ws: Workspace) -> SyncStatus:
             peers.append(PeerStatus(p.code, p.name, p.role, p.fingerprint, p.out_seq, p.acked_seq,
                                     p.in_seq, p.last_sent_at, p.last_received_at, pending))
     last = last_exchange(ws)
-    days = (datetime.now(timezone.utc) - last).days if last else None
+    days = (datetime.now(UTC) - last).days if last else None
     district = ws.site.role == "district"
     return SyncStatus(me, ws.site.name, ws.site.role, key.fingerprint, peers, last, days,
                       days is None or days >= OVERDUE_DAYS, district_totals(ws) if district else [],

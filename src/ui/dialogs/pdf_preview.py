@@ -106,8 +106,11 @@ def _orient(printer: QPrinter, points: QSizeF) -> None:
     sheet = printer.pageLayout().fullRectPoints()
     if (sheet.width() > sheet.height()) == (points.width() > points.height()):
         return
-    turned = (QPageLayout.Orientation.Portrait if printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
-              else QPageLayout.Orientation.Landscape)
+    turned = (
+        QPageLayout.Orientation.Portrait
+        if printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+        else QPageLayout.Orientation.Landscape
+    )
     printer.setPageOrientation(turned)
 
 
@@ -273,6 +276,6 @@ class PdfPreviewDialog(QDialog):
                 return None
         return path
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self.document.close()  # release the file so Windows lets it be deleted
         super().closeEvent(event)

@@ -3,8 +3,9 @@ sources, so the detail tabs use the same model and view as the big list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -49,16 +50,37 @@ def org_columns(category_names: dict[str, str]) -> list[Column]:
         Column("name", QCoreApplication.translate("OrgTable", "Name"), lambda o: o.name),
         Column("short_name", QCoreApplication.translate("OrgTable", "Short name"), lambda o: o.short_name),
         Column("kind", QCoreApplication.translate("OrgTable", "Kind"), lambda o: KIND_LABELS.get(o.kind, o.kind)),
-        Column("", QCoreApplication.translate("OrgTable", "Category"), lambda o: category_names.get(o.category_uid or "", "")),
-        Column("stage", QCoreApplication.translate("OrgTable", "Stage"), lambda o: STAGE_LABELS.get(o.stage, o.stage),
-               color=lambda o: STAGE_COLORS.get(o.stage)),
+        Column(
+            "",
+            QCoreApplication.translate("OrgTable", "Category"),
+            lambda o: category_names.get(o.category_uid or "", ""),
+        ),
+        Column(
+            "stage",
+            QCoreApplication.translate("OrgTable", "Stage"),
+            lambda o: STAGE_LABELS.get(o.stage, o.stage),
+            color=lambda o: STAGE_COLORS.get(o.stage),
+        ),
         Column("community", QCoreApplication.translate("OrgTable", "Community"), lambda o: o.community),
         Column("leader", QCoreApplication.translate("OrgTable", "Leader"), lambda o: o.leader),
         Column("", QCoreApplication.translate("OrgTable", "Phone"), lambda o: o.phone),
-        Column("credit_code", QCoreApplication.translate("OrgTable", "Credit code / filing no."), lambda o: o.credit_code or o.filing_number),
+        Column(
+            "credit_code",
+            QCoreApplication.translate("OrgTable", "Credit code / filing no."),
+            lambda o: o.credit_code or o.filing_number,
+        ),
         Column("members", QCoreApplication.translate("OrgTable", "Members"), lambda o: str(o.members), align=RIGHT),
-        Column("", QCoreApplication.translate("OrgTable", "Grade"), lambda o: o.grade_label, color=lambda o: "#c62828" if o.grade_expired else None),
-        Column("workstation", QCoreApplication.translate("OrgTable", "Workstation"), lambda o: o.workstation if o.resident else ""),
+        Column(
+            "",
+            QCoreApplication.translate("OrgTable", "Grade"),
+            lambda o: o.grade_label,
+            color=lambda o: "#c62828" if o.grade_expired else None,
+        ),
+        Column(
+            "workstation",
+            QCoreApplication.translate("OrgTable", "Workstation"),
+            lambda o: o.workstation if o.resident else "",
+        ),
     ]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -15,13 +16,22 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_label(status: str) -> str:
-    return {"active": QCoreApplication.translate("PassbookTables", "Active"), "lost": QCoreApplication.translate("PassbookTables", "Reported lost"), "replaced": QCoreApplication.translate("PassbookTables", "Replaced"),
-            "closed": QCoreApplication.translate("PassbookTables", "Closed")}.get(status, status)
+    return {
+        "active": QCoreApplication.translate("PassbookTables", "Active"),
+        "lost": QCoreApplication.translate("PassbookTables", "Reported lost"),
+        "replaced": QCoreApplication.translate("PassbookTables", "Replaced"),
+        "closed": QCoreApplication.translate("PassbookTables", "Closed"),
+    }.get(status, status)
 
 
 def kind_label(kind: str) -> str:
-    return {"deposit": QCoreApplication.translate("PassbookTables", "Deposit"), "redeem": QCoreApplication.translate("PassbookTables", "Redeem"), "reversal": QCoreApplication.translate("PassbookTables", "Reversal"),
-            "carried_forward": QCoreApplication.translate("PassbookTables", "Carried forward"), "expiry": QCoreApplication.translate("PassbookTables", "Expired")}.get(kind, kind)
+    return {
+        "deposit": QCoreApplication.translate("PassbookTables", "Deposit"),
+        "redeem": QCoreApplication.translate("PassbookTables", "Redeem"),
+        "reversal": QCoreApplication.translate("PassbookTables", "Reversal"),
+        "carried_forward": QCoreApplication.translate("PassbookTables", "Carried forward"),
+        "expiry": QCoreApplication.translate("PassbookTables", "Expired"),
+    }.get(kind, kind)
 
 
 @dataclass
@@ -40,12 +50,23 @@ def passbook_columns() -> list[Column]:
     return [
         Column("number", QCoreApplication.translate("PassbookTables", "Number"), lambda b: b.number),
         Column("holder", QCoreApplication.translate("PassbookTables", "Holder"), lambda b: b.holder_name),
-        Column("status", QCoreApplication.translate("PassbookTables", "Status"), lambda b: status_label(b.status),
-               color=lambda b: None if b.status == "active" else "#b71c1c"),
+        Column(
+            "status",
+            QCoreApplication.translate("PassbookTables", "Status"),
+            lambda b: status_label(b.status),
+            color=lambda b: None if b.status == "active" else "#b71c1c",
+        ),
         Column("balance", QCoreApplication.translate("PassbookTables", "Balance"), lambda b: str(b.balance), RIGHT),
         Column("minutes", QCoreApplication.translate("PassbookTables", "Hours"), lambda b: f"{b.hours:g}", RIGHT),
-        Column("pending", QCoreApplication.translate("PassbookTables", "Pending lines"), lambda b: str(b.pending_lines) if b.pending_lines else "", RIGHT),
-        Column("opened_on", QCoreApplication.translate("PassbookTables", "Opened"), lambda b: f"{b.opened_on:%Y-%m-%d}"),
+        Column(
+            "pending",
+            QCoreApplication.translate("PassbookTables", "Pending lines"),
+            lambda b: str(b.pending_lines) if b.pending_lines else "",
+            RIGHT,
+        ),
+        Column(
+            "opened_on", QCoreApplication.translate("PassbookTables", "Opened"), lambda b: f"{b.opened_on:%Y-%m-%d}"
+        ),
     ]
 
 
@@ -70,12 +91,21 @@ def entry_columns() -> list[Column]:
     return [
         Column("seq", QCoreApplication.translate("PassbookTables", "No."), lambda e: str(e.seq), RIGHT),
         Column("", QCoreApplication.translate("PassbookTables", "Date"), lambda e: f"{e.on:%Y-%m-%d}"),
-        Column("", QCoreApplication.translate("PassbookTables", "Kind"), lambda e: kind_label(e.kind),
-               color=lambda e: "#b71c1c" if e.kind in ("reversal", "expiry") else None),
+        Column(
+            "",
+            QCoreApplication.translate("PassbookTables", "Kind"),
+            lambda e: kind_label(e.kind),
+            color=lambda e: "#b71c1c" if e.kind in ("reversal", "expiry") else None,
+        ),
         Column("", QCoreApplication.translate("PassbookTables", "Summary"), lambda e: e.memo),
         Column("", QCoreApplication.translate("PassbookTables", "In"), lambda e: signed(e.points, True), RIGHT),
         Column("", QCoreApplication.translate("PassbookTables", "Out"), lambda e: signed(e.points, False), RIGHT),
         Column("", QCoreApplication.translate("PassbookTables", "Balance"), lambda e: str(e.balance_after), RIGHT),
-        Column("", QCoreApplication.translate("PassbookTables", "Hours"), lambda e: f"{e.hours:g}" if e.minutes else "", RIGHT),
+        Column(
+            "",
+            QCoreApplication.translate("PassbookTables", "Hours"),
+            lambda e: f"{e.hours:g}" if e.minutes else "",
+            RIGHT,
+        ),
         Column("", QCoreApplication.translate("PassbookTables", "Operator"), lambda e: e.operator),
     ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -34,9 +35,14 @@ def people_columns(communities: dict[str, str], skills: bool = False) -> list[Co
     yes = QCoreApplication.translate("PeopleTable", "Yes")
     cols = [
         Column("name", QCoreApplication.translate("PeopleTable", "Name"), lambda p: p.name),
-        Column("gender", QCoreApplication.translate("PeopleTable", "Gender"), lambda p: GENDER_LABELS.get(p.gender, "")),
-        Column("community_uid", QCoreApplication.translate("PeopleTable", "Community"),
-               lambda p: communities.get(p.community_uid or "", "")),
+        Column(
+            "gender", QCoreApplication.translate("PeopleTable", "Gender"), lambda p: GENDER_LABELS.get(p.gender, "")
+        ),
+        Column(
+            "community_uid",
+            QCoreApplication.translate("PeopleTable", "Community"),
+            lambda p: communities.get(p.community_uid or "", ""),
+        ),
     ]
     if skills:
         return cols + [
@@ -50,8 +56,11 @@ def people_columns(communities: dict[str, str], skills: bool = False) -> list[Co
         Column("id_masked", QCoreApplication.translate("PeopleTable", "Identity number"), lambda p: p.id_masked),
         Column("phone", QCoreApplication.translate("PeopleTable", "Phone"), lambda p: p.phone),
         Column("building", QCoreApplication.translate("PeopleTable", "Address"), lambda p: p.address),
-        Column("", QCoreApplication.translate("PeopleTable", "Household head"), lambda p: yes if p.household_head else ""),
-        Column("volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"),
-               lambda p: volunteer_text(p, yes)),
+        Column(
+            "", QCoreApplication.translate("PeopleTable", "Household head"), lambda p: yes if p.household_head else ""
+        ),
+        Column(
+            "volunteer_number", QCoreApplication.translate("PeopleTable", "Volunteer"), lambda p: volunteer_text(p, yes)
+        ),
         Column("skills", QCoreApplication.translate("PeopleTable", "Skills"), lambda p: p.skills),
     ]

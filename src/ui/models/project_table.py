@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -44,10 +45,29 @@ def project_columns() -> list[Column]:
     return [
         Column("title", QCoreApplication.translate("ProjectTable", "Project"), lambda p: p.title),
         Column("org", QCoreApplication.translate("ProjectTable", "Applicant"), lambda p: p.org_name),
-        Column("status", QCoreApplication.translate("ProjectTable", "Status"), lambda p: p.status_label, color=lambda p: STATUS_COLORS.get(p.status)),
-        Column("requested", QCoreApplication.translate("ProjectTable", "Requested"), lambda p: fen_to_yuan(p.requested_fen), RIGHT),
-        Column("approved", QCoreApplication.translate("ProjectTable", "Approved"), lambda p: fen_to_yuan(p.approved_fen) if p.approved_fen else "", RIGHT),
-        Column("applied_on", QCoreApplication.translate("ProjectTable", "Applied"), lambda p: p.applied_on.isoformat() if p.applied_on else ""),
+        Column(
+            "status",
+            QCoreApplication.translate("ProjectTable", "Status"),
+            lambda p: p.status_label,
+            color=lambda p: STATUS_COLORS.get(p.status),
+        ),
+        Column(
+            "requested",
+            QCoreApplication.translate("ProjectTable", "Requested"),
+            lambda p: fen_to_yuan(p.requested_fen),
+            RIGHT,
+        ),
+        Column(
+            "approved",
+            QCoreApplication.translate("ProjectTable", "Approved"),
+            lambda p: fen_to_yuan(p.approved_fen) if p.approved_fen else "",
+            RIGHT,
+        ),
+        Column(
+            "applied_on",
+            QCoreApplication.translate("ProjectTable", "Applied"),
+            lambda p: p.applied_on.isoformat() if p.applied_on else "",
+        ),
         Column("program", QCoreApplication.translate("ProjectTable", "Round"), lambda p: p.program_name),
     ]
 
@@ -69,7 +89,15 @@ def proposal_columns() -> list[Column]:
         Column("", QCoreApplication.translate("ProjectTable", "Proposal"), lambda p: p.title),
         Column("", QCoreApplication.translate("ProjectTable", "Proposer"), lambda p: p.proposer),
         Column("", QCoreApplication.translate("ProjectTable", "Community"), lambda p: p.community_name),
-        Column("", QCoreApplication.translate("ProjectTable", "Step reached"), lambda p: STEP_LABELS.get(p.steps[-1].step, "") if p.steps else ""),
-        Column("", QCoreApplication.translate("ProjectTable", "Outcome"), lambda p: OUTCOME_LABELS.get(p.outcome, p.outcome),
-               color=lambda p: "#9e9e9e" if p.outcome == "dropped" else None),
+        Column(
+            "",
+            QCoreApplication.translate("ProjectTable", "Step reached"),
+            lambda p: STEP_LABELS.get(p.steps[-1].step, "") if p.steps else "",
+        ),
+        Column(
+            "",
+            QCoreApplication.translate("ProjectTable", "Outcome"),
+            lambda p: OUTCOME_LABELS.get(p.outcome, p.outcome),
+            color=lambda p: "#9e9e9e" if p.outcome == "dropped" else None,
+        ),
     ]

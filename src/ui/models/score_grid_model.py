@@ -9,7 +9,7 @@ second typist types blind from the paper, as double entry requires.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from yichao.app.roadshow import ScoreGrid, weighted_total
@@ -32,7 +32,7 @@ def parse_score(text: str, top: float) -> float | None:
 class ScoreGridModel(QAbstractTableModel):
     row_completed = Signal(str, str, list)  # judge uid, project uid, scores
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.grid: ScoreGrid | None = None
         self.judge_uid = ""
@@ -60,7 +60,7 @@ class ScoreGridModel(QAbstractTableModel):
     def recused(self, row: int) -> bool:
         return self.grid is not None and (self.judge_uid, self.project_uid(row)) in self.grid.recusals
 
-    def sheet(self, row: int):  # type: ignore[no-untyped-def]
+    def sheet(self, row: int):
         return self.grid.sheets.get((self.judge_uid, self.project_uid(row))) if self.grid else None
 
     def state(self, row: int) -> str:
@@ -158,7 +158,11 @@ class ScoreGridModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Accept a score in range; refuse anything else (the cell keeps its old value)."""
-        if role != Qt.ItemDataRole.EditRole or self.grid is None or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or self.grid is None
+            or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable)
+        ):
             return False
         row, col = index.row(), index.column()
         text = str(value).strip()

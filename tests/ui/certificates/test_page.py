@@ -99,7 +99,7 @@ def test_verify_dialog_and_viewer_rights(qtbot, workspace, tmp_path):
     qtbot.addWidget(dialog)
     dialog.code.setText(row.code)
     dialog.check()
-    assert row.serial in dialog.result.text() and "夕阳情艺术团" in dialog.result.text()
+    assert row.serial in dialog.verdict.text() and "夕阳情艺术团" in dialog.verdict.text()
 
 
 def test_setup_dialog_saves_calibration(qtbot, workspace):

@@ -103,7 +103,11 @@ def test_second_typing_is_blind_and_must_match(qtbot, tab):
     view.start()
     type_cells(qtbot, view, ["8", "16"])
     assert tab.model.state(0) == "mismatch" and "第一次是 15" in tab.message.text()
-    assert not load_grid(tab.ws, tab.roadshow_uid).sheets[(tab.grid.judges[0].uid, tab.grid.entries[0].project_uid)].confirmed
+    assert (
+        not load_grid(tab.ws, tab.roadshow_uid)
+        .sheets[(tab.grid.judges[0].uid, tab.grid.entries[0].project_uid)]
+        .confirmed
+    )
     view.setCurrentIndex(tab.model.index(0, 0))
     type_cells(qtbot, view, ["8", "15"])
     assert tab.model.state(0) == "confirmed"

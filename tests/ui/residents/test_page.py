@@ -56,7 +56,9 @@ def _all_texts(widget) -> str:
 def test_tabs_and_masked_identity_numbers_everywhere(page, qtbot):
     assert [page.tabs.tabText(i) for i in range(3)] == ["居民", "能人库", "需求清单"]
     tab = page.people_tab
-    tab.view.selectRow(next(r for r in range(tab.model.rowCount()) if tab.model.data(tab.model.index(r, 0)) == "王秀英"))
+    tab.view.selectRow(
+        next(r for r in range(tab.model.rowCount()) if tab.model.data(tab.model.index(r, 0)) == "王秀英")
+    )
     assert ID[:6] + "********" + ID[-4:] in tab.details.text()
     assert ID not in _all_texts(page)
 

@@ -96,7 +96,9 @@ def test_bulk_insert_stores_defaults_for_none_and_journals_what_is_stored(worksp
         assert bulk_insert(s, Person, rows) == 2
     with workspace.read() as s:
         people = {p.name: p for p in s.scalars(select(Person))}
-        entries = {e.uid: json.loads(e.data) for e in s.scalars(select(JournalEntry).where(JournalEntry.entity == "person"))}
+        entries = {
+            e.uid: json.loads(e.data) for e in s.scalars(select(JournalEntry).where(JournalEntry.entity == "person"))
+        }
         assert s.scalars(select(Community).where(Community.name == "新社区")).first() is not None
     assert people["张三"].phone == "" and people["李四"].gender == "female"
     for person in people.values():

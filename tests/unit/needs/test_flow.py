@@ -23,7 +23,9 @@ from yichao.models.organization import Organization
 def street(workspace):
     c = add_community(workspace, "燕山社区")
     asker = people.create_person(workspace, PersonInput("王奶奶", community_uid=c.uid))
-    vol = people.create_person(workspace, PersonInput("李志强", community_uid=c.uid, is_volunteer=True, skills="水电维修"))
+    vol = people.create_person(
+        workspace, PersonInput("李志强", community_uid=c.uid, is_volunteer=True, skills="水电维修")
+    )
     head = people.create_person(workspace, PersonInput("赵庭户", community_uid=c.uid, household_head=True))
     with workspace.unit() as session:
         org = Organization(name="燕山邻里互助队", community_uid=c.uid)

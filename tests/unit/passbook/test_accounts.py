@@ -14,6 +14,7 @@ from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
 from yichao.app.passbook import passbook_rows
 from yichao.app.passbook.hours import hours_to_next_star, star_level, volunteer_hours
+from yichao.app.passbook.query import passbook_rows
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.journal import JournalEntry
 from yichao.models.passbook import LedgerEntry, Passbook
@@ -32,7 +33,13 @@ def book(workspace, holder):
 def test_open_numbers_by_issuing_site(workspace, holder):
     first = pb.open_passbook(workspace, holder.uid)
     assert first.number == "370102001-000001"
-    assert (first.status, first.balance, first.pending_lines, first.next_page, first.next_line) == ("active", 0, 0, 1, 1)
+    assert (first.status, first.balance, first.pending_lines, first.next_page, first.next_line) == (
+        "active",
+        0,
+        0,
+        1,
+        1,
+    )
     other = create_person(workspace, PersonInput(name="王建国"))
     office = pb.open_passbook(workspace, other.uid, "370102001003")
     assert office.number == "370102001003-000001"
@@ -43,7 +50,14 @@ def test_open_numbers_by_issuing_site(workspace, holder):
 def test_deposit_and_redeem_keep_balance_and_hours_apart(workspace, book):
     e1 = pb.deposit(workspace, book.number, 30, "社区清扫", hours=2.5)
     e2 = pb.redeem(workspace, book.number, 20, "兑换大米")
-    assert (e1.seq, e1.kind, e1.points, e1.balance_after, e1.minutes, e1.operator) == (1, "deposit", 30, 30, 150, "admin")
+    assert (e1.seq, e1.kind, e1.points, e1.balance_after, e1.minutes, e1.operator) == (
+        1,
+        "deposit",
+        30,
+        30,
+        150,
+        "admin",
+    )
     assert (e2.seq, e2.kind, e2.points, e2.balance_after, e2.minutes) == (2, "redeem", -20, 10, 0)
     row = pb.get_passbook(workspace, book.number.lower() + " ")
     assert (row.balance, row.minutes, row.pending_lines) == (10, 150, 2)

@@ -23,7 +23,9 @@ DISTRICT = "370102"
 
 
 def make_books(ws, n):
-    return [pb.open_passbook(ws, create_person(ws, PersonInput(name=f"志愿者{i}", is_volunteer=True)).uid) for i in range(n)]
+    return [
+        pb.open_passbook(ws, create_person(ws, PersonInput(name=f"志愿者{i}", is_volunteer=True)).uid) for i in range(n)
+    ]
 
 
 def as_district(ws, model, **values):
@@ -111,9 +113,13 @@ def test_bulk_credit_is_all_or_nothing(workspace):
     books = make_books(workspace, 3)
     life.report_lost(workspace, books[1].number)
     with pytest.raises(UserError, match="已挂失"):
-        credit_activity(workspace, ActivityInput("清扫", "环境清洁", date(2026, 11, 1), 1, 5), [b.number for b in books])
+        credit_activity(
+            workspace, ActivityInput("清扫", "环境清洁", date(2026, 11, 1), 1, 5), [b.number for b in books]
+        )
     with pytest.raises(UserError, match="找不到这些存折"):
-        credit_activity(workspace, ActivityInput("清扫", "环境清洁", date(2026, 11, 1), 1, 5), [books[0].number, "NOPE"])
+        credit_activity(
+            workspace, ActivityInput("清扫", "环境清洁", date(2026, 11, 1), 1, 5), [books[0].number, "NOPE"]
+        )
     assert pb.get_passbook(workspace, books[0].number).balance == 0
 
 

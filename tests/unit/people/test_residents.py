@@ -70,8 +70,9 @@ def test_update_keeps_the_number_unless_retyped_and_refuses_a_duplicate(workspac
     a = people.create_person(workspace, PersonInput("张建国", ID))
     other = make_id_number("370102", date(1960, 1, 1), 222)
     b = people.create_person(workspace, PersonInput("李梅", other))
-    edited = people.update_person(workspace, a.uid, PersonInput("张建国", "", building="3号楼", unit="2单元", room="301",
-                                                                household_head=True))
+    edited = people.update_person(
+        workspace, a.uid, PersonInput("张建国", "", building="3号楼", unit="2单元", room="301", household_head=True)
+    )
     assert edited.id_masked == a.id_masked and edited.address == "3号楼2单元301" and edited.household_head
     with pytest.raises(DuplicatePerson):
         people.update_person(workspace, b.uid, PersonInput("李梅", ID))

@@ -42,9 +42,16 @@ def make_org(ws, name="夕阳红志愿服务队", stage="nursery") -> str:
 
 
 def make_program(ws, budget=100_000_00, **kw) -> str:
-    data = ProgramInput(name="2026年公益创投", kind="venture", year=2026, budget_fen=budget,
-                        sources=(FundSourceInput("fiscal", budget - 20_000_00), FundSourceInput("community_fund", 20_000_00)),
-                        call_opens=date(2026, 2, 1), call_closes=date(2026, 3, 31), **kw)
+    data = ProgramInput(
+        name="2026年公益创投",
+        kind="venture",
+        year=2026,
+        budget_fen=budget,
+        sources=(FundSourceInput("fiscal", budget - 20_000_00), FundSourceInput("community_fund", 20_000_00)),
+        call_opens=date(2026, 2, 1),
+        call_closes=date(2026, 3, 31),
+        **kw,
+    )
     return create_program(ws, data).uid
 
 
@@ -226,7 +233,10 @@ def test_evaluation_range_and_listing(workspace):
     make_project(workspace, program, title="社区花园")
     assert count_projects(workspace) == 2 and count_projects(workspace, status="running") == 1
     assert count_projects(workspace, search="sqhy") == 1  # pinyin initials of 社区花园
-    assert [r.title for r in query_projects(workspace, sort_key="title", descending=False)] == ["社区花园", "邻里互助食堂"]
+    assert [r.title for r in query_projects(workspace, sort_key="title", descending=False)] == [
+        "社区花园",
+        "邻里互助食堂",
+    ]
     rows = list(project_rows(workspace))
     assert {r["uid"] for r in rows} == {r.uid for r in query_projects(workspace)}
     assert all("status" in r and "title" in r for r in rows)

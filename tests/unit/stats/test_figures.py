@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import update
 
@@ -65,9 +65,9 @@ def _move_journal(ws, entity, when):
 def test_new_residents_and_changes_fall_in_their_beijing_month(workspace):
     add_people(workspace, [("甲", False, {}), ("乙", False, {})])
     # 2026-09-30 17:00 UTC is 2026-10-01 01:00 in Beijing: October, not September
-    _move_journal(workspace, "person", datetime(2026, 9, 30, 17, 0, tzinfo=timezone.utc))
+    _move_journal(workspace, "person", datetime(2026, 9, 30, 17, 0, tzinfo=UTC))
     add_people(workspace, [("丙", False, {})])
-    _move_journal_last(workspace, datetime(2026, 11, 15, tzinfo=timezone.utc))
+    _move_journal_last(workspace, datetime(2026, 11, 15, tzinfo=UTC))
     months = [Period("month", 2026, m) for m in (9, 10, 11)]
     with workspace.read() as s:
         assert new_residents(s, ALL, months) == [0, 2, 1]

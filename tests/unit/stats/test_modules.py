@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from yichao.app.stats import figures
@@ -55,7 +55,13 @@ def test_org_stage_entry_graduation_activity_subsidy_followup(workspace):
         OrgMentoring(org_uid=b, on=date(2026, 9, 1), follow_up_on=date(2099, 1, 1), follow_up_done=False))
     with workspace.read() as s:
         assert fig_orgs.orgs_incubating(s, ALL) == 1
-        assert dict(fig_orgs.orgs_by_stage(s, ALL)) == {"苗圃培育": 1, "加速孵化": 0, "产业发展": 0, "出壳": 1, "退出": 1}
+        assert dict(fig_orgs.orgs_by_stage(s, ALL)) == {
+            "苗圃培育": 1,
+            "加速孵化": 0,
+            "产业发展": 0,
+            "出壳": 1,
+            "退出": 1,
+        }
         assert dict(fig_orgs.orgs_by_kind(s, ALL))["未登记团队"] == 3  # the model's default kind
         assert org_records.orgs_new(s, ALL, [OCT, NOV]) == [1, 1]
         assert org_records.orgs_graduated(s, ALL, [OCT, NOV, Y2026]) == [0, 1, 1]
@@ -88,7 +94,7 @@ def _need_with_steps(ws, status, due, steps):
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 def test_needs_in_out_open_overdue_and_median_days(workspace):
@@ -146,10 +152,12 @@ def test_projects_running_money_and_tranches_due(workspace):
 
     org = make_org(workspace)
     (program,) = add(workspace, Program(name="2026公益创投", year=china_today().year, budget_fen=50_000_000))
-    p1, p2, p3 = add(workspace,
-                     Project(org_uid=org, program_uid=program.uid, title="一", status="running", approved_fen=10_000_000),
-                     Project(org_uid=org, program_uid=program.uid, title="二", status="midterm", approved_fen=5_000_000),
-                     Project(org_uid=org, program_uid=program.uid, title="三", status="rejected", approved_fen=0))
+    p1, p2, p3 = add(
+        workspace,
+        Project(org_uid=org, program_uid=program.uid, title="一", status="running", approved_fen=10_000_000),
+        Project(org_uid=org, program_uid=program.uid, title="二", status="midterm", approved_fen=5_000_000),
+        Project(org_uid=org, program_uid=program.uid, title="三", status="rejected", approved_fen=0),
+    )
     (m,) = add(workspace, Milestone(project_uid=p1.uid, title="节点", done_on=date(2026, 11, 1)))
     add(workspace,
         ProjectTransition(project_uid=p1.uid, from_status="pitched", to_status="approved", on=date(2026, 10, 9)),
@@ -163,7 +171,11 @@ def test_projects_running_money_and_tranches_due(workspace):
     with workspace.read() as s:
         assert fig_projects.projects_running(s, ALL) == 2
         assert fig_projects.program_budget(s, ALL) == Decimal("500000")
-        assert fig_projects.funds_committed(s, ALL, [OCT, NOV, Y2026]) == [Decimal(100000), Decimal(50000), Decimal(150000)]
+        assert fig_projects.funds_committed(s, ALL, [OCT, NOV, Y2026]) == [
+            Decimal(100000),
+            Decimal(50000),
+            Decimal(150000),
+        ]
         assert fig_projects.funds_disbursed(s, ALL, [OCT, NOV]) == [Decimal(50000), Decimal(0)]
         # due: p1's milestone tranche (milestone done), p2's approval and midterm tranches; not p1's final
         assert fig_projects.tranches_due(s, ALL, date(2026, 11, 23)) == 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -29,10 +29,10 @@ def test_bad_periods_are_refused_with_a_sentence(text, kind):
 def test_month_bounds_follow_beijing_time():
     p = Period("month", 2026, 10)
     assert (p.start, p.end) == (date(2026, 10, 1), date(2026, 11, 1))
-    assert p.start_utc == datetime(2026, 9, 30, 16, 0, tzinfo=timezone.utc)
-    assert p.end_utc == datetime(2026, 10, 31, 16, 0, tzinfo=timezone.utc)
+    assert p.start_utc == datetime(2026, 9, 30, 16, 0, tzinfo=UTC)
+    assert p.end_utc == datetime(2026, 10, 31, 16, 0, tzinfo=UTC)
     # 2026-10-31 20:00 UTC is already November in Beijing
-    assert current("month", datetime(2026, 10, 31, 20, 0, tzinfo=timezone.utc)) == Period("month", 2026, 11)
+    assert current("month", datetime(2026, 10, 31, 20, 0, tzinfo=UTC)) == Period("month", 2026, 11)
 
 
 def test_quarter_and_year_months_previous_and_trailing():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import update
@@ -29,7 +29,7 @@ def street(workspace):
         bulk_insert(s, Person, [{"name": f"居民{i}", "is_volunteer": i % 3 == 0, "community_uid": c.uid}
                                 for i in range(9)])
         s.execute(update(JournalEntry).where(JournalEntry.entity == "person")
-                  .values(at=datetime(2026, 10, 10, tzinfo=timezone.utc)))
+                  .values(at=datetime(2026, 10, 10, tzinfo=UTC)))
     return workspace
 
 

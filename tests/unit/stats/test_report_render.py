@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -29,7 +29,7 @@ def sample_report() -> Report:
     trend = Chart("trend_x", "新登记居民（按月）", "line", ("2026-09", "2026-10"),
                   (Series("甲", (1.0, 2.0)), Series("乙", (3.0, 0.0))), "人")
     return Report("甸柳街道2026年10月统计报表", "甸柳街道", "370102001", Period("month", 2026, 10),
-                  datetime(2026, 11, 1, tzinfo=timezone.utc), (figures, stages), (chart, trend), ("说明一句。",))
+                  datetime(2026, 11, 1, tzinfo=UTC), (figures, stages), (chart, trend), ("说明一句。",))
 
 
 def test_xlsx_has_one_sheet_per_table_with_real_numbers(tmp_path):

@@ -62,7 +62,10 @@ def add_people(ws: Workspace, n: int, rng: random.Random, community_uid: str | N
             number = numbers[i] if numbers else None
             while number is None or (not numbers and number in used):
                 number = make_id_number(
-                    "370102", date(1950 + rng.randint(0, 50), rng.randint(1, 12), rng.randint(1, 28)), rng.randint(1, 999))
+                    "370102",
+                    date(1950 + rng.randint(0, 50), rng.randint(1, 12), rng.randint(1, 28)),
+                    rng.randint(1, 999),
+                )
             used.add(number)
             p = Person(name=f"居民{rng.randint(0, 10**6)}", id_number=number, id_masked=mask_id_number(number),
                        community_uid=community_uid)

@@ -106,7 +106,9 @@ def mutations(draw, world: World) -> bytes:
     elif kind == "duplicate":
         entries.append(entries[draw(st.integers(0, len(entries) - 1))])
     elif kind == "slip":
-        entries.insert(draw(st.integers(0, len(entries))), (draw(st.sampled_from(SLIP_NAMES)), b"x" * draw(st.integers(0, 99))))
+        entries.insert(
+            draw(st.integers(0, len(entries))), (draw(st.sampled_from(SLIP_NAMES)), b"x" * draw(st.integers(0, 99)))
+        )
     if kind in ("drop", "rename", "duplicate", "slip"):
         import warnings
 
@@ -148,8 +150,12 @@ def mutations(draw, world: World) -> bytes:
         if draw(st.booleans()):
             manifest["counts"] = {"person": len(lines)} if draw(st.booleans()) else manifest["counts"]
     elif kind == "hashes":
-        members[bf.HASHES] = draw(st.sampled_from([b"", b"{}\n", b"not json\n"])) + json.dumps(
-            {"t": "person", "u": draw(st.text(max_size=40)), "c": "id_number", "h": draw(st.text(max_size=70))}).encode()
+        members[bf.HASHES] = (
+            draw(st.sampled_from([b"", b"{}\n", b"not json\n"]))
+            + json.dumps(
+                {"t": "person", "u": draw(st.text(max_size=40)), "c": "id_number", "h": draw(st.text(max_size=70))}
+            ).encode()
+        )
     elif kind == "ack":
         members[bf.ACK] = json.dumps({"seq": draw(ANY_JSON), "journal_hi": draw(ANY_JSON),
                                       "hash_key_id": draw(ANY_JSON)}).encode()

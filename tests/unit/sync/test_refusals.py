@@ -150,7 +150,9 @@ def test_valid_signature_over_bad_records(world, tmp_path):
     refused(d, _forge(a, d, path, tmp_path, too_long), "变更无效")
 
 
-@pytest.mark.parametrize("name", ["../../evil.txt", "/etc/cron.d/x", "attachments/../../x", "a\\..\\b", "changes.jsonl/"])
+@pytest.mark.parametrize(
+    "name", ["../../evil.txt", "/etc/cron.d/x", "attachments/../../x", "a\\..\\b", "changes.jsonl/"]
+)
 def test_zip_slip_names_refused_before_anything_is_written(world, tmp_path, name):
     a, b, d, path = world
     header, plain = unseal(path.read_bytes(), d)

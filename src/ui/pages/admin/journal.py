@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from yichao.app import core, history
 from yichao.app.core import JournalFilter, Workspace
 from yichao.app.history import DescribedEntry
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.widgets.dates import to_date
 from yichao.ui.widgets.table_view import make_table_view
 
 
@@ -129,8 +131,8 @@ class JournalTab(QWidget):
         since: date | None = None
         until: date | None = None
         if self.use_dates.isChecked():
-            since = self.since.date().toPython()
-            until = self.until.date().toPython()
+            since = to_date(self.since.date())
+            until = to_date(self.until.date())
         return JournalFilter(user=self.user.currentData() or "", entity=self.entity.currentData() or "",
                              since=since, until=until, text=self.text.text().strip())
 

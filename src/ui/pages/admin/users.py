@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -62,9 +63,9 @@ class UsersModel(QAbstractTableModel):
             return row.username
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        locked = row.locked_until is not None and row.locked_until > datetime.now(timezone.utc)
+        locked = row.locked_until is not None and row.locked_until > datetime.now(UTC)
         status = self.tr("Disabled") if not row.active else (self.tr("Locked") if locked else self.tr("Active"))
         last = row.last_login.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_login else ""
         return [row.username, row.display_name, role_label(row.role), status, last][index.column()]

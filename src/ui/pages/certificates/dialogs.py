@@ -99,7 +99,10 @@ class IssueDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self, singleShot=True, interval=250, timeout=self.reload)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.year.valueChanged.connect(lambda _v: self._timer.start())
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -194,10 +197,10 @@ class VerifyDialog(QDialog):
         self.code.setPlaceholderText(self.tr("Verification code, e.g. ABCD-2345, or the QR text"))
         self.check_button = QPushButton(self.tr("&Check"))
         self.check_button.setDefault(True)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check_button.clicked.connect(self.check)
         self.code.returnPressed.connect(self.check)
         row = QHBoxLayout()
@@ -207,17 +210,17 @@ class VerifyDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.verdict, 1)
         layout.addWidget(close)
 
     def check(self) -> None:
         verdict = call(self, verify_certificate, self.ws, self.code.text())
         if verdict is None:
-            self.result.clear()
+            self.verdict.clear()
             return
         color = "#1b5e20" if verdict.valid else ERROR_COLOR
         head = self.tr("Valid") if verdict.valid else self.tr("Not valid")
-        self.result.setText(f"<b style='color:{color}; font-size:16px'>{head}</b><br>{verdict.message}")
+        self.verdict.setText(f"<b style='color:{color}; font-size:16px'>{head}</b><br>{verdict.message}")
 
 
 class SetupDialog(FormDialog):

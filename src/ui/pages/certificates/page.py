@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -110,7 +111,10 @@ class CertificatesPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
-        self._timer = QTimer(self, singleShot=True, interval=250, timeout=self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -161,7 +165,9 @@ class CertificatesPage(QWidget):
         lines = [f"<b>{row.title}</b> {row.serial} · {self.status_text(row)}",
                  f"{row.recipient} · {row.issued_on.isoformat()} · {row.issuer} · {row.code}"]
         if row.status == "revoked":
-            lines.append(self.tr("Revoked on %1: %2").replace("%1", str(row.revoked_on)).replace("%2", row.revoked_reason))
+            lines.append(
+                self.tr("Revoked on %1: %2").replace("%1", str(row.revoked_on)).replace("%2", row.revoked_reason)
+            )
         for p in call(self, print_history, self.ws, row.uid) or []:
             kind = self.tr("reprint") if p.reprint else self.tr("first print")
             when = p.printed_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -185,7 +191,7 @@ class CertificatesPage(QWidget):
         kind, uids, opts = dialog.current_kind, dialog.subject_uids(), dialog.options()
         out = self._out(kind)
 
-        def work(progress, cancel):  # type: ignore[no-untyped-def]
+        def work(progress, cancel):
             return print_certificates(self.ws, kind, uids, out, layout=opts["layout"],  # type: ignore[arg-type]
                                       preprinted=opts["preprinted"], extra=opts["extra"],  # type: ignore[arg-type]
                                       progress=progress, cancel=cancel)

@@ -11,7 +11,7 @@ from yichao.app.stats import Card, format_number
 
 def card_number(card: Card) -> str:
     """The big number: money of ten thousand yuan and more reads in 万 (as clerks write it)."""
-    if card.fmt == "money" and card.value is not None and abs(card.value) >= 10_000:
+    if card.fmt == "money" and card.value is not None and abs(float(card.value)) >= 10_000:
         return f"{float(card.value) / 10_000:,.2f}万"
     return format_number(card.value, card.fmt)
 

@@ -56,7 +56,7 @@ class DashboardPage(QWidget):
         when_ready(self, lambda: self.refresh_button.setIcon(icon("refresh")))
         self.refresh_button.setToolTip(self.tr("Recount every figure (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addSpacing(12)

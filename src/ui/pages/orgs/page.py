@@ -49,7 +49,7 @@ class OrgsPage(QWidget):
             if key is None:
                 bar.addStretch()
                 continue
-            b = QPushButton(icon(name), text, self)
+            b = QPushButton(icon(name), text or "", self)
             b.clicked.connect(slot)
             if shortcut is not None:
                 b.setShortcut(QKeySequence(shortcut))
@@ -160,8 +160,11 @@ class OrgsPage(QWidget):
         org = self.detail.org
         if org is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete organization"),
-                                      self.tr("Delete the file of %1? It stays in the journal.").replace("%1", org.name))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete organization"),
+            self.tr("Delete the file of %1? It stays in the journal.").replace("%1", org.name),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             call(self, orgs.delete_org, self.ws, org.uid)
             self.list.reload()

@@ -118,8 +118,12 @@ class CounterTab(QWidget):
         self.deposit_memo.returnPressed.connect(self.post_deposit)
         self.deposit_button.clicked.connect(self.post_deposit)
         row = QHBoxLayout()
-        for label, widget, stretch in ((self.tr("Activity"), self.activity, 2), (self.tr("Hours"), self.hours_in, 0),
-                                       (self.tr("Points"), self.deposit_points, 0), (self.tr("Summary"), self.deposit_memo, 3)):
+        for label, widget, stretch in (
+            (self.tr("Activity"), self.activity, 2),
+            (self.tr("Hours"), self.hours_in, 0),
+            (self.tr("Points"), self.deposit_points, 0),
+            (self.tr("Summary"), self.deposit_memo, 3),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(widget, stretch)
         row.addWidget(self.deposit_button)
@@ -140,8 +144,11 @@ class CounterTab(QWidget):
         self.redeem_button.clicked.connect(self.post_redeem)
         self.item.currentIndexChanged.connect(self._item_chosen)
         row2 = QHBoxLayout()
-        for label, widget, stretch in ((self.tr("Catalog item"), self.item, 2), (self.tr("Points"), self.redeem_points, 0),
-                                       (self.tr("Summary"), self.redeem_memo, 3)):
+        for label, widget, stretch in (
+            (self.tr("Catalog item"), self.item, 2),
+            (self.tr("Points"), self.redeem_points, 0),
+            (self.tr("Summary"), self.redeem_memo, 3),
+        ):
             row2.addWidget(QLabel(label))
             row2.addWidget(widget, stretch)
         row2.addWidget(self.redeem_button)
@@ -222,7 +229,9 @@ class CounterTab(QWidget):
         if self.hours_in.value() <= 0 or not self.activity.currentText().strip():
             return
         try:
-            self.deposit_points.setValue(points_for_service(self.ws, self.activity.currentText(), self.hours_in.value()))
+            self.deposit_points.setValue(
+                points_for_service(self.ws, self.activity.currentText(), self.hours_in.value())
+            )
         except USER_ERRORS:
             pass  # no rule for this type: the clerk types the points
         if not self.deposit_memo.text():
@@ -253,7 +262,9 @@ class CounterTab(QWidget):
         if uid:
             done = call(self, redeem_item, self.ws, self.current.number, uid, 1)
         else:
-            done = call(self, passbook.redeem, self.ws, self.current.number, self.redeem_points.value(), self.redeem_memo.text())
+            done = call(
+                self, passbook.redeem, self.ws, self.current.number, self.redeem_points.value(), self.redeem_memo.text()
+            )
         if done is not None:
             self.item.setCurrentIndex(0)
             self.redeem_points.setValue(0)
@@ -273,7 +284,9 @@ class CounterTab(QWidget):
         answer = QMessageBox.question(self, self.tr("Reverse entry"), self.tr(
             "Reverse entry %1 (%2, %3 points)? The entry stays; an opposite entry is added.")
             .replace("%1", str(entry.seq)).replace("%2", entry.memo).replace("%3", str(entry.points)))
-        if answer == QMessageBox.StandardButton.Yes and call(self, passbook.reverse, self.ws, self.current.number, entry.seq):
+        if answer == QMessageBox.StandardButton.Yes and call(
+            self, passbook.reverse, self.ws, self.current.number, entry.seq
+        ):
             self._posted()
 
     def report_lost(self) -> None:

@@ -163,11 +163,16 @@ class PassbookPrintDialog(QDialog):
             return 0
 
     def confirm(self) -> None:
-        if self.reprint is None and self.job is not None and not self.job.empty and call(self, confirm_printed, self.ws, self.job) is not None:
+        if (
+            self.reprint is None
+            and self.job is not None
+            and not self.job.empty
+            and call(self, confirm_printed, self.ws, self.job) is not None
+        ):
             self.confirmed = True
             self.accept()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self.document.close()
         super().closeEvent(event)
 

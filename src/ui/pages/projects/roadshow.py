@@ -41,7 +41,10 @@ class RoadshowTab(QWidget):
         self.roadshows.setObjectName("roadshow_combo")
         self.judges = QComboBox()
         self.judges.setObjectName("judge_combo")
-        self.enter_mode, self.confirm_mode = QRadioButton(self.tr("&First typing")), QRadioButton(self.tr("&Confirm (second typing)"))
+        self.enter_mode, self.confirm_mode = (
+            QRadioButton(self.tr("&First typing")),
+            QRadioButton(self.tr("&Confirm (second typing)")),
+        )
         self.enter_mode.setChecked(True)
         modes = QButtonGroup(self)
         modes.addButton(self.enter_mode)
@@ -53,7 +56,9 @@ class RoadshowTab(QWidget):
         self.message.setObjectName("grid_message")
         self.progress = QLabel()
         self.results = QTableWidget(0, 4)
-        self.results.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Project"), self.tr("Score"), self.tr("Judges")])
+        self.results.setHorizontalHeaderLabels(
+            [self.tr("Rank"), self.tr("Project"), self.tr("Score"), self.tr("Judges")]
+        )
         self.results.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().hide()
         self.results.horizontalHeader().setStretchLastSection(True)
@@ -71,11 +76,17 @@ class RoadshowTab(QWidget):
         top.addWidget(self.roadshows, 1)
         files = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, name, text in (("new", "add", self.tr("&New roadshow...")), ("entries", "add", self.tr("Pro&jects...")),
-                                ("rubric", "edit", self.tr("R&ubric...")), ("judge", "user", self.tr("Add &judge...")),
-                                ("recusal", "warning", self.tr("&Recusal...")),
-                                ("blank", "export", self.tr("&Blank sheet...")), ("import", "import", self.tr("&Import sheet...")),
-                                ("scores", "export", self.tr("E&xport scores...")), ("pdf", "print", self.tr("Result &sheet PDF..."))):
+        for key, name, text in (
+            ("new", "add", self.tr("&New roadshow...")),
+            ("entries", "add", self.tr("Pro&jects...")),
+            ("rubric", "edit", self.tr("R&ubric...")),
+            ("judge", "user", self.tr("Add &judge...")),
+            ("recusal", "warning", self.tr("&Recusal...")),
+            ("blank", "export", self.tr("&Blank sheet...")),
+            ("import", "import", self.tr("&Import sheet...")),
+            ("scores", "export", self.tr("E&xport scores...")),
+            ("pdf", "print", self.tr("Result &sheet PDF...")),
+        ):
             b = QPushButton(icon(name), text, self)
             b.setObjectName(f"roadshow_{key}")
             (files if key in ("blank", "import", "scores", "pdf") else top).addWidget(b)
@@ -118,7 +129,7 @@ class RoadshowTab(QWidget):
         self.model.row_completed.connect(self.save_row)
         self.view.judge_step.connect(self.step_judge)
         self.view.delegate.invalid_typed.connect(self.show_typing_problem)
-        QShortcut(QKeySequence("Ctrl+G"), self, activated=self.view.start)
+        QShortcut(QKeySequence("Ctrl+G"), self).activated.connect(self.view.start)
         self.actions_ = RoadshowActions(self)
         self.reload_roadshows()
 
@@ -153,7 +164,9 @@ class RoadshowTab(QWidget):
         self.show_judge()
 
     def show_judge(self) -> None:
-        self.model.set_grid(self.grid, self.judges.currentData() or "", CONFIRM if self.confirm_mode.isChecked() else ENTER)
+        self.model.set_grid(
+            self.grid, self.judges.currentData() or "", CONFIRM if self.confirm_mode.isChecked() else ENTER
+        )
         for col in range(self.model.criteria_count):
             self.view.setColumnWidth(col, 84)
         self.message.clear()
@@ -173,7 +186,9 @@ class RoadshowTab(QWidget):
             self.progress.setText("")
             return
         self.status.setText(result.status_line)
-        self.status.setStyleSheet("color: #c62828; font-weight: bold;" if result.provisional else "color: #2e7d32; font-weight: bold;")
+        self.status.setStyleSheet(
+            "color: #c62828; font-weight: bold;" if result.provisional else "color: #2e7d32; font-weight: bold;"
+        )
         self.progress.setText(self.tr("%1 / %2 confirmed").replace("%1", str(result.grid.confirmed_count()))
                               .replace("%2", str(result.grid.expected())))
         for line in result.lines:
@@ -196,7 +211,9 @@ class RoadshowTab(QWidget):
         confirm = self.model.mode == CONFIRM
         row = next(i for i, e in enumerate(self.grid.entries) if e.project_uid == project_uid)  # type: ignore[union-attr]
         try:
-            (roadshow.confirm_sheet if confirm else roadshow.enter_sheet)(self.ws, self.roadshow_uid, judge_uid, project_uid, values)
+            (roadshow.confirm_sheet if confirm else roadshow.enter_sheet)(
+                self.ws, self.roadshow_uid, judge_uid, project_uid, values
+            )
         except USER_ERRORS as exc:
             if confirm:
                 self.model.mark_mismatch(row)

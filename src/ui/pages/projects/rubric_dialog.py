@@ -22,7 +22,9 @@ from yichao.ui.widgets.form_style import ErrorLabel
 
 
 class RubricDialog(QDialog):
-    def __init__(self, criteria: tuple[CriterionSpec, ...], template_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, criteria: tuple[CriterionSpec, ...], template_name: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Scoring rubric"))
         self.resize(560, 400)
@@ -36,7 +38,9 @@ class RubricDialog(QDialog):
         self.template.setPlaceholderText(self.tr("Leave empty to keep it for this roadshow only"))
         add, remove = QPushButton(self.tr("&Add criterion")), QPushButton(self.tr("&Remove criterion"))
         add.clicked.connect(lambda: self.add_row("", "0", "10"))
-        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()) if self.table.currentRow() >= 0 else None)
+        remove.clicked.connect(
+            lambda: self.table.removeRow(self.table.currentRow()) if self.table.currentRow() >= 0 else None
+        )
         remove.clicked.connect(self.revalidate)
         self.error = ErrorLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -63,16 +67,22 @@ class RubricDialog(QDialog):
             self.table.setItem(row, col, QTableWidgetItem(text))
         self.revalidate()
 
+    def _cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
     def criteria(self) -> list[CriterionSpec]:
         out = []
         for row in range(self.table.rowCount()):
-            cells = [(self.table.item(row, c).text() if self.table.item(row, c) else "").strip() for c in range(3)]
+            cells = [self._cell(row, c) for c in range(3)]
             try:
                 weight, top = float(cells[1]), float(cells[2])
-            except ValueError:
+            except ValueError as exc:
                 from yichao.app.core import UserError
 
-                raise UserError(self.tr("Row %1: weight and maximum must be numbers.").replace("%1", str(row + 1)))
+                raise UserError(
+                    self.tr("Row %1: weight and maximum must be numbers.").replace("%1", str(row + 1))
+                ) from exc
             out.append(CriterionSpec(cells[0], weight, top))
         return out
 

@@ -123,12 +123,15 @@ class ScoreGridView(QTableView):
                 self.setCurrentIndex(target)
                 self.edit(target)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.judge_step.emit(1 if event.key() == Qt.Key.Key_PageDown else -1)
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             self.edit(self.currentIndex())
             return
         super().keyPressEvent(event)

@@ -35,8 +35,13 @@ class ClaimDialog(QDialog):
         self.setMinimumSize(520, 460)
         self.kinds = QButtonGroup(self)
         kinds = QHBoxLayout()
-        for i, (key, label) in enumerate((("volunteer", self.tr("Volunteer")), ("organization", self.tr("Organization")),
-                                          ("household", self.tr("Household")))):
+        for i, (key, label) in enumerate(
+            (
+                ("volunteer", self.tr("Volunteer")),
+                ("organization", self.tr("Organization")),
+                ("household", self.tr("Household")),
+            )
+        ):
             button = QRadioButton(label)
             button.setProperty("kind", key)
             self.kinds.addButton(button, i)
@@ -62,13 +67,14 @@ class ClaimDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.kinds.idToggled.connect(lambda _id, on: on and self.fill())
+        self.kinds.idToggled.connect(lambda _id, on: self.fill() if on else None)
         self.search.textChanged.connect(lambda _t: self.fill())
         self._suggested: dict[str, list[Suggestion]] = {}
         self.fill()
 
     def kind(self) -> str:
-        return str(self.kinds.checkedButton().property("kind"))
+        checked = self.kinds.checkedButton()
+        return str(checked.property("kind")) if checked is not None else ""
 
     def _suggestions(self, kind: str) -> list[Suggestion]:
         if kind not in self._suggested:

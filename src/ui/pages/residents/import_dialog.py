@@ -63,6 +63,6 @@ class ImportPreviewDialog(QDialog):
         return self.report.communities_added
 
     @staticmethod
-    def done(report: ImportReport, parent: QWidget) -> None:
+    def announce(report: ImportReport, parent: QWidget) -> None:
         tr = lambda text: QCoreApplication.translate("ImportPreviewDialog", text)  # noqa: E731
         QMessageBox.information(parent, tr("Import"), tr("%1 residents imported.").replace("%1", str(report.applied)))

@@ -25,7 +25,7 @@ from yichao.ui.operations import call
 from yichao.ui.widgets.table_view import make_table_view
 
 
-def when(value) -> str:  # type: ignore[no-untyped-def]
+def when(value) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else "—"
 
 

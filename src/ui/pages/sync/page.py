@@ -5,7 +5,7 @@ The district sees a fourth tab with every street's record counts.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -112,7 +112,7 @@ class SyncPage(QWidget):
             # a site set up less than 30 days ago is not overdue
             self.last_label.setStyleSheet("color: #b26a00;" if exchange_due(None, set_up_at(self.ws)) else "")
         else:
-            days = (datetime.now(timezone.utc) - last).days
+            days = (datetime.now(UTC) - last).days
             text = self.tr("Last bundle exchange: %1 (%2 days ago)")
             self.last_label.setText(text.replace("%1", last.astimezone().strftime("%Y-%m-%d %H:%M"))
                                     .replace("%2", str(days)))
@@ -153,8 +153,14 @@ class SyncPage(QWidget):
         def done(r: sync.ExportResult) -> None:
             self.refresh()
             text = self.tr("Bundle no. %1 for %2 written: %3 records.\n%4")
-            QMessageBox.information(self, self.tr("Bundle exported"), text.replace("%1", str(r.seq))
-                                    .replace("%2", r.to_name).replace("%3", f"{r.records:,}").replace("%4", str(r.path)))
+            QMessageBox.information(
+                self,
+                self.tr("Bundle exported"),
+                text.replace("%1", str(r.seq))
+                .replace("%2", r.to_name)
+                .replace("%3", f"{r.records:,}")
+                .replace("%4", str(r.path)),
+            )
 
         run_op(self, lambda progress: sync.export_bundle(self.ws, code, path, progress=progress),
                on_success=done, label=self.tr("Exporting bundle..."), with_progress=True)
