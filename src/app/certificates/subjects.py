@@ -3,16 +3,15 @@
 A loader reads the subject (organization, person, project) and returns a :class:`Subject`: the name
 printed as recipient, the facts the body text needs, and a ``dedupe_key`` that says when two issues
 are the same certificate (then the second is a reprint, not a new serial). Facts owned by other
-modules (stage history, ratings, volunteer hours, roadshow awards) are read through their public
-functions, imported lazily so this package works before those modules land.
+domains (volunteer hours, roadshow awards) are read through their facades.
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,7 +19,10 @@ from yichao.app.certificates.labels import KIND_LABELS
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs import STAGE_LABELS
+from yichao.app.passbook import star_level, volunteer_hours
+from yichao.app.roadshow import project_award_subject
 from yichao.models.journal import JournalEntry
+from yichao.models.org_records import OrgRating, OrgStageChange
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 
@@ -97,27 +99,6 @@ def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] 
     return load_subjects(ws, kind, [uid], options)[0]
 
 
-def hook(name: str, modules: tuple[str, ...]) -> Callable[..., Any] | None:
-    """A public function of another module, if that module is installed (it may land later)."""
-    for module in modules:
-        try:
-            fn = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if callable(fn):
-            return fn
-    return None
-
-
-def pick(obj: Any, *names: str, default: Any = "") -> Any:
-    """The first present attribute or key of ``obj`` among ``names`` (other modules' result types)."""
-    for name in names:
-        value = obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
-        if value not in (None, ""):
-            return value
-    return default
-
-
 # -- organizations ------------------------------------------------------------------------------
 
 
@@ -153,26 +134,25 @@ def _orgs(ws: Workspace, uids: list[str]) -> list[dict[str, Any]]:
 
 def _stage_dates(ws: Workspace, uids: list[str], stage: str) -> dict[str, date]:
     """When each organization (last) entered ``stage``: its stage history, else the journal."""
-    try:
-        from yichao.models.org_records import OrgStageChange  # the organizations module's history
-    except ImportError:
-        OrgStageChange = None  # noqa: N806
     dates: dict[str, date] = {}
     with ws.read() as session:
         for chunk in _chunks(uids):
-            if OrgStageChange is not None:
-                stmt = select(OrgStageChange.org_uid, OrgStageChange.on, OrgStageChange.to_stage,
-                              OrgStageChange.deleted).where(OrgStageChange.org_uid.in_(chunk))
-                for uid, on, to_stage, deleted in session.execute(stmt):
-                    if to_stage == stage and not deleted and (uid not in dates or on > dates[uid]):
-                        dates[uid] = on
+            stmt = select(OrgStageChange.org_uid, OrgStageChange.on, OrgStageChange.to_stage,
+                          OrgStageChange.deleted).where(OrgStageChange.org_uid.in_(chunk))
+            for uid, on, to_stage, deleted in session.execute(stmt):
+                if to_stage == stage and not deleted and (uid not in dates or on > dates[uid]):
+                    dates[uid] = on
             rest = [u for u in chunk if u not in dates]
             if rest:
                 first: dict[str, datetime] = {}
-                stmt = (select(JournalEntry.uid, JournalEntry.at, JournalEntry.entity, JournalEntry.op)
-                        .where(JournalEntry.uid.in_(rest), JournalEntry.data.like(f'%"stage": "{stage}"%')))
-                for uid, at, entity, op in session.execute(stmt):
-                    if entity == "organization" and op in ("insert", "update") and (uid not in first or at < first[uid]):
+                journal = (select(JournalEntry.uid, JournalEntry.at, JournalEntry.entity, JournalEntry.op)
+                           .where(JournalEntry.uid.in_(rest), JournalEntry.data.like(f'%"stage": "{stage}"%')))
+                for uid, at, entity, op in session.execute(journal):
+                    if (
+                        entity == "organization"
+                        and op in ("insert", "update")
+                        and (uid not in first or at < first[uid])
+                    ):
                         first[uid] = at
                 dates.update({uid: at.date() for uid, at in first.items()})
     return dates
@@ -255,16 +235,12 @@ def _rating(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
 
 
 def _latest_rating(ws: Workspace, uid: str) -> tuple[int, str, date] | None:
-    try:
-        from yichao.models.org_records import OrgRating
-    except ImportError:
-        return None
     with ws.read() as session:
         rating = session.scalars(select(OrgRating).where(OrgRating.org_uid == uid, OrgRating.deleted.is_(False))
                                  .order_by(OrgRating.awarded_on.desc()).limit(1)).first()
         if rating is None:
             return None
-        kind = "grade" if getattr(rating, "rating_kind", "grade") == "grade" else "star"
+        kind = "grade" if rating.rating_kind == "grade" else "star"
         return rating.level, kind, rating.awarded_on
 
 
@@ -279,40 +255,26 @@ def _volunteer(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
         if not person.is_volunteer:
             raise UserError(f"{person.name} 不是登记的志愿者，不能开具志愿服务证明。")
         name, number = person.name, person.volunteer_number
-    hours = options.get("hours")
-    if hours is None:
-        hours_of = hook("volunteer_hours", ("yichao.app.passbook.hours",))
-        if hours_of is None:
-            raise UserError("这个版本还没有志愿服务时长记录（爱心存折模块），无法开具志愿服务证明。")
-        hours = hours_of(ws, uid)
-    hours = round(float(hours or 0), 1)
+    given = options.get("hours")
+    hours = round(float((volunteer_hours(ws, uid) if given is None else given) or 0), 1)
     if hours <= 0:
         raise UserError(f"{name} 还没有登记的志愿服务时长，无法开具志愿服务证明。")
-    star_of = hook("star_level", ("yichao.app.passbook.hours",))
-    stars = int(star_of(hours)) if star_of is not None else 0
+    stars = star_level(hours)
     facts = {"name": name, "volunteer_number": number, "hours": hours, "stars": stars}
     return Subject("volunteer", "person", uid, name, f"{uid}:{hours}", facts)
 
 
 # -- roadshow awards ----------------------------------------------------------------------------
-AWARD_MODULES = ("yichao.app.projects.records", "yichao.app.roadshow", "yichao.app.project_awards")
-
-
 @subject_loader("award")
 @one_by_one
 def _award(ws: Workspace, uid: str, options: Mapping[str, Any]) -> Subject:
-    award_of = hook("project_award_subject", AWARD_MODULES)
-    if award_of is None:
-        raise UserError("这个版本还没有项目与路演模块，无法签发获奖证书。")
-    found = award_of(ws, uid)
-    if not found:
+    found = project_award_subject(ws, uid)
+    if found is None:
         raise UserError("这个项目没有路演获奖记录，不能签发荣誉证书。")
-    project = str(pick(found, "project_name", "project", "name"))
-    org = str(pick(found, "org_name", "organization", "applicant"))
-    award = str(options.get("award") or pick(found, "rank_label", "award", "prize", "award_name"))
-    program = str(pick(found, "roadshow_name", "program_name", "roadshow", "program", "round_name"))
+    project, org, program = found.project_name, found.org_name, found.roadshow_name
+    award = str(options.get("award") or found.rank_label)
     if not award:
         raise UserError(f"项目“{project}”没有获奖名次，不能签发荣誉证书。")
-    recipient = str(pick(found, "recipient", default="")) or org or project
+    recipient = found.recipient or org or project
     facts = {"project": project, "org_name": org, "award": award, "program": program}
     return Subject("award", "project", uid, recipient, f"{uid}:{award}", facts)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.file_ops import describe_os_error, replace_with_retry

@@ -22,10 +22,11 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from yichao.app.core.backup import (
     ATTACHMENTS,
@@ -375,7 +376,7 @@ def _carry_into(work: Path, current: Path | None, backup_file: Path, user: str) 
         conn.execute(
             'INSERT INTO journal (id, at, site, "user", entity, uid, rev, op, data, "before", origin) '
             "VALUES (?, ?, ?, ?, '', '', 0, 'restore', ?, '{}', ?)",
-            (next_id, datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f"),
+            (next_id, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),
              site[0] if site else "", user, dumps(detail), site[0] if site else ""))
         conn.execute("COMMIT")
         return plan

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
-from typing import Callable, Mapping
 
 LOCAL, NETWORK, REMOVABLE, SYNCED = "local", "network", "removable", "synced"
 

@@ -8,13 +8,15 @@ in the volunteer's love passbook, in the same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.needs.labels import CLAIMANT_KIND_LABELS, STATUS_LABELS
 from yichao.app.needs.records import NeedRow, _get, _row
+from yichao.app.needs.rewards import deposit_need_reward
 from yichao.models.base import utcnow
 from yichao.models.need import CLAIMANT_KINDS, Need, NeedStep
 from yichao.models.organization import Organization
@@ -141,15 +143,6 @@ def release(ws: Workspace, uid: str, reason: str = "") -> NeedRow:
         return _row(session, need)
 
 
-def _reward_hook() -> Callable[..., Any] | None:
-    """The passbook service's deposit, or None while the passbook module is not installed."""
-    try:
-        from yichao.app.needs.rewards import deposit_need_reward  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return deposit_need_reward  # type: ignore[no-any-return]
-
-
 def review(ws: Workspace, uid: str, satisfaction: int, comment: str = "") -> NeedRow:
     """The resident's review (satisfaction 1-5 and a comment); a volunteer's reward is deposited."""
     user = ws.require("staff", "评价需求服务")
@@ -157,12 +150,16 @@ def review(ws: Workspace, uid: str, satisfaction: int, comment: str = "") -> Nee
         raise UserError("满意度应为 1 到 5 之间的整数。")
     with ws.unit() as session:
         need = _get(session, uid)
-        _move(session, need, "review", user.username, f"满意度 {satisfaction}" + (f"：{comment.strip()}" if comment.strip() else ""))
+        _move(
+            session,
+            need,
+            "review",
+            user.username,
+            f"满意度 {satisfaction}" + (f"：{comment.strip()}" if comment.strip() else ""),
+        )
         need.satisfaction, need.review_comment = satisfaction, comment.strip()
         if need.claimant_kind == "volunteer" and need.claimant_uid and need.reward_points > 0:
-            deposit = _reward_hook()
-            if deposit is not None:
-                deposit(session, person_uid=need.claimant_uid, points=need.reward_points,
-                        need_uid=need.uid, title=need.title)
+            deposit_need_reward(session, person_uid=need.claimant_uid, points=need.reward_points,
+                                need_uid=need.uid, title=need.title)
         session.flush()
         return _row(session, need)

@@ -1,8 +1,7 @@
 """Roadshow winners and the facts an award certificate (荣誉证书) prints.
 
-Read by the printing package through ``yichao.app.projects.records.project_award_subject`` and
-``award_winners`` (thin re-exports). Only final results count: while any sheet of a roadshow is
-unconfirmed, nobody has won it yet.
+Read by the certificates package (award certificates and their candidate list). Only final results
+count: while any sheet of a roadshow is unconfirmed, nobody has won it yet.
 """
 
 from __future__ import annotations

@@ -16,13 +16,17 @@ from yichao.app.certificates.batch import print_certificates
 from yichao.app.certificates.chinese_date import chinese_date
 from yichao.app.pdf.document import Box, fit, new_canvas, text_width, wrap
 from yichao.app.pdf.fonts import register_cjk_font
+from yichao.app.roadshow.awards import AwardSubject
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 
 pytestmark = pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
 
 LONG_NAME = "济南市历下区甸柳街道夕阳红老年志愿服务协会暨社区邻里互助与文化艺术发展促进中心"
-OUTPUT = Path(os.environ.get("YICHAO_TEST_OUTPUT", Path(__file__).resolve().parents[3] / "build" / "test-output")) / "certificates"
+OUTPUT = (
+    Path(os.environ.get("YICHAO_TEST_OUTPUT", Path(__file__).resolve().parents[3] / "build" / "test-output"))
+    / "certificates"
+)
 
 
 def run(*cmd: str) -> str:
@@ -39,20 +43,11 @@ def _subjects(ws, monkeypatch):
         s.flush()
         uids = {"entry": entry.uid, "graduation": grad.uid, "rating": rated.uid, "volunteer": person.uid,
                 "award": "project-1"}
-    real = subjects.hook
-
-    def fake(name, modules):
-        if name == "volunteer_hours":
-            return lambda ws, uid: 612
-        if name == "star_level":
-            return lambda hours: 3
-        if name == "project_award_subject":
-            return lambda ws, uid: {"project_name": "四点半课堂：双职工家庭子女课后托管与成长陪伴计划",
-                                    "org_name": "甸柳青少年成长服务社", "award": "一等奖",
-                                    "program_name": "2026年甸柳街道公益创投大赛"}
-        return real(name, modules)
-
-    monkeypatch.setattr(subjects, "hook", fake)
+    monkeypatch.setattr(subjects, "volunteer_hours", lambda ws, uid: 612)
+    award = AwardSubject("project-1", "四点半课堂：双职工家庭子女课后托管与成长陪伴计划", "甸柳青少年成长服务社", 1,
+                         "2026年甸柳街道公益创投大赛一等奖", "一等奖", 91.5, "roadshow-1", "2026年甸柳街道公益创投大赛",
+                         date(2026, 5, 20), "2026年公益创投")
+    monkeypatch.setattr(subjects, "project_award_subject", lambda ws, uid: award)
     names = {"entry": "夕阳情艺术团", "graduation": LONG_NAME, "rating": "邻里守望志愿服务队",
              "volunteer": "欧阳秀英", "award": "甸柳青少年成长服务社"}
     return uids, names

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from yichao.app.certificates import subjects
+from yichao.app.certificates import lookup, subjects
 from yichao.app.certificates.batch import print_certificates, reprint_certificates
 from yichao.app.certificates.lookup import (
     CertificateFilter,
@@ -21,6 +21,7 @@ from yichao.app.certificates.register import get_certificate, print_history, rev
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.progress import Cancelled, CancelToken
 from yichao.app.core.workspace import CurrentUser
+from yichao.app.roadshow.awards import AwardSubject
 from yichao.models.certificate import Certificate, CertificatePrint
 from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
@@ -62,7 +63,9 @@ def test_serials_per_kind_and_year_and_content_snapshot(workspace, tmp_path):
     assert "夕阳情艺术团" in first.content["body"] and "苗圃培育" in first.content["body"]
     assert first.content["date"].startswith("二〇")
     with workspace.read() as s:
-        ops = {(e.entity, e.op) for e in s.scalars(select(JournalEntry).where(JournalEntry.entity.like("certificate%")))}
+        ops = {
+            (e.entity, e.op) for e in s.scalars(select(JournalEntry).where(JournalEntry.entity.like("certificate%")))
+        }
     assert ("certificate", "insert") in ops and ("certificate_print", "insert") in ops
 
 
@@ -171,30 +174,21 @@ def test_volunteer_needs_hours_and_a_volunteer(workspace, tmp_path, monkeypatch)
     not_volunteer = make_volunteer(workspace, "李强", volunteer=False)
     with pytest.raises(UserError, match="不是登记的志愿者"):
         issue(workspace, "volunteer", not_volunteer, tmp_path, extra={"hours": 5})
-    real_hook = subjects.hook
-
-    def fake_hook(name, modules):
-        if name == "volunteer_hours":
-            return lambda ws, person_uid: 320.5
-        if name == "star_level":
-            return lambda hours: 2
-        return real_hook(name, modules)
-
-    monkeypatch.setattr(subjects, "hook", fake_hook)
+    monkeypatch.setattr(subjects, "volunteer_hours", lambda ws, person_uid: 320.5)
     row = issue(workspace, "volunteer", uid, tmp_path).pages[0].row
     assert row.serial == f"DL-{YEAR}-ZY-0001"
     assert "320.5小时" in row.content["body"] and "二星级" in row.content["body"]
     assert "V001000123" in row.content["body"]
 
 
-def test_award_through_the_projects_hook(workspace, tmp_path, monkeypatch):
-    def fake_hook(name, modules):
-        if name == "project_award_subject":
-            return lambda ws, uid: {"project_name": "四点半课堂", "org_name": "甸柳青少年成长服务社",
-                                    "award": "一等奖", "program_name": "2026年甸柳街道公益创投大赛"} if uid == "p1" else None
-        return None
+def _award(project_uid: str, project: str, award: str, roadshow_uid: str, roadshow: str) -> AwardSubject:
+    return AwardSubject(project_uid, project, "甸柳青少年成长服务社", 1, f"{roadshow}{award}", award, 90.0,
+                        roadshow_uid, roadshow, date(2026, 5, 20), "2026年公益创投")
 
-    monkeypatch.setattr(subjects, "hook", fake_hook)
+
+def test_award_from_the_roadshow_result(workspace, tmp_path, monkeypatch):
+    award = _award("p1", "四点半课堂", "一等奖", "r1", "2026年甸柳街道公益创投大赛")
+    monkeypatch.setattr(subjects, "project_award_subject", lambda ws, uid: award if uid == "p1" else None)
     row = issue(workspace, "award", "p1", tmp_path).pages[0].row
     assert row.recipient == "甸柳青少年成长服务社"
     assert "“四点半课堂”项目在2026年甸柳街道公益创投大赛中荣获一等奖" in row.content["body"]
@@ -259,9 +253,9 @@ def test_check_reports_a_tampered_register(workspace, tmp_path):
 
 
 def test_award_candidates_of_one_roadshow(workspace, monkeypatch):
-    winners = [{"project_uid": "p1", "project_name": "四点半课堂", "award": "春季路演第一名", "roadshow_uid": "r1"},
-               {"project_uid": "p2", "project_name": "助老食堂", "award": "秋季路演第二名", "roadshow_uid": "r2"}]
-    monkeypatch.setattr(subjects, "hook", lambda name, modules: (lambda ws: winners) if name == "award_winners" else None)
+    winners = [_award("p1", "四点半课堂", "第一名", "r1", "春季路演"),
+               _award("p2", "助老食堂", "第二名", "r2", "秋季路演")]
+    monkeypatch.setattr(lookup, "award_winners", lambda ws: winners)
     assert [c.uid for c in candidates(workspace, "award")] == ["p1", "p2"]
     assert [c.uid for c in candidates(workspace, "award", roadshow_uid="r2")] == ["p2"]
     assert candidates(workspace, "award", text="食堂")[0].detail == "秋季路演第二名"
@@ -292,7 +286,9 @@ def test_batch_identities_are_version_4_uuids(workspace, tmp_path):
     result = print_certificates(workspace, "entry", uids, tmp_path / "b.pdf")
     assert print_certificates(workspace, "entry", uids[:1], tmp_path / "c.pdf").pages[0].reprint
     with workspace.read() as s:
-        identities = [c.uid for c in s.scalars(select(Certificate))] + [p.uid for p in s.scalars(select(CertificatePrint))]
+        identities = [c.uid for c in s.scalars(select(Certificate))] + [
+            p.uid for p in s.scalars(select(CertificatePrint))
+        ]
     assert len(identities) == 3 + 4 == len(set(identities))
     assert {p.row.uid for p in result.pages} <= set(identities)
     for text in identities:

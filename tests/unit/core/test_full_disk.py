@@ -9,8 +9,8 @@ from __future__ import annotations
 import errno
 import random
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from sqlalchemy import select

@@ -123,7 +123,7 @@ def test_only_screened_projects_go_on_a_roadshow(workspace):
 
 
 def test_award_subject_only_for_final_results(show):
-    from yichao.app.projects.records import award_winners, project_award_subject
+    from yichao.app.roadshow import award_winners, project_award_subject
 
     ws, rid, judges, projects = show
     type_twice(ws, rid, judges["甲"], projects["P1"], [8, 15])
