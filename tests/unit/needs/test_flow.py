@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import types
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from yichao.app.core.communities import add_community
 from yichao.app.core.errors import UserError
@@ -17,6 +16,7 @@ from yichao.app.needs.records import NeedInput, NeedsFilter
 from yichao.app.people import residents as people
 from yichao.app.people.residents import PersonInput
 from yichao.models.organization import Organization
+from yichao.models.passbook import LedgerEntry
 
 
 @pytest.fixture
@@ -150,13 +150,11 @@ def _serve(st, n, kind="volunteer", who=None):
 
 def test_review_of_a_volunteers_need_deposits_the_reward_in_the_same_transaction(street, monkeypatch):
     calls = []
-    fake = types.ModuleType("yichao.app.needs.rewards")
 
     def deposit_need_reward(session, *, person_uid, points, need_uid, title):
         calls.append((person_uid, points, need_uid, title, session.in_transaction()))
 
-    fake.deposit_need_reward = deposit_need_reward
-    monkeypatch.setitem(sys.modules, "yichao.app.needs.rewards", fake)
+    monkeypatch.setattr(needs_flow, "deposit_need_reward", deposit_need_reward)
     n = make(street, reward_points=30)
     _serve(street, n)
     needs_flow.review(street.ws, n.uid, 5)
@@ -168,13 +166,10 @@ def test_review_of_a_volunteers_need_deposits_the_reward_in_the_same_transaction
 
 
 def test_a_failing_deposit_rolls_the_review_back(street, monkeypatch):
-    fake = types.ModuleType("yichao.app.needs.rewards")
-
     def deposit_need_reward(session, **kw):
         raise UserError("这位志愿者还没有爱心存折。")
 
-    fake.deposit_need_reward = deposit_need_reward
-    monkeypatch.setitem(sys.modules, "yichao.app.needs.rewards", fake)
+    monkeypatch.setattr(needs_flow, "deposit_need_reward", deposit_need_reward)
     n = make(street)
     _serve(street, n)
     with pytest.raises(UserError, match="爱心存折"):
@@ -197,12 +192,7 @@ def test_overdue_lists_counts_and_board(street):
         needs.count_needs(street.ws, NeedsFilter(status="nonsense"))
 
 
-def test_review_deposits_through_the_real_passbook_service_when_installed(street):
-    importlib.import_module("yichao.app.needs.rewards")
-    from sqlalchemy import func, select
-
-    from yichao.models.passbook import LedgerEntry
-
+def test_review_deposits_through_the_real_passbook_service(street):
     n = make(street, reward_points=25)
     _serve(street, n)
     needs_flow.review(street.ws, n.uid, 5, "好")
