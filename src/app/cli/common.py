@@ -29,7 +29,7 @@ def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
 
     ws = open_workspace(data_dir_of(args))
     try:
-        ws.site  # refuses an uninitialised folder with a sentence
+        _ = ws.site  # refuses an uninitialised folder with a sentence
         if ws.location_warning:
             print(f"yichao: 警告：{ws.location_warning}", file=sys.stderr)
         ws.user = CLI_USER

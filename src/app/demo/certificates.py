@@ -61,8 +61,13 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
         volunteer = _issue(ws, "volunteer", list(volunteers[:60]), folder, today - timedelta(days=7), want=8)
         award = [p for c in candidates(ws, "award", limit=5)
                  for p in _issue(ws, "award", [c.uid], folder, today - timedelta(days=14))]
-        for kind, pages in (("入驻", entry), (STAGE_LABELS["graduated"], graduation), ("星级", rating), ("志愿服务", volunteer),
-                            ("荣誉", award)):
+        for kind, pages in (
+            ("入驻", entry),
+            (STAGE_LABELS["graduated"], graduation),
+            ("星级", rating),
+            ("志愿服务", volunteer),
+            ("荣誉", award),
+        ):
             counts[kind] = len(pages)
         issued = entry + graduation + rating + volunteer + award
         notes = []

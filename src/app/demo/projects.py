@@ -174,7 +174,9 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
         if k == 4:
             advance(ws, uid, "terminated", date(year, 7, 10), "核心成员离开，组织无法继续实施")
             continue
-        record_evaluation(ws, uid, "midterm", date(year, 7, 15), 80 + k * 2, "第三方评估机构", "进度符合计划，台账完整。")
+        record_evaluation(
+            ws, uid, "midterm", date(year, 7, 15), 80 + k * 2, "第三方评估机构", "进度符合计划，台账完整。"
+        )
         advance(ws, uid, "midterm", date(year, 7, 16))
         disburse(ws, tranches[1].uid, date(year, 7, 20), "中期评估合格后拨付")
         if k == 2:

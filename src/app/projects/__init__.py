@@ -31,7 +31,6 @@ from yichao.app.projects.proposals import (
     to_project,
 )
 from yichao.app.projects.records import (
-    PROJECT_STATUSES,
     ProjectInput,
     ProjectRow,
     applicant_choices,
@@ -60,6 +59,7 @@ from yichao.app.projects.tranches import (
     tranche_summary,
 )
 from yichao.app.projects.xlsx import export_programs, export_projects
+from yichao.models.project import PROJECT_STATUSES
 
 __all__ = [
     "import_projects",

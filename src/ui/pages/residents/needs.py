@@ -279,7 +279,7 @@ class NeedsTab(QWidget):
         else:
             self.show_need()
 
-    def _list_picked(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _list_picked(self, current, _previous) -> None:
         row = self.model.data(current, ROW_ROLE) if current.isValid() else None
         if row is not None:
             self.select(row.uid)
@@ -310,7 +310,11 @@ class NeedsTab(QWidget):
                  self.tr("Due: %1").replace("%1", due),
                  self.tr("Reward points: %1").replace("%1", str(n.reward_points))]
         if n.claimant_name:
-            lines.append(self.tr("Claimed by: %1").replace("%1", f"{needs.CLAIMANT_KIND_LABELS.get(n.claimant_kind, '')}“{n.claimant_name}”"))
+            lines.append(
+                self.tr("Claimed by: %1").replace(
+                    "%1", f"{needs.CLAIMANT_KIND_LABELS.get(n.claimant_kind, '')}“{n.claimant_name}”"
+                )
+            )
         if n.satisfaction:
             stars = self.tr("Satisfaction: %1").replace("%1", "★" * n.satisfaction)
             lines.append(stars + (f"　{n.review_comment}" if n.review_comment else ""))
@@ -404,7 +408,14 @@ class NeedsTab(QWidget):
         from yichao.app.needs import export_needs
 
         flt = self.filter()
-        run_op(self, lambda: export_needs(self.ws, Path(path), flt),
-               on_success=lambda count: QMessageBox.information(
-                   self, self.tr("Export"), self.tr("%1 needs written to %2.").replace("%1", str(count)).replace("%2", path)),
-               label=self.tr("Exporting..."), with_progress=True)
+        run_op(
+            self,
+            lambda: export_needs(self.ws, Path(path), flt),
+            on_success=lambda count: QMessageBox.information(
+                self,
+                self.tr("Export"),
+                self.tr("%1 needs written to %2.").replace("%1", str(count)).replace("%2", path),
+            ),
+            label=self.tr("Exporting..."),
+            with_progress=True,
+        )
