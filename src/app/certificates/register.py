@@ -9,10 +9,11 @@ and no half-written PDF.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -277,7 +278,11 @@ def print_history(ws: Workspace, uid: str) -> list[PrintRecord]:
     """Every printing of a certificate, in words: who by display name, the layout as "A4 横版"."""
     with ws.read() as session:
         staff = staff_names_in(session)
-        stmt = select(CertificatePrint).where(CertificatePrint.certificate_uid == uid).order_by(CertificatePrint.printed_at)
+        stmt = (
+            select(CertificatePrint)
+            .where(CertificatePrint.certificate_uid == uid)
+            .order_by(CertificatePrint.printed_at)
+        )
         return [PrintRecord(p.printed_at, staff_label(staff, p.printed_by), p.reprint, _layout_label(p.layout),
                             p.preprinted, p.reason)
                 for p in session.scalars(stmt)]

@@ -189,7 +189,9 @@ def entries(ws: Workspace, number: str, offset: int = 0, limit: int = 200, newes
     with ws.read() as session:
         book = load_book(session, number)
         order = LedgerEntry.seq.desc() if newest_first else LedgerEntry.seq.asc()
-        stmt = select(LedgerEntry).where(LedgerEntry.passbook_uid == book.uid).order_by(order).offset(offset).limit(limit)
+        stmt = (
+            select(LedgerEntry).where(LedgerEntry.passbook_uid == book.uid).order_by(order).offset(offset).limit(limit)
+        )
         staff = staff_names_in(session)
         return [entry_row(e, staff) for e in session.scalars(stmt)]
 

@@ -8,10 +8,10 @@ the passbook's own rulings and headings are already on the paper. The same sheet
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 from yichao.app.passbook.layout import COLUMNS, PassbookLayout
 from yichao.app.pdf.calibration import calibration_sheet

@@ -105,7 +105,9 @@ def _pending(session: Session, book: Passbook, to_seq: int | None = None) -> lis
     return list(session.scalars(stmt.order_by(LedgerEntry.seq)))
 
 
-def _plan(book: Passbook, pending: list[LedgerEntry], layout: PassbookLayout) -> tuple[list[Placement], tuple[int, int]]:
+def _plan(
+    book: Passbook, pending: list[LedgerEntry], layout: PassbookLayout
+) -> tuple[list[Placement], tuple[int, int]]:
     return place([e.balance_after - e.points for e in pending], book.next_page, book.next_line, layout.lines_per_page)
 
 
@@ -113,8 +115,16 @@ def _line(p: Placement, entry: LedgerEntry | None, staff: dict[str, str]) -> Pri
     """One printed line; the operator by the name the holder knows (the CLI as 命令行)."""
     if entry is None:
         return PrintLine(p.page, p.line, None, CARRY_MEMO, None, None, p.carried_balance, "")
-    return PrintLine(p.page, p.line, entry.on, entry.memo, entry.points if entry.points > 0 else None,
-                     -entry.points if entry.points < 0 else None, entry.balance_after, staff_label(staff, entry.operator))
+    return PrintLine(
+        p.page,
+        p.line,
+        entry.on,
+        entry.memo,
+        entry.points if entry.points > 0 else None,
+        -entry.points if entry.points < 0 else None,
+        entry.balance_after,
+        staff_label(staff, entry.operator),
+    )
 
 
 def _printable(book: Passbook) -> None:
@@ -132,7 +142,9 @@ def print_pending(ws: Workspace, number: str, out: Path) -> PrintJob:
         pending = _pending(session, book)
         placements, (next_page, next_line) = _plan(book, pending, layout)
         if not pending:
-            return PrintJob(book.number, None, 0, 0, book.next_page, book.next_line, (), 0, book.next_page, book.next_line)
+            return PrintJob(
+                book.number, None, 0, 0, book.next_page, book.next_line, (), 0, book.next_page, book.next_line
+            )
         staff = staff_names_in(session)
         lines = [_line(p, None if p.is_carry else pending[p.entry_index], staff) for p in placements]
         sheets = tuple(line_sheets(paper_layout(ws, book.layout), lines, offset_of(ws)))

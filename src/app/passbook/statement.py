@@ -74,9 +74,19 @@ def write_statement(
     ]
     data = [["序号", "日期", "类别", "摘要", "存入", "支取", "余额", "时长(小时)", "经办"]]
     for e in entries:
-        data.append([str(e.seq), f"{e.on:%Y-%m-%d}", ENTRY_KIND_LABELS.get(e.kind, e.kind), e.memo[:24],
-                     str(e.points) if e.points > 0 else "", str(-e.points) if e.points < 0 else "",
-                     str(e.balance_after), f"{e.minutes / 60:g}" if e.minutes else "", staff_label(staff, e.operator)[:8]])
+        data.append(
+            [
+                str(e.seq),
+                f"{e.on:%Y-%m-%d}",
+                ENTRY_KIND_LABELS.get(e.kind, e.kind),
+                e.memo[:24],
+                str(e.points) if e.points > 0 else "",
+                str(-e.points) if e.points < 0 else "",
+                str(e.balance_after),
+                f"{e.minutes / 60:g}" if e.minutes else "",
+                staff_label(staff, e.operator)[:8],
+            ]
+        )
     if len(data) == 1:
         data.append(["", "", "", "本期间没有记录", "", "", "", "", ""])
     table = Table(data, repeatRows=1, colWidths=[10 * mm, 21 * mm, 11 * mm, 54 * mm, 14 * mm, 14 * mm,

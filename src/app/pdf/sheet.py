@@ -12,9 +12,10 @@ Coordinates are millimetres from the sheet's top-left corner, y downwards, as a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Sequence, Union
+from typing import Literal
 
 from yichao.app.pdf.fonts import register_cjk_font
 
@@ -76,7 +77,7 @@ class Code:
     side: float
 
 
-Item = Union[Text, Line, Rect, Picture, Code]
+Item = Text | Line | Rect | Picture | Code
 
 
 @dataclass(frozen=True)

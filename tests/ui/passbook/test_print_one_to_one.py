@@ -85,7 +85,7 @@ def test_pending_lines_print_at_one_to_one_as_text_where_the_layout_puts_them(qt
     dx, dy = OFFSET
     descent = []
     for page_words, sheet in zip(printed, job.sheets):
-        for (word, x0, x1, y1), text in zip(page_words, sheet.texts):
+        for (word, x0, _x1, y1), text in zip(page_words, sheet.texts):
             assert word == text.text
             assert abs(x0 - text.x) < TOLERANCE, word
             descent.append(y1 - text.y)

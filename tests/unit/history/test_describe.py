@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.unit.history.words import leaks, schema_words
-from yichao.app.core import JournalFilter, login, update_settings
+from yichao.app.core import JournalFilter, UserError, login, update_settings
 from yichao.app.core.communities import add_community
 from yichao.app.core.workspace import CLI_USER, CurrentUser
 from yichao.app.history import FIELD_LABELS, HIDDEN, described_journal, entity_choices, user_choices
@@ -76,7 +76,7 @@ def test_staff_by_display_name_and_the_command_line_as_such(workspace) -> None:
 
 
 def test_events_read_in_words(workspace) -> None:
-    with pytest.raises(Exception):
+    with pytest.raises(UserError, match="密码不正确"):
         login(workspace, "admin", "wrong-password")
     update_settings(workspace, {"backup_keep": 5})
     entries = described_journal(workspace, JournalFilter(ops=("login_failed", "settings")))

@@ -14,7 +14,6 @@ from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
 from yichao.app.passbook import passbook_rows
 from yichao.app.passbook.hours import hours_to_next_star, star_level, volunteer_hours
-from yichao.app.passbook.query import passbook_rows
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.journal import JournalEntry
 from yichao.models.passbook import LedgerEntry, Passbook

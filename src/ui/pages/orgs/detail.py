@@ -3,9 +3,10 @@ activities, mentoring visits, subsidies, attachments and the change journal of t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -64,12 +65,20 @@ class OrgDetailView(QWidget):
             Column("", QCoreApplication.translate("OrgDetail", "Reason"), lambda c: c.reason),
             Column("", QCoreApplication.translate("OrgDetail", "By"), lambda c: c.by_user),
         ], [90, 80, 80, 220, 70], self)
-        self.journal_view, self.journal = small_table([
-            Column("", QCoreApplication.translate("OrgDetail", "Time"), lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M")),
-            Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
-            Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.action),
-            Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: j.summary()),
-        ], [130, 70, 60, 400], self)
+        self.journal_view, self.journal = small_table(
+            [
+                Column(
+                    "",
+                    QCoreApplication.translate("OrgDetail", "Time"),
+                    lambda j: j.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                ),
+                Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
+                Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.action),
+                Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: j.summary()),
+            ],
+            [130, 70, 60, 400],
+            self,
+        )
         self.activities = ActivitiesTab(ws, self)
         self.mentoring = MentoringTab(ws, self)
         self.subsidies = SubsidiesTab(ws, self)

@@ -102,7 +102,7 @@ class PassbookPrintDialog(QDialog):
         job = call(self, reprint_job, self.ws, self.number, page, _temp_pdf(f"{self.number}-p{page}.pdf"))
         if job is not None:
             self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
-        return job  # type: ignore[no-any-return]
+        return job
 
     def _describe(self) -> None:
         job = self.job

@@ -35,14 +35,24 @@ class ProjectActions(QObject):
     def __init__(self, tab: ProjectsTab) -> None:
         super().__init__(tab)
         self.tab = tab
-        for key, slot in (("round", self.new_round), ("edit_round", self.edit_round), ("apply", self.apply),
-                          ("step", self.step), ("plan", self.plan), ("disburse", self.disburse), ("milestone", self.milestone),
-                          ("evaluation", self.evaluation), ("activity", self.activity), ("outcome", self.outcome),
-                          ("report", self.report), ("export", self.export)):
+        for key, slot in (
+            ("round", self.new_round),
+            ("edit_round", self.edit_round),
+            ("apply", self.apply),
+            ("step", self.step),
+            ("plan", self.plan),
+            ("disburse", self.disburse),
+            ("milestone", self.milestone),
+            ("evaluation", self.evaluation),
+            ("activity", self.activity),
+            ("outcome", self.outcome),
+            ("report", self.report),
+            ("export", self.export),
+        ):
             tab.buttons[key].clicked.connect(slot)
 
     @property
-    def ws(self):  # type: ignore[no-untyped-def]
+    def ws(self):
         return self.tab.ws
 
     # -- rounds -----------------------------------------------------------------------------
@@ -51,7 +61,9 @@ class ProjectActions(QObject):
         amounts = {s.kind: s.amount_fen for s in p.sources} if p else {}
         fields = [
             Field("name", self.tr("Name"), default=p.name if p else "", required=True),
-            Field("kind", self.tr("Kind"), "choice", p.kind if p else "venture", choices=list(PROGRAM_KIND_LABELS.items())),
+            Field(
+                "kind", self.tr("Kind"), "choice", p.kind if p else "venture", choices=list(PROGRAM_KIND_LABELS.items())
+            ),
             Field("year", self.tr("Year"), "int", p.year if p else date.today().year, maximum=2100),
             Field("budget", self.tr("Budget"), "money", p.budget_fen if p else None, required=True),
             *[Field(k, FUND_LABELS[k], "money", amounts.get(k)) for k in FUND_LABELS],
@@ -65,8 +77,19 @@ class ProjectActions(QObject):
 
         def build(v: dict[str, Any]) -> ProgramInput:
             sources = tuple(FundSourceInput(k, v[k]) for k in FUND_LABELS if v[k])
-            return ProgramInput(v["name"], v["kind"], v["year"], v["budget"], sources, v["call_opens"], v["call_closes"],
-                                v["roadshow_on"], v["publicity_from"], v["publicity_until"], v["tranche_plan"])
+            return ProgramInput(
+                v["name"],
+                v["kind"],
+                v["year"],
+                v["budget"],
+                sources,
+                v["call_opens"],
+                v["call_closes"],
+                v["roadshow_on"],
+                v["publicity_from"],
+                v["publicity_until"],
+                v["tranche_plan"],
+            )
 
         def check(v: dict[str, Any]) -> str:
             projects.validate_program(build(v))
@@ -92,19 +115,42 @@ class ProjectActions(QObject):
     def apply(self) -> None:
         orgs = call(self.tab, projects.applicant_choices, self.ws) or []
         rounds = [(p.uid, f"{p.year} {p.name}") for p in self.tab.programs]
-        saved = ask(self.tab, self.tr("Project application"), [
-            Field("org", self.tr("Applicant"), "choice", choices=orgs),
-            Field("program", self.tr("Round"), "choice", self.tab.program.currentData(), choices=[(None, "—"), *rounds]),
-            Field("title", self.tr("Title"), required=True), Field("domain", self.tr("Service domain")),
-            Field("summary", self.tr("Summary"), "multiline"),
-            Field("requested", self.tr("Requested"), "money", required=True),
-            Field("planned", self.tr("Planned beneficiaries"), "int", 0),
-            Field("applied_on", self.tr("Applied on"), "date"),
-            Field("plan", self.tr("Tranches (%)"), default=""),
-        ], lambda v: "" if v["org"] else ("org", self.tr("Choose the applying organization.")),
-            submit=lambda v: projects.apply_project(self.ws, ProjectInput(
-                v["org"], v["title"], v["requested"], v["program"], v["domain"], v["summary"], v["planned"],
-                v["applied_on"], v["plan"])))
+        saved = ask(
+            self.tab,
+            self.tr("Project application"),
+            [
+                Field("org", self.tr("Applicant"), "choice", choices=orgs),
+                Field(
+                    "program",
+                    self.tr("Round"),
+                    "choice",
+                    self.tab.program.currentData(),
+                    choices=[(None, "—"), *rounds],
+                ),
+                Field("title", self.tr("Title"), required=True),
+                Field("domain", self.tr("Service domain")),
+                Field("summary", self.tr("Summary"), "multiline"),
+                Field("requested", self.tr("Requested"), "money", required=True),
+                Field("planned", self.tr("Planned beneficiaries"), "int", 0),
+                Field("applied_on", self.tr("Applied on"), "date"),
+                Field("plan", self.tr("Tranches (%)"), default=""),
+            ],
+            lambda v: "" if v["org"] else ("org", self.tr("Choose the applying organization.")),
+            submit=lambda v: projects.apply_project(
+                self.ws,
+                ProjectInput(
+                    v["org"],
+                    v["title"],
+                    v["requested"],
+                    v["program"],
+                    v["domain"],
+                    v["summary"],
+                    v["planned"],
+                    v["applied_on"],
+                    v["plan"],
+                ),
+            ),
+        )
         if saved:
             self.tab.after_change()
 
@@ -116,15 +162,29 @@ class ProjectActions(QObject):
         if not options:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("This project has finished its course."))
             return
-        saved = ask(self.tab, self.tr("Next step of %1").replace("%1", p.title), [
-            Field("to", self.tr("New status"), "choice", choices=[(s, STATUS_LABELS[s]) for s in options]),
-            Field("on", self.tr("Date"), "date"),
-            Field("amount", self.tr("Approved amount"), "money", p.requested_fen, required=True,
-                  visible=lambda v: v["to"] == "approved"),
-            Field("note", self.tr("Note / reason"), "multiline"),
-        ], lambda v: ("note", self.tr("Give the reason.")) if v["to"] in projects.NEEDS_REASON and not v["note"] else "",
-            submit=lambda v: projects.advance(self.ws, p.uid, v["to"], v["on"], v["note"],
-                                              v["amount"] if v["to"] == "approved" else None))
+        saved = ask(
+            self.tab,
+            self.tr("Next step of %1").replace("%1", p.title),
+            [
+                Field("to", self.tr("New status"), "choice", choices=[(s, STATUS_LABELS[s]) for s in options]),
+                Field("on", self.tr("Date"), "date"),
+                Field(
+                    "amount",
+                    self.tr("Approved amount"),
+                    "money",
+                    p.requested_fen,
+                    required=True,
+                    visible=lambda v: v["to"] == "approved",
+                ),
+                Field("note", self.tr("Note / reason"), "multiline"),
+            ],
+            lambda v: (
+                ("note", self.tr("Give the reason.")) if v["to"] in projects.NEEDS_REASON and not v["note"] else ""
+            ),
+            submit=lambda v: projects.advance(
+                self.ws, p.uid, v["to"], v["on"], v["note"], v["amount"] if v["to"] == "approved" else None
+            ),
+        )
         if saved:
             self.tab.after_change()
 
@@ -134,16 +194,24 @@ class ProjectActions(QObject):
         if p is None:
             return
         current = ",".join(str(t.percent) for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [])
-        saved = ask(self.tab, self.tr("Tranche plan"), [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
-                    note=self.tr("The first is paid on approval, the last after the final evaluation, "
-                                 "the one before it after the midterm evaluation."),
-                    submit=lambda v: projects.replan_tranches(self.ws, p.uid, v["plan"]))
+        saved = ask(
+            self.tab,
+            self.tr("Tranche plan"),
+            [Field("plan", self.tr("Tranches (%)"), default=current or "50,30,20")],
+            note=self.tr(
+                "The first is paid on approval, the last after the final evaluation, "
+                "the one before it after the midterm evaluation."
+            ),
+            submit=lambda v: projects.replan_tranches(self.ws, p.uid, v["plan"]),
+        )
         if saved is not None:
             self.tab.after_change()
 
     def disburse(self) -> None:
         p = self.tab.current()
-        due = [t for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [] if not t.disbursed_on] if p else []
+        due = (
+            [t for t in call(self.tab, projects.list_tranches, self.ws, p.uid) or [] if not t.disbursed_on] if p else []
+        )
         if not due:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("No tranche is waiting to be paid."))
             return

@@ -177,7 +177,11 @@ class ProjectsTab(QWidget):
 
     def import_history(self) -> None:
         """导入往年项目: the rounds list and the table show them once imported."""
-        import_past_projects(self, self.ws, lambda: (self.reload_programs(), self.after_change()))
+        def imported() -> None:
+            self.reload_programs()
+            self.after_change()
+
+        import_past_projects(self, self.ws, imported)
 
     def after_change(self) -> None:
         """Redraw the list, the budget and the detail after a change to the selected project."""

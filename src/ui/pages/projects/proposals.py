@@ -72,7 +72,7 @@ class ProposalsTab(QWidget):
         self.model.refresh()
         self.show_current()
 
-    def current(self):  # type: ignore[no-untyped-def]
+    def current(self):
         index = self.view.currentIndex()
         return self.model.data(index, ROW_ROLE) if index.isValid() else None
 
@@ -140,10 +140,17 @@ class ProposalsTab(QWidget):
         p = self.current()
         if p is None:
             return
-        if ask(self, self.tr("Proposal to project"), [
-            Field("org", self.tr("Carried out by"), "choice", choices=call(self, applicant_choices, self.ws) or []),
-            Field("title", self.tr("Project title"), default=p.title, required=True),
-            Field("requested", self.tr("Requested"), "money", required=True), Field("on", self.tr("Applied on"), "date"),
-        ], submit=lambda v: projects.to_project(self.ws, p.uid, ProjectInput(
-                v["org"], v["title"], v["requested"], None, "", p.summary, 0, v["on"]))):
+        if ask(
+            self,
+            self.tr("Proposal to project"),
+            [
+                Field("org", self.tr("Carried out by"), "choice", choices=call(self, applicant_choices, self.ws) or []),
+                Field("title", self.tr("Project title"), default=p.title, required=True),
+                Field("requested", self.tr("Requested"), "money", required=True),
+                Field("on", self.tr("Applied on"), "date"),
+            ],
+            submit=lambda v: projects.to_project(
+                self.ws, p.uid, ProjectInput(v["org"], v["title"], v["requested"], None, "", p.summary, 0, v["on"])
+            ),
+        ):
             self._reselect(p.uid)
