@@ -11,14 +11,15 @@ bundle is applied, ``sync_apply=True`` (incoming revisions are stored as they ar
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import Integer, String, Text, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from yichao.models.base import Base, UTCDateTime, new_uid, utcnow
+from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
 from yichao.models.errors import ForeignRecordError, UserError
 from yichao.models.sort_key import fill_rows as fill_sort_keys
 
@@ -206,7 +207,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     template = dict.fromkeys(columns)
     template.update(scalar_defaults)
     journal_columns = [key for key in columns if key not in hidden]
-    entity = model.__tablename__  # type: ignore[attr-defined]
+    entity = model.__tablename__
     full_rows: list[dict[str, Any]] = []
     journal_rows: list[dict[str, Any]] = []
     for row in rows:
@@ -233,12 +234,12 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
             "data": _dumps_record(full if exact else {k: full[k] for k in journal_columns}),
             "before": "{}", "origin": full["origin"],
         })
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     names = {attr.key: attr.columns[0].key for attr in attrs}
     if any(key != name for key, name in names.items()):  # Core speaks column keys
         full_rows = [{names.get(k, k): v for k, v in full.items()} for full in full_rows]
     session.execute(table.insert(), full_rows)
-    session.execute(JournalEntry.__table__.insert(), journal_rows)
+    session.execute(table_of(JournalEntry).insert(), journal_rows)
     return len(full_rows)
 
 
@@ -257,7 +258,7 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
         return
     fill_sort_keys(model, inserts)  # the receiver's own keys, whatever the sender's version made
     fill_sort_keys(model, updates)
-    table = model.__table__  # type: ignore[attr-defined]
+    table = table_of(model)
     hidden = getattr(model, "__journal_exclude__", ())
     info = session.info
     site, user, now = info.get("site", ""), info.get("user", ""), utcnow()
@@ -276,7 +277,7 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
         stmt = table.update().where(table.c.uid == bindparam("_uid"))
         session.execute(stmt, [{**{k: v for k, v in row.items() if k != "uid"}, "_uid": row["uid"]}
                                for row in updates])
-    session.execute(JournalEntry.__table__.insert(), journal_rows)
+    session.execute(table_of(JournalEntry).insert(), journal_rows)
 
 
 def journaled_models() -> Iterable[type[Base]]:

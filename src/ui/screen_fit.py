@@ -8,9 +8,9 @@ dialogs are covered too. A window's minimum size still has to fit: the fit test 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 # the smallest screen Yichao is made for, less a taskbar
 SMALL_SCREEN = QSize(1366, 728)
@@ -54,9 +54,9 @@ class ScreenFit(QObject):
 _filter: ScreenFit | None = None
 
 
-def install_screen_fit(app: QApplication) -> None:
-    """Install the filter once per application."""
+def install_screen_fit(app: QCoreApplication | None) -> None:
+    """Install the filter once per application (``QApplication.instance()``; None: nothing to fit)."""
     global _filter
-    if _filter is None:
+    if _filter is None and app is not None:
         _filter = ScreenFit(app)
         app.installEventFilter(_filter)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 
 from yichao.app.certificates.register import CertificateRow, certificate_row, find_by_code
-from yichao.app.certificates.subjects import KINDS
+from yichao.app.certificates.subjects import KINDS, _stage_dates
 from yichao.app.certificates.verification import derive_code, display_code, normalize_code, site_key
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs import STAGE_LABELS
+from yichao.app.roadshow import award_winners
 from yichao.models.certificate import Certificate
 from yichao.models.organization import Organization
 from yichao.models.person import Person
@@ -115,8 +117,6 @@ class Candidate:
 def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None, limit: int = 500,
                roadshow_uid: str = "") -> list[Candidate]:
     """Who can receive a certificate of ``kind`` (graduates of a year, volunteers, a roadshow's winners)."""
-    from yichao.app.certificates.subjects import AWARD_MODULES, _stage_dates, hook, pick
-
     text = text.strip()
     if KINDS[kind].subject_type == "organization":
         with ws.read() as session:
@@ -126,7 +126,9 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
             elif kind == "entry":
                 stmt = stmt.where(Organization.stage != "exited")
             if text:
-                stmt = stmt.where(or_(Organization.name.like(f"%{text}%"), Organization.name_initials.like(f"{text.lower()}%")))
+                stmt = stmt.where(
+                    or_(Organization.name.like(f"%{text}%"), Organization.name_initials.like(f"{text.lower()}%"))
+                )
             orgs = [(o.uid, o.name, o.stage) for o in session.scalars(stmt.limit(limit if not year else 100_000))]
         dates = _stage_dates(ws, [o[0] for o in orgs], "graduated") if year and kind == "graduation" else {}
         found = []
@@ -139,16 +141,12 @@ def candidates(ws: Workspace, kind: str, text: str = "", year: int | None = None
         return found[:limit]
     if kind == "volunteer":
         with ws.read() as session:
-            stmt = select(Person).where(Person.deleted.is_(False), Person.is_volunteer.is_(True))
+            people = select(Person).where(Person.deleted.is_(False), Person.is_volunteer.is_(True))
             if text:
-                stmt = stmt.where(or_(Person.name.like(f"{text}%"), Person.name_initials.like(f"{text.lower()}%"),
-                                      Person.volunteer_number.like(f"%{text}%")))
-            stmt = stmt.order_by(Person.name_sort).limit(limit)
-            return [Candidate(p.uid, p.name, p.volunteer_number) for p in session.scalars(stmt)]
-    winners = hook("award_winners", AWARD_MODULES)
-    if winners is None:
-        return []
-    rows = [Candidate(str(pick(w, "project_uid", "uid")), str(pick(w, "project_name", "project", "name")),
-                      str(pick(w, "award", "rank_label", "prize"))) for w in winners(ws)
-            if not roadshow_uid or str(pick(w, "roadshow_uid")) == roadshow_uid]
+                people = people.where(or_(Person.name.like(f"{text}%"), Person.name_initials.like(f"{text.lower()}%"),
+                                          Person.volunteer_number.like(f"%{text}%")))
+            people = people.order_by(Person.name_sort).limit(limit)
+            return [Candidate(p.uid, p.name, p.volunteer_number) for p in session.scalars(people)]
+    rows = [Candidate(w.project_uid, w.project_name, w.award) for w in award_winners(ws)
+            if not roadshow_uid or w.roadshow_uid == roadshow_uid]
     return [r for r in rows if not text or text in r.name][:limit]

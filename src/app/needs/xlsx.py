@@ -131,7 +131,12 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
     table, used_map = mapped_table(ws, "needs", read_table(path, ALIASES), FIXED_LISTS, value_map)
     if "title" not in table.mapping.values():
         raise UserError(f"文件 {path.name} 中找不到“需求标题”一栏，无法导入需求。")
-    statuses = {"": "draft", STATUS_LABELS["draft"]: "draft", STATUS_LABELS["published"]: "published", "发布": "published"}
+    statuses = {
+        "": "draft",
+        STATUS_LABELS["draft"]: "draft",
+        STATUS_LABELS["published"]: "published",
+        "发布": "published",
+    }
     valid: list[dict[str, Any]] = []
     rejected: list[tuple[int, str]] = []
     with ws.read() as session:
@@ -155,7 +160,7 @@ def import_needs(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inval
             valid.append(values)
     rejected = annotate_rejections(rejected, table, FIXED_LISTS)
     total = len(valid) + len(rejected)
-    found = dict(new_communities=communities.missing(), communities_added=add_communities)
+    found: dict[str, Any] = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
         return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run, **found)
     now = utcnow()
@@ -197,12 +202,22 @@ def export_needs(ws: Workspace, path: Path, flt: NeedsFilter = NeedsFilter()) ->
         total = count_needs(ws, flt)
         for offset in range(0, total, PAGE):
             for n in query_needs(ws, flt, offset, PAGE):
-                yield {"title": n.title, "category": n.category, "community": names.get(n.community_uid or "", ""),
-                       "requester": n.requester_name, "urgency": n.urgency_label, "due_date": n.due_date,
-                       "reward_points": n.reward_points, "status": STATUS_LABELS[n.status],
-                       "overdue": "是" if n.overdue else "", "claimant_kind": CLAIMANT_KIND_LABELS.get(n.claimant_kind, ""),
-                       "claimant": n.claimant_name, "satisfaction": n.satisfaction,
-                       "review_comment": n.review_comment, "description": n.description}
+                yield {
+                    "title": n.title,
+                    "category": n.category,
+                    "community": names.get(n.community_uid or "", ""),
+                    "requester": n.requester_name,
+                    "urgency": n.urgency_label,
+                    "due_date": n.due_date,
+                    "reward_points": n.reward_points,
+                    "status": STATUS_LABELS[n.status],
+                    "overdue": "是" if n.overdue else "",
+                    "claimant_kind": CLAIMANT_KIND_LABELS.get(n.claimant_kind, ""),
+                    "claimant": n.claimant_name,
+                    "satisfaction": n.satisfaction,
+                    "review_comment": n.review_comment,
+                    "description": n.description,
+                }
 
     title = f"{ws.site.name} 居民需求清单（{date.today():%Y-%m-%d} 导出）"
     count = write_xlsx(path, EXPORT_COLUMNS, rows(), sheet_title="需求清单", title=title)

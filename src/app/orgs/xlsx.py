@@ -228,7 +228,7 @@ def _import_rows(ws: Workspace, path: str | Path, table: Table, use: dict[int, s
             warnings.extend((number, w) for w in _warnings(row))
         rejected = annotate_rejections(rejected, table, FIXED_LISTS)
         total = len(valid) + len(rejected)
-        found = dict(warnings=tuple(warnings), new_communities=ctx.communities.missing(),
+        found: dict[str, Any] = dict(warnings=tuple(warnings), new_communities=ctx.communities.missing(),
                      communities_added=add_communities)
         if dry_run or (rejected and not skip_invalid) or not valid:
             session.rollback()

@@ -8,9 +8,10 @@ Exports carry identity numbers masked only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import select
 
@@ -104,7 +105,9 @@ def check_rows(ws: Workspace, path: Path, add_communities: bool = False, value_m
         raise UserError(f"文件 {path.name} 中找不到“姓名”一栏，无法导入居民。")
     with ws.read() as session:
         communities = RosterCommunities.load(session, add_communities)
-        registered = dict(session.execute(select(Person.id_number, Person.name).where(Person.id_number.is_not(None))).all())
+        registered = dict(
+            session.execute(select(Person.id_number, Person.name).where(Person.id_number.is_not(None))).all()
+        )
         numbers = dict(session.execute(select(Person.volunteer_number, Person.name).where(
             Person.volunteer_number != "", Person.deleted.is_(False))).all())
     valid: list[tuple[int, dict[str, Any]]] = []
@@ -120,7 +123,9 @@ def check_rows(ws: Workspace, path: Path, add_communities: bool = False, value_m
             if id_number:
                 seen[id_number] = number
             if id_number in registered:
-                raise UserError(f"身份证号码 {values['id_masked']} 已登记为居民“{registered[id_number]}”，不能重复登记。")
+                raise UserError(
+                    f"身份证号码 {values['id_masked']} 已登记为居民“{registered[id_number]}”，不能重复登记。"
+                )
             volunteer_number = values["volunteer_number"]
             if volunteer_number in numbers:
                 raise UserError(f"志愿者编号 {volunteer_number} 已被居民“{numbers[volunteer_number]}”使用。")
@@ -147,7 +152,7 @@ def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inva
     path = Path(path)
     valid, rejected, table, communities, used_map = check_rows(ws, path, add_communities, value_map)
     total = len(valid) + len(rejected)
-    found = dict(new_communities=communities.missing(), communities_added=add_communities)
+    found: dict[str, Any] = dict(new_communities=communities.missing(), communities_added=add_communities)
     if dry_run or (rejected and not skip_invalid) or not valid:
         return ImportReport(total, len(valid), 0, tuple(rejected), table.skipped, dry_run, **found)
     rows = []

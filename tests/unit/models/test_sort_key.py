@@ -3,7 +3,7 @@ migration for records a database already has."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import select, text
 
@@ -52,7 +52,7 @@ def test_bulk_rows_and_records_received_from_another_site_get_keys(workspace) ->
     with workspace.unit() as s:
         s.info["sync_apply"] = True
         received = {"uid": "d0000000-0000-4000-8000-000000000001", "origin": "370102", "rev": 3,
-                    "updated_at": datetime(2026, 1, 1, tzinfo=timezone.utc), "deleted": False, "name": "崔丽",
+                    "updated_at": datetime(2026, 1, 1, tzinfo=UTC), "deleted": False, "name": "崔丽",
                     "name_initials": "cl",
                     "name_sort": "", "id_masked": "", "gender": "", "phone": "", "building": "", "unit": "",
                     "room": "", "household_head": False, "is_volunteer": False, "volunteer_number": "",

@@ -104,9 +104,14 @@ class PassbookPage(QWidget):
                 ) != QMessageBox.StandardButton.Yes:
             return
 
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            QMessageBox.information(self, self.tr("Expire old points"), self.tr(
-                "%1 points expired on %2 passbooks.").replace("%1", str(result.points)).replace("%2", str(result.passbooks)))
+        def done(result) -> None:
+            QMessageBox.information(
+                self,
+                self.tr("Expire old points"),
+                self.tr("%1 points expired on %2 passbooks.")
+                .replace("%1", str(result.points))
+                .replace("%2", str(result.passbooks)),
+            )
             self.passbooks.refresh()
             self.counter.reload()
 
