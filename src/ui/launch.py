@@ -32,7 +32,8 @@ APP_USER_MODEL_ID = "Yichao.Yichao"  # the same in installer/yichao.iss (the sho
 
 def make_application(data_dir: Path | None = None) -> QApplication:
     """The QApplication with the CJK font and the chosen language."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Yichao")
     app.setOrganizationName("Yichao")
     app.setWindowIcon(QIcon(str(ICON_PATH)))  # read when first drawn
@@ -40,10 +41,10 @@ def make_application(data_dir: Path | None = None) -> QApplication:
         import ctypes
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
-    install_cjk_font(app)  # type: ignore[arg-type]
+    install_cjk_font(app)
     language = Settings(data_dir).get("language") if data_dir and data_dir.exists() else "zh_CN"
     install_translators(app, language)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _error(message: str, interactive: bool = True) -> None:

@@ -21,12 +21,12 @@ def street(tmp_path: Path) -> Path:
 
 
 def test_the_locked_only_administrator_is_unlocked_without_signing_in(street, tmp_path):
-    from yichao.app.core import login, open_workspace
+    from yichao.app.core import UserError, login, open_workspace
 
     ws = open_workspace(street)
     try:
         for _ in range(5):
-            with pytest.raises(Exception):
+            with pytest.raises(UserError):
                 login(ws, "admin", "wrong")
         with pytest.raises(Exception, match="yichao users unlock admin"):
             login(ws, "admin", "secret123")

@@ -16,8 +16,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 
 from yichao.app.core.errors import UserError
 from yichao.app.core.excel import SheetRow, Table, clean_text, normalize_header
@@ -33,7 +34,7 @@ class FixedList:
     field: str
     label: str
     values: tuple[str, ...]
-    synonyms: Mapping[str, str] = field(default_factory=dict)  # proposed, confirmed by the clerk
+    synonyms: Mapping[str, str] = dataclass_field(default_factory=dict)  # proposed, confirmed by the clerk
     accepted: frozenset[str] = frozenset()  # other words the importer itself understands: never asked
     other: str | None = None  # the catch-all value, when the list has one
     multi: bool = False  # a cell may hold several values (服务领域: 为老、文体)

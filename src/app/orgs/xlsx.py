@@ -8,10 +8,11 @@ rejected, unless the user chose to import the valid rows; a dry run applies noth
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from sqlalchemy import select
 

@@ -6,9 +6,10 @@ The status flow lives in :mod:`.projects_flow`, tranches and milestones in
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterator
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -69,7 +70,7 @@ def _row(p: Project, org_name: str, program_name: str) -> ProjectRow:
                       p.planned_beneficiaries, p.actual_beneficiaries, p.tranche_plan, p.proposal_uid)
 
 
-def _select() -> Select[Any]:
+def _select() -> Select[Project, str, str]:
     return (select(Project, Organization.name, func.coalesce(Program.name, ""))
             .join(Organization, Organization.uid == Project.org_uid)
             .outerjoin(Program, Program.uid == Project.program_uid)
@@ -170,8 +171,11 @@ SORT_KEYS = {"title": Project.title, "org": Organization.name, "status": Project
              "applied_on": Project.applied_on, "program": Program.name}
 
 
-def _filtered(stmt: Select[Any], status: str | None, program_uid: str | None, search: str,
-              uids: tuple[str, ...] | None = None) -> Select[Any]:
+_Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
+
+
+def _filtered(stmt: Select[*_Ts], status: str | None, program_uid: str | None, search: str,
+              uids: tuple[str, ...] | None = None) -> Select[*_Ts]:
     if uids is not None:  # the projects behind a dashboard figure
         stmt = stmt.where(Project.uid.in_(uids))
     if status:

@@ -3,7 +3,7 @@ into the results, Enter on a row opens it, Delete deletes it (the page asks firs
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent

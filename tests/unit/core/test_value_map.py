@@ -23,7 +23,9 @@ CATEGORY = FixedList("category", "需求类别", ("助老", "助残", "儿童", 
                      synonyms={"助老服务": "助老"}, other="其他")
 
 
-def needs_sheet(path: Path, rows: list[list[object]], header: tuple[str, ...] = ("需求标题", "需求类别", "紧急程度")) -> Path:
+def needs_sheet(
+    path: Path, rows: list[list[object]], header: tuple[str, ...] = ("需求标题", "需求类别", "紧急程度")
+) -> Path:
     wb = openpyxl.Workbook()
     sheet = wb.active
     sheet.append(["甸柳第一社区居民需求清单"])
@@ -82,7 +84,9 @@ def test_confirmed_once_for_all_rows_then_remembered_for_the_layout(workspace, t
     categories = sorted(n.category for n in query_needs(workspace, limit=10))
     assert categories == ["其他", "助老", "助老", "文体", "维修"]
     # next month's list of the same template, with a header typed slightly differently: no questions
-    nxt = needs_sheet(tmp_path / "n2.xlsx", [["帮张大爷理发", "助老服务", "急"]], header=("需求标题 ", "需求类别*", "紧急程度"))
+    nxt = needs_sheet(
+        tmp_path / "n2.xlsx", [["帮张大爷理发", "助老服务", "急"]], header=("需求标题 ", "需求类别*", "紧急程度")
+    )
     assert need_questions(workspace, nxt) == []
     assert import_needs(workspace, nxt).applied == 1
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import Workspace
 from yichao.app import stats
+from yichao.app.core import Workspace
 from yichao.app.stats import Card, Dashboard, TodoItem, dashboard_data
 from yichao.app.stats import prepare as prepare  # the launcher's head start, while the user types
 from yichao.ui.first_paint import after_first_paint

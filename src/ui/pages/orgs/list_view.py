@@ -81,7 +81,7 @@ class OrgListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._emit_current())
         self.update_count()
 
-    def _combo(self, everything: str, items) -> QComboBox:  # type: ignore[no-untyped-def]
+    def _combo(self, everything: str, items) -> QComboBox:
         box = QComboBox()
         box.addItem(everything, "")
         for key, label in items:
@@ -170,7 +170,8 @@ class OrgListPanel(QWidget):
 
     def _select(self, uid: str) -> bool:
         for row in range(min(self.model.rowCount(), 400)):
-            if self.model.row_object(row).uid == uid:
+            found = self.model.row_object(row)
+            if found is not None and found.uid == uid:
                 self.view.selectRow(row)
                 return True
         return False

@@ -98,7 +98,7 @@ class PassbooksTab(QWidget):
         self.uids = None
         self.refresh()
 
-    def _open(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _open(self, index) -> None:
         row = self.model.data(index, ROW_ROLE)
         if row is not None:
             self.open_number.emit(row.number)
@@ -122,11 +122,11 @@ class _ListTab(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.table, 1)
 
-    def selected(self):  # type: ignore[no-untyped-def]
+    def selected(self):
         index = self.table.currentIndex()
         return self.model.data(index, ROW_ROLE) if index.isValid() else None
 
-    def editable_selected(self):  # type: ignore[no-untyped-def]
+    def editable_selected(self):
         row = self.selected()
         if row is not None and row.read_only:
             show_error(self, self.tr("This record is published by the district and is read-only here."))
@@ -155,7 +155,11 @@ class CatalogTab(_ListTab):
             Column("", self.tr("Points"), lambda i: str(i.points), RIGHT),
             Column("", self.tr("Stock"), lambda i: f"{i.stock} {i.unit}", RIGHT),
             Column("", self.tr("Offered"), lambda i: self.tr("Yes") if i.active else self.tr("No")),
-            Column("", self.tr("Published by"), lambda i: self.tr("District (read-only)") if i.read_only else self.tr("Street")),
+            Column(
+                "",
+                self.tr("Published by"),
+                lambda i: self.tr("District (read-only)") if i.read_only else self.tr("Street"),
+            ),
         ]
 
     def refresh(self) -> None:
@@ -202,7 +206,9 @@ class RulesTab(_ListTab):
             Column("", self.tr("Points"), lambda r: str(r.points) if r.kind != "expiry" else "", RIGHT),
             Column("", self.tr("Years"), lambda r: str(r.years) if r.kind == "expiry" else "", RIGHT),
             Column("", self.tr("In force"), lambda r: self.tr("Yes") if r.active else self.tr("No")),
-            Column("", self.tr("Made by"), lambda r: self.tr("District (read-only)") if r.read_only else self.tr("Street")),
+            Column(
+                "", self.tr("Made by"), lambda r: self.tr("District (read-only)") if r.read_only else self.tr("Street")
+            ),
         ]
 
     def refresh(self) -> None:

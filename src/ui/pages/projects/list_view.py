@@ -165,7 +165,7 @@ class ProjectsTab(QWidget):
         self.source.uids = None
         self.apply_filter()
 
-    def current(self):  # type: ignore[no-untyped-def]
+    def current(self):
         index = self.view.currentIndex()
         return self.model.data(index, ROW_ROLE) if index.isValid() else None
 
