@@ -13,8 +13,9 @@ digits kept lower-case ("a dong 2 hao lou"); a person's polyphonic surname reads
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session

@@ -175,7 +175,9 @@ class MainWindow(QMainWindow):
             self.exchange_label.setStyleSheet("color: #b26a00;" if info.exchange_due else "")
         else:
             local = info.last_exchange.astimezone()
-            self.exchange_label.setText(self.tr("Last bundle exchange: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M")))
+            self.exchange_label.setText(
+                self.tr("Last bundle exchange: %1").replace("%1", local.strftime("%Y-%m-%d %H:%M"))
+            )
             self.exchange_label.setStyleSheet("color: #b26a00;" if info.exchange_due else "")
 
     def _about(self) -> None:

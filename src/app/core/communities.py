@@ -8,8 +8,8 @@ matched in :mod:`yichao.app.core.community_match`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session

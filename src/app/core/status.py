@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -45,7 +45,7 @@ def exchange_due(last: datetime | None, since: datetime | None, now: datetime | 
     started = last or since
     if started is None:
         return False
-    return (now or datetime.now(timezone.utc)) - started > timedelta(days=OVERDUE_DAYS)
+    return (now or datetime.now(UTC)) - started > timedelta(days=OVERDUE_DAYS)
 
 
 def status_info(ws: Workspace) -> StatusInfo:

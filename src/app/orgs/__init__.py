@@ -21,6 +21,7 @@ from yichao.app.orgs.lookups import (
     retire_lookup,
     seed_lookups,
 )
+from yichao.app.orgs.photos import add_activity_photo, org_attachments, photo_counts
 from yichao.app.orgs.profile import (
     MAX_COUNT,
     TODO_LABELS,
@@ -34,7 +35,6 @@ from yichao.app.orgs.profile import (
     split_todo,
     update_org,
 )
-from yichao.app.orgs.photos import add_activity_photo, org_attachments, photo_counts
 from yichao.app.orgs.query import OrgFilter, OrgRow, org_rows, org_uids, orgs_by_uid
 from yichao.app.orgs.ratings import current_rating, expiry_of, record_rating
 from yichao.app.orgs.records import (

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -56,13 +57,13 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
             step()
     progress(steps, steps)
     tables = tuple(t for t in parts if t is not None)
-    notes = ("“现状”表为生成报表时的数字；其余各表按所选统计期计算。",)
+    notes: tuple[str, ...] = ("“现状”表为生成报表时的数字；其余各表按所选统计期计算。",)
     if district:
         notes += ("各街道按记录的来源站点统计，“合计”为全部记录。",)
     name = f"{period.year}年度" if period.kind == "year" else period.label
     preparer = (ws.user.display_name or ws.user.username) if ws.user else ""
     return Report(f"{ws.site.name}{name}统计报表", ws.site.name,
-                  ws.site.code, period, datetime.now(timezone.utc), tables, tuple(charts), notes, preparer)
+                  ws.site.code, period, datetime.now(UTC), tables, tuple(charts), notes, preparer)
 
 
 def _number_columns(scopes: Sequence[Scope], fmt: str) -> tuple[Column, ...]:
@@ -83,7 +84,8 @@ def _flow_table(session: Session, flows: list[Figure], period: Period, scopes: l
         previous = period.previous()
         for fig in flows:
             before, now = flow(session, fig, [previous, period])
-            change = None if now is None or before is None else now - before
+            # both values come from one figure, so they are of one number type (never float and Decimal)
+            change = None if now is None or before is None else now - before  # type: ignore[operator]
             rows.append((fig.label, fig.unit, now, before, change))
             step()
         columns = (Column("指标", width=28), Column("单位", width=8), Column("本期", "row"),

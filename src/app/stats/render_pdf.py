@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from yichao.app.stats.model import Chart, Report, Table, format_number
 
@@ -68,7 +69,7 @@ def _table(table: Table, font: str, width: float):
         widths = [widths[0], *(w * rest / sum(widths[1:]) for w in widths[1:])]
     rl = RLTable([header, *body] if body else [header, ["（无数据）"] + [""] * (len(header) - 1)],
                  colWidths=widths, repeatRows=1)
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eceff1")),
@@ -100,7 +101,7 @@ def _drawing(chart: Chart, font: str, width: float):
     plot = VerticalBarChart() if chart.kind == "bar" else HorizontalLineChart()
     plot.x, plot.y = 40, 30
     # the plot's top stays below the title line, where a legend goes: no legend over a bar
-    plot.width, plot.height = width - 60, height - 66
+    plot.width, plot.height = width - 60, height - 66  # type: ignore[assignment]  # stubs say int; any number is fine
     plot.data = [list(s.values) or [0] for s in chart.series] or [[0]]
     plot.categoryAxis.categoryNames = list(chart.categories) or [""]
     plot.categoryAxis.labels.fontName = font
@@ -115,13 +116,13 @@ def _drawing(chart: Chart, font: str, width: float):
         plot.valueAxis.valueStep = 1
     for i in range(len(plot.data)):
         color = colors.HexColor(PALETTE[i % len(PALETTE)])
-        if chart.kind == "bar":
+        if isinstance(plot, VerticalBarChart):
             plot.bars[i].fillColor = color
             plot.bars[i].strokeColor = None
         else:
             plot.lines[i].strokeColor = color
             plot.lines[i].strokeWidth = 1.5
-    if chart.kind == "bar":
+    if isinstance(plot, VerticalBarChart):
         plot.barLabelFormat = "%.0f"
         plot.barLabels.fontName = font
         plot.barLabels.fontSize = 6
@@ -138,7 +139,7 @@ def _drawing(chart: Chart, font: str, width: float):
         legend.deltax = 80
         legend.alignment = "right"
         legend.boxAnchor = "ne"
-        legend.x, legend.y = width - 80 * (len(chart.series) - 1) - 10, height - 4
+        legend.x, legend.y = width - 80 * (len(chart.series) - 1) - 10, height - 4  # type: ignore[assignment]  # stubs say int
         legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), s.name)
                                  for i, s in enumerate(chart.series)]
         drawing.add(legend)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from yichao.app.stats.period import Period
 from yichao.models.journal import bulk_insert
 from yichao.models.person import Person
 
-NOW = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)
 
 
 def test_cards_are_the_figure_values_for_now_this_month_or_this_year(workspace):
@@ -51,7 +51,7 @@ def test_trend_charts_span_twelve_months_and_group_figures(workspace):
 def test_todos_carry_their_count_and_page(workspace):
     data = dashboard_data(workspace, now=NOW)
     assert "bundle_overdue" not in {t.key for t in data.todos}  # a street just set up is not warned
-    later = dashboard_data(workspace, now=datetime.now(timezone.utc) + timedelta(days=45))
+    later = dashboard_data(workspace, now=datetime.now(UTC) + timedelta(days=45))
     todo = {t.key: t for t in later.todos}["bundle_overdue"]  # 45 days on, still never exchanged
     assert todo.count == 1 and todo.page == "sync" and "数据包" in todo.text
     assert all("%d" not in t.text and t.count > 0 for t in data.todos)

@@ -34,7 +34,7 @@ class _Tab(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
 
-    def finish_layout(self, *buttons) -> None:  # type: ignore[no-untyped-def]
+    def finish_layout(self, *buttons) -> None:
         self.layout_.addLayout(button_row(*buttons))
         self.layout_.addWidget(self.view, 1)
         self.layout_.addWidget(self.summary)
@@ -43,14 +43,14 @@ class _Tab(QWidget):
         self.org_uid = uid
         self.reload()
 
-    def current(self):  # type: ignore[no-untyped-def]
+    def current(self):
         index = self.view.currentIndex()
         return self.model.data(index, ROW_ROLE) if index.isValid() else None
 
     def reload(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def run_dialog(self, dialog_class) -> None:  # type: ignore[no-untyped-def]
+    def run_dialog(self, dialog_class) -> None:
         if not self.org_uid:
             return
         dialog = dialog_class(self.ws, self.org_uid, self)
@@ -67,16 +67,27 @@ class ActivitiesTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         self.domains = lookup_names(ws)
         self.photos: dict[str, int] = {}
-        super().__init__(ws, [
-            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda a: a.on.isoformat()),
-            Column("", QCoreApplication.translate("OrgTabs", "Title"), lambda a: a.title),
-            Column("", QCoreApplication.translate("OrgTabs", "Place"), lambda a: a.place),
-            Column("", QCoreApplication.translate("OrgTabs", "Domain"), lambda a: self.domains.get(a.domain_uid or "", "")),
-            Column("", QCoreApplication.translate("OrgTabs", "Participants"), lambda a: str(a.participants)),
-            Column("", QCoreApplication.translate("OrgTabs", "Beneficiaries"), lambda a: str(a.beneficiaries)),
-            Column("", QCoreApplication.translate("OrgTabs", "Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"),
-            Column("", QCoreApplication.translate("OrgTabs", "Photos"), lambda a: str(self.photos.get(a.uid, ""))),
-        ], [90, 160, 130, 70, 70, 70, 80, 50], parent)
+        super().__init__(
+            ws,
+            [
+                Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda a: a.on.isoformat()),
+                Column("", QCoreApplication.translate("OrgTabs", "Title"), lambda a: a.title),
+                Column("", QCoreApplication.translate("OrgTabs", "Place"), lambda a: a.place),
+                Column(
+                    "",
+                    QCoreApplication.translate("OrgTabs", "Domain"),
+                    lambda a: self.domains.get(a.domain_uid or "", ""),
+                ),
+                Column("", QCoreApplication.translate("OrgTabs", "Participants"), lambda a: str(a.participants)),
+                Column("", QCoreApplication.translate("OrgTabs", "Beneficiaries"), lambda a: str(a.beneficiaries)),
+                Column(
+                    "", QCoreApplication.translate("OrgTabs", "Volunteer hours"), lambda a: f"{a.volunteer_hours:g}"
+                ),
+                Column("", QCoreApplication.translate("OrgTabs", "Photos"), lambda a: str(self.photos.get(a.uid, ""))),
+            ],
+            [90, 160, 130, 70, 70, 70, 80, 50],
+            parent,
+        )
         self.finish_layout(
             new_button("add", self.tr("New &activity..."), self.add, self),
             new_button("attachment", self.tr("Add &photo..."), self.add_photo, self),
@@ -118,15 +129,32 @@ class ActivitiesTab(_Tab):
 class MentoringTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         today = date.today()
-        super().__init__(ws, [
-            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda m: m.on.isoformat()),
-            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda m: MENTORING_LABELS.get(m.visit_kind, "")),
-            Column("", QCoreApplication.translate("OrgTabs", "Mentor"), lambda m: m.mentor),
-            Column("", QCoreApplication.translate("OrgTabs", "Findings"), lambda m: m.findings),
-            Column("", QCoreApplication.translate("OrgTabs", "Follow-up"), lambda m: (m.follow_up_on.isoformat() if m.follow_up_on else "")
-                   + ("　" + QCoreApplication.translate("OrgTabs", "done") if m.follow_up_done else ("　" + QCoreApplication.translate("OrgTabs", "overdue") if m.overdue(today) else "")),
-                   color=lambda m: "#c62828" if m.overdue(today) else None),
-        ], [90, 60, 80, 240, 130], parent)
+        super().__init__(
+            ws,
+            [
+                Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda m: m.on.isoformat()),
+                Column(
+                    "", QCoreApplication.translate("OrgTabs", "Kind"), lambda m: MENTORING_LABELS.get(m.visit_kind, "")
+                ),
+                Column("", QCoreApplication.translate("OrgTabs", "Mentor"), lambda m: m.mentor),
+                Column("", QCoreApplication.translate("OrgTabs", "Findings"), lambda m: m.findings),
+                Column(
+                    "",
+                    QCoreApplication.translate("OrgTabs", "Follow-up"),
+                    lambda m: (
+                        (m.follow_up_on.isoformat() if m.follow_up_on else "")
+                        + (
+                            "　" + QCoreApplication.translate("OrgTabs", "done")
+                            if m.follow_up_done
+                            else ("　" + QCoreApplication.translate("OrgTabs", "overdue") if m.overdue(today) else "")
+                        )
+                    ),
+                    color=lambda m: "#c62828" if m.overdue(today) else None,
+                ),
+            ],
+            [90, 60, 80, 240, 130],
+            parent,
+        )
         self.finish_layout(
             new_button("add", self.tr("New &visit..."), self.add, self),
             new_button("ok", self.tr("Follow-up &done"), self.done, self))
@@ -150,19 +178,30 @@ class MentoringTab(_Tab):
 
 class SubsidiesTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(ws, [
-            Column("", QCoreApplication.translate("OrgTabs", "Year"), lambda s: str(s.year)),
-            Column("", QCoreApplication.translate("OrgTabs", "Kind"), lambda s: SUBSIDY_LABELS.get(s.subsidy_kind, "")),
-            Column("", QCoreApplication.translate("OrgTabs", "Amount (yuan)"), lambda s: s.amount),
-            Column("", QCoreApplication.translate("OrgTabs", "Status"), lambda s: SUBSIDY_STATUS_LABELS.get(s.status, "")),
-            Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda s: s.on.isoformat() if s.on else ""),
-            Column("", QCoreApplication.translate("OrgTabs", "Notes"), lambda s: s.notes),
-        ], [60, 100, 100, 70, 90, 160], parent)
+        super().__init__(
+            ws,
+            [
+                Column("", QCoreApplication.translate("OrgTabs", "Year"), lambda s: str(s.year)),
+                Column(
+                    "", QCoreApplication.translate("OrgTabs", "Kind"), lambda s: SUBSIDY_LABELS.get(s.subsidy_kind, "")
+                ),
+                Column("", QCoreApplication.translate("OrgTabs", "Amount (yuan)"), lambda s: s.amount),
+                Column(
+                    "",
+                    QCoreApplication.translate("OrgTabs", "Status"),
+                    lambda s: SUBSIDY_STATUS_LABELS.get(s.status, ""),
+                ),
+                Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda s: s.on.isoformat() if s.on else ""),
+                Column("", QCoreApplication.translate("OrgTabs", "Notes"), lambda s: s.notes),
+            ],
+            [60, 100, 100, 70, 90, 160],
+            parent,
+        )
         self.finish_layout(
             new_button("add", self.tr("New &subsidy..."), self.add, self),
-            new_button("ok", self.tr("A&pprove"), lambda: self.move("approved"), self),
-            new_button("save", self.tr("Mark &paid"), lambda: self.move("paid"), self),
-            new_button("revoke", self.tr("Ca&ncel"), lambda: self.move("cancelled"), self))
+            new_button("ok", self.tr("A&pprove"), lambda: self.set_status("approved"), self),
+            new_button("save", self.tr("Mark &paid"), lambda: self.set_status("paid"), self),
+            new_button("revoke", self.tr("Ca&ncel"), lambda: self.set_status("cancelled"), self))
 
     def reload(self) -> None:
         self.model.set_source(ListSource(orgs.list_subsidies(self.ws, self.org_uid) if self.org_uid else []))
@@ -177,7 +216,7 @@ class SubsidiesTab(_Tab):
 
         self.run_dialog(SubsidyDialog)
 
-    def move(self, status: str) -> None:
+    def set_status(self, status: str) -> None:
         row = self.current()
         if row is not None and call(self, orgs.set_subsidy_status, self.ws, row.uid, status) is not None:
             self.reload()

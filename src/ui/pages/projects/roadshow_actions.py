@@ -36,7 +36,7 @@ class RoadshowActions(QObject):
         b["pdf"].clicked.connect(self.result_pdf)
 
     @property
-    def ws(self):  # type: ignore[no-untyped-def]
+    def ws(self):
         return self.tab.ws
 
     def new_roadshow(self) -> None:
@@ -52,14 +52,34 @@ class RoadshowActions(QObject):
             return roadshow.create_roadshow(self.ws, v["name"], v["held_on"], v["venue"], list(template.criteria),
                                             [n.strip() for n in v["judges"].splitlines() if n.strip()], v["program"])
 
-        row = ask(self.tab, self.tr("New roadshow"), [
-            Field("name", self.tr("Name"), required=True), Field("held_on", self.tr("Date"), "date"),
-            Field("venue", self.tr("Venue")),
-            Field("program", self.tr("Funding round"), "choice", None, choices=[(None, "—")] + [(p.uid, p.name) for p in programs]),
-            Field("template", self.tr("Rubric template"), "choice", 0,
-                  choices=[(i, f"{t.name}（{'、'.join(c.name for c in t.criteria)}）") for i, t in enumerate(templates)]),
-            Field("judges", self.tr("Judges (one a line)"), "multiline", required=True),
-        ], check, submit=save)
+        row = ask(
+            self.tab,
+            self.tr("New roadshow"),
+            [
+                Field("name", self.tr("Name"), required=True),
+                Field("held_on", self.tr("Date"), "date"),
+                Field("venue", self.tr("Venue")),
+                Field(
+                    "program",
+                    self.tr("Funding round"),
+                    "choice",
+                    None,
+                    choices=[(None, "—")] + [(p.uid, p.name) for p in programs],
+                ),
+                Field(
+                    "template",
+                    self.tr("Rubric template"),
+                    "choice",
+                    0,
+                    choices=[
+                        (i, f"{t.name}（{'、'.join(c.name for c in t.criteria)}）") for i, t in enumerate(templates)
+                    ],
+                ),
+                Field("judges", self.tr("Judges (one a line)"), "multiline", required=True),
+            ],
+            check,
+            submit=save,
+        )
         if row is not None:
             self.tab.reload_roadshows(row.uid)
 
@@ -102,12 +122,25 @@ class RoadshowActions(QObject):
         grid = self.tab.grid
         if grid is None:
             return
-        if ask(self.tab, self.tr("Conflict of interest"), [
-            Field("judge", self.tr("Judge"), "choice", self.tab.judges.currentData(), choices=[(j.uid, j.name) for j in grid.judges]),
-            Field("project", self.tr("Project"), "choice", choices=[(e.project_uid, e.title) for e in grid.entries]),
-            Field("reason", self.tr("Reason"), required=True),
-        ], note=self.tr("The judge will not score this project; a sheet already typed for it is void."),
-               submit=self._declare):
+        if ask(
+            self.tab,
+            self.tr("Conflict of interest"),
+            [
+                Field(
+                    "judge",
+                    self.tr("Judge"),
+                    "choice",
+                    self.tab.judges.currentData(),
+                    choices=[(j.uid, j.name) for j in grid.judges],
+                ),
+                Field(
+                    "project", self.tr("Project"), "choice", choices=[(e.project_uid, e.title) for e in grid.entries]
+                ),
+                Field("reason", self.tr("Reason"), required=True),
+            ],
+            note=self.tr("The judge will not score this project; a sheet already typed for it is void."),
+            submit=self._declare,
+        ):
             self.tab.load()
 
     def _declare(self, v: dict[str, Any]) -> bool:
@@ -139,7 +172,9 @@ class RoadshowActions(QObject):
         if report.rejected:
             QMessageBox.warning(self.tab, self.tr("Nothing imported"), "\n".join(rejection_lines(report)[:30]))
         else:
-            QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("%1 sheets imported.").replace("%1", str(report.applied)))
+            QMessageBox.information(
+                self.tab, self.tr("Yichao"), self.tr("%1 sheets imported.").replace("%1", str(report.applied))
+            )
         self.tab.load()
 
     def result_pdf(self) -> None:

@@ -4,7 +4,7 @@ the clerk imports all rows, or (ticked) only the valid ones."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (

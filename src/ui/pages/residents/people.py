@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import people
-from yichao.app.core import Workspace, community_names
+from yichao.app.core import ImportReport, Workspace, community_names
 from yichao.app.needs import NeedsFilter, query_needs
 from yichao.app.people import PeopleFilter, PersonRow
 from yichao.ui.icons import icon
@@ -64,9 +64,11 @@ class PeopleTab(QWidget):
         filters.addWidget(self.search, 3)
         if skills:
             self.skill.addItem("")
-            for tag, n in people.skill_tag_counts(ws):
+            for tag, _count in people.skill_tag_counts(ws):
                 self.skill.addItem(f"{tag}", tag)
-            self.skill.lineEdit().setPlaceholderText(self.tr("Any skill"))
+            typed = self.skill.lineEdit()
+            if typed is not None:  # the skill box is editable, so it has one
+                typed.setPlaceholderText(self.tr("Any skill"))
             filters.addWidget(QLabel(self.tr("Skill:")))
             filters.addWidget(self.skill, 1)
         filters.addWidget(self.community, 1)
@@ -92,7 +94,9 @@ class PeopleTab(QWidget):
         self.view = make_table_view(self)
         self.model = PagedTableModel(PeopleSource(ws, self.filter()), people_columns(self.communities, skills), self)
         self.view.setModel(self.model)
-        apply_column_widths(self.view, [90, 50, 120, 150, 140, 110, 100] if skills else [90, 50, 120, 160, 110, 130, 70, 100])
+        apply_column_widths(
+            self.view, [90, 50, 120, 150, 140, 110, 100] if skills else [90, 50, 120, 160, 110, 130, 70, 100]
+        )
         self.details = QLabel()
         self.details.setObjectName("personDetails")
         self.details.setWordWrap(True)
@@ -273,8 +277,11 @@ class PeopleTab(QWidget):
         p = self.current()
         if p is None:
             return
-        answer = QMessageBox.question(self, self.tr("Delete resident"),
-                                      self.tr("Delete resident %1? The record is kept in the journal.").replace("%1", p.name))
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete resident"),
+            self.tr("Delete resident %1? The record is kept in the journal.").replace("%1", p.name),
+        )
         if answer == QMessageBox.StandardButton.Yes and call(self, people.delete_person, self.ws, p.uid) is None:
             self.reload()
 
@@ -297,13 +304,17 @@ class PeopleTab(QWidget):
             return
         from yichao.app.people import import_people
 
-        def check(add: bool, then) -> None:  # type: ignore[no-untyped-def]
+        def check(add: bool, then) -> None:
             run_op(self, lambda: import_people(self.ws, Path(path), dry_run=True, skip_invalid=True,
                                                add_communities=add),
                    on_success=then, label=self.tr("Checking the roster..."), with_progress=True)
 
-        def checked(report) -> None:  # type: ignore[no-untyped-def]
+        def checked(report) -> None:
             from yichao.ui.pages.residents.import_dialog import ImportPreviewDialog
+
+            def imported(done: ImportReport) -> None:
+                self.reload()
+                ImportPreviewDialog.announce(done, self)
 
             dialog = ImportPreviewDialog(report, self)
             dialog.set_recheck(lambda add: check(add, dialog.show_report))
@@ -311,7 +322,7 @@ class PeopleTab(QWidget):
                 skip, add = dialog.skip_invalid(), dialog.add_communities()
                 run_op(self, lambda progress: import_people(self.ws, Path(path), skip_invalid=skip,
                                                             add_communities=add, progress=progress),
-                       on_success=lambda done: (self.reload(), ImportPreviewDialog.done(done, self)),
+                       on_success=imported,
                        label=self.tr("Importing residents..."), with_progress=True)
 
         check(False, checked)
@@ -324,7 +335,14 @@ class PeopleTab(QWidget):
         from yichao.app.people import export_people
 
         flt = self.filter()
-        run_op(self, lambda: export_people(self.ws, Path(path), flt),
-               on_success=lambda n: QMessageBox.information(
-                   self, self.tr("Export"), self.tr("%1 residents written to %2.").replace("%1", str(n)).replace("%2", path)),
-               label=self.tr("Exporting..."), with_progress=True)
+        run_op(
+            self,
+            lambda: export_people(self.ws, Path(path), flt),
+            on_success=lambda n: QMessageBox.information(
+                self,
+                self.tr("Export"),
+                self.tr("%1 residents written to %2.").replace("%1", str(n)).replace("%2", path),
+            ),
+            label=self.tr("Exporting..."),
+            with_progress=True,
+        )
