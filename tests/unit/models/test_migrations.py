@@ -37,3 +37,28 @@ def test_database_from_newer_version_is_refused(tmp_path):
 
 def test_heads_read_from_the_files_match_alembic():
     assert set(migrate.shipped_heads()) == migrate.head_revisions()
+
+
+def test_a_street_database_with_residents_in_communities_upgrades(tmp_path):
+    """Batch migrations copy and drop tables other rows point to: foreign keys are off while they run
+    (SQLite refused to drop ``community`` under a resident), checked and on again afterwards."""
+    from alembic import command
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = migrate.alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        for rev in ("0003_needs", "0005_projects"):  # what a street had before 0011_community
+            command.upgrade(cfg, rev)
+    with engine.begin() as conn:
+        conn.execute(text("insert into community (uid, origin, rev, updated_at, deleted, code, name, site_code)"
+                          " values ('c1', 'S', 1, '2026-01-01', 0, '', '甲社区', 'S')"))
+        conn.execute(text("insert into person (uid, origin, rev, updated_at, deleted, name, name_initials, gender,"
+                          " id_masked, phone, community_uid, building, unit, room, household_head, is_volunteer,"
+                          " volunteer_number, skills, offers, notes) values ('p1', 'S', 1, '2026-01-01', 0, '张三',"
+                          " 'zs', '', '', '', 'c1', '', '', '', 0, 0, '', '', '', '')"))
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("select community_uid from person").scalar() == "c1"
+        assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
+    assert not migrate.needs_upgrade(engine)
