@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.status import OVERDUE_DAYS, last_exchange
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync.keys import own_key
@@ -149,7 +150,8 @@ def history(ws: Workspace, offset: int = 0, limit: int = 200, sort_key: str = "a
     ws.require("viewer", "查看数据包记录")
     col = HISTORY_SORT.get(sort_key, SyncBundle.id)
     with ws.read() as session:
+        staff = staff_names_in(session)  # who, as staff know them (the command line as 命令行)
         rows = session.scalars(select(SyncBundle).order_by(col.desc() if descending else col.asc(),
                                                            SyncBundle.id.desc()).offset(offset).limit(limit))
-        return [HistoryRow(str(b.id), b.direction, b.peer_code, b.seq, b.at, b.user, b.records, b.size,
-                           b.file_name, _summary(b.direction, b.counts)) for b in rows]
+        return [HistoryRow(str(b.id), b.direction, b.peer_code, b.seq, b.at, staff_label(staff, b.user), b.records,
+                           b.size, b.file_name, _summary(b.direction, b.counts)) for b in rows]
