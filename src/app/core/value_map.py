@@ -107,7 +107,8 @@ def value_questions(table: Table, lists: Sequence[FixedList], known: ValueMap | 
             for part in split_cell(row.get(col), fixed):
                 if part not in fixed.values and part not in fixed.accepted and part not in mapped:
                     counts[part] += 1
-        for value, rows in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        order = {value: i for i, value in enumerate(counts)}  # first appearance in the file
+        for value, rows in sorted(counts.items(), key=lambda item: (-item[1], order[item[0]])):
             out.append(ValueQuestion(header, fixed.field, fixed.label, value, rows, propose(value, fixed),
                                      fixed.values))
     return out

@@ -12,15 +12,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from yichao.app.core import ImportReport, ValueMap, ValueQuestion
 from yichao.ui.operations import run_op
-from yichao.ui.widgets.value_mapping import ValueMappingDialog
+from yichao.ui.widgets.value_mapping import ValueAnswers
 
-# (file, dry_run, skip_invalid, value map) -> the report
-Importer = Callable[[Path, bool, bool, ValueMap], ImportReport]
+# (file, dry_run, skip_invalid, value map, add the communities the file names) -> the report
+Importer = Callable[[Path, bool, bool, ValueMap, bool], ImportReport]
 
 
 class PreviewDialog(Protocol):
     def exec(self) -> int: ...
     def skip_invalid(self) -> bool: ...
+    def add_communities(self) -> bool: ...
+    def set_recheck(self, recheck: Callable[[bool], None]) -> None: ...
+    def show_report(self, report: ImportReport) -> None: ...
 
 
 class ExcelImport(QObject):
@@ -28,12 +31,14 @@ class ExcelImport(QObject):
 
     def __init__(self, parent: QWidget, title: str, importer: Importer, done_text: str,
                  preview: Callable[[ImportReport, QWidget], PreviewDialog], on_done: Callable[[], Any],
-                 questions: Callable[[Path], list[ValueQuestion]] | None = None) -> None:
+                 questions: Callable[[Path], list[ValueQuestion]] | None = None, communities: bool = False) -> None:
         super().__init__(parent)
         self.widget, self.title, self.importer = parent, title, importer
         self.done_text, self.preview, self.on_done, self.questions = done_text, preview, on_done, questions
+        self.communities = communities  # the file names communities: the check offers 新建这些社区
         self.path = Path()
         self.value_map: ValueMap = {}
+        self.answers = ValueAnswers()
 
     def start(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self.widget, self.title, "", self.tr("Excel files (*.xlsx)"))
@@ -43,28 +48,23 @@ class ExcelImport(QObject):
         if self.questions is None:
             self._check()
         else:
-            ask = self.questions
-            run_op(self.widget, lambda: ask(self.path), on_success=self._answer,
-                   label=self.tr("Reading the file..."), with_progress=True)
+            ask, path = self.questions, self.path
+            self.answers.ask(self.widget, lambda: ask(path), lambda values: self._check(values))
 
-    def _answer(self, questions: list[ValueQuestion]) -> None:
-        """The values the program's lists lack: mapped once, for all rows, before the check."""
-        if questions:
-            dialog = ValueMappingDialog(questions, self.widget)
-            if not dialog.exec():
-                return
-            self.value_map = dialog.value_map()
-        self._check()
-
-    def _check(self) -> None:
-        run_op(self.widget, lambda: self.importer(self.path, True, True, self.value_map), on_success=self._checked,
-               label=self.tr("Checking every row..."), with_progress=True)
+    def _check(self, values: ValueMap | None = None) -> None:
+        self.value_map = values or {}
+        run_op(self.widget, lambda: self.importer(self.path, True, True, self.value_map, False),
+               on_success=self._checked, label=self.tr("Checking every row..."), with_progress=True)
 
     def _checked(self, report: ImportReport) -> None:
         dialog = self.preview(report, self.widget)
-        if dialog.exec() and report.valid:
-            skip = dialog.skip_invalid()
-            run_op(self.widget, lambda: self.importer(self.path, False, skip, self.value_map),
+        if self.communities:
+            dialog.set_recheck(lambda add: run_op(
+                self.widget, lambda: self.importer(self.path, True, True, self.value_map, add),
+                on_success=dialog.show_report, label=self.tr("Checking every row..."), with_progress=True))
+        if dialog.exec():
+            skip, add = dialog.skip_invalid(), dialog.add_communities()
+            run_op(self.widget, lambda: self.importer(self.path, False, skip, self.value_map, add),
                    on_success=self._imported, label=self.tr("Importing..."), with_progress=True)
 
     def _imported(self, report: ImportReport) -> None:

@@ -3,6 +3,9 @@ proposed program value; the clerk confirms or changes each once, for all rows of
 
 from __future__ import annotations
 
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import ValueQuestion
+from yichao.ui.operations import run_op
 
 
 class ValueMappingDialog(QDialog):
@@ -68,3 +72,31 @@ class ValueMappingDialog(QDialog):
             if target:
                 out.setdefault(q.column, {})[q.value] = target
         return out
+
+
+class ValueAnswers:
+    """What a clerk answered during one import: the values mapped, and every value already asked (a
+    value left unmapped is not asked again when the same file is checked once more)."""
+
+    def __init__(self) -> None:
+        self.value_map: dict[str, dict[str, str]] = {}
+        self.asked: set[tuple[str, str]] = set()
+
+    def ask(self, parent: QWidget, questions: Callable[[], list[ValueQuestion]],
+            then: Callable[[dict[str, dict[str, str]]], None]) -> None:
+        """Find the file's unlisted values off the GUI thread, ask the new ones, then call ``then``
+        with the whole map (not at all when the clerk cancels)."""
+
+        def answer(found: list[ValueQuestion]) -> None:
+            new = [q for q in found if (q.column, q.value) not in self.asked]
+            if new:
+                dialog = ValueMappingDialog(new, parent)
+                if not dialog.exec():
+                    return
+                self.asked.update((q.column, q.value) for q in new)
+                for column, mapped in dialog.value_map().items():
+                    self.value_map.setdefault(column, {}).update(mapped)
+            then(self.value_map)
+
+        run_op(parent, questions, on_success=answer, label=QCoreApplication.translate(
+            "ValueAnswers", "Reading the file..."), with_progress=True)

@@ -25,7 +25,7 @@ def test_take_over_from_the_passbook_page(qtbot, workspace, tmp_path, monkeypatc
     shown: list[tuple[int, int, int]] = []
 
     def accept_with_skip(dialog: ImportPreviewDialog) -> int:
-        shown.append((dialog.rows.count(), 0, 0))
+        shown.append((dialog.check.errors.count(), 0, 0))
         dialog.skip.setChecked(True)
         return QDialog.DialogCode.Accepted
 

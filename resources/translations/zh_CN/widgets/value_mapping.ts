@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ValueAnswers</name>
+    <message>
+        <source>Reading the file...</source>
+        <translation>正在读取文件……</translation>
+    </message>
+</context>
+<context>
     <name>ValueMappingDialog</name>
     <message>
         <source>Values not on the program's lists</source>

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import ImportReport, Table, Workspace, message_of
-from yichao.app.orgs import FIELD_LABELS, import_orgs, preview_file
+from yichao.app.orgs import FIELD_LABELS, import_orgs, preview_file, value_questions
 from yichao.ui.operations import call, run_op
 from yichao.ui.widgets.import_check import ImportCheckView
+from yichao.ui.widgets.value_mapping import ValueAnswers
 
 
 def _column_letter(index: int) -> str:
@@ -44,7 +45,7 @@ class OrgImportDialog(QDialog):
         super().__init__(parent)
         self.ws, self.path, self.applied = ws, path, 0
         self.setWindowTitle(self.tr("Import organizations"))
-        self.table: Table | None = call(parent, preview_file, path)
+        self.table: Table | None = call(parent, preview_file, path, ws)  # the mapping confirmed before, if any
         if self.table is None:
             return
         t = self.table
@@ -99,6 +100,7 @@ class OrgImportDialog(QDialog):
         layout.addWidget(self.skip)
         layout.addWidget(self.buttons)
         self.report: ImportReport | None = None
+        self.answers = ValueAnswers()  # the 值对照 answers of this import
         self.resize(640, 640)
 
     def mapping(self) -> dict[int, str]:
@@ -127,9 +129,11 @@ class OrgImportDialog(QDialog):
             return
         self.check_button.setEnabled(False)
         add = self.add_communities
-        run_op(self, lambda: import_orgs(self.ws, self.path, dry_run=True, mapping=mapping, add_communities=add),
-               self._checked,
-               lambda exc: self._failed(exc), label=self.tr("Checking..."))
+        self.answers.ask(self, lambda: value_questions(self.ws, self.path, mapping), lambda values: run_op(
+            self, lambda: import_orgs(self.ws, self.path, dry_run=True, mapping=mapping, add_communities=add,
+                                      value_map=values),
+            self._checked, lambda exc: self._failed(exc), label=self.tr("Checking...")))
+        self.check_button.setEnabled(True)
 
     def _failed(self, exc: Exception) -> None:
         self.check_button.setEnabled(True)
@@ -146,7 +150,9 @@ class OrgImportDialog(QDialog):
         """Apply off the GUI thread: all rows, or the valid ones when ticked; one transaction."""
         skip, mapping, add = self.skip.isChecked(), self.mapping(), self.add_communities
         self.import_button.setEnabled(False)
-        run_op(self, lambda: import_orgs(self.ws, self.path, skip_invalid=skip, mapping=mapping, add_communities=add),
+        values = self.answers.value_map
+        run_op(self, lambda: import_orgs(self.ws, self.path, skip_invalid=skip, mapping=mapping, add_communities=add,
+                                         value_map=values),
                self._imported,
                lambda exc: self._failed(exc), label=self.tr("Importing..."))
 

@@ -18,7 +18,7 @@ def take_over_passbooks(parent: QWidget, ws: Workspace, on_done: Callable[[], No
     """Ask for the ledger workbook, show the check of every row, then take the books over."""
     ExcelImport(
         parent, QCoreApplication.translate("PassbookTakeover", "Take over paper passbooks"),
-        lambda path, dry_run, skip, _values: import_passbooks(ws, Path(path), dry_run=dry_run, skip_invalid=skip),
+        lambda path, dry_run, skip, _values, _add: import_passbooks(ws, Path(path), dry_run=dry_run, skip_invalid=skip),
         QCoreApplication.translate(
             "PassbookTakeover", "%1 passbooks taken over; printing continues on each at its next free line."),
         ImportPreviewDialog, on_done,

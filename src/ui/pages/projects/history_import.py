@@ -18,7 +18,7 @@ def import_past_projects(parent: QWidget, ws: Workspace, on_done: Callable[[], N
     """Ask for the ledger of past projects, show the check of every row, then import them."""
     ExcelImport(
         parent, QCoreApplication.translate("PastProjectsImport", "Import past projects"),
-        lambda path, dry_run, skip, values: import_projects(ws, Path(path), dry_run=dry_run, skip_invalid=skip,
+        lambda path, dry_run, skip, values, _add: import_projects(ws, Path(path), dry_run=dry_run, skip_invalid=skip,
                                                             value_map=values),
         QCoreApplication.translate(
             "PastProjectsImport", "%1 past projects imported into their rounds; the statistics now cover those years."),

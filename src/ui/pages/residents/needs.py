@@ -36,6 +36,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.operations import call, run_op
+from yichao.ui.pages.residents.need_import import import_need_list
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.list_keys import searchable_list
@@ -150,6 +151,7 @@ class NeedsTab(QWidget):
             "review": QPushButton(self.tr("Re&view...")),
             "cancel": QPushButton(self.tr("Cancel need...")),
             "for_org": QPushButton(icon("orgs"), self.tr("For an &organization...")),
+            "import": QPushButton(icon("import"), self.tr("&Import list...")),
             "export": QPushButton(icon("export"), self.tr("E&xport list...")),
         }
         actions = QHBoxLayout()  # record actions; the status flow gets a row of its own
@@ -163,6 +165,7 @@ class NeedsTab(QWidget):
         # views
         self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
         self.buttons["new"].setEnabled(self.can_write)
+        self.buttons["import"].setEnabled(self.can_write)
         self.uids: tuple[str, ...] | None = None  # the needs behind a dashboard figure, if shown
         self.banner = FilterBanner(self)
         self.banner.cleared.connect(self._show_all)
@@ -292,7 +295,7 @@ class NeedsTab(QWidget):
         n = self.need
         allowed = set(needs.allowed_actions(n.status)) if n else set()
         for key, b in self.buttons.items():
-            if key in ("new", "export", "for_org"):
+            if key in ("new", "import", "export", "for_org"):
                 continue
             editable = key in allowed or (key == "edit" and n is not None and n.status in ("draft", "published"))
             b.setEnabled(n is not None and editable and self.can_write)
@@ -346,6 +349,9 @@ class NeedsTab(QWidget):
             done = dialog.saved
         elif key == "export":
             self.export()
+            return
+        elif key == "import":
+            import_need_list(self, self.ws, self.reload)
             return
         elif key == "for_org":
             from yichao.ui.pages.residents.needs_for_org_dialog import NeedsForOrgDialog

@@ -36,6 +36,7 @@ from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
+from yichao.ui.widgets.value_mapping import ValueAnswers
 
 SEARCH_PAUSE_MS = 150
 
@@ -302,11 +303,14 @@ class PeopleTab(QWidget):
                                                   self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.people import import_people
+        from yichao.app.people import import_people, value_questions
+
+        answers = ValueAnswers()
 
         def check(add: bool, then) -> None:
+            values = answers.value_map
             run_op(self, lambda: import_people(self.ws, Path(path), dry_run=True, skip_invalid=True,
-                                               add_communities=add),
+                                               add_communities=add, value_map=values),
                    on_success=then, label=self.tr("Checking the roster..."), with_progress=True)
 
         def checked(report) -> None:
@@ -321,11 +325,12 @@ class PeopleTab(QWidget):
             if dialog.exec() and dialog.report.valid:
                 skip, add = dialog.skip_invalid(), dialog.add_communities()
                 run_op(self, lambda progress: import_people(self.ws, Path(path), skip_invalid=skip,
-                                                            add_communities=add, progress=progress),
+                                                            add_communities=add, progress=progress,
+                                                            value_map=answers.value_map),
                        on_success=imported,
                        label=self.tr("Importing residents..."), with_progress=True)
 
-        check(False, checked)
+        answers.ask(self, lambda: value_questions(self.ws, Path(path)), lambda _values: check(False, checked))
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export residents"), self.tr("residents.xlsx"),

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>NeedsTab</name>
@@ -70,6 +69,10 @@
     <message>
         <source>For an &amp;organization...</source>
         <translation>按组织匹配(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import list...</source>
+        <translation>导入清单(&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport list...</source>
