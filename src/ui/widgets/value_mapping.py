@@ -3,7 +3,7 @@ proposed program value; the clerk confirms or changes each once, for all rows of
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
