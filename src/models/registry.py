@@ -1,6 +1,6 @@
 """Imports every model module so ``Base.metadata`` knows every table.
 
-A module issue adds its module here (one line) together with its Alembic migration.
+A new model module is listed here (one line) together with its Alembic migration.
 
 Opening a workspace imports only :data:`STARTUP_MODULES`: mapping the other forty-odd classes costs
 about 150 ms, and every service imports the models it uses anyway, so they load with the first

@@ -42,14 +42,9 @@ def build(folder: Path, residents: int, entries: int) -> None:
 def top_up_ledger(ws, entries: int) -> None:
     from sqlalchemy import func, select
 
-    from yichao.app.stats.figures import optional_model
-
-    passbook = optional_model("yichao.models.passbook", "Passbook")
-    if passbook is None:
-        print("passbook module absent: no ledger entries added")
-        return
     from yichao.app.passbook.ledger import Posting, append_many
     from yichao.models.passbook import LedgerEntry
+    from yichao.models.passbook import Passbook as passbook
 
     with ws.read() as session:
         have = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0
@@ -151,14 +146,12 @@ def measure(folder: Path, open_check: bool = False) -> None:
         )
     from sqlalchemy import func, select
 
+    from yichao.models.passbook import LedgerEntry
     from yichao.models.person import Person
 
     with ws.read() as session:
         people = session.scalar(select(func.count()).select_from(Person))
-        entries = 0
-        passbook = figures.optional_model("yichao.models.passbook", "LedgerEntry")
-        if passbook is not None:
-            entries = session.scalar(select(func.count()).select_from(passbook))
+        entries = session.scalar(select(func.count()).select_from(LedgerEntry))
     print(f"database: {people:,} residents, {entries:,} ledger entries, "
           f"{(folder / 'yichao.db').stat().st_size / 1e6:,.0f} MB")
     ws.close()

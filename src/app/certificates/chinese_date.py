@@ -28,7 +28,3 @@ def chinese_date(day: date) -> str:
     """``date(2026, 11, 22)`` -> ``二〇二六年十一月二十二日``."""
     return f"{_year(day.year)}年{_small(day.month)}月{_small(day.day)}日"
 
-
-def chinese_year(year: int) -> str:
-    """``2026`` -> ``二〇二六年``."""
-    return f"{_year(year)}年"

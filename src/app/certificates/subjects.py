@@ -95,10 +95,6 @@ def load_subjects(ws: Workspace, kind: str, uids: list[str], options: Mapping[st
     return _LOADERS[kind](ws, uids, options or {})
 
 
-def load_subject(ws: Workspace, kind: str, uid: str, options: Mapping[str, Any] | None = None) -> Subject:
-    return load_subjects(ws, kind, [uid], options)[0]
-
-
 # -- organizations ------------------------------------------------------------------------------
 
 

@@ -1,8 +1,7 @@
 """The `yichao` command line (DESIGN.md section 6): a contract that outside tests call exactly so.
 
 Success exits 0; refused input exits 1 with one line on stderr; a usage error exits 2. Each command
-family lives in its own module with ``register(subparsers)``; a module issue adds its module to
-:data:`COMMAND_MODULES`.
+family lives in its own module with ``register(subparsers)``, listed in :data:`COMMAND_MODULES`.
 """
 
 from __future__ import annotations

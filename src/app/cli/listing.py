@@ -11,7 +11,6 @@ from yichao.app.core import UserError
 KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
 
 # kind -> "module:function"; the function takes a Workspace and yields JSON-ready dicts.
-# A module issue fills in its kind.
 PROVIDERS: dict[str, str] = {
     "projects": "yichao.app.projects:project_rows",
     "people": "yichao.app.people:people_rows",

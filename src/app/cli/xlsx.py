@@ -1,7 +1,7 @@
 """`yichao xlsx import|export KIND FILE`: spreadsheets in and out (DESIGN.md section 6).
 
-Shared by the module issues: each fills its kind in :data:`XLSX_IMPORTERS` / :data:`XLSX_EXPORTERS`
-with a "module:function" string, imported only when used.
+Each domain names its importer and exporter in :data:`XLSX_IMPORTERS` / :data:`XLSX_EXPORTERS` as a
+"module:function" string, imported only when used.
 
 - importer ``(ws, path, *, dry_run: bool, skip_invalid: bool[, add_communities: bool]) ->
   yichao.app.core.excel.ImportReport``; it applies nothing on a dry run, nor when any row is rejected

@@ -79,7 +79,7 @@ def load_module_checks() -> None:
         importlib.import_module(name)
 
 
-# A module issue adds its module here when it registers a check.
+# the domains that register checks
 CHECK_MODULES: tuple[str, ...] = (
     "yichao.app.projects.check",
     "yichao.app.passbook.check",

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Protocol
 
 
 class Cancelled(Exception):
     """The user cancelled long work; the service rolled back."""
-
-
-class Progress(Protocol):
-    def __call__(self, done: int, total: int) -> None: ...
 
 
 class CancelToken:

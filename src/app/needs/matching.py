@@ -19,6 +19,7 @@ from yichao.app.needs.labels import URGENCY_LABELS
 from yichao.app.needs.records import NeedRow, need_row
 from yichao.app.people.residents import split_tags
 from yichao.models.need import Need
+from yichao.models.org_records import OrgLookup
 from yichao.models.organization import Organization
 from yichao.models.person import Person
 
@@ -68,17 +69,13 @@ def _need(session: Any, uid: str) -> Need:
 
 
 def domain_names(session: Any) -> dict[str, str]:
-    """Service-domain uid -> name, from the organizations module's editable list (if installed)."""
-    try:
-        from yichao.models.org_records import OrgLookup
-    except ImportError:  # organizations module not installed: nothing to match on
-        return {}
+    """Service-domain uid -> name, from the organizations' editable list."""
     stmt = select(OrgLookup.uid, OrgLookup.name).where(OrgLookup.list_kind == "domain")
     return dict(session.execute(stmt).all())
 
 
 def org_domains(org: Organization, names: dict[str, str]) -> list[str]:
-    raw = getattr(org, "domain_uids", "") or ""
+    raw = org.domain_uids or ""
     return [names[u] for u in raw.strip("|").split("|") if u in names]
 
 

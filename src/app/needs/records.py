@@ -164,11 +164,6 @@ def get_need(ws: Workspace, uid: str) -> NeedRow:
         return _row(session, _get(session, uid))
 
 
-def need_input(row: NeedRow) -> NeedInput:
-    return NeedInput(row.title, row.category, row.description, row.community_uid, row.requester_uid,
-                     row.urgency, row.due_date, row.reward_points)
-
-
 @dataclass(frozen=True)
 class StepRow:
     at: datetime

@@ -24,7 +24,6 @@ from yichao.models.organization import (
     ORG_KINDS,
     PARTY_FORMS,
     REGISTERED_KINDS,
-    STAGES,
     Organization,
 )
 from yichao.models.site import Community
@@ -175,7 +174,7 @@ def check_credit_code(raw: str, kind: str, waiver: str = "") -> str:
 
 
 def search_text(row: dict[str, Any]) -> str:
-    """The searchable fields of an organization in one string (see orgs_query)."""
+    """The searchable fields of an organization in one string (see :mod:`.query`)."""
     parts = (
         row.get("name"),
         row.get("short_name"),
@@ -336,6 +335,3 @@ def _live(session: Session, uid: str) -> Organization:
         raise NotFound("找不到这个组织。")
     return org
 
-
-def stage_order(stage: str) -> int:
-    return STAGES.index(stage)

@@ -201,12 +201,6 @@ def reverse_in_session(session: Session, book: Passbook, seq: int, memo: str, op
     )
 
 
-def reversed_uids(session: Session, passbook_uid: str) -> set[str]:
-    stmt = select(LedgerEntry.reverses_uid).where(
-        LedgerEntry.passbook_uid == passbook_uid, LedgerEntry.reverses_uid.is_not(None))
-    return {uid for uid in session.scalars(stmt) if uid}
-
-
 def ledger_problems(session: Session) -> list[str]:
     """Every passbook whose stored totals differ from its ledger, or whose ledger chain is broken."""
     sums = select(

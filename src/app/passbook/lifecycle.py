@@ -27,7 +27,7 @@ from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.layout import load_layout
 from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
 from yichao.models.base import utcnow
-from yichao.models.passbook import Passbook, PrintedLine
+from yichao.models.passbook import Passbook
 from yichao.models.person import Person
 
 
@@ -163,11 +163,3 @@ def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: 
                                     site_code=site_code.strip() or ws.site.code, operator=operator_name(ws))
         return passbook_row(book, session.get(Person, holder_uid))
 
-
-def printed_lines_count(ws: Workspace, number: str) -> int:
-    with ws.read() as session:
-        book = load_book(session, number)
-        return (
-            session.scalar(select(func.count()).select_from(PrintedLine).where(PrintedLine.passbook_uid == book.uid))
-            or 0
-        )

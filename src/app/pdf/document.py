@@ -175,17 +175,6 @@ def _wrap(paragraphs: Measured, widths: dict[str, float], size: float, width: fl
     return lines
 
 
-def _tokens(text: str) -> list[str]:
-    tokens: list[str] = []
-    end = 0
-    for word in _WORD.finditer(text):
-        tokens.extend(text[end:word.start()])
-        tokens.append(word.group())
-        end = word.end()
-    tokens.extend(text[end:])
-    return tokens
-
-
 def fit(font: str, text: str, box: Box, size: float, min_size: float, *, wrap_first: bool = False,
         leading: float = 1.4, max_lines: int = 0) -> Fitted:
     """Choose a size and line breaks so ``text`` stays inside ``box``.

@@ -119,12 +119,6 @@ def _ec(data: list[int]) -> list[int]:
     return list(reg.to_bytes(EC_CODEWORDS, "big"))
 
 
-def _codewords(payload: str) -> list[int]:
-    """Data codewords and their error-correction codewords."""
-    data = _data_codewords(payload)
-    return data + _ec(data)
-
-
 def _data_codewords(payload: str) -> list[int]:
     """Mode, count, the characters in pairs, terminator and padding: the 28 data codewords."""
     value, length = 0b0010, 4

@@ -78,11 +78,6 @@ class PersonRow:
     def address(self) -> str:
         return "".join(p for p in (self.building, self.unit, self.room) if p)
 
-    @property
-    def skill_tags(self) -> list[str]:
-        return split_tags(self.skills)
-
-
 def person_row(p: Person) -> PersonRow:
     return PersonRow(p.uid, p.name, p.gender, p.id_masked, p.phone, p.community_uid, p.building,
                      p.unit, p.room, p.household_head, p.is_volunteer, p.volunteer_number, p.skills,
@@ -216,13 +211,6 @@ def get_person(ws: Workspace, uid: str) -> PersonRow:
         if p is None or p.deleted:
             raise NotFound("找不到这位居民。")
         return person_row(p)
-
-
-def person_input(row: PersonRow) -> PersonInput:
-    """A row as editable input (the identity number left empty: kept unless retyped)."""
-    return PersonInput(row.name, "", row.gender, row.phone, row.community_uid, row.building, row.unit,
-                       row.room, row.household_head, row.is_volunteer, row.volunteer_number, row.skills,
-                       row.notes, row.offers)
 
 
 def reveal_id_number(ws: Workspace, uid: str) -> str:

@@ -1,7 +1,7 @@
 """Projects (项目): applying, editing, paged queries and the full detail of one project.
 
-The status flow lives in :mod:`.projects_flow`, tranches and milestones in
-:mod:`.projects_tranches`, evaluations and activities in :mod:`.projects_evaluations`.
+The status flow lives in :mod:`.flow`, tranches and milestones in :mod:`.tranches`, evaluations and
+activities in :mod:`.evaluations`.
 """
 
 from __future__ import annotations
@@ -229,20 +229,6 @@ def project_rows(ws: Workspace) -> Iterator[dict[str, Any]]:
         if len(rows) < page:
             return
         offset += page
-
-
-def project_award_subject(ws: Workspace, project_uid: str) -> Any:
-    """Award facts for the printing package (see :mod:`.roadshow_awards`)."""
-    from yichao.app.roadshow.awards import project_award_subject as subject
-
-    return subject(ws, project_uid)
-
-
-def award_winners(ws: Workspace) -> list[Any]:
-    """Roadshow winners for the printing package's candidate list (see :mod:`.roadshow_awards`)."""
-    from yichao.app.roadshow.awards import award_winners as winners
-
-    return winners(ws)
 
 
 def applicant_choices(ws: Workspace) -> list[tuple[str, str]]:

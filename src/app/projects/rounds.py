@@ -2,7 +2,7 @@
 
 Budget committed and disbursed are computed from projects and tranches every time they are shown,
 so they can never drift from the records; approving beyond the budget is refused in
-:mod:`.projects_flow` through :func:`budget_use`.
+:mod:`.flow` through :func:`budget_use`.
 """
 
 from __future__ import annotations

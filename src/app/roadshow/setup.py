@@ -1,7 +1,7 @@
 """Setting up a roadshow (路演): date, venue, judges, the rubric from an editable template, the
 pitching projects, and judges' declared conflicts of interest.
 
-Score entry and results are in :mod:`.roadshow_scores`; the arithmetic in :mod:`.roadshow_rank`.
+Score entry and results are in :mod:`.scores`; the arithmetic in :mod:`.rank`.
 """
 
 from __future__ import annotations

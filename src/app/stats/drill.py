@@ -68,12 +68,10 @@ def _activity_orgs(session: Session, period: Period) -> tuple[str, ...]:
     activity = fig_org_records.OrgActivity
     orgs = list(_uids(session, fig_org_records._live(activity, ALL).where(_in(activity.on, period, False))
                       .with_only_columns(activity.org_uid)))
-    project_activity = fig_org_records._project_activity()
-    if project_activity is not None:
-        project = fig_projects.Project
-        stmt = (fig_org_records._live(project_activity, ALL).where(_in(project_activity.held_on, period, False))
-                .join(project, project.uid == project_activity.project_uid).with_only_columns(project.org_uid))
-        orgs += _uids(session, stmt)
+    project, project_activity = fig_projects.Project, fig_org_records.Activity
+    stmt = (fig_org_records._live(project_activity, ALL).where(_in(project_activity.held_on, period, False))
+            .join(project, project.uid == project_activity.project_uid).with_only_columns(project.org_uid))
+    orgs += _uids(session, stmt)
     return tuple(dict.fromkeys(orgs))
 
 

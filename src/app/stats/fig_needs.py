@@ -8,13 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.figures import figure, todo
 from yichao.app.stats.period import Period, china_today
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import bucketed, count_of, days_between, median
+from yichao.models.need import Need, NeedStep
 
-Need = require_model("yichao.models.need", "Need", ("status", "due_date", "deleted"))
-NeedStep = require_model("yichao.models.need", "NeedStep", ("need_uid", "from_status", "to_status", "at"))
 OPEN = ("published", "claimed", "in_service")
 CLOSED = "done"  # served; a later review does not move the closing date
 

@@ -10,17 +10,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yichao.app.stats.figures import figure, optional_model, require_model, todo
+from yichao.app.stats.figures import figure, todo
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import bucketed, count_of
-
-_COLUMNS = ("org_uid", "on", "deleted")
-OrgStageChange = require_model("yichao.models.org_records", "OrgStageChange", (*_COLUMNS, "from_stage", "to_stage"))
-OrgActivity = require_model("yichao.models.org_records", "OrgActivity", (*_COLUMNS, "participants"))
-OrgSubsidy = require_model("yichao.models.org_records", "OrgSubsidy", (*_COLUMNS, "amount_fen", "status"))
-OrgMentoring = require_model("yichao.models.org_records", "OrgMentoring",
-                             ("org_uid", "follow_up_on", "follow_up_done", "deleted"))
+from yichao.models.org_records import OrgActivity, OrgMentoring, OrgStageChange, OrgSubsidy
+from yichao.models.project import Activity
 
 
 def _live(model, scope: Scope):
@@ -44,19 +39,13 @@ def orgs_graduated(session: Session, scope: Scope, periods: Sequence[Period]) ->
     return _changes(session, scope, periods, to_stage="graduated")
 
 
-def _project_activity():
-    return optional_model("yichao.models.project", "Activity", ("held_on", "participants", "deleted"))
-
-
 def _activity_sums(session: Session, scope: Scope, periods: Sequence[Period], value) -> list[int]:
     """Organization activities plus project activities, bucketed by their date."""
     totals = bucketed(session, _live(OrgActivity, scope), OrgActivity.on, periods,
                       value=None if value is None else OrgActivity.participants, utc=False)
-    project = _project_activity()
-    if project is not None:
-        more = bucketed(session, _live(project, scope), project.held_on, periods,
-                        value=None if value is None else project.participants, utc=False)
-        totals = [a + b for a, b in zip(totals, more)]
+    more = bucketed(session, _live(Activity, scope), Activity.held_on, periods,
+                    value=None if value is None else Activity.participants, utc=False)
+    totals = [a + b for a, b in zip(totals, more)]
     return [int(v) for v in totals]
 
 

@@ -6,11 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yichao.app.orgs import KIND_LABELS, STAGE_LABELS
-from yichao.app.stats.figures import figure, require_model
+from yichao.app.stats.figures import figure
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import count_of
-
-Organization = require_model("yichao.models.organization", "Organization", ("stage", "kind", "deleted"))
+from yichao.models.organization import Organization
 
 INCUBATING = ("nursery", "accelerating", "scaling")
 

@@ -8,14 +8,11 @@ from datetime import date
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.figures import figure, todo
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import bucketed, count_of
-
-Passbook = require_model("yichao.models.passbook", "Passbook",
-                         ("holder_uid", "status", "balance", "entry_count", "printed_seq", "deleted"))
-LedgerEntry = require_model("yichao.models.passbook", "LedgerEntry", ("passbook_uid", "kind", "on", "points"))
+from yichao.models.passbook import LedgerEntry, Passbook
 
 
 def _entries(scope: Scope, kind: str):

@@ -9,18 +9,12 @@ from decimal import Decimal
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from yichao.app.stats.figures import figure, require_model, todo
+from yichao.app.stats.figures import figure, todo
 from yichao.app.stats.period import Period, china_today
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sqlhelp import bucketed, count_of
+from yichao.models.project import Evaluation, Milestone, Program, Project, ProjectTransition, Tranche
 
-Program = require_model("yichao.models.project", "Program", ("year", "budget_fen", "deleted"))
-Project = require_model("yichao.models.project", "Project", ("status", "approved_fen", "deleted"))
-ProjectTransition = require_model("yichao.models.project", "ProjectTransition", ("project_uid", "to_status", "on"))
-Tranche = require_model("yichao.models.project", "Tranche",
-                        ("project_uid", "amount_fen", "condition", "milestone_uid", "disbursed_on"))
-Milestone = require_model("yichao.models.project", "Milestone", ("done_on",))
-Evaluation = require_model("yichao.models.project", "Evaluation", ("project_uid", "kind"))
 UNDER_WAY = ("approved", "running", "midterm")
 
 
@@ -39,7 +33,7 @@ def projects_running(session: Session, scope: Scope) -> int:
 def program_budget(session: Session, scope: Scope) -> Decimal:
     """The budgets of this year's programs (funding rounds)."""
     stmt = scope.where(select(Program).where(Program.deleted.is_(False), Program.year == china_today().year), Program)
-    return _yuan([session.scalar(stmt.with_only_columns(func.coalesce(func.sum(Program.budget_fen), 0)))])[0]
+    return _yuan([session.scalar(stmt.with_only_columns(func.coalesce(func.sum(Program.budget_fen), 0))) or 0])[0]
 
 
 @figure("funds_committed", "立项资助金额", "元", "flow", fmt="money", page="projects", span="year")

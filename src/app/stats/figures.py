@@ -7,16 +7,15 @@ A figure is one function over one read session. Three kinds:
   (one SQL aggregate with a bucket per period, so a 12-month trend is one query, not twelve);
 - ``breakdown``: a count per category, ``fn(session, scope) -> [(label, number)]``.
 
-Figures of a module that is not installed are simply absent: each domain module
-(``fig_*.py``) asks for its models through :func:`require_model`, and a module whose models are
-missing is skipped when the registry loads.
+Each domain's figures live in its own module (``fig_*.py``); :func:`load` imports them on first use,
+so the dashboard's start-up does not map every model.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -65,33 +64,6 @@ _REGISTRY: dict[str, Figure] = {}
 _loaded = False
 
 
-class ModelMissing(ImportError):
-    """The module a figure needs is not (yet) part of this build."""
-
-
-def optional_model(module: str, name: str, columns: Sequence[str] = ()) -> Any | None:
-    """The mapped class, if its module is registered and has the columns; else None."""
-    from yichao.models.registry import MODEL_MODULES
-
-    if module not in MODEL_MODULES:
-        return None
-    try:
-        cls = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    if any(not hasattr(cls, col) for col in columns):
-        return None
-    return cls
-
-
-def require_model(module: str, name: str, columns: Sequence[str] = ()) -> Any:
-    """Like :func:`optional_model` but raises :class:`ModelMissing`: a domain module's guard."""
-    cls = optional_model(module, name, columns)
-    if cls is None:
-        raise ModelMissing(f"{module}.{name} with {', '.join(columns)}")
-    return cls
-
-
 def figure(
     key: str, label: str, unit: str, kind: str, **options: Any
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -108,17 +80,11 @@ def figure(
 
 
 def load() -> dict[str, Figure]:
-    """Import every domain module whose models exist; returns the figures in registry order."""
+    """Import every domain's figures (once); returns the figures in registry order."""
     global _loaded
     if not _loaded:
-        for name in FIGURE_MODULES:
-            try:
-                importlib.import_module(name)
-            except ModelMissing as exc:
-                log.info("statistics of %s left out: %s is missing", name, exc)
-            except ModuleNotFoundError as exc:
-                if exc.name != name:
-                    raise
+        for name in FIGURE_MODULES:  # by name, on first use: they import this module for @figure
+            importlib.import_module(name)
         _loaded = True
     return dict(_REGISTRY)
 

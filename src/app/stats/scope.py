@@ -53,8 +53,8 @@ def street_scopes(session: Session, local_code: str) -> list[Scope]:
 
 
 def _extra_origin_selects() -> list[Select[Any]]:
-    """Organizations count too, when that module is present."""
-    from yichao.app.stats.figures import optional_model
+    """Organizations count too."""
+    # on first use: the dashboard imports this module at start-up, the organization model need not load then
+    from yichao.models.organization import Organization
 
-    org = optional_model("yichao.models.organization", "Organization")
-    return [select(org.origin).distinct()] if org is not None else []
+    return [select(Organization.origin).distinct()]

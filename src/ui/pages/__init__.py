@@ -1,6 +1,6 @@
 """The pages of the main window, in navigation order (DESIGN.md section 2a).
 
-A module issue adds its page here: ``PageSpec(key, icon, "module:Class")``. The page class takes
+A new domain adds its page here: ``PageSpec(key, icon, "module:Class")``. The page class takes
 ``(workspace, parent)``; its title comes from :func:`page_title`, translated. A page module may
 define ``prepare()``: what its first load imports (never database work); the launcher calls it on a
 thread while the user types, when the page is the first one shown.

@@ -102,26 +102,3 @@ def test_registry_and_service(workspace):
     add_people(workspace, [("甲", True, {})])
     values = figure_values(workspace, Period("month", 2026, 10), keys=["residents", "volunteers"])
     assert {k: v.number for k, v in values.items()} == {"residents": 1, "volunteers": 1}
-
-
-def test_a_missing_module_leaves_its_figures_out(monkeypatch):
-    from yichao.models import registry
-
-    assert figures.optional_model("yichao.models.person", "Person") is not None
-    assert figures.optional_model("yichao.models.person", "Person", ("no_such_column",)) is None
-    monkeypatch.setattr(registry, "MODEL_MODULES", tuple(m for m in registry.MODEL_MODULES
-                                                         if m != "yichao.models.person"))
-    assert figures.optional_model("yichao.models.person", "Person") is None
-
-
-def test_load_skips_a_domain_whose_models_are_missing(tmp_path, monkeypatch):
-    (tmp_path / "fig_fake_domain.py").write_text(
-        "from yichao.app.stats.figures import figure, require_model\n"
-        "Thing = require_model('yichao.models.no_such_module', 'Thing')\n"
-        "@figure('fake_total', '假', '个', 'stock')\n"
-        "def fake_total(session, scope):\n    return 1\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(figures, "FIGURE_MODULES", (*figures.FIGURE_MODULES, "fig_fake_domain"))
-    monkeypatch.setattr(figures, "_loaded", False)
-    loaded = figures.load()
-    assert "residents" in loaded and "fake_total" not in loaded

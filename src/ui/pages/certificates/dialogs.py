@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -270,6 +269,3 @@ class SetupDialog(FormDialog):
         if setup is not None:
             self._show_images(setup.seal, setup.logo)
 
-
-def default_output_name(kind: str) -> str:
-    return f"{kind}-{date.today():%Y%m%d}"
