@@ -39,7 +39,9 @@ class Organization(SyncMixin, Base):
     kind: Mapped[str] = mapped_column(String(24), default="unregistered_team", index=True)
     stage: Mapped[str] = mapped_column(String(16), default="nursery", index=True)
     stage_since: Mapped[date | None] = mapped_column(Date, nullable=True)
-    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
+    # unique within one site (the service checks it); a district holds each street's record, and two
+    # streets that list one organization are a conflict to link, not a refusal (sync/conflicts.py)
+    credit_code: Mapped[str | None] = mapped_column(String(18), index=True, nullable=True)
     # why an admin accepted a code whose check character fails (early codes); empty otherwise
     credit_code_waiver: Mapped[str] = mapped_column(String(200), default="")
     filing_number: Mapped[str] = mapped_column(String(40), default="", index=True)

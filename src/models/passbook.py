@@ -45,7 +45,7 @@ class Passbook(SyncMixin, Base):
         UniqueConstraint("site_code", "seq", name="uq_passbook_site_code_seq"),
     )
 
-    number: Mapped[str] = mapped_column(String(32), unique=True)
+    number: Mapped[str] = mapped_column(String(32), index=True)  # unique within a site: see lifecycle
     site_code: Mapped[str] = mapped_column(String(16), index=True)  # issuing street or community office
     seq: Mapped[int] = mapped_column(Integer)  # sequence within the issuing site
     holder_uid: Mapped[str] = mapped_column(ForeignKey("person.uid"), index=True)

@@ -15,7 +15,8 @@ class Site(SyncMixin, Base):
 
     __tablename__ = "site"
 
-    code: Mapped[str] = mapped_column(String(12), unique=True)
+    # not unique: a street set up again sends a new site record with its old code (sync supersedes the old)
+    code: Mapped[str] = mapped_column(String(12), index=True)
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(12))  # street | district | community
     parent_code: Mapped[str] = mapped_column(String(12), default="")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from yichao.models.base import Base, UTCDateTime, utcnow
@@ -63,6 +63,19 @@ class SyncPeer(Base):
     # the peer has acknowledged (until then every bundle re-sends all hashes)
     hash_key: Mapped[str] = mapped_column(String(64), default="")
     acked_hash_key_id: Mapped[str] = mapped_column(String(16), default="")
+    # the manifest time of the last bundle applied from the peer: a bundle whose number is not newer
+    # but whose time is comes from a peer restored from a backup, and is applied
+    in_created_at: Mapped[str] = mapped_column(String(40), default="")
+    # what the peer asked us to send again (JSON {"missing": {entity: [uid]}}, replaced by each
+    # bundle from it), and whether it asked for every record of its own that we hold
+    resend: Mapped[str] = mapped_column(Text, default="{}")
+    give_back: Mapped[bool] = mapped_column(Boolean, default=False)
+    give_back_seq: Mapped[int] = mapped_column(Integer, default=0)  # first bundle that carried it
+    # we lost records of ours the peer holds (restored from a backup): ask it for them back
+    ask_all: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the last refusal of one of its bundles (one sentence), cleared by the next bundle applied
+    last_refusal: Mapped[str] = mapped_column(Text, default="")
+    last_refusal_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class SyncBundle(Base):
@@ -102,3 +115,63 @@ class SyncHash(Base):
     digest: Mapped[str] = mapped_column(String(64), index=True)
     key_id: Mapped[str] = mapped_column(String(16), default="")
     origin: Mapped[str] = mapped_column(String(12), default="", index=True)
+
+
+class SyncHeld(Base):
+    """A received record kept aside (quarantined) because it cannot be stored yet.
+
+    It refers to a record this site lacks (``missing_entity``/``missing_uid``, asked for again in
+    the next bundle to the sender), or repeats a key that must stay unique. It is retried after
+    every import and applied as soon as it fits; a newer revision replaces it.
+    """
+
+    __tablename__ = "sync_held"
+
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    peer_code: Mapped[str] = mapped_column(String(12), index=True)
+    origin: Mapped[str] = mapped_column(String(12), default="")
+    rev: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[str] = mapped_column(Text, default="{}")  # the record as received (JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")  # one Chinese sentence
+    missing_entity: Mapped[str] = mapped_column(String(64), default="")
+    missing_uid: Mapped[str] = mapped_column(String(36), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncConflict(Base):
+    """Records of different sites (or of one site set up twice) that share a natural key.
+
+    One row per kind and key, however many records share it: the conflicts page lists each once.
+    ``status``: open, linked (one real organization or person), apart (different ones that happen
+    to share the key), ask (the district asked the street(s) to correct their record).
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (UniqueConstraint("entity", "match_key", name="uq_sync_conflict_entity_match_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(64))
+    key_name: Mapped[str] = mapped_column(String(32))  # which natural key (Chinese label)
+    match_key: Mapped[str] = mapped_column(String(128))  # the value compared (a digest for people)
+    shown_key: Mapped[str] = mapped_column(String(64), default="")  # as a clerk may see it (masked)
+    status: Mapped[str] = mapped_column(String(8), default="open", index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncNotice(Base):
+    """A request from the parent site about one of our records ("请更正"), received in its bundle."""
+
+    __tablename__ = "sync_notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    peer_code: Mapped[str] = mapped_column(String(12), index=True)
+    key: Mapped[str] = mapped_column(String(80))  # the sender's id of the request (entity:conflict id)
+    entity: Mapped[str] = mapped_column(String(64), default="")
+    uids: Mapped[str] = mapped_column(Text, default="[]")  # our records concerned (JSON list)
+    text: Mapped[str] = mapped_column(Text, default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run_keys_export)
     p = ksub.add_parser("trust", help="trust the other site's key file (prints its fingerprint)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a different key already trusted for that site (after a phone check)")
     p.set_defaults(handler=run_keys_trust)
 
     bundle = sub.add_parser("bundle", help="exchange data bundles (.ycb) with the district or a street")
@@ -46,8 +48,8 @@ def run_keys_trust(args: argparse.Namespace) -> int:
     from yichao.app.sync import trust_key_file
 
     with workspace(args) as ws:
-        key = trust_key_file(ws, Path(args.file))
-    print(f"已信任 {key.name}（{key.code}）的密钥，请与对方核对指纹：")
+        key = trust_key_file(ws, Path(args.file), replace=args.replace)
+    print(f"已{'替换并' if args.replace else ''}信任 {key.name}（{key.code}）的密钥，请与对方核对指纹：")
     print(key.fingerprint)
     return 0
 
@@ -63,31 +65,23 @@ def run_bundle_export(args: argparse.Namespace) -> int:
 
 
 def run_bundle_import(args: argparse.Namespace) -> int:
-    from yichao.app.sync import import_bundle, kind_label
+    from yichao.app.sync import import_bundle, report_lines
 
     with workspace(args) as ws:
         r = import_bundle(ws, Path(args.file), dry_run=args.dry_run)
-    if r.already:
-        print(r.message)
-        return 0
-    verb = "将导入" if not r.applied else "已导入"
-    print(
-        f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{r.created_at[:19]}），{r.records} 条记录："
-    )
-    for kind, c in r.kinds.items():
-        print(f"  {kind_label(kind)}：新增 {c.new}，修改 {c.changed}，删除 {c.deleted}，未变 {c.unchanged}")
-    if r.attachments:
-        print(f"  附件 {r.attachments} 个")
-    if not r.applied:
-        print("（试运行，没有任何改动）")
+    for line in report_lines(r):
+        print(line)
     return 0
 
 
 def run_bundle_status(args: argparse.Namespace) -> int:
-    from yichao.app.sync import kind_label, sync_status
+    from yichao.app.sync import kind_label, list_held, open_notices, street_flags, sync_status
 
     with workspace(args) as ws:
         st = sync_status(ws)
+        flags = street_flags(ws) if st.role == "district" else {}
+        held = list_held(ws)
+        notices = open_notices(ws)
     print(f"本站点：{st.site_name}（{st.site_code}，{'区' if st.role == 'district' else '街道'}）")
     print(f"本站点密钥指纹：{st.fingerprint}")
     if not st.peers:
@@ -103,7 +97,14 @@ def run_bundle_status(args: argparse.Namespace) -> int:
     if st.totals:
         print("各街道记录数：")
         for code, name, counts in st.totals:
-            parts = "，".join(f"{kind_label(k)} {n}" for k, n in counts.items())
-            print(f"  {name}（{code}）：{parts}")
+            parts = "，".join(f"{kind_label(k)} {n}" for k, n in counts.items()) or "没有记录"
+            flag = f"【{flags[code]}】" if code in flags else ""
+            print(f"  {name}（{code}）{flag}：{parts}")
         print(f"在多个街道登记的居民（按身份号码摘要）：{st.shared_people} 人")
+    if held:
+        print(f"暂存的记录 {len(held)} 条（其余记录已导入）：")
+        for h in held[:20]:
+            print(f"  来自 {h.peer_code} 的{h.kind}：{h.reason}。")
+    for n in notices:
+        print(f"上级的更正请求（{n.peer_code}）：{n.text}")
     return 0

@@ -266,13 +266,17 @@ def _check_references(session: Session, row: dict[str, Any], data: OrgInput) -> 
 
 
 def _check_unique(session: Session, row: dict[str, Any], uid: str | None) -> None:
+    """Within this site: a district also holds every street's organizations, and two streets may
+    both list one (the sync conflicts page links them)."""
+    site = session.info.get("site", "")
     if row["credit_code"]:
         other = session.scalars(select(Organization).where(
-            Organization.credit_code == row["credit_code"], Organization.uid != (uid or ""))).first()
+            Organization.credit_code == row["credit_code"], Organization.origin == site,
+            Organization.uid != (uid or ""))).first()
         if other is not None:
             raise UserError(f"统一社会信用代码 {row['credit_code']} 已被“{other.name}”使用。")
     same = session.scalars(select(Organization.uid).where(
-        Organization.name == row["name"], Organization.deleted.is_(False),
+        Organization.name == row["name"], Organization.deleted.is_(False), Organization.origin == site,
         Organization.uid != (uid or ""))).first()
     if same is not None:
         raise UserError(f"已有名为“{row['name']}”的组织。")

@@ -113,7 +113,8 @@ class _Context:
         self.domains = {n: u for k, n, u in lookups if k == "domain"}
         self.communities = RosterCommunities.load(session, add_communities)
         self.codes = dict(session.execute(select(Organization.credit_code, Organization.name)
-                                          .where(Organization.credit_code.is_not(None))).all())
+                                          .where(Organization.credit_code.is_not(None),
+                                                 Organization.origin == session.info.get("site", ""))).all())
         self.names = set(session.scalars(select(Organization.name).where(Organization.deleted.is_(False))))
         self.seen_codes: dict[str, int] = {}
         self.seen_names: dict[str, int] = {}

@@ -25,6 +25,8 @@ from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto, privacy
+from yichao.app.sync.conflicts import notices_for
+from yichao.app.sync.held import missing_requests
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import TableCodec, canonical_json, encode_row, table_codecs
 from yichao.models import migrate
@@ -121,6 +123,42 @@ def _changed(session: Session, me: str, after: int, upto: int) -> dict[str, list
     return out
 
 
+def _asked(session: Session, me: str, peer: SyncPeer) -> dict[str, list[str]]:
+    """Records to send whatever was acknowledged: those the peer asked for again (with the records
+    of ours or its own they refer to), and, when it lost its own, every record of its origin we hold."""
+    codecs = table_codecs()
+    try:
+        asked = json.loads(peer.resend or "{}").get("missing", {})
+    except (ValueError, AttributeError):
+        asked = {}
+    out: dict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    todo = [(t, u) for t, uids in asked.items() if t in codecs for u in uids]
+    while todo:
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for t, u in todo:
+            if (t, u) not in seen:
+                seen.add((t, u))
+                by_table[t].append(u)
+        todo = []
+        for t, uids in by_table.items():
+            codec = codecs[t]
+            table = codec.model.__table__  # type: ignore[attr-defined]
+            for chunk in _chunks(uids):
+                for r in session.execute(select(table).where(table.c.uid.in_(chunk))).mappings():
+                    if r["origin"] not in (me, peer.code):
+                        continue
+                    out[t].append(r["uid"])
+                    todo += [(ref, r[col]) for col, ref in codec.foreign_keys if r[col] and ref in codecs]
+    if peer.give_back:
+        for t, codec in codecs.items():
+            table = codec.model.__table__  # type: ignore[attr-defined]
+            have = set(out.get(t, ()))
+            out[t] += [u for u in session.scalars(select(table.c.uid).where(table.c.origin == peer.code))
+                       if u not in have]
+    return {t: out[t] for t in codecs if out.get(t)}
+
+
 def _attachment_file(data_dir: Path, sha: str) -> Path | None:
     root = attachments_dir(data_dir)
     for p in (root / sha[:2] / sha, root / sha):
@@ -137,6 +175,9 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     hi = session.scalar(select(func.max(JournalEntry.id))) or 0
     lo = peer.acked_journal_id
     changed = _changed(session, site.code, lo, hi)
+    for name, uids in _asked(session, site.code, peer).items():  # resend requests and give-back
+        have = set(changed.get(name, ()))
+        changed[name] = [*changed.get(name, ()), *(u for u in uids if u not in have)]
     total = sum(len(v) for v in changed.values())
     hash_key = privacy.hash_key_for(site.role, keys, peer)
     kid = crypto.key_id(hash_key)
@@ -154,13 +195,13 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         for chunk in _chunks(uids):
             # by primary key only: with "origin = ?" SQLite may pick the origin index and scan
             rows = [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
-                    if r["origin"] == site.code]
+                    if r["origin"] in (site.code, peer.code)]
             order = {u: i for i, u in enumerate(chunk)}
             rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
             for r in rows:
                 data = encode_row(codec, r)
                 item: dict[str, Any] = {"t": name, "d": data}
-                if codec.private:
+                if codec.private and r["origin"] == site.code:
                     item["p"] = {c: p for c in codec.private if (p := privacy.protect(r[c], hash_key))}
                     if not full:
                         for c in codec.private:
@@ -184,14 +225,18 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         select(SyncBundle.hash_key_id).where(SyncBundle.direction == "in", SyncBundle.peer_code == peer.code)
         .order_by(SyncBundle.id.desc())).first()
     members[bf.ACK] = canonical_json(
-        {"seq": peer.in_seq, "journal_hi": peer.in_journal_hi, "hash_key_id": last_in or ""}).encode()
+        {"seq": peer.in_seq, "journal_hi": peer.in_journal_hi, "hash_key_id": last_in or "",
+         # what we hold from the peer and lack the records for; whether we lost ours it holds;
+         # requests about its records (a district asking a street to correct)
+         "missing": missing_requests(session, peer.code), "ask_all": bool(peer.ask_all),
+         "notices": notices_for(session, peer.code) if site.role == "district" else []}).encode()
     manifest: dict[str, Any] = {
         "format": bf.FORMAT, "format_version": bf.FORMAT_VERSION,
         "schema": sorted(migrate.head_revisions()),
         "from": site.code, "from_name": site.name, "from_role": site.role,
         "to": peer.code, "seq": peer.out_seq + 1, "created_at": utcnow().isoformat(),
         "journal": {"lo": lo + 1, "hi": hi}, "counts": counts, "records": sum(counts.values()),
-        "hash_key_id": kid,
+        "hash_key_id": kid, "give_back": bool(peer.give_back),
     }
     if site.role == "district":
         manifest["policy"] = {"identity": _policy(ws)}
@@ -239,6 +284,8 @@ def export_bundle(ws: Workspace, to_code: str, path: Path | str,
             raise UserError(f"尚未信任站点 {to_code} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
         sealed, manifest = build_bundle(ws, session, peer, progress)
         peer.out_seq = manifest["seq"]
+        if peer.give_back and not peer.give_back_seq:
+            peer.give_back_seq = manifest["seq"]
         peer.last_sent_at = utcnow()
         session.add(SyncBundle(
             direction="out", peer_code=peer.code, seq=manifest["seq"], user=user.username,

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,29 +29,27 @@ from yichao.app.sync import crypto
 from yichao.app.sync.incoming import int_field as _int
 from yichao.app.sync.incoming import parse_changes as _parse_changes
 from yichao.app.sync.incoming import parse_hashes as _parse_hashes
+from yichao.app.sync.conflicts import record_conflicts
+from yichao.app.sync.held import store_held
 from yichao.app.sync.keys import local_keys
+from yichao.app.sync.notices import take_notices
+from yichao.app.sync.plan import ConflictItem, HeldItem, KindCounts, Plan, make_plan
+from yichao.app.sync.report import report_lines, write_report
 from yichao.app.sync.records import printable, table_codecs
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
+from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
 MAX_FILE = 2 * 1024**3 - 1024
 CHUNK = 500
-STATES = ("new", "changed", "deleted", "unchanged")
-
-
-@dataclass(frozen=True)
-class KindCounts:
-    new: int = 0
-    changed: int = 0
-    deleted: int = 0
-    unchanged: int = 0
+MAX_REQUESTS = 100_000  # uids a peer may ask us to send again in one acknowledgement
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What a bundle brings (dry run) or brought (applied)."""
+    """What a bundle brings (dry run) or brought (applied), record kinds by table name."""
 
     from_code: str
     from_name: str
@@ -63,6 +61,11 @@ class ImportResult:
     applied: bool
     already: bool = False  # not newer than what was applied before: nothing to do
     message: str = ""
+    held: tuple[HeldItem, ...] = ()  # kept aside from this bundle, with the reason
+    still_held: tuple[HeldItem, ...] = ()  # kept aside before, still lacking what they refer to
+    released: tuple[HeldItem, ...] = ()  # kept aside before, applied now
+    conflicts: tuple[ConflictItem, ...] = ()
+    asked_back: bool = False  # this site lost records the sender holds: it is asked for them
 
 
 @dataclass
@@ -72,10 +75,9 @@ class _Bundle:
     records: dict[str, list[dict[str, Any]]]
     hashes: list[tuple[str, str, str, str]]  # entity, uid, column, digest
     attachments: dict[str, bytes]
-    ack: dict[str, int | str]
+    ack: dict[str, Any]
     size: int
     sha: str
-    plan: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
 
 
 def _read_file(path: Path) -> bytes:
@@ -129,14 +131,15 @@ def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
     members = opened.members
     if bf.CHANGES not in members or bf.ACK not in members:
         raise UserError("数据包缺少变更或回执文件，已拒绝导入。")
-    records = _parse_changes(members[bf.CHANGES], sender)
+    records = _parse_changes(members[bf.CHANGES], sender, me)
     if {k: len(v) for k, v in records.items()} != {k: v for k, v in counts.items() if v}:
         raise UserError("数据包里的记录数与清单不符，数据包可能不完整，已拒绝导入。")
     hashes = _parse_hashes(members.get(bf.HASHES, b""), records)
     try:
         ack = json.loads(members[bf.ACK])
         ack = {"seq": _int(ack["seq"], "回执"), "journal_hi": _int(ack["journal_hi"], "回执"),
-               "hash_key_id": str(ack.get("hash_key_id", ""))[:16]}
+               "hash_key_id": str(ack.get("hash_key_id", ""))[:16], "ask_all": ack.get("ask_all") is True,
+               "missing": _requests(ack.get("missing", {})), "notices": _notices(ack.get("notices", []))}
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError("数据包的回执已损坏，已拒绝导入。") from exc
     attachments = {n.split("/", 1)[1]: d for n, d in members.items() if n.startswith("attachments/")}
@@ -146,52 +149,59 @@ def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
     return _Bundle(sender, m, records, hashes, attachments, ack, len(sealed), bf.sha256(sealed))
 
 
-def _plan(session: Session, bundle: _Bundle, progress: ProgressFn) -> dict[str, KindCounts]:
-    """Classify each record against the local revision; refuse records of another origin."""
-    kinds: dict[str, KindCounts] = {}
-    total = sum(len(v) for v in bundle.records.values())
-    done = 0
-    for name, codec in table_codecs().items():
-        rows = bundle.records.get(name)
-        if not rows:
-            continue
-        t = codec.model.__table__  # type: ignore[attr-defined]
-        local: dict[str, tuple[int, str, bool]] = {}
-        for i in range(0, len(rows), CHUNK):
-            uids = [r["uid"] for r in rows[i:i + CHUNK]]
-            for uid, rev, origin, deleted in session.execute(
-                    select(t.c.uid, t.c.rev, t.c.origin, t.c.deleted).where(t.c.uid.in_(uids))):
-                local[uid] = (rev, origin, deleted)
-            done += len(uids)
-            progress(done, total)
-        plan: dict[str, list[dict[str, Any]]] = {"insert": [], "update": []}
-        c = {s: 0 for s in STATES}
-        for row in rows:
-            have = local.get(row["uid"])
-            if have is not None and have[1] != row["origin"]:
-                raise UserError(f"数据包里的一条{name}记录与本站点另一来源的记录标识相同，已拒绝导入。")
-            if have is None:
-                plan["insert"].append(row)
-                c["deleted" if row["deleted"] else "new"] += 1
-            elif row["rev"] > have[0]:
-                plan["update"].append(row)
-                c["deleted" if row["deleted"] and not have[2] else "changed"] += 1
-            else:
-                c["unchanged"] += 1
-        bundle.plan[name] = plan
-        kinds[name] = KindCounts(**c)
-    return kinds
+def _requests(value: Any) -> dict[str, list[str]]:
+    """The records the peer asks us to send again: {kind: [uid]}, bounded."""
+    codecs = table_codecs()
+    if not isinstance(value, dict):
+        raise ValueError("missing")
+    out: dict[str, list[str]] = {}
+    total = 0
+    for entity, uids in value.items():
+        if entity not in codecs or not isinstance(uids, list):
+            raise ValueError("missing")
+        good = [u for u in uids if isinstance(u, str) and len(u) == 36]
+        total += len(good)
+        if total > MAX_REQUESTS:
+            raise ValueError("missing")
+        out[entity] = good
+    return out
 
 
-def _result(bundle: _Bundle, kinds: dict[str, KindCounts], applied: bool, already: bool, message: str) -> ImportResult:
+def _notices(value: Any) -> list[dict[str, Any]]:
+    """Requests about our records from the parent site (a district asking a street to correct)."""
+    if not isinstance(value, list) or len(value) > 10_000:
+        raise ValueError("notices")
+    out = []
+    for n in value:
+        if not isinstance(n, dict) or not isinstance(n.get("key"), str) or not isinstance(n.get("uids"), list):
+            raise ValueError("notices")
+        out.append({"key": printable(n["key"], 80), "entity": printable(n.get("entity", ""), 64),
+                    "uids": [u for u in n["uids"] if isinstance(u, str) and len(u) == 36][:100],
+                    "text": printable(n.get("text", ""), 500)})
+    return out
+
+
+def _result(bundle: _Bundle, plan: Plan | None, applied: bool, already: bool, message: str,
+            asked_back: bool = False) -> ImportResult:
     m = bundle.manifest
     return ImportResult(bundle.peer_code, printable(m.get("from_name", ""), 100), m["seq"],
                         printable(m.get("created_at", ""), 40), sum(len(v) for v in bundle.records.values()),
-                        kinds, len(bundle.attachments), applied, already, message)
+                        plan.counts if plan else {}, len(bundle.attachments), applied, already, message,
+                        tuple(plan.held) if plan else (), tuple(plan.still_held) if plan else (),
+                        tuple(plan.released) if plan else (), tuple(plan.conflicts) if plan else (), asked_back)
 
 
-def _already(bundle: _Bundle, peer: SyncPeer) -> bool:
-    return bundle.manifest["seq"] <= peer.in_seq
+def _already(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
+    """Not newer than what was applied: a replay, or an older bundle found late.
+
+    A bundle whose number is not newer but whose time is comes from a peer restored from a backup
+    (its numbering went back): it is applied like any other."""
+    if bundle.manifest["seq"] > peer.in_seq:
+        return False
+    seen = session.scalar(select(func.count()).select_from(SyncBundle).where(
+        SyncBundle.direction == "in", SyncBundle.peer_code == peer.code, SyncBundle.sha256 == bundle.sha))
+    created = str(bundle.manifest.get("created_at", ""))
+    return bool(seen) or not peer.in_created_at or created <= peer.in_created_at
 
 
 def _write_attachments(ws: Workspace, attachments: dict[str, bytes]) -> None:
@@ -206,32 +216,67 @@ def _write_attachments(ws: Workspace, attachments: dict[str, bytes]) -> None:
         os.replace(tmp, target)
 
 
-def _apply(session: Session, bundle: _Bundle, peer: SyncPeer, progress: ProgressFn) -> None:
+def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: str, progress: ProgressFn) -> bool:
+    """Write the plan, then take in the peer's acknowledgement; True if we lost records it holds."""
     session.info["sync_apply"] = True
-    total = sum(len(p["insert"]) + len(p["update"]) for p in bundle.plan.values())
+    total = sum(len(v) for v in plan.insert.values()) + sum(len(v) for v in plan.update.values())
     done = 0
     for name, codec in table_codecs().items():
-        plan = bundle.plan.get(name)
-        if not plan:
+        inserts = [_clean(r, codec, me) for r in plan.insert.get(name, ())]
+        updates = [_clean(r, codec, me) for r in plan.update.get(name, ())]
+        if not inserts and not updates:
             continue
-        clean = {k: [{c: v for c, v in r.items() if c != "__hashes__"} for r in rows] for k, rows in plan.items()}
-        _drop_clashing_private(session, codec, clean["insert"] + clean["update"])
-        for i in range(0, max(len(clean["insert"]), len(clean["update"])), 5000):
-            bulk_apply(session, codec.model, clean["insert"][i:i + 5000], clean["update"][i:i + 5000])
-            done += len(clean["insert"][i:i + 5000]) + len(clean["update"][i:i + 5000])
+        _drop_clashing_private(session, codec, inserts + updates)
+        for i in range(0, max(len(inserts), len(updates)), 5000):
+            bulk_apply(session, codec.model, inserts[i:i + 5000], updates[i:i + 5000])
+            done += len(inserts[i:i + 5000]) + len(updates[i:i + 5000])
             progress(done, total)
-    _store_hashes(session, bundle)
-    m = bundle.manifest
-    peer.in_seq = m["seq"]
-    peer.in_journal_hi = max(peer.in_journal_hi, m["journal"]["hi"])
+    store_held(session, plan)
+    record_conflicts(session, plan.conflicts)
+    if plan.superseded_sites:  # a street set up again: its old site record gives way to the new one
+        session.execute(update(Site).where(Site.uid.in_(plan.superseded_sites)).values(deleted=True))
+    _store_hashes(session, bundle, plan, me)
+    return _take_ack(session, bundle, peer)
+
+
+def _clean(row: dict[str, Any], codec: Any, me: str) -> dict[str, Any]:
+    out = {c: v for c, v in row.items() if c != "__hashes__"}
+    if row["origin"] == me:  # given back: the peer never held our private values in full
+        for col in codec.private:
+            out.pop(col, None)
+    return out
+
+
+def _take_ack(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
+    """Where the exchange stands now, both ways, from the bundle's numbers and acknowledgement."""
+    m, ack = bundle.manifest, bundle.ack
+    if m["journal"]["lo"] <= peer.in_journal_hi + 1:
+        peer.in_journal_hi = m["journal"]["hi"]
+    # else: a gap (we were restored and lost some of its records): the acknowledgement stays
+    # where we are, so the peer sends everything after it again
+    peer.in_seq = max(peer.in_seq, m["seq"])
+    peer.in_created_at = max(peer.in_created_at or "", printable(m.get("created_at", ""), 40))
     peer.last_received_at = utcnow()
+    peer.last_refusal, peer.last_refusal_at = "", None
     own_max = session.scalar(select(func.max(JournalEntry.id))) or 0
-    ack = bundle.ack
-    if int(ack["journal_hi"]) > peer.acked_journal_id:
-        peer.acked_journal_id = min(int(ack["journal_hi"]), own_max)
-    peer.acked_seq = max(peer.acked_seq, min(int(ack["seq"]), peer.out_seq))
+    lost = False
+    if ack["seq"] > peer.out_seq or ack["journal_hi"] > own_max:
+        # the peer holds bundles from us we no longer remember: we were restored from a backup
+        peer.out_seq = max(peer.out_seq, ack["seq"])
+        peer.ask_all = lost = True
+    else:
+        peer.acked_journal_id = ack["journal_hi"]  # going back means the peer lost ours: resend
+        peer.acked_seq = max(peer.acked_seq, ack["seq"])
     if ack["hash_key_id"]:
         peer.acked_hash_key_id = str(ack["hash_key_id"])
+    if peer.give_back and peer.give_back_seq and ack["seq"] >= peer.give_back_seq and not ack["ask_all"]:
+        peer.give_back, peer.give_back_seq = False, 0
+    if ack["ask_all"] and not peer.give_back:
+        peer.give_back, peer.give_back_seq = True, 0
+    if m.get("give_back") is True:
+        peer.ask_all = lost
+    peer.resend = json.dumps({"missing": ack["missing"]}, ensure_ascii=False)
+    take_notices(session, peer.code, ack["notices"])
     if peer.role == "district" or m.get("from_role") == "district":
         policy = m.get("policy")
         if isinstance(policy, dict) and policy.get("identity") in ("masked", "full"):
@@ -239,6 +284,7 @@ def _apply(session: Session, bundle: _Bundle, peer: SyncPeer, progress: Progress
         key = m.get("district_hash_key")
         if isinstance(key, str) and len(key) == 64 and all(ch in "0123456789abcdef" for ch in key):
             peer.hash_key = key
+    return lost
 
 
 def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, Any]]) -> None:
@@ -261,62 +307,97 @@ def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, An
                 r[col] = None
 
 
-def _store_hashes(session: Session, bundle: _Bundle) -> None:
+def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> None:
     if not bundle.hashes:
         return
-    latest = {(t, u, c): h for t, u, c, h in bundle.hashes}
+    origin = {(name, r["uid"]): r["origin"] for name, rows in bundle.records.items() for r in rows}
+    latest = {(t, u, c): h for t, u, c, h in bundle.hashes if origin.get((t, u)) != me}
     # a record new here cannot have a stored hash yet: only the others need their old one removed
-    fresh = {(name, r["uid"]) for name, plan in bundle.plan.items() for r in plan["insert"]}
+    fresh = {(name, r["uid"]) for name, rows in plan.insert.items() for r in rows}
     keys = [k for k in latest if (k[0], k[1]) not in fresh]
     for i in range(0, len(keys), CHUNK):
         chunk = keys[i:i + CHUNK]
         session.execute(delete(SyncHash).where(tuple_(SyncHash.entity, SyncHash.uid, SyncHash.column).in_(chunk)))
     kid = str(bundle.manifest.get("hash_key_id", ""))[:16]
-    session.execute(table_of(SyncHash).insert(), [
-        {"entity": t, "uid": u, "column": c, "digest": h, "key_id": kid, "origin": bundle.peer_code}
-        for (t, u, c), h in latest.items()])
+    if latest:
+        session.execute(table_of(SyncHash).insert(), [
+            {"entity": t, "uid": u, "column": c, "digest": h, "key_id": kid, "origin": origin.get((t, u), "")}
+            for (t, u, c), h in latest.items()])
 
 
 def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
                   progress: ProgressFn = no_progress) -> ImportResult:
-    """Check the bundle; with ``dry_run`` say what it would change, else apply it as a whole."""
+    """Check the bundle; with ``dry_run`` say what it would do, else apply it as a whole.
+
+    Records that cannot be stored yet are held with their reason and the rest applies; records
+    sharing a natural key with another site's are applied and listed as conflicts. The report
+    (:func:`report_lines`) is the same for the dry run and the import, and the import writes it
+    to the log."""
     user = ws.require("staff", "导入数据包")
     path = Path(path)
     sealed = _read_file(path)
+    try:
+        result = _import(ws, user.username, path, sealed, dry_run, progress)
+    except UserError as exc:
+        note_refusal(ws, sealed, exc.message)
+        raise
+    if result.applied:
+        write_report(ws, path.name, report_lines(result))
+    return result
+
+
+def _import(ws: Workspace, username: str, path: Path, sealed: bytes, dry_run: bool,
+            progress: ProgressFn) -> ImportResult:
+    me = ws.site.code
     with ws.unit() as session:
         bundle = _open(ws, session, sealed)
         peer = session.get(SyncPeer, bundle.peer_code)
         assert peer is not None
-        if _already(bundle, peer):
-            return _result(bundle, {}, False, True,
+        if _already(session, bundle, peer):
+            return _result(bundle, None, False, True,
                            f"这个数据包（第 {bundle.manifest['seq']} 号）或更新的数据包已经导入过，没有任何改动。")
-        kinds = _plan(session, bundle, progress)
+        plan = make_plan(session, me, peer.code, bundle.records, bundle.hashes, peer.ask_all, progress)
         if dry_run:
             session.rollback()  # the keys made on first use are kept by the next real call
-            return _result(bundle, kinds, False, False, "")
+            return _result(bundle, plan, False, False, "")
         if bundle.attachments:
             _write_attachments(ws, bundle.attachments)  # content-addressed: harmless if we roll back
         try:
-            _apply(session, bundle, peer, progress)
+            lost = _apply(session, bundle, plan, peer, me, progress)
             m = bundle.manifest
-            counts = {k: vars(v) for k, v in kinds.items()}
+            counts = {k: vars(v) for k, v in plan.counts.items()}
             session.add(SyncBundle(
-                direction="in", peer_code=peer.code, seq=m["seq"], user=user.username,
+                direction="in", peer_code=peer.code, seq=m["seq"], user=username,
                 journal_lo=m["journal"]["lo"], journal_hi=m["journal"]["hi"],
                 records=sum(len(v) for v in bundle.records.values()),
                 counts=json.dumps(counts, ensure_ascii=False), size=bundle.size, sha256=bundle.sha,
                 hash_key_id=str(m.get("hash_key_id", ""))[:16], file_name=path.name[:255]))
             record_event(session, "bundle_import", "sync_peer", peer.code,
-                         {"from": peer.code, "seq": m["seq"], "file": path.name,
-                          "counts": counts})
+                         {"from": peer.code, "seq": m["seq"], "file": path.name, "counts": counts,
+                          "held": len(plan.held), "released": len(plan.released),
+                          "conflicts": sum(1 for c in plan.conflicts if c.new)})
             session.flush()
         except IntegrityError as exc:
-            raise UserError(
-                "数据包里的记录与本站点已有的记录冲突（唯一字段重复或引用了不存在的记录），没有导入任何内容。"
-            ) from exc
+            raise UserError("数据包里的记录与本站点已有的记录冲突，而且无法单独暂存，没有导入任何内容；"
+                            "请把数据包交给技术支持。") from exc
         except DataError as exc:
             raise UserError("数据包里有数据库不接受的值，没有导入任何内容。") from exc
-        return _result(bundle, kinds, True, False, "")
+        return _result(bundle, plan, True, False, "", lost)
+
+
+def note_refusal(ws: Workspace, sealed: bytes, message: str) -> None:
+    """Remember on the sender's row that its bundle was refused (the district's list flags it).
+
+    Only for a trusted sender named in the header; no record and no journal row changes."""
+    try:
+        head, _ = crypto.read_header(sealed)
+    except UserError:
+        return
+    sender = str(head.get("from", ""))[:12]
+    with ws.unit() as session:
+        peer = session.get(SyncPeer, sender)
+        if peer is not None and str(head.get("to", "")) == ws.site.code:
+            peer.last_refusal, peer.last_refusal_at = message[:500], utcnow()
 
 
 def last_received(ws: Workspace) -> datetime | None:

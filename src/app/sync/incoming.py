@@ -1,6 +1,6 @@
 """Reading a bundle's members into checked records: every value fits its column before a write.
 
-A record that is not the sender's own, appears twice, names an unknown table or carries a value
+A record that is neither the sender's nor the receiver's own (given back), appears twice, names an unknown table or carries a value
 its column cannot hold refuses the whole bundle with the line number.
 """
 
@@ -19,7 +19,8 @@ def int_field(value: Any, what: str) -> int:
     return value
 
 
-def parse_changes(data: bytes, sender: str) -> dict[str, list[dict[str, Any]]]:
+def parse_changes(data: bytes, sender: str, me: str = "") -> dict[str, list[dict[str, Any]]]:
+    """Records of the sender, and of ours that it gives back (we asked, or it saw our key change)."""
     codecs = table_codecs()
     out: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
@@ -48,7 +49,7 @@ def parse_changes(data: bytes, sender: str) -> dict[str, list[dict[str, Any]]]:
                 row.setdefault("__hashes__", {})[col] = p["hmac"]
         except (ValueError, RecursionError) as exc:
             raise UserError(f"数据包第 {n} 条变更无效（{exc}），已拒绝导入。") from exc
-        if row["origin"] != sender:
+        if row["origin"] not in (sender, me):
             raise UserError(f"数据包第 {n} 条变更不属于发送站点 {sender}，已拒绝导入。")
         if row["uid"] in seen:
             raise UserError(f"数据包里同一条记录出现了两次（第 {n} 条），已拒绝导入。")

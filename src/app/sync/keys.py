@@ -124,8 +124,12 @@ def read_key_file(path: Path) -> SiteKey:
     return key
 
 
-def trust_key_file(ws: Workspace, path: Path) -> SiteKey:
-    """Trust a peer's key file (replacing an older key of the same site); returns it."""
+def trust_key_file(ws: Workspace, path: Path, replace: bool = False) -> SiteKey:
+    """Trust a peer's key file; returns it.
+
+    A different key for a site already trusted is refused with both fingerprints unless
+    ``replace`` is given (the other site was set up again, as confirmed over the phone): then the
+    exchange with it starts afresh and the replacement is journaled."""
     ws.require("admin", "信任其他站点的密钥")
     key = read_key_file(path)
     if key.code == ws.site.code:
@@ -134,21 +138,38 @@ def trust_key_file(ws: Workspace, path: Path) -> SiteKey:
     with ws.unit() as session:
         peer = session.get(SyncPeer, key.code)
         replaced = peer is not None and peer.fingerprint != key.fingerprint
+        if replaced and not replace:
+            assert peer is not None
+            raise UserError(
+                f"已信任的站点 {peer.name}（{peer.code}）的密钥指纹是 {peer.fingerprint}，这个密钥文件的指纹是 "
+                f"{key.fingerprint}，两者不同；请先与对方电话核对新指纹，确认对方站点重新安装过后再选择替换"
+                f"（命令行加 --replace）。")
+        old = peer.fingerprint if peer is not None else ""
         if peer is None:
             peer = SyncPeer(code=key.code, out_seq=0, acked_journal_id=0, acked_seq=0, in_seq=0,
                             in_journal_hi=0, policy="{}", hash_key="", acked_hash_key_id="")
             session.add(peer)
-        if replaced:  # a new key: the site may have been set up again, so start the exchange afresh
+        if replaced:  # a new key: the site was set up again, so start the exchange afresh
             peer.in_seq = peer.in_journal_hi = peer.acked_journal_id = peer.acked_seq = 0
-            peer.acked_hash_key_id = ""
+            peer.acked_hash_key_id, peer.in_created_at, peer.resend = "", "", "{}"
+            peer.last_refusal, peer.last_refusal_at = "", None
+        elif peer.fingerprint == key.fingerprint and peer.name == key.name:
+            return key  # trusted already: nothing changes, nothing to journal
         peer.name, peer.role = key.name, key.role
         peer.sign_public, peer.box_public = key.sign_public.hex(), key.box_public.hex()
         peer.fingerprint, peer.trusted_by = key.fingerprint, user
         peer.trusted_at = datetime.now().astimezone()
-        record_event(session, "key_trust", "sync_peer", key.code,
+        record_event(session, "key_replace" if replaced else "key_trust", "sync_peer", key.code,
                      {"site": key.code, "name": key.name, "fingerprint": key.fingerprint,
-                      "replaced": replaced})
+                      "replaced": replaced, "old_fingerprint": old})
     return key
+
+
+def trusted_fingerprint(ws: Workspace, code: str) -> str:
+    """The fingerprint trusted for site ``code`` now ("" if none): the GUI compares before replacing."""
+    with ws.read() as session:
+        peer = session.get(SyncPeer, code)
+        return peer.fingerprint if peer is not None else ""
 
 
 def list_peers(ws: Workspace) -> list[PeerRow]:

@@ -9,25 +9,15 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from yichao.app.core.staff import staff_label, staff_names_in
-from yichao.app.core.status import OVERDUE_DAYS, last_exchange
+from yichao.app.core.status import is_overdue, last_exchange, set_up_at
 from yichao.app.core.workspace import Workspace
+from yichao.app.sync.conflicts import list_conflicts
 from yichao.app.sync.keys import own_key
+from yichao.app.sync.labels import kind_label
 from yichao.app.sync.records import table_codecs
 from yichao.models.journal import CHANGE_OPS, JournalEntry
 from yichao.models.site import Site
-from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
-
-KIND_LABELS = {
-    "site": "站点", "community": "社区", "person": "居民", "organization": "社会组织",
-    "attachment": "附件", "need": "需求", "need_step": "需求进展", "certificate": "证书",
-    "certificate_print": "证书打印", "passbook": "爱心存折", "ledger_entry": "存折流水",
-    "project": "项目", "program": "创投项目批次", "proposal": "社区提案", "rating": "星级评估",
-}
-
-
-def kind_label(table: str) -> str:
-    return KIND_LABELS.get(table, table)
-
+from yichao.models.sync import SyncBundle, SyncHash, SyncHeld, SyncPeer
 
 @dataclass(frozen=True)
 class PeerStatus:
@@ -87,7 +77,7 @@ def sync_status(ws: Workspace) -> SyncStatus:
     days = (datetime.now(UTC) - last).days if last else None
     district = ws.site.role == "district"
     return SyncStatus(me, ws.site.name, ws.site.role, key.fingerprint, peers, last, days,
-                      days is None or days >= OVERDUE_DAYS, district_totals(ws) if district else [],
+                      is_overdue(last, set_up_at(ws)), district_totals(ws) if district else [],
                       shared_identities(ws) if district else 0)
 
 
@@ -105,7 +95,7 @@ def district_totals(ws: Workspace) -> list[tuple[str, str, dict[str, int]]]:
     me = ws.site.code
     per: dict[str, dict[str, int]] = {}
     with ws.read() as session:
-        names = {s.code: s.name for s in session.scalars(select(Site))}
+        names = {s.code: s.name for s in session.scalars(select(Site).where(Site.deleted.is_(False)))}
         for name, codec in table_codecs().items():
             if name == "site":
                 continue
@@ -117,6 +107,32 @@ def district_totals(ws: Workspace) -> list[tuple[str, str, dict[str, int]]]:
             names.setdefault(p.code, p.name)
             per.setdefault(p.code, {}) if p.role == "street" else None
     return [(code, names.get(code, code), per[code]) for code in sorted(per)]
+
+
+def street_flags(ws: Workspace) -> dict[str, str]:
+    """What a district clerk must notice about each street, beside its figures: a refused bundle,
+    open conflicts, held records, or no bundle yet (so a row of zeros is never taken for data)."""
+    ws.require("viewer", "查看各街道统计")
+    from_conflicts: dict[str, int] = {}
+    for row in list_conflicts(ws, status="open"):
+        for origin in {m.origin for m in row.members}:
+            from_conflicts[origin] = from_conflicts.get(origin, 0) + 1
+    out: dict[str, str] = {}
+    with ws.read() as session:
+        held = dict(session.execute(select(SyncHeld.peer_code, func.count()).group_by(SyncHeld.peer_code)).all())
+        for p in session.scalars(select(SyncPeer).order_by(SyncPeer.code)):
+            parts = []
+            if p.last_refusal:
+                parts.append(f"最近的数据包被拒绝：{p.last_refusal}")
+            if p.in_seq == 0 and not p.last_refusal:
+                parts.append("尚未收到数据包")
+            if from_conflicts.get(p.code):
+                parts.append(f"{from_conflicts[p.code]} 处数据冲突待处理")
+            if held.get(p.code):
+                parts.append(f"{held[p.code]} 条记录暂存")
+            if parts:
+                out[p.code] = "；".join(parts)
+    return out
 
 
 def _summary(direction: str, counts: str) -> str:

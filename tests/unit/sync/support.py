@@ -23,13 +23,13 @@ from yichao.models.person import Person
 from yichao.models.site import Community
 
 
-def pair(a: Workspace, b: Workspace, folder: Path) -> None:
-    """Exchange key files both ways, as two sites do once."""
+def pair(a: Workspace, b: Workspace, folder: Path, replace: bool = False) -> None:
+    """Exchange key files both ways, as two sites do once (``replace``: a site set up again)."""
     ka, kb = folder / f"{a.site.code}.key", folder / f"{b.site.code}.key"
     export_key_file(a, ka)
     export_key_file(b, kb)
-    trust_key_file(a, kb)
-    trust_key_file(b, ka)
+    trust_key_file(a, kb, replace=replace)
+    trust_key_file(b, ka, replace=replace)
 
 
 _counter = [0]

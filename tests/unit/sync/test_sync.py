@@ -195,7 +195,9 @@ def test_site_set_up_again_with_a_new_key_gets_everything_again(sites, tmp_path,
     move(d, a, tmp_path)
     # the district's PC is replaced: a fresh district with a new key, trusted again by the street
     d2 = make_workspace("district", "370102", "历下区", "", folder="district-again")
-    pair(a, d2, tmp_path)
+    with pytest.raises(UserError, match="两者不同"):
+        pair(a, d2, tmp_path)
+    pair(a, d2, tmp_path, replace=True)
     move(a, d2, tmp_path)
     assert canonical_lines(d2, [a.site.code]) == canonical_lines(a, [a.site.code])
 
