@@ -99,14 +99,28 @@ class KeysTab(QWidget):
         key = call(self, sync.read_key_file, path)
         if key is None:
             return False
-        if confirm:
+        old = call(self, sync.trusted_fingerprint, self.ws, key.code) or ""
+        replace = bool(old) and old != key.fingerprint
+        if replace:
+            # never silently: both fingerprints, an explicit answer, default No
+            text = self.tr("%1 (%2) is already trusted with another key.\n\nTrusted fingerprint:\n%3\n\n"
+                           "Fingerprint of this file:\n%4\n\nReplace the key only if the other site was set up "
+                           "again and reads you the new fingerprint over the phone.")
+            text = (text.replace("%1", key.name).replace("%2", key.code).replace("%3", old)
+                    .replace("%4", key.fingerprint))
+            answer = QMessageBox.warning(self, self.tr("Replace a trusted key?"), text,
+                                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                         QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        elif confirm:
             text = self.tr("Key of %1 (%2).\n\nFingerprint:\n%3\n\nTrust it only if the other site reads you "
                            "the same fingerprint over the phone.")
             text = text.replace("%1", key.name).replace("%2", key.code).replace("%3", key.fingerprint)
             answer = QMessageBox.question(self, self.tr("Trust this key?"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if call(self, sync.trust_key_file, self.ws, path) is None:
+        if call(self, sync.trust_key_file, self.ws, path, replace) is None:
             return False
         self.refresh()
         self.trusted.emit()
@@ -116,8 +130,10 @@ class KeysTab(QWidget):
 def totals_rows(ws: Workspace) -> tuple[list[str], list[list[str]]]:
     """The district's cross-street table: one row per street, one column per kind."""
     totals = sync.district_totals(ws)
+    flags = sync.street_flags(ws)
     kinds = sorted({k for _, _, counts in totals for k in counts})
-    rows = [[name, code, *(f"{counts.get(k, 0):,}" for k in kinds)] for code, name, counts in totals]
+    rows = [[name, code, flags.get(code, "正常"), *(f"{counts.get(k, 0):,}" for k in kinds)]
+            for code, name, counts in totals]
     if totals:
-        rows.append(["合计", "", *(f"{sum(c.get(k, 0) for _, _, c in totals):,}" for k in kinds)])
-    return [sync.kind_label(k) for k in kinds], rows
+        rows.append(["合计", "", "", *(f"{sum(c.get(k, 0) for _, _, c in totals):,}" for k in kinds)])
+    return ["状态", *(sync.kind_label(k) for k in kinds)], rows
