@@ -190,6 +190,6 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
     count = 60 + min(ctx.residents // 1000, 140)
     with ws.unit() as session:
         uids = make_orgs(session, ctx.rng, count, list(ctx.made.get("community_uids", [])), division,
-                         site.parent_code or site.code)
+                         site.code)  # the street's own records only (no stand-in district)
     ctx.made["org_uids"] = uids
     return f"社会组织 {len(uids)} 个（含各阶段、活动、督导、补贴和评估等级）"

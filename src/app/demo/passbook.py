@@ -1,9 +1,9 @@
 """Demo step: points rules, a catalog with stock, activities, and passbooks with realistic ledgers.
 
 Volunteers get passbooks issued at the street or one of its community offices, with two years of
-service deposits, some redemptions, a reversal now and then, and most lines already printed. The
-district's rules and items are made with the district's origin, as if they had arrived by bundle,
-so the street sees them read-only. Everything goes in by bulk insert: the ledgers are computed in
+service deposits, some redemptions, a reversal now and then, and most lines already printed. Rules
+and items are the street's own (the demo never fakes records of a district it has not exchanged
+with). Everything goes in by bulk insert: the ledgers are computed in
 memory first, so each passbook is written once with its final totals.
 """
 
@@ -52,7 +52,9 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
     ws.require("staff", "生成演示数据")
     rng = ctx.rng
     site = ws.site.code
-    district = ws.site.parent_code or "district"
+    # every demo record is the street's own: district-origin records would stand in for a district
+    # the street never exchanged with (and would clash with the real one's later)
+    district = site
     volunteers: list[str] = list(ctx.made.get("volunteer_uids", []))[:MAX_PASSBOOKS]
     operator = ws.user.username if ws.user else "demo"
     today = date.today()
