@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
             page_class = getattr(importlib.import_module(module_name), class_name)
             page = page_class(self.ws, self)
             self._pages[key] = page
+            exchanged = getattr(page, "exchanged", None)  # the sync page: records came in or went out
+            if exchanged is not None:
+                exchanged.connect(self.after_exchange)
             # a page wider than a 1366-pixel screen scrolls instead of stretching the window
             holder = QScrollArea()
             holder.setFrameShape(QFrame.Shape.NoFrame)
@@ -113,6 +116,14 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         return page
+
+    def after_exchange(self) -> None:
+        """A bundle was imported or exported: the status bar and the dashboard show it at once."""
+        self.refresh_status()
+        dashboard = self._pages.get("dashboard")
+        refresh = getattr(dashboard, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def page(self, key: str) -> QWidget | None:
         return self._pages.get(key)

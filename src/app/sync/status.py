@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from yichao.app.core.staff import staff_label, staff_names_in
-from yichao.app.core.status import is_overdue, last_exchange, set_up_at
+from yichao.app.core.status import exchange_due, last_exchange, set_up_at
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync.conflicts import list_conflicts
 from yichao.app.sync.keys import own_key
@@ -77,7 +77,7 @@ def sync_status(ws: Workspace) -> SyncStatus:
     days = (datetime.now(UTC) - last).days if last else None
     district = ws.site.role == "district"
     return SyncStatus(me, ws.site.name, ws.site.role, key.fingerprint, peers, last, days,
-                      is_overdue(last, set_up_at(ws)), district_totals(ws) if district else [],
+                      exchange_due(last, set_up_at(ws)), district_totals(ws) if district else [],
                       shared_identities(ws) if district else 0)
 
 

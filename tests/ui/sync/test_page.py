@@ -31,7 +31,7 @@ def test_exchange_through_the_page(qtbot, make_workspace, tmp_path, monkeypatch)
     assert dpage.keys_tab.trust_path(tmp_path / "s.key", confirm=False)
     assert spage.export_button.isEnabled() and spage.peer.currentData() == "370102"
     assert spage.keys_tab.model.rowCount() == 1 and " " in spage.keys_tab.fingerprint.text()
-    assert spage.tabs.count() == 3 and dpage.tabs.count() == 4  # the district also shows streets
+    assert spage.tabs.count() == 4 and dpage.tabs.count() == 5  # the district also shows streets
 
     spage.export_to("370102", tmp_path)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
@@ -46,5 +46,6 @@ def test_exchange_through_the_page(qtbot, make_workspace, tmp_path, monkeypatch)
     assert dialog.table.model().rowCount() >= 1
     assert dpage.history_model.rowCount() == 1
     rows = dpage.totals_model.rows
-    assert rows[0][0] == "甸柳街道" and "12" in rows[0]
+    assert rows[0][0] == "甸柳街道" and "12" in rows[0] and rows[0][2] == "正常"
+    assert all("_" not in header for header in dpage.totals_model.headers)  # kinds in Chinese
     spage.grab().save(str(tmp_path / "sync_page.png"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,6 +30,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import PagedTableModel
 from yichao.ui.models.sync_tables import HistorySource, RowsModel, history_columns
 from yichao.ui.operations import call, run_op, show_error
+from yichao.ui.pages.sync.conflicts import ConflictsTab
 from yichao.ui.pages.sync.keys import KeysTab, totals_rows
 from yichao.ui.pages.sync.preview import PreviewDialog
 from yichao.ui.widgets.empty_state import EmptyState
@@ -36,6 +38,8 @@ from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
 class SyncPage(QWidget):
+    exchanged = Signal()  # a bundle was imported or exported (the window refreshes what it shows)
+
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -51,6 +55,9 @@ class SyncPage(QWidget):
         self.keys_tab = KeysTab(ws, self)
         self.keys_tab.trusted.connect(self.refresh)
         self.tabs.addTab(self.keys_tab, icon("key"), self.tr("Keys"))
+        self.conflicts_tab = ConflictsTab(ws, self)
+        self.tabs.addTab(self.conflicts_tab, icon("conflicts"),
+                         self.tr("Conflicts") if ws.site.role == "district" else self.tr("Requests and held records"))
         self.totals_model: RowsModel | None = None
         if ws.site.role == "district":
             self.totals_view = make_table_view(self)
@@ -116,9 +123,10 @@ class SyncPage(QWidget):
             text = self.tr("Last bundle exchange: %1 (%2 days ago)")
             self.last_label.setText(text.replace("%1", last.astimezone().strftime("%Y-%m-%d %H:%M"))
                                     .replace("%2", str(days)))
-            self.last_label.setStyleSheet("color: #b26a00;" if days >= OVERDUE_DAYS else "")
+            self.last_label.setStyleSheet("color: #b26a00;" if overdue else "")
         self.history_model.refresh()
         self.show_peer_state()
+        self.conflicts_tab.refresh()
         if self.ws.site.role == "district":
             kinds, rows = totals_rows(self.ws)
             self.totals_model = RowsModel([self.tr("Street"), self.tr("Code"), *kinds], self)
@@ -152,6 +160,7 @@ class SyncPage(QWidget):
 
         def done(r: sync.ExportResult) -> None:
             self.refresh()
+            self.exchanged.emit()
             text = self.tr("Bundle no. %1 for %2 written: %3 records.\n%4")
             QMessageBox.information(
                 self,
@@ -191,10 +200,15 @@ class SyncPage(QWidget):
             if r.already:
                 show_error(self, r.message)
                 return
+            self.exchanged.emit()
             total = sum(c.new + c.changed + c.deleted for c in r.kinds.values())
-            QMessageBox.information(self, self.tr("Bundle imported"), self.tr(
-                "Bundle no. %1 from %2 imported: %3 records new or changed.")
-                .replace("%1", str(r.seq)).replace("%2", r.from_name).replace("%3", f"{total:,}"))
+            text = self.tr("Bundle no. %1 from %2 imported: %3 records new or changed.").replace(
+                "%1", str(r.seq)).replace("%2", r.from_name).replace("%3", f"{total:,}")
+            held, conflicts = len(r.held), sum(1 for c in r.conflicts if c.new)
+            if held or conflicts:
+                text += "\n" + self.tr("%1 records held, %2 overlaps with other sites: see the Conflicts tab.").replace(
+                    "%1", str(held)).replace("%2", str(conflicts))
+            QMessageBox.information(self, self.tr("Bundle imported"), text)
 
         run_op(self, lambda progress: sync.import_bundle(self.ws, path, progress=progress),
                on_success=applied, label=self.tr("Importing bundle..."), with_progress=True)

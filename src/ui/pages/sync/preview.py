@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from yichao.app.sync import ImportResult, kind_label
+from yichao.app.sync import ImportResult, kind_label, report_lines
 from yichao.ui.models.sync_tables import RowsModel
 from yichao.ui.widgets.table_view import make_table_view
 
@@ -17,7 +17,7 @@ class PreviewDialog(QDialog):
     def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import bundle"))
-        self.resize(620, 380)
+        self.resize(680, 460)
         layout = QVBoxLayout(self)
         try:
             made = datetime.fromisoformat(result.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -31,18 +31,26 @@ class PreviewDialog(QDialog):
         label.setWordWrap(True)
         layout.addWidget(label)
         model = RowsModel([self.tr("Kind"), self.tr("New"), self.tr("Changed"), self.tr("Deleted"),
-                           self.tr("Unchanged")], self)
-        model.set_rows([[kind_label(k), str(c.new), str(c.changed), str(c.deleted), str(c.unchanged)]
+                           self.tr("Held"), self.tr("Unchanged")], self)
+        model.set_rows([[kind_label(k), str(c.new), str(c.changed), str(c.deleted), str(c.held), str(c.unchanged)]
                         for k, c in result.kinds.items()])
         self.table = make_table_view(self)
         self.table.setSortingEnabled(False)
         self.table.setModel(model)
         self.table.resizeColumnsToContents()
-        for column in range(1, 5):
+        for column in range(1, 6):
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), 90))
         layout.addWidget(self.table)
         if result.attachments:
             layout.addWidget(QLabel(self.tr("Attachments: %1").replace("%1", str(result.attachments))))
+        # held records and overlaps, named: the same lines the import writes to the log
+        details = report_lines(result)[1 + len(result.kinds) + (1 if result.attachments else 0):]
+        details = [line for line in details if not line.startswith("（试运行")]
+        self.details = QPlainTextEdit("\n".join(details), self)
+        self.details.setReadOnly(True)
+        self.details.setVisible(bool(details))
+        self.details.setMaximumHeight(160)
+        layout.addWidget(self.details)
         note = QLabel(self.tr("Nothing has been changed yet. Import applies all of it at once, or nothing."))
         note.setWordWrap(True)
         layout.addWidget(note)

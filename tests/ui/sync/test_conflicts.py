@@ -1,0 +1,55 @@
+"""The district's 数据冲突 tab: overlaps side by side, decisions journaled and sent to the street."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from tests.unit.sync.support import move, pair
+from tests.unit.sync.test_merge import CODE, add_org
+from yichao.app.sync import open_notices
+from yichao.models.journal import JournalEntry
+
+
+def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    from yichao.ui.pages.sync.conflicts import ConflictsTab
+
+    a = make_workspace("street", "370102001", "甸柳街道", "370102")
+    b = make_workspace("street", "370102002", "姚家街道", "370102")
+    d = make_workspace("district", "370102", "历下区", "")
+    pair(a, d, tmp_path)
+    pair(b, d, tmp_path)
+    add_org(a, "山泉志愿服务中心", CODE)
+    add_org(b, "山泉志愿服务中心", CODE)
+    move(a, d, tmp_path)
+    move(b, d, tmp_path)
+
+    tab = ConflictsTab(d)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 640)
+    assert tab.list_model.rowCount() == 1
+    assert tab.list_model.rows[0][2] == "在 2 个街道登记"
+    assert tab.side_model.headers[1:] == ["甸柳街道", "姚家街道"]
+    assert ["名称", "山泉志愿服务中心", "山泉志愿服务中心"] in tab.side_model.rows
+    tab.show()
+    tab.grab().save(str(tmp_path / "conflicts.png"))
+
+    tab.decide("ask")  # no note: refused with a sentence, nothing changes
+    assert tab.list_model.rowCount() == 1 and tab.list_model.rows[0][3] == "待处理"
+    tab.note.setText("请核对统一社会信用代码")
+    tab.decide("ask")
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData(""))
+    assert tab.list_model.rows[0][3] == "已请街道更正"
+    with d.read() as s:
+        assert s.scalar(select(JournalEntry.op).where(JournalEntry.op == "conflict_ask")) == "conflict_ask"
+    move(d, a, tmp_path)
+    notices = open_notices(a)
+    assert len(notices) == 1 and "请核对统一社会信用代码" in notices[0].text and "姚家街道" in notices[0].text
+    street_tab = ConflictsTab(a)
+    qtbot.addWidget(street_tab)
+    assert street_tab.notice_model.rowCount() == 1
+
+    tab.decide("link")
+    move(d, a, tmp_path)
+    assert open_notices(a) == []  # the district no longer asks
