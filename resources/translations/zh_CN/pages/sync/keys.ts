@@ -73,6 +73,30 @@
         <translation>益巢密钥文件 (*.ycbkey *.key *.json);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>%1 (%2) is already trusted with another key.
+
+Trusted fingerprint:
+%3
+
+Fingerprint of this file:
+%4
+
+Replace the key only if the other site was set up again and reads you the new fingerprint over the phone.</source>
+        <translation>已信任的 %1（%2）使用的是另一个密钥。
+
+已信任的指纹：
+%3
+
+这个密钥文件的指纹：
+%4
+
+只有对方站点确实重新安装过、并在电话里向您读出了新的指纹时，才替换密钥。</translation>
+    </message>
+    <message>
+        <source>Replace a trusted key?</source>
+        <translation>替换已信任的密钥？</translation>
+    </message>
+    <message>
         <source>Key of %1 (%2).
 
 Fingerprint:

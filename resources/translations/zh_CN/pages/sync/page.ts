@@ -15,6 +15,14 @@
         <translation>密钥</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>数据冲突</translation>
+    </message>
+    <message>
+        <source>Requests and held records</source>
+        <translation>更正请求与暂存记录</translation>
+    </message>
+    <message>
         <source>Streets</source>
         <translation>各街道</translation>
     </message>
@@ -95,6 +103,10 @@
     <message>
         <source>Checking bundle...</source>
         <translation>正在检查数据包……</translation>
+    </message>
+    <message>
+        <source>%1 records held, %2 overlaps with other sites: see the Conflicts tab.</source>
+        <translation>暂存记录 %1 条，与其他站点重合 %2 处：请在“数据冲突”里查看。</translation>
     </message>
     <message>
         <source>Bundle imported</source>

@@ -31,6 +31,10 @@
         <translation>未变</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
         <source>Attachments: %1</source>
         <translation>附件：%1 个</translation>
     </message>
