@@ -12,7 +12,8 @@ from yichao.models.journal import JournalEntry
 
 
 def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
     from yichao.ui.pages.sync.conflicts import ConflictsTab
 
     a = make_workspace("street", "370102001", "甸柳街道", "370102")
@@ -37,6 +38,7 @@ def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path
 
     tab.decide("ask")  # no note: refused with a sentence, nothing changes
     assert tab.list_model.rowCount() == 1 and tab.list_model.rows[0][3] == "待处理"
+    assert warned and "请写明" in warned[-1]
     tab.note.setText("请核对统一社会信用代码")
     tab.decide("ask")
     tab.status_filter.setCurrentIndex(tab.status_filter.findData(""))
