@@ -15,8 +15,14 @@ from yichao.app.sync.conflicts import STATUSES, ConflictRow, Member, decide_conf
 from yichao.app.sync.export import ExportResult, export_bundle
 from yichao.app.sync.held import HeldRow, list_held
 from yichao.app.sync.importer import ImportResult, import_bundle
-from yichao.app.sync.keys import (export_key_file, list_peers, own_key, read_key_file, trust_key_file,
-                                  trusted_fingerprint)
+from yichao.app.sync.keys import (
+                                  export_key_file,
+                                  list_peers,
+                                  own_key,
+                                  read_key_file,
+                                  trust_key_file,
+                                  trusted_fingerprint,
+)
 from yichao.app.sync.labels import describe, kind_label
 from yichao.app.sync.notices import Notice, open_notices
 from yichao.app.sync.records import table_codecs

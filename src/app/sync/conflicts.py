@@ -93,7 +93,7 @@ def _members(session: Session, c: SyncConflict, names: dict[str, str]) -> tuple[
     for row in session.execute(stmt.where(t.c.deleted.is_(False)).order_by(t.c.origin, t.c.uid)).mappings():
         fields = tuple((label, _shown(row.get(col))) for col, label in SIDE_BY_SIDE.get(c.entity, ()) if col in row)
         out.append(Member(row["origin"], names.get(row["origin"], row["origin"]), row["uid"],
-                          describe(c.entity, row), fields))
+                          describe(c.entity, dict(row)), fields))
     return tuple(out)
 
 

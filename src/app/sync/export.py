@@ -175,9 +175,9 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     hi = session.scalar(select(func.max(JournalEntry.id))) or 0
     lo = peer.acked_journal_id
     changed = _changed(session, site.code, lo, hi)
-    for name, uids in _asked(session, site.code, peer).items():  # resend requests and give-back
+    for name, asked in _asked(session, site.code, peer).items():  # resend requests and give-back
         have = set(changed.get(name, ()))
-        changed[name] = [*changed.get(name, ()), *(u for u in uids if u not in have)]
+        changed[name] = [*changed.get(name, ()), *(u for u in asked if u not in have)]
     total = sum(len(v) for v in changed.values())
     hash_key = privacy.hash_key_for(site.role, keys, peer)
     kid = crypto.key_id(hash_key)

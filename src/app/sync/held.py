@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync.labels import kind_label
 from yichao.app.sync.plan import Plan
+from yichao.models.base import table_of
 from yichao.models.sync import SyncHeld
 
 CHUNK = 500
@@ -36,7 +37,7 @@ def store_held(session: Session, plan: Plan) -> None:
         rows.append({"entity": key[0], "uid": key[1], **stored, "reason": item.reason,
                      "missing_entity": item.missing_entity, "missing_uid": item.missing_uid})
     if rows:
-        session.execute(SyncHeld.__table__.insert(), rows)
+        session.execute(table_of(SyncHeld).insert(), rows)
 
 
 def missing_requests(session: Session, peer_code: str) -> dict[str, list[str]]:

@@ -8,7 +8,7 @@ change: the conflict finder and the district's views call nothing else.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

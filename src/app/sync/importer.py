@@ -26,16 +26,16 @@ from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
+from yichao.app.sync.conflicts import record_conflicts
+from yichao.app.sync.held import store_held
 from yichao.app.sync.incoming import int_field as _int
 from yichao.app.sync.incoming import parse_changes as _parse_changes
 from yichao.app.sync.incoming import parse_hashes as _parse_hashes
-from yichao.app.sync.conflicts import record_conflicts
-from yichao.app.sync.held import store_held
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.notices import take_notices
 from yichao.app.sync.plan import ConflictItem, HeldItem, KindCounts, Plan, make_plan
-from yichao.app.sync.report import report_lines, write_report
 from yichao.app.sync.records import printable, table_codecs
+from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
 from yichao.models.journal import JournalEntry, bulk_apply, record_event

@@ -1,7 +1,7 @@
 """Reading a bundle's members into checked records: every value fits its column before a write.
 
-A record that is neither the sender's nor the receiver's own (given back), appears twice, names an unknown table or carries a value
-its column cannot hold refuses the whole bundle with the line number.
+A record that is neither the sender's nor the receiver's own (given back), appears twice, names
+an unknown table or carries a value its column cannot hold refuses the whole bundle with the line number.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ A test checks that every synced table has its label here.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 KIND_LABELS: dict[str, str] = {
     "site": "站点", "community": "社区", "attachment": "附件",

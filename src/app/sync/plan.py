@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import UniqueConstraint, select, tuple_
 from sqlalchemy.orm import Session
@@ -113,7 +114,8 @@ def _from_stored(codec: TableCodec, text: str) -> dict[str, Any] | None:
 class _Planner:
     def __init__(self, session: Session, me: str, peer: str, records: dict[str, list[dict[str, Any]]],
                  hashes: list[tuple[str, str, str, str]], ask_all: bool) -> None:
-        self.s, self.me, self.peer, self.records, self.hashes, self.ask_all = session, me, peer, records, hashes, ask_all
+        self.s, self.me, self.peer = session, me, peer
+        self.records, self.hashes, self.ask_all = records, hashes, ask_all
         self.codecs = table_codecs()
         self.plan = Plan()
         # candidates to write: (table, uid) -> (op, row, received_from, retried, state counted)
@@ -227,7 +229,8 @@ class _Planner:
                         reason = f"它引用的{kind_label(ref)}“{other.name}”也暂存未导入"
                     else:
                         missing = (ref, v)
-                        reason = f"它引用的{kind_label(ref)}（标识 {v[:8]}）本站点没有，已在下一个数据包里请对方重新发送"
+                        reason = (f"它引用的{kind_label(ref)}（标识 {v[:8]}）本站点没有，"
+                                  "已在下一个数据包里请对方重新发送")
                     self.hold(key, row, peer, reason, missing)
                     changed = changed_any = True
                     break
@@ -265,13 +268,13 @@ class _Planner:
                     expr = t.c[cols[0]].in_([v[0] for v in chunk]) if len(cols) == 1 else \
                         tuple_(*(t.c[c] for c in cols)).in_(chunk)
                     for local in self.s.execute(select(t.c.uid, *(t.c[c] for c in cols)).where(expr)):
-                        value, key = tuple(local[1:]), mine.get(tuple(local[1:]))
-                        if key is None or local[0] == key[1] or key in self.held:
+                        value, clash = tuple(local[1:]), mine.get(tuple(local[1:]))
+                        if clash is None or local[0] == clash[1] or clash in self.held:
                             continue
                         moving = self.cand.get((table, local[0]))
                         if moving is not None and tuple(moving[1].get(c) for c in cols) != value:
                             continue  # the local record changes its key in this same import
-                        self._hold_dup(key, self.cand[key][1], table, cols)
+                        self._hold_dup(clash, self.cand[clash][1], table, cols)
                         changed = True
         return changed
 
@@ -297,7 +300,7 @@ class _Planner:
                     if moving and (moving.get(col) != local[col] or moving.get("deleted")):
                         continue
                     groups[local[col]].setdefault(local["uid"], ConflictMember(local["origin"], local["uid"],
-                                                                               describe(table, local)))
+                                                                               describe(table, dict(local))))
             self._add(table, key_name, {k: (k, v) for k, v in groups.items()})
         people = {k[1] for k in live if k[0] == PERSON}
         incoming = {u: h for u, h in incoming_person_keys(self.hashes).items() if u in people}
@@ -312,10 +315,10 @@ class _Planner:
                     rows_by_uid[r["uid"]] = dict(r)
             shown: dict[str, str] = {}
             for uid, digest in {**stored, **incoming}.items():
-                row = rows_by_uid.get(uid)
-                if row is not None:
-                    pgroups[digest][uid] = ConflictMember(row["origin"], uid, describe(PERSON, row))
-                    shown.setdefault(digest, row.get("id_masked") or "")
+                person = rows_by_uid.get(uid)
+                if person is not None:
+                    pgroups[digest][uid] = ConflictMember(person["origin"], uid, describe(PERSON, person))
+                    shown.setdefault(digest, person.get("id_masked") or "")
             self._add(PERSON, PERSON_KEY_NAME, {d: (shown[d], m) for d, m in pgroups.items()})
 
     def _add(self, table: str, key_name: str, groups: dict[str, tuple[str, dict[str, ConflictMember]]]) -> None:

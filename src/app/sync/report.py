@@ -7,13 +7,14 @@ each named (an organization by its name and credit code, a resident by name and 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from yichao.app.core.paths import logs_dir
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync.labels import kind_label
-from yichao.app.sync.plan import ConflictItem, HeldItem
+from yichao.app.sync.plan import ConflictItem, HeldItem, KindCounts
 
 if TYPE_CHECKING:
     from yichao.app.sync.importer import ImportResult
@@ -22,9 +23,9 @@ log = logging.getLogger(__name__)
 SHOWN = 20  # named items per list; the rest are counted
 
 
-def _counts_line(kind: str, c: object) -> str:
-    parts = [(getattr(c, "new"), "新增"), (getattr(c, "changed"), "修改"), (getattr(c, "deleted"), "删除"),
-             (getattr(c, "held"), "暂存"), (getattr(c, "unchanged"), "未变")]
+def _counts_line(kind: str, c: KindCounts) -> str:
+    parts = [(c.new, "新增"), (c.changed, "修改"), (c.deleted, "删除"),
+             (c.held, "暂存"), (c.unchanged, "未变")]
     return f"  {kind_label(kind)}：" + "，".join(f"{label} {n}" for n, label in parts if n)
 
 
@@ -61,8 +62,8 @@ def report_lines(r: ImportResult, names: dict[str, str] | None = None) -> list[s
     names = dict(names or {})
     names.setdefault(r.from_code, r.from_name)
     verb = "已导入" if r.applied else "将导入"
-    lines = [f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{r.created_at[:19].replace('T', ' ')}），"
-             f"共 {r.records} 条记录："]
+    made = r.created_at[:19].replace("T", " ")
+    lines = [f"{verb}来自 {r.from_name}（{r.from_code}）的第 {r.seq} 号数据包（{made}），共 {r.records} 条记录："]
     lines += [_counts_line(kind, c) for kind, c in r.kinds.items()]
     if r.attachments:
         lines.append(f"  附件 {r.attachments} 个")

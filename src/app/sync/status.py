@@ -19,6 +19,7 @@ from yichao.models.journal import CHANGE_OPS, JournalEntry
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncHeld, SyncPeer
 
+
 @dataclass(frozen=True)
 class PeerStatus:
     code: str

@@ -15,7 +15,6 @@ from tests.unit.sync.support import add_community, add_people, move, pair
 from yichao.app.core.workspace import Workspace, open_workspace
 from yichao.app.sync import list_conflicts, list_held, report_lines
 from yichao.app.sync.canonical import canonical_lines
-from yichao.app.sync.export import export_bundle
 from yichao.app.sync.importer import import_bundle
 from yichao.app.sync.labels import KIND_LABELS
 from yichao.app.sync.records import table_codecs

@@ -123,7 +123,7 @@ class SyncPage(QWidget):
             text = self.tr("Last bundle exchange: %1 (%2 days ago)")
             self.last_label.setText(text.replace("%1", last.astimezone().strftime("%Y-%m-%d %H:%M"))
                                     .replace("%2", str(days)))
-            self.last_label.setStyleSheet("color: #b26a00;" if overdue else "")
+            self.last_label.setStyleSheet("color: #b26a00;" if days >= OVERDUE_DAYS else "")
         self.history_model.refresh()
         self.show_peer_state()
         self.conflicts_tab.refresh()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>SyncPage</name>
@@ -43,7 +44,7 @@
         <translation>导入数据包……</translation>
     </message>
     <message>
-        <source>No key exchanged yet. Once per pair of sites, export this site's key file for the district and trust the district's key file; then bundles can go back and forth.</source>
+        <source>No key exchanged yet. Once per pair of sites, export this site&apos;s key file for the district and trust the district&apos;s key file; then bundles can go back and forth.</source>
         <translation>还没有交换过密钥。每两个站点之间只需一次：导出本站的密钥文件交给区里，并信任区里的密钥文件；之后就可以互相交换数据包了。</translation>
     </message>
     <message>
