@@ -253,14 +253,24 @@ _NEXT_STATUS = {"applied": ("approved", "cancelled"), "approved": ("paid", "canc
                 "cancelled": ()}
 
 
-def set_subsidy_status(ws: Workspace, uid: str, status: str) -> SubsidyRow:
-    """applied -> approved -> paid; cancelled before payment. A paid subsidy stays paid."""
+def set_subsidy_status(ws: Workspace, uid: str, status: str, on: date | None = None) -> SubsidyRow:
+    """applied -> approved -> paid; cancelled before payment. A paid subsidy stays paid.
+
+    ``on`` is the day of the step (approval, payment): it becomes the subsidy's date, and the
+    journal keeps the earlier one. It is neither in the future nor before the previous step.
+    """
     ws.require("staff", "变更补贴状态")
+    if on is not None and on > date.today():
+        raise UserError("日期不能晚于今天。")
     with ws.unit() as session:
         s = _record(session, OrgSubsidy, uid)
         if status not in _NEXT_STATUS.get(s.status, ()):
             raise UserError("已拨付或已取消的补贴不能再变更状态。" if not _NEXT_STATUS.get(s.status)
                             else "补贴状态须按 已申请 → 已批准 → 已拨付 的顺序变更。")
+        if on is not None:
+            if s.on is not None and on < s.on:
+                raise UserError(f"日期不能早于上一步的日期 {s.on.isoformat()}。")
+            s.on = on
         s.status = status
         session.flush()
         return _subsidy_row(s)

@@ -22,6 +22,7 @@ from yichao.app.passbook.hours import star_level, volunteer_hours
 from yichao.app.passbook.labels import ENTRY_KIND_LABELS, RULE_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout, place
 from yichao.app.passbook.ledger import append_entry, clean_points
+from yichao.app.passbook.lifecycle import close as close_passbook
 from yichao.app.passbook.lifecycle import lift_loss, replace, report_lost, take_over
 from yichao.app.passbook.printing import (
     PRINT_LAYOUT_SETTING,
@@ -77,6 +78,7 @@ __all__ = [
     "offset_from_ruler",
     "reprint_job",
     "clean_points",
+    "close_passbook",
     "confirm_printed",
     "count_passbooks",
     "credit_activity",

@@ -19,6 +19,7 @@ from yichao.app import orgs
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call
+from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.form import Field, ask
 
 
@@ -70,7 +71,11 @@ class LookupList(QWidget):
 
     def retire(self) -> None:
         item = self._current()
-        if item is not None:
+        if item is None:
+            return
+        if confirm(self, self.tr("Retire"), self.tr(
+                "Retire “%1”? It is no longer offered for new entries; organizations keep the name.")
+                .replace("%1", item.text()), self.tr("Retire")):
             call(self, orgs.retire_lookup, self.ws, item.data(Qt.ItemDataRole.UserRole))
             self.reload()
 

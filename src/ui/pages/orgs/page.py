@@ -21,6 +21,7 @@ from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.orgs.detail import OrgDetailView
 from yichao.ui.pages.orgs.list_view import OrgListPanel
+from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
 from yichao.ui.widgets.list_keys import searchable_list
 
@@ -160,12 +161,9 @@ class OrgsPage(QWidget):
         org = self.detail.org
         if org is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete organization"),
-            self.tr("Delete the file of %1? It stays in the journal.").replace("%1", org.name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("Delete organization"),
+                   self.tr("Delete the file of %1? It stays in the journal.").replace("%1", org.name),
+                   self.tr("Delete")):
             call(self, orgs.delete_org, self.ws, org.uid)
             self.list.reload()
 

@@ -16,6 +16,7 @@ from yichao.ui.models.org_rows import CallSource, ListSource
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call
 from yichao.ui.widgets.buttons import button_row, new_button
+from yichao.ui.widgets.confirm import ask_date, confirm
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -121,7 +122,11 @@ class ActivitiesTab(_Tab):
 
     def delete(self) -> None:
         row = self.current()
-        if row is not None:
+        if row is None:
+            return
+        text = self.tr("Delete the activity “%1” of %2?").replace("%1", row.title).replace("%2", row.on.isoformat())
+        more = self.tr("It leaves the organization's record, its photos and the reports; the journal keeps it.")
+        if confirm(self, self.tr("Delete activity"), text, self.tr("Delete"), more):
             call(self, orgs.delete_activity, self.ws, row.uid)
             self.reload()
 
@@ -217,8 +222,30 @@ class SubsidiesTab(_Tab):
         self.run_dialog(SubsidyDialog)
 
     def set_status(self, status: str) -> None:
+        """Approve, pay or cancel: each says what it means; approving and paying ask the day."""
         row = self.current()
-        if row is not None and call(self, orgs.set_subsidy_status, self.ws, row.uid, status) is not None:
+        if row is None:
+            return
+        what = self.tr("the %1 subsidy of %2 yuan for %3").replace("%1", SUBSIDY_LABELS.get(row.subsidy_kind, "")) \
+            .replace("%2", row.amount).replace("%3", str(row.year))
+        day = None
+        if status == "approved":
+            day = ask_date(self, self.tr("Approve subsidy"), self.tr(
+                "Approve %1? It then counts as granted in the yearly totals; it can still be cancelled until "
+                "it is paid.").replace("%1", what), self.tr("Approve"), self.tr("Approved on"), latest=date.today())
+            if day is None:
+                return
+        elif status == "paid":
+            day = ask_date(self, self.tr("Mark subsidy paid"), self.tr(
+                "Record that %1 was paid? A paid subsidy cannot be changed or cancelled afterwards.")
+                .replace("%1", what), self.tr("Mark paid"), self.tr("Paid on"), latest=date.today())
+            if day is None:
+                return
+        elif not confirm(self, self.tr("Cancel subsidy"), self.tr(
+                "Cancel %1? A cancelled subsidy cannot be approved or paid again.").replace("%1", what),
+                self.tr("Cancel subsidy")):
+            return
+        if call(self, orgs.set_subsidy_status, self.ws, row.uid, status, day) is not None:
             self.reload()
 
 
@@ -258,6 +285,10 @@ class AttachmentsTab(_Tab):
 
     def remove(self) -> None:
         row = self.current()
-        if row is not None:
+        if row is None:
+            return
+        text = self.tr("Remove the file “%1” from this organization?").replace("%1", row.filename)
+        more = self.tr("It no longer shows here or travels in bundles; the journal records the removal.")
+        if confirm(self, self.tr("Remove file"), text, self.tr("Remove"), more):
             call(self, core.remove_attachment, self.ws, row.uid)
             self.reload()

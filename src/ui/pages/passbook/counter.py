@@ -41,6 +41,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.passbook_tables import EntrySource, entry_columns, status_label
 from yichao.ui.operations import call, show_error
+from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -166,6 +167,7 @@ class CounterTab(QWidget):
         self.lost_action = bar.addAction(icon("lock"), self.tr("Report lost"), self.report_lost)
         self.lift_action = bar.addAction(icon("unlock"), self.tr("Lift loss"), self.lift_loss)
         self.replace_action = bar.addAction(icon("reprint"), self.tr("Replace passbook"), self.replace)
+        self.close_action = bar.addAction(icon("delete"), self.tr("Close passbook"), self.close_book)
         return bar
 
     # -- showing a passbook ---------------------------------------------------------------------
@@ -204,6 +206,7 @@ class CounterTab(QWidget):
         self.reprint_action.setEnabled(row is not None)
         self.lift_action.setEnabled(row is not None and row.status == "lost")
         self.replace_action.setEnabled(row is not None and row.status in ("active", "lost"))
+        self.close_action.setEnabled(active)
         if row is None:
             self.holder.setText("—")
             for label in (self.status, self.balance, self.hours, self.pending):
@@ -281,18 +284,17 @@ class CounterTab(QWidget):
         if self.current is None or entry is None:
             show_error(self, self.tr("Select the entry to reverse in the ledger first."))
             return
-        answer = QMessageBox.question(self, self.tr("Reverse entry"), self.tr(
+        asked = confirm(self, self.tr("Reverse entry"), self.tr(
             "Reverse entry %1 (%2, %3 points)? The entry stays; an opposite entry is added.")
-            .replace("%1", str(entry.seq)).replace("%2", entry.memo).replace("%3", str(entry.points)))
-        if answer == QMessageBox.StandardButton.Yes and call(
-            self, passbook.reverse, self.ws, self.current.number, entry.seq
-        ):
+            .replace("%1", str(entry.seq)).replace("%2", entry.memo).replace("%3", str(entry.points)),
+            self.tr("Reverse entry"))
+        if asked and call(self, passbook.reverse, self.ws, self.current.number, entry.seq):
             self._posted()
 
     def report_lost(self) -> None:
-        if self.current and QMessageBox.question(self, self.tr("Report lost"), self.tr(
+        if self.current and confirm(self, self.tr("Report lost"), self.tr(
                 "Block passbook %1 now? No entry can be made until the loss is lifted or it is replaced.")
-                .replace("%1", self.current.number)) == QMessageBox.StandardButton.Yes:
+                .replace("%1", self.current.number), self.tr("Report lost")):
             if call(self, passbook.report_lost, self.ws, self.current.number):
                 self._posted()
 
@@ -301,15 +303,42 @@ class CounterTab(QWidget):
             self._posted()
 
     def replace(self) -> None:
-        if self.current is None:
+        """补发/换折: says that the old book is voided and what carries over, then asks."""
+        row = self.current
+        if row is None:
             return
-        new = call(self, passbook.replace, self.ws, self.current.number)
+        text = self.tr("Replace passbook %1 of %2 with a new one?").replace("%1", row.number).replace(
+            "%2", row.holder_name)
+        more = self.tr("Passbook %1 is voided at once: nothing more can be entered or printed on it. "
+                       "The balance of %2 points carries over to the new passbook on its first line.").replace(
+            "%1", row.number).replace("%2", str(row.balance))
+        if row.pending_lines:
+            more += " " + self.tr("Its %1 unprinted lines will not be printed on the old passbook.").replace(
+                "%1", str(row.pending_lines))
+        if not confirm(self, self.tr("Replace passbook"), text, self.tr("Issue new passbook"), more):
+            return
+        new = call(self, passbook.replace, self.ws, row.number)
         if new is not None:
             QMessageBox.information(self, self.tr("Replace passbook"), self.tr(
                 "New passbook %1 issued; the balance of %2 points was carried over.")
                 .replace("%1", new.number).replace("%2", str(new.balance)))
             self.number.setText(new.number)
             self._show(new)
+            self.changed.emit()
+
+    def close_book(self) -> None:
+        """销户: only an empty passbook closes (points are never silently lost); asks first."""
+        row = self.current
+        if row is None:
+            return
+        text = self.tr("Close passbook %1 of %2?").replace("%1", row.number).replace("%2", row.holder_name)
+        more = self.tr("A closed passbook cannot be used again. Its balance is %1 points: only an empty "
+                       "passbook can be closed (redeem or replace it first).").replace("%1", str(row.balance))
+        if not confirm(self, self.tr("Close passbook"), text, self.tr("Close passbook"), more):
+            return
+        closed = call(self, passbook.close_passbook, self.ws, row.number)
+        if closed is not None:
+            self._show(closed)
             self.changed.emit()
 
     # -- printing -------------------------------------------------------------------------------

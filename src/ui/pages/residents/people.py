@@ -32,6 +32,7 @@ from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
 from yichao.ui.operations import call, run_op
+from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
@@ -278,12 +279,10 @@ class PeopleTab(QWidget):
         p = self.current()
         if p is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete resident"),
-            self.tr("Delete resident %1? The record is kept in the journal.").replace("%1", p.name),
-        )
-        if answer == QMessageBox.StandardButton.Yes and call(self, people.delete_person, self.ws, p.uid) is None:
+        asked = confirm(self, self.tr("Delete resident"),
+                        self.tr("Delete resident %1? The record is kept in the journal.").replace("%1", p.name),
+                        self.tr("Delete"))
+        if asked and call(self, people.delete_person, self.ws, p.uid) is None:
             self.reload()
 
     def reveal(self) -> None:

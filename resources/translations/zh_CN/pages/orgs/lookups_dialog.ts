@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>LookupList</name>
@@ -26,6 +25,14 @@
     <message>
         <source>Rename</source>
         <translation>改名</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Retire “%1”? It is no longer offered for new entries; organizations keep the name.</source>
+        <translation>停用“%1”？新登记时不再提供这一项；已用它的组织保留原名称。</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,18 @@
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
+    <message>
+        <source>Delete the activity “%1” of %2?</source>
+        <translation>删除 %2 的活动“%1”？</translation>
+    </message>
+    <message>
+        <source>It leaves the organization's record, its photos and the reports; the journal keeps it.</source>
+        <translation>活动将从组织档案、照片和报表中去掉；操作日志仍保留这条记录。</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsTab</name>
@@ -48,6 +60,18 @@
     <message>
         <source>Attach a file</source>
         <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Remove the file “%1” from this organization?</source>
+        <translation>从这个组织的档案中移除文件“%1”？</translation>
+    </message>
+    <message>
+        <source>It no longer shows here or travels in bundles; the journal records the removal.</source>
+        <translation>文件不再在这里显示，也不再随数据包上报；操作日志会记下这次移除。</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
     </message>
 </context>
 <context>
@@ -173,6 +197,50 @@
     <message>
         <source>%1: granted %2, paid %3 yuan</source>
         <translation>%1年：批准 %2 元，已拨付 %3 元</translation>
+    </message>
+    <message>
+        <source>the %1 subsidy of %2 yuan for %3</source>
+        <translation>%3 年度%1 %2 元</translation>
+    </message>
+    <message>
+        <source>Approve subsidy</source>
+        <translation>批准补贴</translation>
+    </message>
+    <message>
+        <source>Approve %1? It then counts as granted in the yearly totals; it can still be cancelled until it is paid.</source>
+        <translation>批准%1？批准后计入年度已批准金额；拨付之前仍可取消。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Mark subsidy paid</source>
+        <translation>登记拨付</translation>
+    </message>
+    <message>
+        <source>Record that %1 was paid? A paid subsidy cannot be changed or cancelled afterwards.</source>
+        <translation>登记%1已经拨付？已拨付的补贴以后不能再修改或取消。</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>登记拨付</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>拨付日期</translation>
+    </message>
+    <message>
+        <source>Cancel subsidy</source>
+        <translation>取消补贴</translation>
+    </message>
+    <message>
+        <source>Cancel %1? A cancelled subsidy cannot be approved or paid again.</source>
+        <translation>取消%1？取消后不能再批准或拨付。</translation>
     </message>
 </context>
 </TS>

@@ -115,6 +115,10 @@
         <translation>补发新折</translation>
     </message>
     <message>
+        <source>Close passbook</source>
+        <translation>销户</translation>
+    </message>
+    <message>
         <source>%1 h  %2</source>
         <translation>%1 小时  %2</translation>
     </message>
@@ -143,8 +147,32 @@
         <translation>现在挂失存折 %1 吗？挂失后在解挂或补发新折之前不能记账。</translation>
     </message>
     <message>
+        <source>Replace passbook %1 of %2 with a new one?</source>
+        <translation>为 %2 补发新折，替换存折 %1？</translation>
+    </message>
+    <message>
+        <source>Passbook %1 is voided at once: nothing more can be entered or printed on it. The balance of %2 points carries over to the new passbook on its first line.</source>
+        <translation>存折 %1 立即作废：以后不能再记账或打印。余额 %2 分转入新折，记在新折第一行（承前）。</translation>
+    </message>
+    <message>
+        <source>Its %1 unprinted lines will not be printed on the old passbook.</source>
+        <translation>旧折上还有 %1 行未补登，作废后不会再打印到旧折上。</translation>
+    </message>
+    <message>
+        <source>Issue new passbook</source>
+        <translation>补发新折</translation>
+    </message>
+    <message>
         <source>New passbook %1 issued; the balance of %2 points was carried over.</source>
         <translation>已补发新存折 %1，承前余额 %2 分。</translation>
+    </message>
+    <message>
+        <source>Close passbook %1 of %2?</source>
+        <translation>为 %2 的存折 %1 销户？</translation>
+    </message>
+    <message>
+        <source>A closed passbook cannot be used again. Its balance is %1 points: only an empty passbook can be closed (redeem or replace it first).</source>
+        <translation>销户后存折不能再使用。现在余额 %1 分：只有余额为 0 的存折才能销户（请先兑换或换折）。</translation>
     </message>
     <message>
         <source>Passbook page to reprint:</source>
