@@ -90,3 +90,23 @@ def ensure_writable(data_dir: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise UserError(f"数据文件夹 {data_dir} 无法写入（{exc.strerror or exc}），请换一个可写的位置。") from exc
+
+
+WORK_PREFIX = ".work-"  # throw-away folders inside the data folder (a demo's shadow copy)
+
+
+def work_folder(data_dir: Path, name: str) -> Path:
+    """A folder for work that must not be seen until it is complete; swept at the next opening."""
+    return data_dir / f"{WORK_PREFIX}{name}-{os.getpid()}"
+
+
+def sweep_work_folders(data_dir: Path) -> int:
+    """Remove work folders a killed command left behind (the caller holds the folder's lock)."""
+    import shutil
+
+    removed = 0
+    for folder in Path(data_dir).glob(f"{WORK_PREFIX}*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed

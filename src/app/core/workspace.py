@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from yichao.app.core.backup import backup_database, integrity_problem
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
-from yichao.app.core.paths import backups_dir, db_path, ensure_writable
+from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
 from yichao.app.core.settings import Settings
 from yichao.app.core.storage import location_warning
 from yichao.models import migrate
@@ -235,6 +235,7 @@ def open_workspace(
     instance = InstanceLock(data_dir) if lock else None
     if instance:
         instance.acquire()
+        sweep_work_folders(data_dir)  # what a killed demo left half-made (the lock is ours now)
     try:
         settings = Settings(data_dir)
         url = database_url or settings.get("database_url") or sqlite_url(db_path(data_dir))

@@ -2,7 +2,8 @@
 
 Each module adds a step module to :data:`DEMO_STEPS`; a step is ``run(ws, ctx) -> str`` (a line
 for the summary). Steps run in order, so later modules find the residents and organizations that
-earlier steps made.
+earlier steps made. They run on a copy of the data folder that replaces the real one only when all
+have succeeded (:mod:`yichao.app.demo.shadow`): a demo killed half-way leaves the folder as it was.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import importlib
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from yichao.app.core import ProgressFn, UserError, Workspace, no_progress
@@ -33,18 +35,23 @@ class DemoContext:
     progress: ProgressFn = no_progress
     # what earlier steps made, for later ones: e.g. "community_uids", "person_uids", "volunteer_uids"
     made: dict[str, Any] = field(default_factory=dict)
+    scratch: Path | None = None  # where a step may put throw-away folders (inside the shadow folder)
 
 
 def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
              progress: ProgressFn = no_progress) -> list[str]:
-    """Run every demo step; returns one summary line per step."""
+    """Run every demo step on a copy of the folder, then put the copy in place; returns one
+    summary line per step. Nothing of the real folder changes unless every step succeeds."""
+    from yichao.app.demo.shadow import shadow_workspace
+
     _refuse_filled_folder(ws)
-    ctx = DemoContext(random.Random(seed), residents, progress)
     lines = []
-    for name in DEMO_STEPS:
-        module = importlib.import_module(name)
-        lines.append(module.run(ws, ctx))
-    refresh_planner_statistics(ws)
+    with shadow_workspace(ws) as work:
+        ctx = DemoContext(random.Random(seed), residents, progress, scratch=Path(work.data_dir))
+        for name in DEMO_STEPS:
+            module = importlib.import_module(name)
+            lines.append(module.run(work, ctx))
+        refresh_planner_statistics(work)
     return lines
 
 

@@ -175,6 +175,9 @@ def test_lists_dialog_edits_categories(qtbot, workspace, monkeypatch) -> None:
     assert dialog.categories.entries.count() == before + 1
     assert "社区治理类" in [e.name for e in list_lookups(workspace, "category")]
     dialog.categories.entries.setCurrentRow(before)
+    from tests.ui.modal import answer
+
+    answer("confirm-action")  # retiring asks first
     dialog.categories.retire()
     assert "社区治理类" not in [e.name for e in list_lookups(workspace, "category")]
 
