@@ -49,7 +49,7 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
     ws.require("staff", "生成演示数据")
     today = date.today()
     counts: dict[str, int] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=ctx.scratch) as tmp:  # inside the shadow folder
         folder = Path(tmp)
         entry = _issue(ws, "entry", _orgs(ws, ("nursery", "accelerating", "scaling"), 6), folder,
                        today - timedelta(days=120))
