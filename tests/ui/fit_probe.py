@@ -27,6 +27,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     from yichao.app.core import ImportReport
     from yichao.app.roadshow import CriterionSpec
     from yichao.app.sync import ImportResult
+    from yichao.app.sync.plan import KindCounts  # tests may reach behind a facade
     from yichao.ui.dialogs.login import LoginDialog
     from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
     from yichao.ui.dialogs.setup_wizard import SetupWizard
@@ -64,7 +65,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     orgs.export_orgs(ws, orgs_xlsx)
     _write_pdf(pdf)
     long_reasons = tuple((i + 2, "身份证号码校验位不对，请核对第 18 位。" * 3) for i in range(60))
-    kinds = {t: type("K", (), {"new": 3, "changed": 1, "deleted": 0, "unchanged": 9})() for t in ("organization",)}
+    kinds = {"organization": KindCounts(new=3, changed=1, unchanged=9)}
     return {
         "SetupWizard": lambda ws, p: SetupWizard(tmp / "new-site", p),
         "LoginDialog": lambda ws, p: LoginDialog("甸柳街道", lambda user, password: None),

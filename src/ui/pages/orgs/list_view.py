@@ -17,7 +17,7 @@ from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 SEARCH_PAUSE_MS = 150
-WIDTHS = [190, 80, 110, 90, 80, 100, 70, 110, 160, 60, 60, 70]
+WIDTHS = [190, 80, 150, 90, 80, 100, 70, 110, 160, 60, 60, 70]  # the kind column fits 社区社会组织（备案）
 
 
 class OrgListPanel(QWidget):
