@@ -16,11 +16,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, event, inspect
+from sqlalchemy import Integer, String, Text, bindparam, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
 from yichao.models.errors import ForeignRecordError, UserError
+from yichao.models.registry import import_all
 from yichao.models.sort_key import fill_rows as fill_sort_keys
 
 
@@ -272,8 +273,6 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     if inserts:
         session.execute(table.insert(), inserts)
     if updates:
-        from sqlalchemy import bindparam
-
         stmt = table.update().where(table.c.uid == bindparam("_uid"))
         session.execute(stmt, [{**{k: v for k, v in row.items() if k != "uid"}, "_uid": row["uid"]}
                                for row in updates])
@@ -282,8 +281,6 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
 
 def journaled_models() -> Iterable[type[Base]]:
     """Every mapped class that carries the sync mixin, in table dependency order."""
-    from yichao.models.registry import import_all
-
     import_all()  # a workspace opens with only the models sign-in needs
     by_table = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
     for table in Base.metadata.sorted_tables:

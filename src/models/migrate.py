@@ -18,6 +18,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    # alembic only when migrating: start-up stays light
     from alembic.config import Config
 
     cfg = Config()
@@ -27,12 +28,14 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revisions() -> set[str]:
+    # alembic only when migrating: start-up stays light
     from alembic.script import ScriptDirectory
 
     return set(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def known_revisions() -> set[str]:
+    # alembic only when migrating: start-up stays light
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())
@@ -87,6 +90,7 @@ def check_not_newer(current: set[str]) -> None:
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to every head (module branches are applied together)."""
+    # alembic only when migrating: start-up stays light
     from alembic import command
 
     cfg = alembic_config(engine)

@@ -53,6 +53,7 @@ def configure_imported() -> None:
 
     About 100 ms for all of them: worth doing on a thread before the user waits for a query.
     """
+    # sqlalchemy.orm only when mapping: this module loads before the data layer
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()

@@ -35,6 +35,7 @@ SURNAMES = {
 def _char(char: str) -> str:
     if char.isascii():
         return char.lower() if char.isalnum() else ""
+    # pypinyin reads its dictionaries on first use, not at start-up
     from pypinyin import Style, lazy_pinyin
 
     syllables = lazy_pinyin(char, style=Style.NORMAL, errors="ignore", strict=False)
@@ -45,6 +46,7 @@ def _char(char: str) -> str:
 def _phrase(text: str) -> list[str]:
     """Pinyin read phrase by phrase (重庆 chong qing, 长青 chang qing); for names of groups and
     places, which are few: phrase look-up costs about ten times the per-character one."""
+    # pypinyin reads its dictionaries on first use, not at start-up
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin(text, style=Style.NORMAL, errors=list, strict=False)  # type: ignore[arg-type]

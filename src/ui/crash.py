@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("yichao")
 _fault_file = None
@@ -56,8 +57,6 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     log.critical("unexpected error:\n%s", text)
     try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
         if QApplication.instance() is not None:
             box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Crash", "Yichao - unexpected error"),
                               QApplication.translate("Crash", "Something went wrong that Yichao did not expect. "

@@ -171,6 +171,7 @@ def when_ready(receiver: QObject, apply: Callable[[], None]) -> None:
 @cache
 def icon(meaning: str, color: str = "#37474f") -> QIcon:
     """The icon for ``meaning``; waits for the background import if it has not finished."""
+    # qtawesome only after the QApplication exists (DESIGN.md section 8)
     import qtawesome
 
     return qtawesome.icon(ICONS.get(meaning, "mdi6.help-circle-outline"), color=color)

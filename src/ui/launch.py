@@ -38,6 +38,7 @@ def make_application(data_dir: Path | None = None) -> QApplication:
     app.setOrganizationName("Yichao")
     app.setWindowIcon(QIcon(str(ICON_PATH)))  # read when first drawn
     if sys.platform == "win32":  # the taskbar groups the windows under the shortcut's icon
+        # Windows only
         import ctypes
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
@@ -56,6 +57,7 @@ def _error(message: str, interactive: bool = True) -> None:
 
 def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, interactive: bool = True) -> Any:
     """Open the workspace; a corrupt or foreign file offers to restore the newest backup."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import DatabaseProblem, backups_dir, list_backups, open_workspace, restore_database
 
     try:
@@ -76,6 +78,7 @@ def _open_with_recovery(data_dir: Path, opener: Future[Any] | None = None, inter
 
 
 def _wizard(data_dir: Path, choose_folder: bool) -> Any:
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.ui.dialogs.setup_wizard import SetupWizard
 
     wizard = SetupWizard(data_dir, choose_folder=choose_folder)
@@ -84,6 +87,7 @@ def _wizard(data_dir: Path, choose_folder: bool) -> Any:
     if wizard.workspace is None:  # the chosen folder already held data: sign in to it
         return _login(wizard.data_dir)
     ws = wizard.workspace
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import login
 
     login(ws, wizard.admin_page.username.text(), wizard.admin_page.password.text())
@@ -92,6 +96,7 @@ def _wizard(data_dir: Path, choose_folder: bool) -> Any:
 
 def _login(data_dir: Path) -> Any:
     """Show the login dialog at once; open the data layer behind it."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from concurrent.futures import ThreadPoolExecutor
 
     from yichao.ui import icons
@@ -108,6 +113,7 @@ def _login(data_dir: Path) -> Any:
         return holder["opener"]
 
     def authenticate(username: str, password: str) -> str | None:
+        # staged start-up: loaded when this step comes (DESIGN.md section 8)
         from yichao.app.core import USER_ERRORS, message_of
 
         opener = start_loading()
@@ -116,6 +122,7 @@ def _login(data_dir: Path) -> Any:
         if ws is None:
             ws = _open_with_recovery(data_dir, opener)
             holder["ws"] = ws
+        # staged start-up: loaded when this step comes (DESIGN.md section 8)
         from yichao.app.core import login
 
         try:
@@ -147,6 +154,7 @@ def _wait_for(future: Future[Any]) -> None:
     """Keep the dialog painting while the data layer finishes opening (usually it already has)."""
     if future.done():
         return
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from PySide6.QtCore import QEventLoop
 
     loop = QEventLoop()
@@ -158,6 +166,7 @@ def _wait_for(future: Future[Any]) -> None:
 
 
 def _open_in_background(data_dir: Path) -> Any:
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import open_workspace
 
     ws = open_workspace(data_dir)
@@ -174,6 +183,7 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
     With ``prepare_first_page`` (while the user types), also the page module's ``prepare()``:
     what its first load would import anyway, such as the dashboard's figures and their models.
     """
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     import importlib
 
     from yichao.ui.pages import ordered_pages
@@ -188,6 +198,7 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
 
 
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from concurrent.futures import ThreadPoolExecutor
 
     from yichao.app.core import login, read_password_file
@@ -208,6 +219,7 @@ def _login_with_password_file(data_dir: Path, user: str, password_file: str, int
 
 def show_main_window(ws: Any, remember_geometry: bool = True) -> Any:
     """Build and show the main window; icons not loaded yet follow once it is up."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.ui import icons
     from yichao.ui.first_paint import after_first_paint
     from yichao.ui.main_window import MainWindow
@@ -231,6 +243,7 @@ def launch(args: argparse.Namespace) -> int:
     setup_logging(logs_dir(data_dir) if _writable(data_dir) else None)
     app = make_application(data_dir)
     install_crash_handlers()
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import USER_ERRORS, message_of
 
     interactive = not getattr(args, "screenshot", None)
@@ -257,6 +270,7 @@ def launch(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: QMessageBox.warning(
             window, QCoreApplication.translate("Launch", "Yichao"), ws.location_warning))
     if getattr(args, "screenshot", None):
+        # staged start-up: loaded when this step comes (DESIGN.md section 8)
         from yichao.ui import icons
         from yichao.ui.operations import pool
 
@@ -285,6 +299,7 @@ def launch(args: argparse.Namespace) -> int:
 def _second_backup_at_exit(ws: Any) -> None:
     """When due, copy a backup to the second folder (USB stick, other drive) as Yichao closes; if
     the stick is not in, say so and offer to try again once it is."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
@@ -320,6 +335,7 @@ def _second_backup_at_exit(ws: Any) -> None:
 
 def _sweep_temp_in_background() -> None:
     """Remove the temporary folders of runs that ended (attachment copies, print files)."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     import threading
 
     from yichao.app.core import sweep_stale_temp
@@ -329,6 +345,7 @@ def _sweep_temp_in_background() -> None:
 
 def _cleanup_temp() -> None:
     """This run's copies and print files go with it; what a viewer still holds, the next start takes."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import cleanup_run_temp
 
     try:
@@ -354,6 +371,7 @@ def _is_initialized(data_dir: Path) -> bool:
 
 def main() -> int:
     """The `yichao-gui` entry point (a windowed program on Windows)."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.cli import main as cli_main
 
     return cli_main(sys.argv[1:] or ["gui"])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from yichao import __version__
 from yichao.app.core import Workspace, status_info
 from yichao.ui import icons
 from yichao.ui.first_paint import after_first_paint
@@ -192,8 +193,6 @@ class MainWindow(QMainWindow):
             self.exchange_label.setStyleSheet("color: #b26a00;" if info.exchange_due else "")
 
     def _about(self) -> None:
-        from yichao import __version__
-
         QMessageBox.about(self, self.tr("About Yichao"),
                           self.tr("Yichao %1: the workbench of a street social-organization incubation center.")
                           .replace("%1", __version__))
@@ -201,6 +200,7 @@ class MainWindow(QMainWindow):
     # -- who is signed in ----------------------------------------------------------------------
     def _sign_in(self, parent: QWidget | None) -> bool:
         """The login dialog; True when someone signed in (``ws.user`` is then that user)."""
+        # off the start-up path: loaded when the clerk asks for it
         from yichao.app.core import USER_ERRORS, login, message_of
         from yichao.ui.dialogs.login import LoginDialog
 
@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> MainWindow | None:
         """Sign out: the window hides until someone signs in; Quit on the login dialog closes Yichao."""
+        # off the start-up path: loaded when the clerk asks for it
         from yichao.app.core import sign_out
 
         sign_out(self.ws)
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> bool:
         """The signed-in user's own password: the old one, the new one twice."""
+        # off the start-up path: loaded when the clerk asks for it
         from yichao.app.core import change_own_password, check_new_password
         from yichao.ui.widgets.form import ask
         from yichao.ui.widgets.form_fields import Field

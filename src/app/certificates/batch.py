@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from yichao.app.certificates.certificates import PrintOptions, certificate_sheet, draw_certificate
-from yichao.app.certificates.register import Issued, issue_in_session, print_options, reprint_in_session
+from yichao.app.certificates.register import Issued, _live, issue_in_session, print_options, reprint_in_session
 from yichao.app.certificates.subjects import kind_spec, load_subjects
 from yichao.app.core.errors import UserError
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
@@ -113,8 +113,6 @@ def reprint_certificates(ws: Workspace, uids: Sequence[str], out: Path, *, reaso
     if not uids:
         raise UserError("请先选择要补打的证书。")
     with ws.unit() as session:
-        from yichao.app.certificates.register import _live
-
         kind = _live(session, uids[0]).kind
         options = print_options(ws, kind, layout, preprinted)
         pages = reprint_in_session(ws, session, uids, options, reason)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from yichao.app.certificates.register import center_name, issuer_name, serial_prefix
 from yichao.app.core.errors import UserError
+from yichao.app.core.maintenance import store_settings
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.document import check_image
 
@@ -58,7 +59,6 @@ def save_setup(ws: Workspace, *, preprinted: bool, offset_x_mm: float, offset_y_
     values = {"certificate_preprinted": bool(preprinted), "certificate_offset_x_mm": round(float(offset_x_mm), 1),
               "certificate_offset_y_mm": round(float(offset_y_mm), 1), "certificate_prefix": prefix,
               "certificate_issuer": issuer.strip(), "certificate_center": center.strip()}
-    from yichao.app.core.maintenance import store_settings
 
     store_settings(ws, values)
     return get_setup(ws)

@@ -75,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
+        # per command: the CLI starts light
         from yichao.app.cli import gui
 
         args = parser.parse_args([*args_list, "gui"])

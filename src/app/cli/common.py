@@ -25,6 +25,7 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 @contextmanager
 def workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     """The initialised data folder, signed in as the CLI operator."""
+    # per command: the CLI starts light
     from yichao.app.core import CLI_USER, open_workspace
 
     ws = open_workspace(data_dir_of(args))

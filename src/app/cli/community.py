@@ -32,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import add_community
 
     with workspace(args) as ws:
@@ -41,6 +42,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import community_usage, list_communities
 
     with workspace(args) as ws:
@@ -59,6 +61,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_rename(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import rename_community
 
     with workspace(args) as ws:
@@ -68,6 +71,7 @@ def run_rename(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import find_community, merge_communities
 
     with workspace(args) as ws:
@@ -78,6 +82,7 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_retire(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import find_community, set_retired
 
     with workspace(args) as ws:

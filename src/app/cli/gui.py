@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.ui.launch import launch
 
     return launch(args)

@@ -58,6 +58,7 @@ def _summary(row) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import entries, get_passbook, star_level, volunteer_hours
 
     with workspace(args) as ws:
@@ -91,6 +92,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_deposit(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import deposit, get_passbook
 
     with workspace(args) as ws:
@@ -102,6 +104,7 @@ def run_deposit(args: argparse.Namespace) -> int:
 
 
 def run_redeem(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import get_passbook, redeem
 
     with workspace(args) as ws:
@@ -113,6 +116,7 @@ def run_redeem(args: argparse.Namespace) -> int:
 
 
 def run_reverse(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import reverse
 
     with workspace(args) as ws:
@@ -122,6 +126,7 @@ def run_reverse(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import open_passbook
 
     with workspace(args) as ws:
@@ -131,6 +136,7 @@ def run_open(args: argparse.Namespace) -> int:
 
 
 def run_lost(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import report_lost
 
     with workspace(args) as ws:
@@ -140,6 +146,7 @@ def run_lost(args: argparse.Namespace) -> int:
 
 
 def run_replace(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import replace
 
     with workspace(args) as ws:
@@ -149,6 +156,7 @@ def run_replace(args: argparse.Namespace) -> int:
 
 
 def run_statement(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import write_statement
 
     with workspace(args) as ws:
@@ -158,6 +166,7 @@ def run_statement(args: argparse.Namespace) -> int:
 
 
 def run_expire(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import parse_date
     from yichao.app.passbook import expire_points
 

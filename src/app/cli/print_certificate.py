@@ -50,6 +50,7 @@ def _report(result) -> None:
 
 
 def run_one(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.certificates import print_certificates
 
     with workspace(args) as ws:
@@ -60,6 +61,7 @@ def run_one(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.certificates import candidates, print_certificates
 
     with workspace(args) as ws:

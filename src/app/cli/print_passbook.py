@@ -21,11 +21,13 @@ def register_print(targets: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.passbook import calibration_page, confirm_printed, print_pending, reprint_page
 
     out = Path(args.out)
     with workspace(args) as ws:
         if args.calibration:
+            # per command: the CLI starts light
             from yichao.app.passbook import get_passbook
 
             calibration_page(ws, out, get_passbook(ws, args.number).layout)

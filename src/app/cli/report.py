@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.stats import check_target, export_report, parse_period
 
     text = args.month if args.period_kind == "month" else args.year

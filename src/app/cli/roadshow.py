@@ -30,6 +30,7 @@ def load_scores(path: str) -> object:
 
 
 def run_rank(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.roadshow import rank_json
 
     result = rank_json(load_scores(args.scores))

@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import initialize
 
     password = read_password_file(args.password_file)

@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_unlock(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import unlock
 
     with workspace(args) as ws:

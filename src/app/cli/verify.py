@@ -15,6 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.certificates import verify_certificate
 
     with workspace(args) as ws:

@@ -75,6 +75,7 @@ def _resolve(table: dict[str, str], kind: str, verb: str) -> Callable[..., Any]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.core import communities_line, counts_line, parse_map_options, rejection_lines, warning_lines
 
     importer = _resolve(XLSX_IMPORTERS, args.kind, "导入")

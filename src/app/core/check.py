@@ -6,6 +6,7 @@ returns a list of problems as Chinese sentences, empty when all is well.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -73,8 +74,6 @@ def _journal_covers_records(ws: Workspace) -> list[str]:
 
 def load_module_checks() -> None:
     """Import the modules that register checks (kept lazy so start-up stays light)."""
-    import importlib
-
     for name in CHECK_MODULES:
         importlib.import_module(name)
 

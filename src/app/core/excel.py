@@ -172,6 +172,7 @@ def _refuse_non_xlsx(path: Path) -> None:
 def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, int]]:
     """(min_row, min_col, max_row, max_col) of every merged range; read-only sheets do not parse
     them, so the <mergeCells> element is read from the sheet's XML directly."""
+    # openpyxl on first use, never at start-up (DESIGN.md section 8)
     from openpyxl.utils.cell import range_boundaries
 
     path = getattr(worksheet, "_worksheet_path", None)
@@ -198,6 +199,7 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[str, list[She
     in every cell they cover. Raises UserError for anything that is not a readable .xlsx."""
     path = Path(path)
     _refuse_non_xlsx(path)
+    # openpyxl on first use, never at start-up (DESIGN.md section 8)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -358,6 +360,7 @@ def write_xlsx(
     is stored as text, never as a formula. Written to a temporary file first, so a failure leaves
     no half file. Returns the number of data rows.
     """
+    # openpyxl on first use, never at start-up (DESIGN.md section 8)
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 from yichao.models.errors import UserError
 
 DB_FILENAME = "yichao.db"  # the same name as yichao.models.db.DB_FILENAME, kept free of SQLAlchemy
@@ -14,8 +16,6 @@ ENV_DATA_DIR = "YICHAO_DATA_DIR"
 
 
 def default_data_dir() -> Path:
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

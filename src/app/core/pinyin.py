@@ -7,6 +7,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=8192)
 def _char_initial(char: str) -> str:
+    # pypinyin reads its dictionaries on first use, not at start-up
     from pypinyin import Style, lazy_pinyin
 
     if char.isascii():

@@ -47,6 +47,10 @@ from yichao.app.core.file_ops import (
 )
 from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import attachments_dir, backups_dir, db_path
+from yichao.models import migrate
+from yichao.models.db import make_engine, sqlite_url
+from yichao.models.journal import dumps
+from yichao.models.migrate import known_revisions
 
 # what reaches paper, in the order a carry inserts them (parents first)
 PAPER_TABLES = ("passbook", "passbook_entry", "passbook_printed_line", "certificate", "certificate_print")
@@ -109,8 +113,6 @@ class RestoreResult:
 # -- checking a backup file -------------------------------------------------------------------------
 def check_backup_file(backup_file: Path) -> None:
     """Refuse, with one sentence, a file that is not a sound backup this program can use."""
-    from yichao.models.migrate import known_revisions
-
     backup_file = Path(backup_file)
     if not backup_file.is_file():
         raise UserError(f"找不到备份文件 {backup_file}。")
@@ -330,9 +332,6 @@ def _copy(source: Path, work: Path) -> None:
 
 def _upgrade(work: Path) -> None:
     """Bring the copy to this program's schema (a backup made before an upgrade is older)."""
-    from yichao.models import migrate
-    from yichao.models.db import make_engine, sqlite_url
-
     engine = make_engine(sqlite_url(work))
     try:
         if migrate.needs_upgrade(engine):
@@ -369,7 +368,6 @@ def _carry_into(work: Path, current: Path | None, backup_file: Path, user: str) 
         site = _local_site(conn, "main")
         detail = {"file": str(backup_file), "dropped": dict(plan.dropped), "carried": list(plan.carried),
                   "damaged_database_set_aside": not plan.current_readable}
-        from yichao.models.journal import dumps
 
         if not conn.in_transaction:
             conn.execute("BEGIN")

@@ -129,6 +129,7 @@ def _classify_windows(folder: str, env: Mapping[str, str], drive_type: Callable[
 
 
 def _get_drive_type(root: str) -> int:  # pragma: no cover - Windows only
+    # Windows only
     import ctypes
 
     return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))  # type: ignore[attr-defined]

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select, text
+
 from yichao.app.core import ProgressFn, UserError, Workspace, no_progress
+from yichao.models.person import Person
 
 DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.street",
@@ -57,10 +60,6 @@ def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
 
 def _refuse_filled_folder(ws: Workspace) -> None:
     """Demo data goes into a fresh folder only: mixed into real records it could never be told apart."""
-    from sqlalchemy import select
-
-    from yichao.models.person import Person
-
     with ws.read() as session:
         if session.scalars(select(Person.uid).limit(1)).first() is not None:
             raise UserError("这个数据文件夹里已经有居民记录，演示数据只能生成在新建的数据文件夹里。")
@@ -69,7 +68,5 @@ def _refuse_filled_folder(ws: Workspace) -> None:
 def refresh_planner_statistics(ws: Workspace) -> None:
     """ANALYZE after a bulk load: without statistics SQLite may pick the low-selectivity
     ``deleted`` index over a selective one and turn a filter into seconds."""
-    from sqlalchemy import text
-
     with ws.engine.begin() as conn:
         conn.execute(text("ANALYZE"))

@@ -24,6 +24,7 @@ from yichao.app.projects import (
     create_program,
     create_proposal,
     disburse,
+    get_project,
     list_tranches,
     record_activity,
     record_evaluation,
@@ -191,6 +192,4 @@ def run(ws: Workspace, ctx: DemoContext) -> str:
 
 def _grant(ws: Workspace, uid: str) -> int:
     """Approve 90 % of the request, rounded down to hundreds of yuan."""
-    from yichao.app.projects import get_project
-
     return get_project(ws, uid).requested_fen * 9 // 10 // 10000 * 10000

@@ -8,7 +8,7 @@ is valid for five years; from 3A on it comes with a certificate and a plaque.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -46,8 +46,6 @@ def rating_label(kind: str, level: int) -> str:
 
 def expiry_of(awarded_on: date) -> date:
     """Five years on, the day before the anniversary (29 February falls back to the 28th)."""
-    from datetime import timedelta
-
     try:
         anniversary = awarded_on.replace(year=awarded_on.year + RATING_VALID_YEARS)
     except ValueError:

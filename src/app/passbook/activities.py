@@ -17,6 +17,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import normalize_number, operator_name
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import Posting, append_many, clean_memo, clean_points, hours_to_minutes
+from yichao.app.passbook.rules import points_for_service
 from yichao.models.base import utcnow
 from yichao.models.passbook import Passbook, ServiceActivity
 
@@ -47,8 +48,6 @@ def credit_activity(ws: Workspace, data: ActivityInput, numbers: list[str]) -> C
     if minutes <= 0:
         raise UserError("活动服务时长必须大于 0。")
     if data.points is None:
-        from yichao.app.passbook.rules import points_for_service
-
         points = points_for_service(ws, data.activity_type, data.hours)
     else:
         points = data.points

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.maintenance import store_settings
 from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
@@ -70,7 +71,6 @@ def set_offset(ws: Workspace, x_mm: float, y_mm: float) -> None:
     for value in (x_mm, y_mm):
         if not -20 <= float(value) <= 20:
             raise UserError("打印偏移应在 -20 到 20 毫米之间。")
-    from yichao.app.core.maintenance import store_settings
 
     store_settings(ws, {"passbook_offset_x_mm": round(float(x_mm), 1),
                         "passbook_offset_y_mm": round(float(y_mm), 1)})
@@ -93,7 +93,6 @@ def set_paper_layout(ws: Workspace, name: str) -> None:
     ws.require("staff", "设置存折打印版式")
     if name:
         load_layout(name)  # refuses an unknown profile
-    from yichao.app.core.maintenance import store_settings
 
     store_settings(ws, {PRINT_LAYOUT_SETTING: name})
 

@@ -32,6 +32,7 @@ class StatementInfo:
 def write_statement(
     ws: Workspace, number: str, out: Path, start: date | None = None, end: date | None = None
 ) -> StatementInfo:
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle

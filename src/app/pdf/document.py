@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from yichao.app.core.errors import UserError
 from yichao.app.pdf.fonts import register_cjk_font
 from yichao.app.pdf.qr import qr_image
 
@@ -47,6 +48,7 @@ class Fitted:
 
 def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "", subject: str = "") -> Any:
     """A reportlab canvas with the document's metadata; the embedded font is registered first."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
@@ -69,6 +71,7 @@ def new_canvas(path: Path | str, pagesize: tuple[float, float], title: str = "",
 
 @lru_cache(maxsize=8)
 def _width_table(font: str) -> tuple[Any, dict[str, float]]:
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.pdfbase import pdfmetrics
 
     return pdfmetrics.getFont(font), {}
@@ -262,6 +265,7 @@ def _encode(canvas: Any, font: str, line: str, codes: dict[str, int], names: dic
     try:
         return [(names[0], bytes(map(codes.__getitem__, line)).hex())]  # all in the first subset
     except KeyError:  # characters not seen before in this document
+        # reportlab on first use, never at start-up (DESIGN.md section 8)
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
@@ -389,6 +393,7 @@ def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float, color: s
 @lru_cache(maxsize=64)
 def rgb(color: str) -> Any:
     """A reportlab colour from ``#rrggbb``, parsed once (parsing per call costs a batch seconds)."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib.colors import toColor
 
     return toColor(color)
@@ -396,9 +401,8 @@ def rgb(color: str) -> Any:
 
 def check_image(path: Path) -> None:
     """Refuse a file reportlab cannot draw, with one sentence (seals and logos come from users)."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib.utils import ImageReader
-
-    from yichao.app.core.errors import UserError
 
     try:
         ImageReader(str(path)).getSize()

@@ -15,6 +15,7 @@ def register_cjk_font() -> str:
 
     The font is subset and embedded in every PDF, so printouts look the same on any PC.
     """
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 

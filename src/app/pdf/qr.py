@@ -24,6 +24,7 @@ MASK = 2  # column % 3 == 0
 
 
 def _library_matrix(payload: str, version: int | None = 2) -> list[list[bool]]:
+    # qrcode on first use (printing only)
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
 

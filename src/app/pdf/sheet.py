@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from yichao.app.pdf.document import Box, draw_image, draw_qr, new_canvas, rgb, text_width
 from yichao.app.pdf.fonts import register_cjk_font
 
 MM = 72 / 25.4  # points per millimetre
@@ -96,8 +97,6 @@ class Sheet:
 
 def text_width_mm(text: str, size: float) -> float:
     """Width of ``text`` at ``size`` points in the embedded font, in millimetres."""
-    from yichao.app.pdf.document import text_width
-
     return text_width(register_cjk_font(), text, size) / MM
 
 
@@ -115,8 +114,6 @@ def placed(text: str, x: float, y: float, size: float, align: Align = "left", wi
 
 def write_pdf(path: Path, sheets: Sequence[Sheet], title: str = "", subject: str = "") -> Path:
     """Draw ``sheets`` into a PDF with reportlab, one page each at the sheet's own size."""
-    from yichao.app.pdf.document import new_canvas
-
     if not sheets:
         raise ValueError("no sheets")
     canvas = new_canvas(path, (sheets[0].width_mm * MM, sheets[0].height_mm * MM), title, subject)
@@ -130,8 +127,6 @@ def write_pdf(path: Path, sheets: Sequence[Sheet], title: str = "", subject: str
 
 def draw_sheet(canvas: object, sheet: Sheet) -> None:
     """Every item of ``sheet`` on the current page of a reportlab canvas."""
-    from yichao.app.pdf.document import Box, draw_image, draw_qr, rgb
-
     c = canvas
     font = register_cjk_font()
     h = sheet.height_mm

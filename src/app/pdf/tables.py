@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from yichao.app.core.errors import UserError
 from yichao.app.pdf.fonts import register_cjk_font
@@ -17,6 +18,7 @@ from yichao.app.pdf.fonts import register_cjk_font
 
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
@@ -39,6 +41,7 @@ def styles() -> dict[str, Any]:
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float] | None = None, header_rows: int = 1,
          align_right_from: int | None = None, spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = ()) -> Any:
     """A ruled table with a shaded header; long text cells should be Paragraphs."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
@@ -64,6 +67,7 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float] | None = None, h
 def build(path: str | Path, story: list[Any], *, landscape_page: bool = False, title: str = "",
           mark: str = "") -> Path:
     """Write the story to ``path`` with page numbers (and a diagonal mark such as 暂定 if given)."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -99,8 +103,7 @@ def build(path: str | Path, story: list[Any], *, landscape_page: bool = False, t
 
 def para(text: str, style: str = "cell") -> Any:
     """A wrapping cell; the text is escaped so '<' in a title cannot break the layout."""
-    from xml.sax.saxutils import escape
-
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.platypus import Paragraph
 
     return Paragraph(escape(text), styles()[style])

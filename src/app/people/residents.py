@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
@@ -308,6 +308,4 @@ def skill_tag_counts(ws: Workspace) -> list[tuple[str, int]]:
 def refresh_statistics(session: Any) -> None:
     """Let the query planner see the new spread of rows after a bulk load (ANALYZE works on both
     SQLite and PostgreSQL); without it SQLite walks the one-value ``deleted`` index."""
-    from sqlalchemy import text
-
     session.execute(text("ANALYZE person"))

@@ -28,6 +28,7 @@ def closeout_report_pdf(ws: Workspace, project_uid: str, out: str | Path) -> Pat
     tranches = list_tranches(ws, project_uid)
     paid = sum(t.amount_fen for t in tranches if t.disbursed_on)
     closed = p.status == "closed"
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib.units import mm
     story: list[object] = [
         para(f"{p.title}{'结项报告' if closed else '项目进展报告'}", "title"),

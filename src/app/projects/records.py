@@ -20,7 +20,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.projects.labels import STATUS_LABELS
 from yichao.app.projects.money import fen_to_yuan, parse_tranche_plan
 from yichao.models.organization import Organization
-from yichao.models.project import PROJECT_STATUSES, Program, Project  # noqa: F401 - re-exported by the facade
+from yichao.models.project import PROJECT_STATUSES, Program, Project, ProjectTransition  # noqa: F401 - re-exported by the facade
 
 EDITABLE = ("applied", "screened")
 
@@ -132,8 +132,6 @@ def apply_project(ws: Workspace, data: ProjectInput, proposal_uid: str | None = 
 
 
 def _apply(session: Session, data: ProjectInput, proposal_uid: str | None) -> ProjectRow:
-    from yichao.models.project import ProjectTransition
-
     validate_project(session, data)
     on = data.applied_on or date.today()
     p = Project(org_uid=data.org_uid, program_uid=data.program_uid or None, title=data.title.strip(),

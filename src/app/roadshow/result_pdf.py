@@ -53,6 +53,7 @@ def write_result_sheet(result: RoadshowResult, out: str | Path) -> Path:
                                 f"评委 {len(result.grid.judges)} 人　项目 {len(result.grid.entries)} 个", "subtitle")]
     if result.provisional:
         story.append(para(f"{result.status_line}以下为暂定结果，不作为最终结果公示。", "warn"))
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib.units import mm
 
     judges = len(result.grid.judges)

@@ -19,6 +19,7 @@ from yichao.app.stats.figures import Number
 from yichao.app.stats.model import Chart, Series
 from yichao.app.stats.period import Period, china_today, current
 from yichao.app.stats.scope import ALL
+from yichao.models.registry import configure_imported
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,6 @@ def prepare() -> None:
 
     No database work: safe on any thread (mapping takes SQLAlchemy's own lock).
     """
-    from yichao.models.registry import configure_imported
-
     registry.load()
     configure_imported()
 

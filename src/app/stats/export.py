@@ -30,6 +30,7 @@ def save_report(ws: Workspace, report: Report, path: Path) -> Path:
     ws.require("viewer", "导出统计报表")
     path = check_target(path)
     if path.suffix.lower() == ".pdf":
+        # the renderers (reportlab, openpyxl) load on the first export, not with the dashboard
         from yichao.app.stats.render_pdf import write_pdf
 
         write_pdf(report, path)

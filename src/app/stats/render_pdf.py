@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from yichao.app.pdf.fonts import register_cjk_font
 from yichao.app.stats.model import Chart, Report, Table, format_number
 
 PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f")
@@ -12,13 +13,12 @@ PALETTE = ("#c62828", "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f")
 
 def write_pdf(report: Report, path: Path) -> Path:
     """Write ``report`` to ``path`` (A4 portrait); returns the path."""
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
-
-    from yichao.app.pdf.fonts import register_cjk_font
 
     font = register_cjk_font()
     styles = {
@@ -53,6 +53,7 @@ def write_pdf(report: Report, path: Path) -> Path:
 
 
 def _table(table: Table, font: str, width: float):
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, TableStyle
@@ -88,6 +89,7 @@ def _table(table: Table, font: str, width: float):
 
 
 def _drawing(chart: Chart, font: str, width: float):
+    # reportlab on first use, never at start-up (DESIGN.md section 8)
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.charts.linecharts import HorizontalLineChart

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from yichao.app.stats.model import NUMBER_FORMATS, Report, display_width
@@ -23,6 +24,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def write_xlsx(report: Report, path: Path) -> Path:
     """Write ``report`` to ``path``; the header row is row 1 of every sheet, frozen."""
+    # openpyxl on first use, never at start-up (DESIGN.md section 8)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -65,8 +67,6 @@ def write_xlsx(report: Report, path: Path) -> Path:
 
 def _cell(value):
     """Numbers stay numbers (Decimal becomes float: Excel has no decimal type)."""
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return float(value)
     return value

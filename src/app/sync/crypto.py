@@ -9,6 +9,7 @@ associated data, so changing any byte of the file makes it unreadable.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 from dataclasses import dataclass
@@ -124,8 +125,6 @@ def open_sealed(sealed: bytes, box_private: bytes) -> tuple[dict[str, Any], byte
 
 
 def hmac_hex(key: bytes, value: str) -> str:
-    import hmac
-
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 

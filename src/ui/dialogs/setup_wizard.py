@@ -18,7 +18,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from yichao.app.core import USER_ERRORS, Workspace, message_of
+from yichao.app.core import (
+    USER_ERRORS,
+    Workspace,
+    check_entries,
+    check_new_password,
+    check_username,
+    initialize,
+    message_of,
+    parse_lines,
+    remember_data_dir,
+    validate_site,
+)
 from yichao.ui.dialogs.data_folder_page import DataFolderPage
 from yichao.ui.widgets.form_style import ErrorLabel
 
@@ -61,8 +72,6 @@ class SitePage(QWizardPage):
                 self.parent_name.text())
 
     def problem(self) -> str | None:
-        from yichao.app.core import validate_site
-
         try:
             validate_site(*self.site_values())
         except USER_ERRORS as exc:
@@ -117,13 +126,9 @@ class CommunitiesPage(QWizardPage):
         self.lines.textChanged.connect(self._revalidate)
 
     def entries(self) -> list[tuple[str, str]]:
-        from yichao.app.core import parse_lines
-
         return parse_lines(self.lines.toPlainText())
 
     def problem(self) -> str | None:
-        from yichao.app.core import check_entries
-
         try:
             check_entries(self.entries(), self.site_page.site_values()[1].strip())
         except USER_ERRORS as exc:
@@ -174,8 +179,6 @@ class AdminPage(QWizardPage):
             edit.textChanged.connect(self._revalidate)
 
     def problem(self) -> str | None:
-        from yichao.app.core import check_new_password, check_username
-
         try:
             check_username(self.username.text())
             check_new_password(self.password.text())
@@ -224,8 +227,6 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def accept(self) -> None:
-        from yichao.app.core import initialize
-
         if self.folder_page is not None:
             self.data_dir = self.folder_page.folder()
             if self.folder_page.has_data():
@@ -248,8 +249,6 @@ class SetupWizard(QWizard):
 
     def _remember_folder(self) -> None:
         """Later starts open the chosen folder; if that cannot be noted, the sentence says how."""
-        from yichao.app.core import remember_data_dir
-
         try:
             remember_data_dir(self.data_dir)
         except USER_ERRORS as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -97,7 +98,6 @@ class PagedTableModel(QAbstractTableModel):
             return int(column.align)
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             row = self._row(index.row())
-            from PySide6.QtGui import QColor
 
             name = column.color(row) if row is not None else None
             return QColor(name) if name else None

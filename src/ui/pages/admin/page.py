@@ -6,6 +6,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
+from yichao.ui.pages.admin.backups import BackupsTab
+from yichao.ui.pages.admin.communities import CommunitiesTab
+from yichao.ui.pages.admin.journal import JournalTab
+from yichao.ui.pages.admin.settings import SettingsTab
+from yichao.ui.pages.admin.users import UsersTab
 
 
 class AdminPage(QWidget):
@@ -13,9 +18,6 @@ class AdminPage(QWidget):
         super().__init__(parent)
         self.ws = ws
         self.tabs = QTabWidget()
-        from yichao.ui.pages.admin.communities import CommunitiesTab
-        from yichao.ui.pages.admin.journal import JournalTab
-        from yichao.ui.pages.admin.users import UsersTab
 
         self.users_tab = UsersTab(ws, self)
         self.communities_tab = CommunitiesTab(ws, self)
@@ -23,8 +25,6 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
         self.tabs.addTab(self.communities_tab, icon("communities"), self.tr("Communities"))
         self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
-        from yichao.ui.pages.admin.backups import BackupsTab
-        from yichao.ui.pages.admin.settings import SettingsTab
 
         self.settings_tab = SettingsTab(ws, self)
         self.backups_tab = BackupsTab(ws, self)

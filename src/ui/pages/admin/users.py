@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,8 +28,6 @@ UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def role_label(role: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return {"admin": QCoreApplication.translate("Roles", "Administrator"),
             "staff": QCoreApplication.translate("Roles", "Staff"),
             "viewer": QCoreApplication.translate("Roles", "Read-only")}.get(role, role)
@@ -63,7 +61,6 @@ class UsersModel(QAbstractTableModel):
             return row.username
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        from datetime import datetime
 
         locked = row.locked_until is not None and row.locked_until > datetime.now(UTC)
         status = self.tr("Disabled") if not row.active else (self.tr("Locked") if locked else self.tr("Active"))

@@ -251,6 +251,7 @@ class CertificatesPage(QWidget):
 
     def open_preview(self, path: Path, result: PrintResult | None = None) -> None:
         """The PDF to look at; printing from it sends the certificates at 1:1 as vector pages."""
+        # the dialog's module loads on first use
         from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         sheets = (lambda: result_sheets(result)) if result is not None else None

@@ -118,6 +118,7 @@ class DashboardPage(QWidget):
     def _failed(self, exc: Exception) -> None:
         self._loading = False
         self.refresh_button.setEnabled(True)
+        # off the start-up path (the first page): only when the figures fail
         from yichao.app.core import USER_ERRORS, message_of
         from yichao.ui.operations import show_error
 

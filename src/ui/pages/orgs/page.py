@@ -116,6 +116,7 @@ class OrgsPage(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.edit_dialog import OrgDialog
 
         dialog = OrgDialog(self.ws, None, self)
@@ -123,6 +124,7 @@ class OrgsPage(QWidget):
         self._after(dialog.saved)
 
     def edit(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.edit_dialog import OrgDialog
 
         if self.detail.org is None:
@@ -132,6 +134,7 @@ class OrgsPage(QWidget):
         self._after(dialog.saved)
 
     def change_stage(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.stage_dialogs import StageDialog
 
         if self.detail.org is not None:
@@ -140,6 +143,7 @@ class OrgsPage(QWidget):
             self._after(dialog.saved)
 
     def residency(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.stage_dialogs import ResidencyDialog
 
         if self.detail.org is not None:
@@ -148,6 +152,7 @@ class OrgsPage(QWidget):
             self._after(dialog.saved)
 
     def record_grade(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.records_dialogs import RatingDialog
 
         if self.detail.org is not None:
@@ -168,6 +173,7 @@ class OrgsPage(QWidget):
             self.list.reload()
 
     def edit_lists(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.lookups_dialog import LookupsDialog
 
         LookupsDialog(self.ws, self).exec()
@@ -188,6 +194,7 @@ class OrgsPage(QWidget):
                                 "\n".join(lines))
 
     def import_file(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.import_dialog import OrgImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import organizations"), "",

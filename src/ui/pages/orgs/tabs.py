@@ -106,6 +106,7 @@ class ActivitiesTab(_Tab):
         self.summary.setText(self.tr("%1 activities").replace("%1", f"{self.model.rowCount():,}"))
 
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.records_dialogs import ActivityDialog
 
         self.run_dialog(ActivityDialog)
@@ -171,6 +172,7 @@ class MentoringTab(_Tab):
         self.summary.setText(self.tr("%1 overdue follow-ups").replace("%1", str(overdue)) if overdue else "")
 
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.records_dialogs import MentoringDialog
 
         self.run_dialog(MentoringDialog)
@@ -217,6 +219,7 @@ class SubsidiesTab(_Tab):
             for t in totals))
 
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.orgs.records_dialogs import SubsidyDialog
 
         self.run_dialog(SubsidyDialog)

@@ -345,6 +345,7 @@ class CounterTab(QWidget):
     def print_pending(self) -> None:
         if self.current is None or self.current.status != "active":
             return
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.print_dialogs import PassbookPrintDialog
 
         PassbookPrintDialog(self.ws, self.current.number, self).exec()
@@ -357,6 +358,7 @@ class CounterTab(QWidget):
         page, ok = QInputDialog.getInt(self, self.tr("Reprint a page"), self.tr("Passbook page to reprint:"),
                                        max(1, self.current.next_page), 1, 999)
         if ok:
+            # the dialog's module loads on first use
             from yichao.ui.pages.passbook.print_dialogs import PassbookPrintDialog
 
             PassbookPrintDialog(self.ws, self.current.number, self, reprint=page).exec()
@@ -364,6 +366,7 @@ class CounterTab(QWidget):
     def statement(self) -> None:
         if self.current is None:
             return
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.print_dialogs import show_statement
 
         show_statement(self.ws, self.current.number, self)

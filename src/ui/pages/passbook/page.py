@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from yichao.app.core import Workspace
+from yichao.app.passbook import expire_points
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
+from yichao.ui.pages.passbook.counter import CounterTab
+from yichao.ui.pages.passbook.tabs import CatalogTab, PassbooksTab, RulesTab
 from yichao.ui.pages.passbook.takeover import take_over_passbooks
 
 
@@ -15,8 +18,6 @@ class PassbookPage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        from yichao.ui.pages.passbook.counter import CounterTab
-        from yichao.ui.pages.passbook.tabs import CatalogTab, PassbooksTab, RulesTab
 
         self.counter = CounterTab(ws, self)
         self.passbooks = PassbooksTab(ws, self)
@@ -75,6 +76,7 @@ class PassbookPage(QWidget):
         self.tabs.setCurrentWidget(self.passbooks)
 
     def issue(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.open_dialog import OpenPassbookDialog
 
         dialog = OpenPassbookDialog(self.ws, self)
@@ -83,6 +85,7 @@ class PassbookPage(QWidget):
             self.open_in_counter(dialog.saved.number)
 
     def bulk_credit(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.bulk_dialog import BulkCreditDialog
 
         if BulkCreditDialog(self.ws, self).exec():
@@ -90,15 +93,12 @@ class PassbookPage(QWidget):
             self.counter.reload()
 
     def calibrate(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.print_dialogs import CalibrationDialog
 
         CalibrationDialog(self.ws, self).exec()
 
     def expire(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from yichao.app.passbook import expire_points
-
         if QMessageBox.question(self, self.tr("Expire old points"), self.tr(
                 "Write expiry entries for points older than the expiry rule allows, on every active passbook?")
                 ) != QMessageBox.StandardButton.Yes:

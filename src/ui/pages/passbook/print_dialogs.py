@@ -42,6 +42,7 @@ from yichao.app.passbook import (
     reprint_job,
     set_offset,
     set_paper_layout,
+    write_statement,
 )
 from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 from yichao.ui.icons import icon
@@ -179,8 +180,6 @@ class PassbookPrintDialog(QDialog):
 
 def show_statement(ws: Workspace, number: str, parent: QWidget | None = None) -> None:
     """The A4 statement in the shared preview (print or save from there)."""
-    from yichao.app.passbook import write_statement
-
     info = call(parent, write_statement, ws, number, _temp_pdf(f"statement-{number}.pdf"))
     if info is not None:
         title = QCoreApplication.translate("PassbookPrint", "Statement %1").replace("%1", number)

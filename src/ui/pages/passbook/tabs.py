@@ -166,12 +166,14 @@ class CatalogTab(_ListTab):
         self.model.set_rows(call(self, list_items, self.ws) or [])
 
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.edit_dialogs import ItemDialog
 
         if ItemDialog(self.ws, None, self).exec():
             self.refresh()
 
     def edit(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.edit_dialogs import ItemDialog
 
         item = self.editable_selected()
@@ -215,12 +217,14 @@ class RulesTab(_ListTab):
         self.model.set_rows(call(self, list_rules, self.ws) or [])
 
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.edit_dialogs import RuleDialog
 
         if RuleDialog(self.ws, None, self).exec():
             self.refresh()
 
     def edit(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.passbook.edit_dialogs import RuleDialog
 
         rule = self.editable_selected()

@@ -278,6 +278,7 @@ class ProjectActions(QObject):
             self.tab.after_change()
 
     def report(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         p = self.tab.current()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import projects
-from yichao.app.core import Workspace, list_communities
+from yichao.app.core import Workspace, list_attachments, list_communities
 from yichao.app.projects import OUTCOME_LABELS, STEP_LABELS, ProjectInput, applicant_choices
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
@@ -84,7 +84,6 @@ class ProposalsTab(QWidget):
         if p is None:
             self.detail.clear()
             return
-        from yichao.app.core import list_attachments
 
         files = {s.uid: "、".join(a.filename for a in list_attachments(self.ws, s.uid)) for s in p.steps}
         rows = "".join(f"<tr><td><b>{STEP_LABELS[s.step]}</b></td><td>{s.held_on}</td><td>{escape(s.participants)}</td>"

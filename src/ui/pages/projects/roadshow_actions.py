@@ -85,6 +85,7 @@ class RoadshowActions(QObject):
 
     def rubric(self) -> None:
         """Edit this roadshow's rubric (refused once scores are typed) and keep it as a template."""
+        # the dialog's module loads on first use
         from yichao.ui.pages.projects.rubric_dialog import RubricDialog
 
         grid = self.tab.grid
@@ -101,6 +102,7 @@ class RoadshowActions(QObject):
         self.tab.load()
 
     def add_projects(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.projects.roadshow_projects_dialog import RoadshowProjectsDialog
 
         grid = self.tab.grid
@@ -178,6 +180,7 @@ class RoadshowActions(QObject):
         self.tab.load()
 
     def result_pdf(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 
         out = temp_file(self._name(f"评分结果-{date.today():%Y%m%d}"), ".pdf")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import USER_ERRORS, message_of
+from yichao.app.core import USER_ERRORS, UserError, message_of
 from yichao.app.roadshow import CriterionSpec, check_criteria
 from yichao.ui.widgets.form_style import ErrorLabel
 
@@ -78,8 +78,6 @@ class RubricDialog(QDialog):
             try:
                 weight, top = float(cells[1]), float(cells[2])
             except ValueError as exc:
-                from yichao.app.core import UserError
-
                 raise UserError(
                     self.tr("Row %1: weight and maximum must be numbers.").replace("%1", str(row + 1))
                 ) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import Workspace, safe_filename
+from yichao.app.core import USER_ERRORS, Cancelled, Workspace, message_of, safe_filename
 from yichao.app.stats import Period, Report, build_report, current, save_report
 from yichao.ui.icons import icon
-from yichao.ui.operations import run_op
+from yichao.ui.operations import run_op, show_error
 from yichao.ui.pages.reports.table import ReportTableModel
 from yichao.ui.widgets.chart_view import ChartView
 
@@ -123,14 +124,10 @@ class ReportsPage(QWidget):
     def _build_failed(self, exc: Exception) -> None:
         self.build_button.setEnabled(True)
         self.status.setText(self.tr("The report was not built."))
-        from yichao.app.core import USER_ERRORS, Cancelled, message_of
-        from yichao.ui.operations import show_error
 
         if isinstance(exc, USER_ERRORS):
             show_error(self, message_of(exc))
         elif not isinstance(exc, Cancelled):
-            import sys
-
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def show_report(self, report: Report) -> None:

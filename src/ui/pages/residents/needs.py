@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from yichao.app import needs
 from yichao.app.core import Workspace, community_names
-from yichao.app.needs import CATEGORIES, STATUS_LABELS, STATUSES, NeedRow, NeedsFilter
+from yichao.app.needs import CATEGORIES, STATUS_LABELS, STATUSES, NeedRow, NeedsFilter, export_needs
 from yichao.ui.icons import icon
 from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
@@ -342,6 +342,7 @@ class NeedsTab(QWidget):
         n = self.need
         done: NeedRow | None = None
         if key == "new" or key == "edit":
+            # the dialog's module loads on first use
             from yichao.ui.pages.residents.need_dialog import NeedDialog
 
             dialog = NeedDialog(self.ws, self.communities, n if key == "edit" else None, self)
@@ -354,6 +355,7 @@ class NeedsTab(QWidget):
             import_need_list(self, self.ws, self.reload)
             return
         elif key == "for_org":
+            # the dialog's module loads on first use
             from yichao.ui.pages.residents.needs_for_org_dialog import NeedsForOrgDialog
 
             org_dialog = NeedsForOrgDialog(self.ws, self)
@@ -363,12 +365,14 @@ class NeedsTab(QWidget):
         elif n is None:
             return
         elif key == "claim":
+            # the dialog's module loads on first use
             from yichao.ui.pages.residents.claim_dialog import ClaimDialog
 
             claim_dialog = ClaimDialog(self.ws, n, self)
             claim_dialog.exec()
             done = claim_dialog.saved
         elif key == "review":
+            # the dialog's module loads on first use
             from yichao.ui.pages.residents.review_dialog import ReviewDialog
 
             review_dialog = ReviewDialog(self.ws, n, self)
@@ -411,7 +415,6 @@ class NeedsTab(QWidget):
                                               self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.needs import export_needs
 
         flt = self.filter()
         run_op(

@@ -6,14 +6,14 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
+from yichao.ui.pages.residents.needs import NeedsTab
+from yichao.ui.pages.residents.people import PeopleTab
 
 
 class ResidentsPage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        from yichao.ui.pages.residents.needs import NeedsTab
-        from yichao.ui.pages.residents.people import PeopleTab
 
         self.tabs = QTabWidget()
         self.people_tab = PeopleTab(ws, skills=False, parent=self)

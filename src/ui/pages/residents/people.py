@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from yichao.app import people
 from yichao.app.core import ImportReport, Workspace, community_names
 from yichao.app.needs import NeedsFilter, query_needs
-from yichao.app.people import PeopleFilter, PersonRow
+from yichao.app.people import PeopleFilter, PersonRow, export_people, import_people, value_questions
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
@@ -244,6 +244,7 @@ class PeopleTab(QWidget):
 
     # -- actions --------------------------------------------------------------------------------
     def add(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.residents.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.ws, self.communities, None, self)
@@ -263,6 +264,7 @@ class PeopleTab(QWidget):
         self.reload(uid)
 
     def edit(self) -> None:
+        # the dialog's module loads on first use
         from yichao.ui.pages.residents.person_dialog import PersonDialog
 
         p = self.current()
@@ -302,7 +304,6 @@ class PeopleTab(QWidget):
                                                   self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.people import import_people, value_questions
 
         answers = ValueAnswers()
 
@@ -313,6 +314,7 @@ class PeopleTab(QWidget):
                    on_success=then, label=self.tr("Checking the roster..."), with_progress=True)
 
         def checked(report) -> None:
+            # the dialog's module loads on first use
             from yichao.ui.pages.residents.import_dialog import ImportPreviewDialog
 
             def imported(done: ImportReport) -> None:
@@ -336,7 +338,6 @@ class PeopleTab(QWidget):
                                               self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        from yichao.app.people import export_people
 
         flt = self.filter()
         run_op(
