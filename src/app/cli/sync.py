@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_keys_export(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.sync import export_key_file
 
     with workspace(args) as ws:
@@ -45,6 +46,7 @@ def run_keys_export(args: argparse.Namespace) -> int:
 
 
 def run_keys_trust(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.sync import trust_key_file
 
     with workspace(args) as ws:
@@ -55,6 +57,7 @@ def run_keys_trust(args: argparse.Namespace) -> int:
 
 
 def run_bundle_export(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.sync import export_bundle
 
     with workspace(args) as ws:
@@ -65,6 +68,7 @@ def run_bundle_export(args: argparse.Namespace) -> int:
 
 
 def run_bundle_import(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.sync import import_bundle, report_lines
 
     with workspace(args) as ws:
@@ -75,6 +79,7 @@ def run_bundle_import(args: argparse.Namespace) -> int:
 
 
 def run_bundle_status(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
     from yichao.app.sync import kind_label, list_held, open_notices, street_flags, sync_status
 
     with workspace(args) as ws:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import platformdirs
@@ -102,8 +103,6 @@ def work_folder(data_dir: Path, name: str) -> Path:
 
 def sweep_work_folders(data_dir: Path) -> int:
     """Remove work folders a killed command left behind (the caller holds the folder's lock)."""
-    import shutil
-
     removed = 0
     for folder in Path(data_dir).glob(f"{WORK_PREFIX}*"):
         if folder.is_dir():

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from yichao.app.core import ProgressFn, UserError, Workspace, no_progress
+from yichao.app.demo.shadow import shadow_workspace
 from yichao.models.person import Person
 
 DEMO_STEPS: tuple[str, ...] = (
@@ -45,8 +46,6 @@ def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
              progress: ProgressFn = no_progress) -> list[str]:
     """Run every demo step on a copy of the folder, then put the copy in place; returns one
     summary line per step. Nothing of the real folder changes unless every step succeeds."""
-    from yichao.app.demo.shadow import shadow_workspace
-
     _refuse_filled_folder(ws)
     lines = []
     with shadow_workspace(ws) as work:

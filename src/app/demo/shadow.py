@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from yichao.app.core import Workspace, attachments_dir, db_path, open_workspace
 from yichao.app.core.backup import copy_attachments, copy_missing_files
