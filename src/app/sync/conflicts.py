@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
+from yichao.app.orgs import KIND_LABELS as ORG_KINDS
+from yichao.app.orgs import STAGE_LABELS as ORG_STAGES
 from yichao.app.sync.identity import PERSON, stored_person_keys
 from yichao.app.sync.labels import describe, kind_label
 from yichao.app.sync.plan import NATURAL_KEYS, ConflictItem
@@ -37,6 +39,13 @@ SIDE_BY_SIDE: dict[str, tuple[tuple[str, str], ...]] = {
                ("address", "住址"), ("is_volunteer", "志愿者")),
     "passbook": (("number", "存折号"), ("status", "状态"), ("balance", "积分余额"), ("site_code", "发放站点")),
     "certificate": (("serial", "证书编号"), ("kind", "类别"), ("recipient", "获证对象"), ("issued_on", "发证日期")),
+}
+
+
+# stored codes a clerk reads in words
+VALUE_LABELS: dict[tuple[str, str], dict[Any, str]] = {
+    ("organization", "kind"): ORG_KINDS, ("organization", "stage"): ORG_STAGES,
+    ("person", "gender"): {"male": "男", "female": "女"},
 }
 
 
@@ -91,7 +100,8 @@ def _members(session: Session, c: SyncConflict, names: dict[str, str]) -> tuple[
         stmt = select(t).where(t.c[NATURAL_KEYS[c.entity][0]] == c.match_key)
     out = []
     for row in session.execute(stmt.where(t.c.deleted.is_(False)).order_by(t.c.origin, t.c.uid)).mappings():
-        fields = tuple((label, _shown(row.get(col))) for col, label in SIDE_BY_SIDE.get(c.entity, ()) if col in row)
+        fields = tuple((label, _shown(VALUE_LABELS.get((c.entity, col), {}).get(row[col], row[col])))
+                       for col, label in SIDE_BY_SIDE.get(c.entity, ()) if col in row)
         out.append(Member(row["origin"], names.get(row["origin"], row["origin"]), row["uid"],
                           describe(c.entity, dict(row)), fields))
     return tuple(out)

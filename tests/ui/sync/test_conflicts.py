@@ -33,6 +33,7 @@ def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path
     assert tab.list_model.rows[0][2] == "在 2 个街道登记"
     assert tab.side_model.headers[1:] == ["甸柳街道", "姚家街道"]
     assert ["名称", "山泉志愿服务中心", "山泉志愿服务中心"] in tab.side_model.rows
+    assert ["阶段", "苗圃培育", "苗圃培育"] in tab.side_model.rows  # codes in words
     tab.show()
     tab.grab().save(str(tmp_path / "conflicts.png"))
 
