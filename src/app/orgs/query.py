@@ -39,6 +39,7 @@ class OrgFilter:
     resident: bool | None = None
     todo: bool = False  # only records marked 待补 (what their roster lacked)
     uids: tuple[str, ...] | None = None  # only these (the records behind a dashboard figure)
+    origin: str = ""  # a district: only the records of this street
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class OrgRow:
     grade_expired: bool
     domain_uids: str = ""
     todo: str = ""  # |filing_number|...: 待补 marks (yichao.app.orgs.profile.TODO_LABELS)
+    origin: str = ""  # the site that keeps the record (a district lists every street's)
 
     @property
     def grade_label(self) -> str:
@@ -117,6 +119,8 @@ def filter_statement(stmt: Select[*_Ts], flt: OrgFilter, today: date) -> Select[
         stmt = stmt.where(Organization.resident.is_(flt.resident))
     if flt.todo:
         stmt = stmt.where(Organization.todo != "")
+    if flt.origin:
+        stmt = stmt.where(Organization.origin == flt.origin)
     if flt.uids is not None:
         stmt = stmt.where(Organization.uid.in_(flt.uids))
     if flt.rating:
@@ -135,7 +139,7 @@ SORT_KEYS: dict[str, Any] = {
     "name": Organization.name_sort, "short_name": Organization.short_name, "kind": Organization.kind,
     "stage": Organization.stage, "community": Community.name, "leader": Organization.leader,
     "credit_code": Organization.credit_code, "members": Organization.members,
-    "workstation": Organization.workstation, "updated_at": Organization.updated_at,
+    "workstation": Organization.workstation, "origin": Organization.origin, "updated_at": Organization.updated_at,
 }
 
 
@@ -187,12 +191,12 @@ def orgs_by_uid(ws: Workspace, uids: list[str], today: date | None = None) -> li
     o = Organization
     stmt = (select(o.uid, o.name, o.short_name, o.kind, o.stage, o.category_uid, Community.name, o.leader, o.phone,
                    o.credit_code, o.filing_number, o.members, o.resident, o.workstation, level, until, o.domain_uids,
-                   o.todo)
+                   o.todo, o.origin)
             .outerjoin(Community, Community.uid == o.community_uid).where(o.uid.in_(uids)))
     with ws.read() as session:
         found = {
             r[0]: OrgRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8], r[9] or "", r[10], r[11],
-                         bool(r[12]), r[13], r[14], bool(r[15] and r[15] < today), r[16], r[17])
+                         bool(r[12]), r[13], r[14], bool(r[15] and r[15] < today), r[16], r[17], r[18])
             for r in session.execute(stmt)
         }
     return [found[u] for u in uids if u in found]

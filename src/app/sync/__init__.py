@@ -11,7 +11,15 @@ for the district to decide (``conflicts``).
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
 
-from yichao.app.sync.conflicts import STATUSES, ConflictRow, Member, decide_conflict, list_conflicts, registered_in
+from yichao.app.sync.conflicts import (
+    STATUSES,
+    ConflictRow,
+    Member,
+    decide_conflict,
+    list_conflicts,
+    registered_in,
+    street_names,
+)
 from yichao.app.sync.export import ExportResult, export_bundle
 from yichao.app.sync.held import HeldRow, list_held
 from yichao.app.sync.importer import ImportResult, import_bundle
@@ -55,6 +63,7 @@ __all__ = [
     "registered_in",
     "report_lines",
     "street_flags",
+    "street_names",
     "sync_status",
     "table_codecs",
     "trust_key_file",

@@ -122,6 +122,13 @@ def site_names(session: Session) -> dict[str, str]:
         select(Site.code, Site.name).where(Site.deleted.is_(False)))}
 
 
+def street_names(ws: Workspace) -> dict[str, str]:
+    """code -> name of the other sites whose records this site holds (a district's 街道 column)."""
+    ws.require("viewer", "查看站点")
+    with ws.read() as session:
+        return {code: name for code, name in site_names(session).items() if code != ws.site.code}
+
+
 def list_conflicts(ws: Workspace, status: str | None = None, origin: str | None = None) -> list[ConflictRow]:
     """Listed overlaps (all, or of one status / one street), newest first, with the records."""
     ws.require("viewer", "查看数据冲突")

@@ -44,10 +44,21 @@ STAGE_COLORS = {"nursery": "#2e7d32", "accelerating": "#1565c0", "scaling": "#6a
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def org_columns(category_names: dict[str, str]) -> list[Column]:
-    """The organizations list's columns; the key is the service's SQL sort key."""
+def org_columns(category_names: dict[str, str], streets: dict[str, str] | None = None,
+                linked: dict[str, int] | None = None) -> list[Column]:
+    """The organizations list's columns; the key is the service's SQL sort key. ``streets`` (a
+    district): a 街道 column naming the street that keeps each record, and ``linked`` how many
+    streets an organization linked across streets is registered in."""
+    street = []
+    if streets is not None:
+        counts = linked or {}
+        several = QCoreApplication.translate("OrgTable", " (in %1 streets)")
+        street = [Column("origin", QCoreApplication.translate("OrgTable", "Street"),
+                         lambda o: streets.get(o.origin, o.origin)
+                         + (several.replace("%1", str(counts[o.uid])) if o.uid in counts else ""))]
     return [
         Column("name", QCoreApplication.translate("OrgTable", "Name"), lambda o: o.name),
+        *street,
         Column("short_name", QCoreApplication.translate("OrgTable", "Short name"), lambda o: o.short_name),
         Column("kind", QCoreApplication.translate("OrgTable", "Kind"), lambda o: KIND_LABELS.get(o.kind, o.kind)),
         Column(

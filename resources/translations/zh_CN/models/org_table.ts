@@ -3,6 +3,14 @@
 <context>
     <name>OrgTable</name>
     <message>
+        <source> (in %1 streets)</source>
+        <translation>（在 %1 个街道登记）</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

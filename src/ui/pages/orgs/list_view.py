@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from yichao.app.core import Workspace, list_communities
 from yichao.app.orgs import KIND_LABELS, STAGE_LABELS, OrgFilter, OrgRow, list_lookups, lookup_names
+from yichao.app.sync import registered_in, street_names
 from yichao.ui.models.org_table import OrgSource, org_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.widgets.filter_banner import FilterBanner
@@ -45,6 +46,11 @@ class OrgListPanel(QWidget):
         self.todo.setObjectName("todo-filter")
         self.todo.setToolTip(self.tr("Only organizations whose file still lacks something (e.g. a filing number)"))
         self.categories: dict[str, str] = {}  # shared with the Category column, updated in place
+        # a district lists every street's records: a 街道 column and filter
+        self.district = ws.site.role == "district"
+        self.streets = street_names(ws) if self.district else {}
+        self.street = self._combo(self.tr("All streets"), sorted(self.streets.items()))
+        self.street.setVisible(self.district)
         self.uids: tuple[str, ...] | None = None  # the records behind a dashboard figure, if shown
         self.banner = FilterBanner(self)
         self.banner.cleared.connect(self._show_all)
@@ -54,14 +60,17 @@ class OrgListPanel(QWidget):
         row1.addWidget(self.stage, 1)
         row1.addWidget(self.kind, 1)
         row1.addWidget(self.community, 1)
+        row1.addWidget(self.street, 1)
         row2 = QHBoxLayout()
         for box in (self.category, self.domain, self.rating, self.resident):
             row2.addWidget(box, 1)
         row2.addWidget(self.todo)
         self.view = make_table_view(self)
-        self.model = PagedTableModel(OrgSource(ws, self.filter()), org_columns(self.categories), self)
+        columns = (org_columns(self.categories, self.streets, registered_in(ws, "organization")) if self.district
+                   else org_columns(self.categories))
+        self.model = PagedTableModel(OrgSource(ws, self.filter()), columns, self)
         self.view.setModel(self.model)
-        apply_column_widths(self.view, WIDTHS)
+        apply_column_widths(self.view, WIDTHS[:1] + [150] + WIDTHS[1:] if self.district else WIDTHS)
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +84,8 @@ class OrgListPanel(QWidget):
         self.timer.setInterval(SEARCH_PAUSE_MS)
         self.timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident):
+        for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident,
+                    self.street):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.todo.toggled.connect(lambda _on: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._emit_current())
@@ -112,7 +122,7 @@ class OrgListPanel(QWidget):
         return OrgFilter(self.search.text(), self.kind.currentData() or "", self.category.currentData() or "",
                          self.domain.currentData() or "", self.stage.currentData() or "",
                          self.community.currentData() or "", self.rating.currentData() or "", resident,
-                         todo=self.todo.isChecked(), uids=self.uids)
+                         todo=self.todo.isChecked(), uids=self.uids, origin=self.street.currentData() or "")
 
     def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
         """Only ``uids`` (None: all), every other filter cleared, the caption above; one record: selected."""
@@ -127,7 +137,8 @@ class OrgListPanel(QWidget):
             self.view.selectRow(0)
 
     def _reset_filters(self) -> None:
-        for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident):
+        for box in (self.kind, self.stage, self.category, self.domain, self.community, self.rating, self.resident,
+                    self.street):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)

@@ -51,6 +51,10 @@
         <translation>只显示档案还缺内容（如备案编号）的组织</translation>
     </message>
     <message>
+        <source>All streets</source>
+        <translation>全部街道</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
