@@ -12,7 +12,6 @@ touched.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from yichao.app.core import Workspace, attachments_dir, db_path, open_workspace
 from yichao.app.core.backup import copy_attachments, copy_missing_files
+from yichao.app.core.file_ops import remove_with_retry, replace_with_retry
 from yichao.app.core.paths import sweep_work_folders, work_folder
 
 CARRIED = ("settings.json",)
@@ -68,7 +68,7 @@ def _swap_in(ws: Workspace, shadow: Path) -> None:
     target = db_path(data_dir)
     ws.engine.dispose()  # its connections belong to the file being replaced
     for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(db_path(shadow), target)
+        remove_with_retry(Path(str(target) + suffix))
+    replace_with_retry(db_path(shadow), target)  # waits out antivirus holding the file (Windows)
     copy_missing_files(shadow / "keys", data_dir / "keys")
     copy_attachments(attachments_dir(shadow), attachments_dir(data_dir))
