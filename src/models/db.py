@@ -36,7 +36,11 @@ def _sqlite_pragmas_no_wal(dbapi_connection: Any, connection_record: Any) -> Non
 
 
 def make_engine(url: str, *, wal: bool = True, **kwargs: Any) -> Engine:
-    """An engine for ``url``; SQLite connections get foreign keys and WAL (unless ``wal`` is False)."""
+    """An engine for ``url``; SQLite connections get foreign keys and WAL (unless ``wal`` is False).
+
+    ``hide_parameters``: an error's text never carries the statement's values (identity numbers).
+    """
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas if wal else _sqlite_pragmas_no_wal)

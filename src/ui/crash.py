@@ -13,6 +13,8 @@ from types import TracebackType
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from yichao.app.core import install_redaction, redact
+
 log = logging.getLogger("yichao")
 _fault_file = None
 
@@ -29,7 +31,7 @@ def setup_logging(log_dir: Path | None) -> Path | None:
                 log_dir / "yichao.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
             )
             handler.setFormatter(fmt)
-            root.addHandler(handler)
+            root.addHandler(install_redaction(handler))
             global _fault_file
             _fault_file = open(log_dir / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
             faulthandler.enable(_fault_file)
@@ -39,7 +41,7 @@ def setup_logging(log_dir: Path | None) -> Path | None:
     if sys.stderr is not None:  # yichao-gui (pythonw, a windowed exe) has no console at all
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(fmt)
-        root.addHandler(stream)
+        root.addHandler(install_redaction(stream))
     return None
 
 
@@ -53,8 +55,10 @@ def _qt_message_handler(mode: QtMsgType, context, message: str) -> None:
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """Log an unexpected error and tell the user where the log is; never a silent death."""
-    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    """Log an unexpected error and tell the user where the log is; never a silent death.
+
+    The text (log, dialog details) is redacted: no identity or phone number leaves the program."""
+    text = redact("".join(traceback.format_exception(exc_type, exc, tb)))
     log.critical("unexpected error:\n%s", text)
     try:
         if QApplication.instance() is not None:

@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 import subprocess
 
+from tests.conftest import PASSWORD
+
+from .cli import password_file_for
+
+_LOGIN: list[str] = []
+
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["yichao", *args], capture_output=True, text=True, timeout=300)
+    """`yichao ARGS` signed in as the folder's administrator."""
+    return subprocess.run(["yichao", *args, *_LOGIN], capture_output=True, text=True, timeout=300)
 
 
 def test_demo_projects_listed_in_every_status(workspace):
     data_dir = workspace.data_dir
     workspace.close()  # the command takes the folder's lock
+    _LOGIN[:] = ["--user", "admin", "--password-file", str(password_file_for(data_dir, PASSWORD))]
     done = run("--data-dir", str(data_dir), "demo", "--residents", "200")
     assert done.returncode == 0, done.stderr
     assert "项目与路演" in done.stdout

@@ -31,7 +31,9 @@ A, B, D = "370102001", "370102002", "370102"
 
 
 def yichao(folder: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run(["yichao", "--data-dir", str(folder), *args], capture_output=True, text=True,
+    """`yichao` on a site folder, signed in as its administrator (all sites share root/pw)."""
+    login = [] if args[:1] == ("init",) else ["--user", "admin", "--password-file", str(folder.parent / "pw")]
+    r = subprocess.run(["yichao", "--data-dir", str(folder), *login, *args], capture_output=True, text=True,
                        env=ENV, timeout=600)
     if ok:
         assert r.returncode == 0, r.stdout + r.stderr

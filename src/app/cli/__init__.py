@@ -11,8 +11,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from yichao.app.cli.common import add_sign_in_options, add_sign_in_to_commands
 from yichao.app.cli.console import prepare_streams
-from yichao.app.core import USER_ERRORS, message_of
+from yichao.app.core import USER_ERRORS, message_of, resolve_data_dir
 
 COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.setup_cmds",
@@ -39,7 +40,7 @@ def _command_word(args: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg == "--data-dir":
+        if arg in ("--data-dir", "--user", "--password-file"):
             skip = True
             continue
         if arg.startswith("-"):
@@ -57,9 +58,11 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
     parser.add_argument(
         "--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)"
     )
+    add_sign_in_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in modules:
         importlib.import_module(name).register(sub)
+    add_sign_in_to_commands(parser)
     return parser
 
 
@@ -93,6 +96,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"yichao: 文件操作失败：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）。", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - the one crash path of the command line
+        return report_unexpected(exc, args)
+
+
+def report_unexpected(exc: BaseException, args: argparse.Namespace) -> int:
+    """One sentence on stderr; the traceback, redacted, into DATA/logs/yichao.log (never the terminal)."""
+    import logging
+    import logging.handlers
+
+    from yichao.app.core import install_redaction, logs_dir
+
+    where = "（未能写入日志）"
+    try:
+        folder = logs_dir(resolve_data_dir(getattr(args, "data_dir", None)))
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = install_redaction(logging.handlers.RotatingFileHandler(
+            folder / "yichao.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger = logging.getLogger("yichao.cli")
+        logger.addHandler(handler)
+        logger.error("unexpected error in `yichao %s`", getattr(args, "command", ""), exc_info=exc)
+        logger.removeHandler(handler)
+        handler.close()
+        where = f"，详情已写入 {folder / 'yichao.log'}"
+    except OSError:
+        pass
+    print(f"yichao: 出现意外错误（{type(exc).__name__}），这次操作没有完成{where}。请把日志交给技术支持。",
+          file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from yichao.app.cli.common import add_sign_in_options
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gui", help="open the window (default when no command is given)")
-    p.add_argument("--user", help="log in as USER without the login dialog")
-    p.add_argument("--password-file", help="file whose first line is USER's password")
+    add_sign_in_options(p)  # with them, the window opens signed in, without the login dialog
     p.add_argument("--screenshot", metavar="PNG", help="log in, show the main window, save a picture of it, exit 0")
     p.set_defaults(handler=run)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from yichao.app.cli.common import data_dir_of, workspace
+from yichao.app.cli.common import credentials, data_dir_of, workspace
 from yichao.app.core import (
-    CLI_USER,
+    DatabaseProblem,
     InstanceLock,
+    NoDatabase,
     UserError,
     backup_database,
     backups_dir,
+    check_backup_credentials,
     db_path,
     ensure_writable,
     restore_database,
@@ -46,6 +48,7 @@ def run_backup(args: argparse.Namespace) -> int:
         print(result.path)
         return 0
     with workspace(args) as ws:
+        ws.require("staff", "备份数据")
         if not ws.is_sqlite:
             raise UserError("PostgreSQL 数据库请用 pg_dump 备份。")
         target_dir = Path(args.dir) if args.dir else backups_dir(ws.data_dir)
@@ -57,14 +60,30 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _may_restore(args: argparse.Namespace) -> str:
+    """The signed-in administrator's name: of the current database, or of the backup when the
+    database is missing or cannot be opened (the backup about to become the database decides)."""
+    user, password = credentials(args)
+    try:
+        with workspace(args) as ws:
+            return ws.require("admin", "恢复备份").username
+    except (DatabaseProblem, NoDatabase):
+        check_backup_credentials(Path(args.file), user, password)
+        return user.strip()
+
+
 def run_restore(args: argparse.Namespace) -> int:
     """Works on a damaged or missing database too: it is set aside as it is, never opened."""
     data_dir = data_dir_of(args)
+    credentials(args)
+    if not Path(args.file).exists():
+        raise UserError(f"找不到备份文件 {args.file}。")
+    user = _may_restore(args)
     ensure_writable(data_dir)
     lock = InstanceLock(data_dir)
     lock.acquire()  # another Yichao using the folder: one sentence, nothing changed
     try:
-        result = restore_database(data_dir, Path(args.file), locked=True, user=CLI_USER.username)
+        result = restore_database(data_dir, Path(args.file), locked=True, user=user)
     finally:
         lock.release()
     print(f"已从 {args.file} 恢复。")
@@ -75,7 +94,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with workspace(args) as ws:
+    with workspace(args, signed_in=False) as ws:
         results = run_checks(ws)
     failed = False
     for result in results:

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     # per command: the CLI starts light
     from yichao.app.certificates import verify_certificate
 
-    with workspace(args) as ws:
+    with workspace(args, signed_in=False) as ws:
         verdict = verify_certificate(ws, args.code)
     if not verdict.valid:
         print(f"yichao: {verdict.message}", file=sys.stderr)

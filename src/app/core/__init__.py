@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from yichao.app.core.auth import (
         UserRow,
         change_own_password,
+        check_backup_credentials,
         check_new_password,
         check_username,
         create_user,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.community_match import NewCommunity
     from yichao.app.core.community_merge import MergeResult, community_usage, merge_communities
+    from yichao.app.core.db_errors import DatabaseFailure, LostRace, retry_lost_race
     from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
     from yichao.app.core.excel import (
         Column,
@@ -100,6 +102,7 @@ if TYPE_CHECKING:
     from yichao.app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
     from yichao.app.core.restore import RestorePlan, RestoreResult, check_backup_file, plan_restore, restore_database
     from yichao.app.core.second_backup import SecondBackup, last_second_backup, run_second_backup, second_backup_due
+    from yichao.app.core.redaction import RedactingFilter, install_redaction, redact
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.staff import staff_label, staff_names, staff_names_in
@@ -117,8 +120,10 @@ if TYPE_CHECKING:
     from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion, parse_map_options
     from yichao.app.core.workspace import (
         CLI_USER,
+        OPEN_CLI_USER,
         CurrentUser,
         DatabaseProblem,
+        NoDatabase,
         Workspace,
         open_workspace,
     )
@@ -132,6 +137,12 @@ _HOME: dict[str, str] = {
     "ValueMap": "value_map",
     "ValueQuestion": "value_map",
     "FixedList": "value_map",
+    "DatabaseFailure": "db_errors",
+    "LostRace": "db_errors",
+    "retry_lost_race": "db_errors",
+    "RedactingFilter": "redaction",
+    "install_redaction": "redaction",
+    "redact": "redaction",
     "CLI_USER": "workspace",
     "CancelToken": "progress",
     "Cancelled": "progress",
@@ -147,7 +158,9 @@ _HOME: dict[str, str] = {
     "MAX_BYTES": "attachments",
     "MergeResult": "community_merge",
     "NewCommunity": "community_match",
+    "NoDatabase": "workspace",
     "NotFound": "errors",
+    "OPEN_CLI_USER": "workspace",
     "OVERDUE_DAYS": "status",
     "ProgressFn": "progress",
     "Settings": "settings",
@@ -171,6 +184,7 @@ _HOME: dict[str, str] = {
     "backups": "maintenance",
     "backups_dir": "paths",
     "blob_path": "attachments",
+    "check_backup_credentials": "auth",
     "check_new_password": "auth",
     "check_username": "auth",
     "chosen_data_dir": "paths",
@@ -280,6 +294,12 @@ __all__ = [
     "ValueMap",
     "ValueQuestion",
     "FixedList",
+    "DatabaseFailure",
+    "LostRace",
+    "retry_lost_race",
+    "RedactingFilter",
+    "install_redaction",
+    "redact",
     "CLI_USER",
     "CancelToken",
     "Cancelled",
@@ -295,7 +315,9 @@ __all__ = [
     "MAX_BYTES",
     "MergeResult",
     "NewCommunity",
+    "NoDatabase",
     "NotFound",
+    "OPEN_CLI_USER",
     "OVERDUE_DAYS",
     "ProgressFn",
     "Settings",
@@ -319,6 +341,7 @@ __all__ = [
     "backups",
     "backups_dir",
     "blob_path",
+    "check_backup_credentials",
     "check_new_password",
     "check_username",
     "chosen_data_dir",

@@ -7,13 +7,15 @@ import hashlib
 import hmac
 import math
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.errors import NotFound, PermissionDenied, UserError
 from yichao.app.core.workspace import CurrentUser, Workspace
 from yichao.models.base import utcnow
 from yichao.models.journal import record_event
@@ -71,37 +73,50 @@ def check_username(username: str) -> str:
     return name
 
 
+# One answer for every refused sign-in, so it never tells whether a login name exists.
+WRONG_CREDENTIALS = f"用户名或密码不正确（连续输错 {MAX_FAILED} 次的账号会锁定 {LOCK_MINUTES} 分钟，期间无法登录）。"
+_DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+
+
 def login(ws: Workspace, username: str, password: str) -> CurrentUser:
-    """Sign in; five wrong passwords lock the account for 15 minutes. Every try is journaled."""
+    """Sign in; five wrong passwords lock the account for 15 minutes. Every try is journaled.
+
+    An unknown name and a wrong password get the same sentence after the same work (one scrypt),
+    so neither the answer nor its time tells whether a login name exists; a wrong password during a
+    lock-out gets that sentence too. Only someone who knows the password learns that the account is
+    disabled, or locked and until when (with what to do, :func:`_locked_advice`).
+    """
     name = username.strip()
     now = utcnow()
     with ws.unit(CurrentUser(name or "?", "viewer")) as session:
         user = session.scalars(select(User).where(User.username == name)).first()
+        right = verify_password(password, user.password_hash if user is not None else _DUMMY_HASH)
+        locked = user is not None and user.locked_until is not None and user.locked_until > now
+        error: UserError | None = None
         if user is None:
             record_event(session, "login_failed", "user_account", "", {"username": name, "reason": "unknown"})
-            error: UserError | None = UserError("用户名或密码不正确。")
+            error = UserError(WRONG_CREDENTIALS)
+        elif locked and not right:
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "locked"})
+            error = UserError(WRONG_CREDENTIALS)
+        elif locked:
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "locked"})
+            error = UserError("密码错误次数过多，" + _locked_advice(session, user, now))
+        elif not right:
+            user.failed_logins += 1
+            if user.failed_logins >= MAX_FAILED:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+            record_event(session, "login_failed", "user_account", user.uid, {"reason": "password"})
+            error = UserError(WRONG_CREDENTIALS)
         elif not user.active:
             record_event(session, "login_failed", "user_account", user.uid, {"reason": "disabled"})
             error = UserError("这个账号已被停用，请联系管理员。")
-        elif user.locked_until and user.locked_until > now:
-            record_event(session, "login_failed", "user_account", user.uid, {"reason": "locked"})
-            error = UserError("密码错误次数过多，" + _locked_advice(session, user, now))
-        elif not verify_password(password, user.password_hash):
-            user.failed_logins += 1
-            left = MAX_FAILED - user.failed_logins
-            if left <= 0:
-                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                user.failed_logins = 0
-                error = UserError(f"密码连续错误 {MAX_FAILED} 次，" + _locked_advice(session, user, now))
-            else:
-                error = UserError(f"用户名或密码不正确，还可以再试 {left} 次。")
-            record_event(session, "login_failed", "user_account", user.uid, {"reason": "password"})
         else:
             user.failed_logins = 0
             user.locked_until = None
             user.last_login = now
             record_event(session, "login", "user_account", user.uid, {"username": name})
-            error = None
             signed_in = CurrentUser(user.username, user.role, user.display_name)
     if error is not None:
         raise error
@@ -156,6 +171,30 @@ def sign_out(ws: Workspace) -> None:
     with ws.unit() as session:
         record_event(session, "logout", "user_account", "", {"username": ws.user.username})
     ws.user = None
+
+
+def check_backup_credentials(backup_file: Path, username: str, password: str) -> None:
+    """Refuse unless ``username`` is an active administrator with ``password`` in ``backup_file``.
+
+    For a restore onto a database that cannot be opened: the backup about to become the database
+    decides who may restore it. The file is only read.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(backup_file).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT password_hash, role, active FROM user_account WHERE username = ? AND deleted = 0",
+                (username.strip(),),
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise UserError(f"无法读取备份文件 {Path(backup_file).name} 里的用户，不能用它恢复。") from exc
+    right = verify_password(password, row[0] if row else _DUMMY_HASH)
+    if row is None or not right:
+        raise UserError(WRONG_CREDENTIALS)
+    if row[1] != "admin" or not row[2]:
+        raise PermissionDenied("您的账号没有“恢复备份”的权限，请联系管理员。")
 
 
 def _row(u: User) -> UserRow:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from yichao.app.core.backup import backup_database, integrity_problem
+from yichao.app.core.db_errors import translate
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
@@ -42,8 +43,11 @@ class CurrentUser:
     display_name: str = ""
 
 
-# The operator of headless commands: whoever can run the CLI on this PC already holds the data.
+# The operator of in-process scripts and tests (demo of sync, benchmarks); the `yichao` command
+# signs in as a real user instead (DESIGN.md section 6).
 CLI_USER = CurrentUser("cli", "admin", "命令行")
+# The operator of the few commands that stay open without sign-in (verify, check, users unlock).
+OPEN_CLI_USER = CurrentUser("cli", "viewer", "命令行")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,10 @@ class SiteInfo:
 
 class DatabaseProblem(UserError):
     """The database file is corrupt or foreign; the GUI offers to restore the newest backup."""
+
+
+class NoDatabase(UserError):
+    """The data folder holds no initialised database yet (a fresh install, a missing file)."""
 
 
 class Workspace:
@@ -81,7 +89,7 @@ class Workspace:
         if self._site is None:
             self._site = self._load_site()
             if self._site is None:
-                raise UserError("这个数据文件夹还没有初始化，请先运行首次设置（yichao init）。")
+                raise NoDatabase("这个数据文件夹还没有初始化，请先运行首次设置（yichao init）。")
         return self._site
 
     @property
@@ -91,7 +99,7 @@ class Workspace:
         return self._site is not None
 
     def _load_site(self) -> SiteInfo | None:
-        with self._sessions() as session:
+        with self.read() as session:
             row = session.scalars(select(Site).where(Site.is_local.is_(True))).first()
             if row is None:
                 return None
@@ -156,8 +164,11 @@ class Workspace:
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:
+            _rollback_quietly(session)
+            raise translate(exc) from None  # the SQL and its parameters stay out of any traceback
         except BaseException:
-            session.rollback()
+            _rollback_quietly(session)
             raise
         finally:
             session.close()
@@ -169,6 +180,8 @@ class Workspace:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            raise translate(exc) from None
         finally:
             session.close()  # ends the transaction without expiring what was read
             self._leave()
@@ -214,6 +227,14 @@ class Workspace:
 _NO_SITE = SiteInfo("", "", "", "")
 
 
+def _rollback_quietly(session: Session) -> None:
+    """Roll back; a connection that already failed (full disk, lost server) must not hide why."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        log.warning("rollback after a database error failed too")
+
+
 def open_workspace(
     data_dir: Path,
     *,
@@ -230,7 +251,7 @@ def open_workspace(
     import_startup()  # the rest of the models load with their services
     data_dir = Path(data_dir)
     if not create and not data_dir.exists():
-        raise UserError(f"数据文件夹 {data_dir} 不存在，请先运行首次设置（yichao init）。")
+        raise NoDatabase(f"数据文件夹 {data_dir} 不存在，请先运行首次设置（yichao init）。")
     ensure_writable(data_dir)
     instance = InstanceLock(data_dir) if lock else None
     if instance:
@@ -246,7 +267,7 @@ def open_workspace(
             if problem:
                 raise DatabaseProblem(problem + "可以从最近的备份恢复。")
         elif is_sqlite and not create:
-            raise UserError(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
+            raise NoDatabase(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
         risk = location_warning(data_dir) if is_sqlite else None
         engine = make_engine(url, wal=risk is None)
         try:
@@ -254,7 +275,7 @@ def open_workspace(
                      backup_keep or int(settings.get("backup_keep")))
         except (OperationalError, DatabaseError) as exc:
             engine.dispose()
-            raise DatabaseProblem(f"无法打开数据库：{exc.orig}。") from exc
+            raise DatabaseProblem(f"无法打开数据库：{translate(exc).message}") from None
         except BaseException:
             engine.dispose()
             raise

@@ -45,7 +45,9 @@ class DemoContext:
 def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
              progress: ProgressFn = no_progress) -> list[str]:
     """Run every demo step on a copy of the folder, then put the copy in place; returns one
-    summary line per step. Nothing of the real folder changes unless every step succeeds."""
+    summary line per step. Nothing of the real folder changes unless every step succeeds.
+    Administrators only."""
+    ws.require("admin", "生成演示数据")
     _refuse_filled_folder(ws)
     lines = []
     with shadow_workspace(ws) as work:

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.db_errors import retry_lost_race
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.staff import staff_names_in
 from yichao.app.core.workspace import Workspace
@@ -146,6 +147,7 @@ def passbooks_of(ws: Workspace, holder_uid: str) -> list[PassbookRow]:
         return [passbook_row(b, holder) for b in session.scalars(stmt)]
 
 
+@retry_lost_race
 def deposit(ws: Workspace, number: str, points: int, memo: str, hours: float | None = None,
             source_kind: str = "", source_uid: str | None = None) -> EntryRow:
     """存入: points earned (with the service hours where it was service)."""
@@ -160,6 +162,7 @@ def deposit(ws: Workspace, number: str, points: int, memo: str, hours: float | N
         return entry_row(entry)
 
 
+@retry_lost_race
 def redeem(ws: Workspace, number: str, points: int, memo: str) -> EntryRow:
     """支取: points spent; refused with the balance shown when they are not there."""
     ws.require("staff", "支取积分")
@@ -172,6 +175,7 @@ def redeem(ws: Workspace, number: str, points: int, memo: str) -> EntryRow:
         return entry_row(entry)
 
 
+@retry_lost_race
 def reverse(ws: Workspace, number: str, seq: int, memo: str = "") -> EntryRow:
     """冲正: correct entry ``seq`` by an opposite entry; the original stays as it was."""
     ws.require("staff", "冲正存折记录")

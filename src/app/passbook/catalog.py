@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from yichao.app.core.db_errors import retry_lost_race
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.own_records import save_own
 from yichao.app.core.workspace import Workspace
@@ -83,6 +84,7 @@ def restock(ws: Workspace, item_uid: str, delta: int) -> int:
         return move_stock(session, item_uid, delta, ws.site.code)
 
 
+@retry_lost_race
 def redeem_item(ws: Workspace, number: str, item_uid: str, quantity: int = 1) -> EntryRow:
     """支取 for catalog items: points and stock move together, or neither does."""
     ws.require("staff", "兑换物品")

@@ -31,7 +31,7 @@ def test_password_hash_is_salted_scrypt_and_verifies():
 
 def test_login_success_and_failure_are_journaled(workspace):
     workspace.user = None
-    with pytest.raises(UserError, match="还可以再试 4 次"):
+    with pytest.raises(UserError, match="用户名或密码不正确"):
         auth.login(workspace, "admin", "wrong")
     user = auth.login(workspace, "admin", PASSWORD)
     assert user.role == "admin" and workspace.user == user
@@ -43,14 +43,44 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(workspace):
     for _ in range(4):
         with pytest.raises(UserError):
             auth.login(workspace, "admin", "wrong")
-    with pytest.raises(UserError, match="还有 15 分钟"):
+    with pytest.raises(UserError, match="用户名或密码不正确"):  # locked now: says nothing of this name
         auth.login(workspace, "admin", "wrong")
-    with pytest.raises(UserError, match="已锁定"):
-        auth.login(workspace, "admin", PASSWORD)  # even the right password while locked
+    with pytest.raises(UserError, match="用户名或密码不正确"):
+        auth.login(workspace, "admin", "wrong")  # a guess during the lock learns nothing either
+    with pytest.raises(UserError, match="已锁定.*还有 15 分钟"):
+        auth.login(workspace, "admin", PASSWORD)  # the right password: how long, and what to do
     with workspace.unit() as s:
         u = s.scalars(select(User)).one()
         u.locked_until = utcnow() - timedelta(seconds=1)
     assert auth.login(workspace, "admin", PASSWORD).username == "admin"
+
+
+def test_answers_never_tell_whether_a_login_name_exists(workspace):
+    answers = set()
+    for name in ("admin", "nobody"):
+        for _ in range(6):  # the sixth try meets a locked admin: still the same sentence
+            with pytest.raises(UserError) as caught:
+                auth.login(workspace, name, "wrong")
+            answers.add(str(caught.value))
+    assert answers == {auth.WRONG_CREDENTIALS}
+
+
+def test_backup_credentials_decide_a_restore(workspace, tmp_path):
+    from yichao.app.core import backup_database, db_path
+
+    auth.create_user(workspace, "clerk", "clerk123", "staff")
+    copy = backup_database(db_path(workspace.data_dir), tmp_path)
+    auth.check_backup_credentials(copy, "admin", PASSWORD)
+    with pytest.raises(UserError, match="用户名或密码不正确"):
+        auth.check_backup_credentials(copy, "admin", "wrong")
+    with pytest.raises(UserError, match="用户名或密码不正确"):
+        auth.check_backup_credentials(copy, "nobody", PASSWORD)
+    with pytest.raises(PermissionDenied):
+        auth.check_backup_credentials(copy, "clerk", "clerk123")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(UserError, match="无法读取备份文件"):
+        auth.check_backup_credentials(junk, "admin", PASSWORD)
 
 
 def test_unknown_user_and_disabled_account(workspace):
