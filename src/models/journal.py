@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Integer, String, Text, bindparam, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
 from yichao.models.errors import ForeignRecordError, UserError
 from yichao.models.registry import import_all

@@ -19,6 +19,7 @@ from yichao.app.core.errors import UserError
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.document import new_canvas
+from yichao.app.pdf.fonts import require_drawable
 from yichao.app.pdf.sheet import Sheet
 
 MAX_BATCH = 5000
@@ -50,7 +51,14 @@ def _check_out(out: Path) -> Path:
 
 def render(pages: Sequence[Issued], options: PrintOptions, out: Path, progress: ProgressFn = no_progress,
            cancel: CancelToken | None = None, title: str = "") -> Path:
-    """Draw ``pages`` into ``out`` through a temporary file; nothing is left behind on cancel."""
+    """Draw ``pages`` into ``out`` through a temporary file; nothing is left behind on cancel.
+
+    Every text is checked against the font first: a name with a character the font lacks stops
+    the run (and so its register rows) before a page is drawn."""
+    for page in pages:
+        content = page.row.content
+        require_drawable({k: v for k, v in content.items() if isinstance(v, str) and k != "qr"},
+                         f"证书（{content.get('recipient') or ''}）")
     tmp = out.with_name(f".{out.name}.part")
     canvas = new_canvas(tmp, options.layout.pagesize, title=title or "证书", subject="益巢证书")
     try:

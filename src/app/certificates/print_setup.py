@@ -52,7 +52,7 @@ def save_setup(ws: Workspace, *, preprinted: bool, offset_x_mm: float, offset_y_
     if not prefix or not prefix.isascii() or not prefix.isalnum() or len(prefix) > 6:
         raise UserError("编号前缀应为 1 到 6 位字母或数字，如 DL。")
     for value, label in ((offset_x_mm, "水平"), (offset_y_mm, "垂直")):
-        if abs(value) > MAX_OFFSET_MM:
+        if not abs(value) <= MAX_OFFSET_MM:  # also refuses NaN
             raise UserError(f"{label}校准偏移不能超过 {MAX_OFFSET_MM:g} 毫米。")
     if not issuer.strip() or not center.strip():
         raise UserError("签发单位和孵化中心名称不能为空。")

@@ -26,6 +26,15 @@ class ExpiryResult:
     points: int
 
 
+MAX_YEARS = 50
+
+
+def check_years(years: object) -> None:
+    """Refuse a period that would expire points not yet old (expiry entries cannot be reversed)."""
+    if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= MAX_YEARS:
+        raise UserError(f"积分有效期应为 1 到 {MAX_YEARS} 年的整数（填写的是 {years}）。")
+
+
 def years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
@@ -36,10 +45,15 @@ def years_before(day: date, years: int) -> date:
 def expire_points(ws: Workspace, as_of: date | None = None, years: int | None = None) -> ExpiryResult:
     """Write an expiry entry on every active passbook holding points older than the period."""
     ws.require("staff", "处理积分过期")
+    if years is not None:
+        check_years(years)
     years = years if years is not None else expiry_years(ws)
     if not years:
         raise UserError("还没有设置积分有效期规则，积分不会过期。")
+    check_years(years)
     today = as_of or date.today()
+    if today > date.today():
+        raise UserError(f"过期日期 {today:%Y-%m-%d} 还没有到，不能提前让积分过期（过期记录不能撤销）。")
     cutoff = years_before(today, years)
     old_in = func.sum(case(((LedgerEntry.points > 0) & (LedgerEntry.on <= cutoff), LedgerEntry.points), else_=0))
     out = func.sum(case((LedgerEntry.points < 0, -LedgerEntry.points), else_=0))

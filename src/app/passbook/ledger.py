@@ -8,6 +8,7 @@ committed together or not at all. Nothing here edits or deletes an entry: a mist
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -88,7 +89,9 @@ def hours_to_minutes(hours: float | None) -> int:
         value = float(hours)
     except (TypeError, ValueError):
         raise UserError("服务时长必须是数字（小时）。") from None
-    if value != value or value < 0:
+    if not math.isfinite(value):
+        raise UserError("服务时长必须是有限的数字（小时）。")
+    if value < 0:
         raise UserError("服务时长不能为负数。")
     minutes = round(value * 60)
     if minutes > MAX_MINUTES:

@@ -16,7 +16,7 @@ from yichao.app.pdf.document import (
     new_canvas,
     rgb,
 )
-from yichao.app.pdf.fonts import register_cjk_font
+from yichao.app.pdf.fonts import missing_glyphs, register_cjk_font, require_drawable
 from yichao.app.pdf.qr import qr_matrix
 from yichao.app.pdf.sheet import Code, Line, Picture, Rect, Sheet, Text, placed, text_width_mm, write_pdf
 from yichao.app.pdf.tables import build, grid, para, styles
@@ -45,9 +45,11 @@ __all__ = [
     "draw_qr",
     "fit",
     "grid",
+    "missing_glyphs",
     "new_canvas",
     "para",
     "register_cjk_font",
+    "require_drawable",
     "rgb",
     "styles",
 ]
