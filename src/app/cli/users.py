@@ -23,7 +23,7 @@ def run_unlock(args: argparse.Namespace) -> int:
     # per command: the CLI starts light
     from yichao.app.core import unlock
 
-    with workspace(args) as ws:
+    with workspace(args, signed_in=False) as ws:  # open: the locked-out administrator's way back in
         row = unlock(ws, args.user, by="本机命令行")
     print(f"账号 {row.username} 已解锁，可以重新登录。")
     return 0
