@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.conftest import PASSWORD
 from tests.unit.sync.support import add_community, add_people, pair
 from yichao.app.core.workspace import CLI_USER, open_workspace
 from yichao.app.sync.canonical import canonical_lines
@@ -28,12 +29,15 @@ from yichao.app.cli import main
 import yichao.app.sync.importer, yichao.app.sync.export  # loaded before the clock starts
 print("ready", flush=True)
 sys.stdin.readline()
-sys.exit(main(["--data-dir", sys.argv[1], "bundle", "import", sys.argv[2]]))
+sys.exit(main(["--data-dir", sys.argv[1], "--user", "admin", "--password-file", sys.argv[3],
+              "bundle", "import", sys.argv[2]]))
 """
 
 
 def _spawn(folder: Path, bundle: Path) -> subprocess.Popen[str]:
-    p = subprocess.Popen([sys.executable, "-c", WORKER, str(folder), str(bundle)], stdin=subprocess.PIPE,
+    password = folder.parent / "admin.password"  # the template's administrator signs in
+    password.write_text(PASSWORD, encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-c", WORKER, str(folder), str(bundle), str(password)], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert p.stdout is not None and p.stdout.readline().strip() == "ready"
     return p
