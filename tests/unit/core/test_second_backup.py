@@ -3,12 +3,14 @@ when the USB stick is not plugged in."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSWORD
 from yichao.app.core import UserError, list_backups, run_second_backup, second_backup_due, update_settings
 from yichao.app.core.second_backup import ABSENT, DONE, NOT_DUE, OFF
 
@@ -64,10 +66,13 @@ def test_the_cli_for_the_task_scheduler(workspace, tmp_path) -> None:
     update_settings(workspace, {"backup_second_dir": str(stick)})
     folder = workspace.data_dir
     workspace.close()
+    password = tmp_path / "pw.txt"  # the scheduled task signs in like any command (YICHAO_USER/_PASSWORD_FILE)
+    password.write_text(PASSWORD, encoding="utf-8")
+    env = {**os.environ, "YICHAO_USER": "admin", "YICHAO_PASSWORD_FILE": str(password)}
     env_cmd = ["yichao", "--data-dir", str(folder), "backup", "--second"]
-    r = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 1 and "现在不可用" in r.stderr and "Traceback" not in r.stderr
     stick.mkdir()
-    r = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(env_cmd, capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     assert Path(r.stdout.strip()).parent == stick
