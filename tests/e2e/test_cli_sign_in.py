@@ -32,7 +32,8 @@ def street(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def _journal_count(folder: Path) -> int:
     with sqlite3.connect(folder / "yichao.db") as conn:
-        return conn.execute("SELECT count(*) FROM journal WHERE op NOT IN ('login', 'login_failed') AND entity != 'user_account'").fetchone()[0]
+        return conn.execute("SELECT count(*) FROM journal WHERE op NOT IN ('login', 'login_failed') "
+                            "AND entity != 'user_account'").fetchone()[0]
 
 
 def _a_passbook(folder: Path) -> dict:
@@ -75,8 +76,8 @@ def test_environment_credentials_and_the_journal_names_the_user(street):
     folder, pw = street
     book = _a_passbook(folder)
     env = {**ENV, "YICHAO_USER": "admin", "YICHAO_PASSWORD_FILE": str(pw)}
-    import subprocess
     import shutil
+    import subprocess
 
     program = os.environ.get("YICHAO_CLI") or shutil.which("yichao") or "yichao"
     r = subprocess.run([program, "--data-dir", str(folder), "passbook", "deposit", book["number"], "--points", "4",
@@ -101,7 +102,8 @@ def test_options_after_the_command_word_and_roles_checked(street):
     r = yichao("--user", "reader", "--password-file", str(reader_pw), "demo", "--residents", "5", data_dir=folder)
     assert r.returncode == 1 and "权限" in r.stderr
     with sqlite3.connect(folder / "yichao.db") as conn:
-        ops = [op for (op,) in conn.execute("SELECT op FROM journal WHERE op NOT IN ('login', 'login_failed') AND entity != 'user_account'")]
+        ops = [op for (op,) in conn.execute("SELECT op FROM journal WHERE op NOT IN ('login', 'login_failed') "
+                                            "AND entity != 'user_account'")]
     assert ops[before:] == ["denied", "denied"]  # refusals are journaled, nothing else changed
 
 

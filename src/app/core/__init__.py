@@ -100,9 +100,9 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.pinyin import initials
     from yichao.app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
+    from yichao.app.core.redaction import RedactingFilter, install_redaction, redact
     from yichao.app.core.restore import RestorePlan, RestoreResult, check_backup_file, plan_restore, restore_database
     from yichao.app.core.second_backup import SecondBackup, last_second_backup, run_second_backup, second_backup_due
-    from yichao.app.core.redaction import RedactingFilter, install_redaction, redact
     from yichao.app.core.settings import Settings
     from yichao.app.core.setup import initialize, validate_site
     from yichao.app.core.staff import staff_label, staff_names, staff_names_in

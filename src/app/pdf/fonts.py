@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from yichao.app.core.errors import UserError
-
 from yichao.resources import CJK_FONT_PATH
 
 CJK_FONT = "YichaoCJK"

@@ -11,8 +11,8 @@ from yichao.app.certificates.batch import print_certificates
 from yichao.app.core.errors import UserError
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook.expiry import expire_points
-from yichao.app.people.residents import PersonInput, create_person
 from yichao.app.pdf.fonts import missing_glyphs
+from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.certificate import Certificate
 from yichao.models.organization import Organization
 from yichao.models.passbook import LedgerEntry
