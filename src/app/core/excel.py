@@ -12,7 +12,9 @@ openpyxl is imported lazily (never at start-up, DESIGN.md section 8).
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -39,6 +41,15 @@ _SPACES = re.compile(r"\s+")
 _TOTAL_WORDS = ("合计", "总计", "小计", "共计")
 _HEADER_NOISE = re.compile(r"[\s*＊:：_\-—]|[（(][^）)]*[）)]")
 MAX_HEADER_SCAN = 20
+# bounded work on any file (issue 18 point 2): a 5 KB sheet must not grow into gigabytes
+MAX_ROWS = 200_000  # rows of one sheet, blank ones included
+MAX_COLS = 200  # columns that may hold data
+MAX_MERGES = 20_000
+MAX_CELLS = 10_000_000  # cells read or filled in by merges, empty ones included
+MAX_INFLATED = 512 * 1024 * 1024  # bytes of one member of the .xlsx once unpacked
+MAX_RATIO = 200  # unpacked / packed, for members over RATIO_FLOOR
+RATIO_FLOOR = 8 * 1024 * 1024
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)"')
 
 
 @dataclass(frozen=True)
@@ -154,6 +165,7 @@ def _refuse_non_xlsx(path: Path) -> None:
     if not head:
         raise UserError(f"文件 {path.name} 是空的。")
     if zipfile.is_zipfile(path):
+        _refuse_bomb(path)
         return
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UserError(f"文件 {path.name} 是旧版 Excel 97-2003（.xls）或加了密码的表格，"
@@ -169,9 +181,32 @@ def _refuse_non_xlsx(path: Path) -> None:
     raise UserError(f"文件 {path.name} 已损坏或不是 Excel 表格（.xlsx），无法读取。")
 
 
+def _too_big(path: Path) -> UserError:
+    return UserError(f"文件 {path.name} 解压后过大（超过 {MAX_INFLATED // 1024 // 1024} MB 或压缩比异常），"
+                     "不像是正常的表格，没有读取。")
+
+
+def _refuse_bomb(path: Path) -> None:
+    """Sizes from the zip's directory: nothing is inflated yet. (zipfile never inflates a member
+    past the size its directory states, so these limits hold while reading.)"""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise UserError(f"文件 {path.name} 已损坏或不是 Excel 表格（.xlsx），无法读取。") from exc
+    if len(infos) > 10_000:
+        raise _too_big(path)
+    for info in infos:
+        if info.file_size > MAX_INFLATED or (
+                info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+            raise _too_big(path)
+    if sum(i.file_size for i in infos) > 2 * MAX_INFLATED:
+        raise _too_big(path)
+
+
 def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, int]]:
     """(min_row, min_col, max_row, max_col) of every merged range; read-only sheets do not parse
-    them, so the <mergeCells> element is read from the sheet's XML directly."""
+    them, so the <mergeCell> elements are found in the sheet's XML, streamed a piece at a time."""
     # openpyxl on first use, never at start-up (DESIGN.md section 8)
     from openpyxl.utils.cell import range_boundaries
 
@@ -179,18 +214,25 @@ def _merged_ranges(workbook: Any, worksheet: Any) -> list[tuple[int, int, int, i
     archive = getattr(workbook, "_archive", None)
     if not path or archive is None:
         return []
+    found = []
+    tail = b""
     try:
-        xml = archive.read(path)
+        with archive.open(path) as fh:
+            while piece := fh.read(1024 * 1024):
+                chunk = tail + piece
+                cut = chunk.rfind(b"<")  # a tag cut in two is looked at with the next piece
+                cut = cut if cut > len(chunk) - 512 else len(chunk)
+                for ref in _MERGE.findall(chunk[:cut]):
+                    min_col, min_row, max_col, max_row = range_boundaries(ref.decode().upper())
+                    if min_col and min_row and max_col and max_row:  # always, for refs of this pattern
+                        found.append((min_row, min_col, max_row, max_col))
+                    if len(found) > MAX_MERGES:
+                        raise UserError(f"表格里的合并单元格超过 {MAX_MERGES} 处，不像是正常的表格，没有读取。")
+                tail = chunk[cut:]
     except KeyError:
         return []
-    start = xml.rfind(b"<mergeCells")
-    if start < 0:
-        return []
-    found = []
-    for ref in re.findall(rb'<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"', xml[start:]):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode())
-        if min_col and min_row and max_col and max_row:  # always, for refs of this pattern
-            found.append((min_row, min_col, max_row, max_col))
+    except (ValueError, TypeError) as exc:
+        raise UserError("表格里的合并单元格写法无法识别，文件可能已损坏。") from exc
     return found
 
 
@@ -199,13 +241,20 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[str, list[She
     in every cell they cover. Raises UserError for anything that is not a readable .xlsx."""
     path = Path(path)
     _refuse_non_xlsx(path)
+    with open(path, "rb") as handle:  # ours, so a half-read workbook never leaves the file open
+        return _read_sheet(handle, path, sheet)
+
+
+def _read_sheet(handle: Any, path: Path, sheet: str | None) -> tuple[str, list[SheetRow]]:
     # openpyxl on first use, never at start-up (DESIGN.md section 8)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, ValueError,
+            TypeError, EOFError, SyntaxError, zlib.error, NotImplementedError, RuntimeError, IndexError,
+            AttributeError, struct.error) as exc:
         raise UserError(f"文件 {path.name} 已损坏或不是 Excel 表格（.xlsx），无法读取。") from exc
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
@@ -214,20 +263,39 @@ def read_rows(path: str | Path, sheet: str | None = None) -> tuple[str, list[She
         merges = _merged_ranges(workbook, worksheet)
         worksheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
         grid: dict[int, list[str]] = {}
+        budget = MAX_CELLS
         try:
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                cells = [cell_text(v) for v in values]
+                budget -= len(values)
+                if budget < 0:
+                    raise UserError(f"文件过大：超过 {MAX_CELLS} 个单元格。请分成几个文件导入。")
+                if number > MAX_ROWS:
+                    raise UserError(f"文件过大：超过 {MAX_ROWS} 行。请分成几个文件导入。")
+                if len(values) > MAX_COLS and any(v not in (None, "") for v in values[MAX_COLS:]):
+                    raise UserError(f"文件过大：超过 {MAX_COLS} 列。请只保留要导入的列。")
+                cells = [cell_text(v) for v in values[:MAX_COLS]]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
                     grid[number] = cells
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        except UserError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, OSError, EOFError,
+                SyntaxError, zlib.error, NotImplementedError, RuntimeError, IndexError, struct.error) as exc:
+            # SyntaxError: the XML parser's ParseError (a control character, a cut file)
             raise UserError(f"文件 {path.name} 已损坏，无法读完。") from exc
+        last_row = max(grid, default=0)
+        width = max((len(c) for c in grid.values()), default=0)
         for min_row, min_col, max_row, max_col in merges:
+            # a merge reaches no further than the cells that hold data (A2:XFD1048576 is 5 KB)
+            max_row, max_col = min(max_row, last_row), min(max_col, width)
             top = grid.get(min_row, [])
             value = top[min_col - 1] if min_col - 1 < len(top) else ""
             if not value:
                 continue
+            budget -= max(0, max_row - min_row + 1) * max(0, max_col - min_col + 1)
+            if budget < 0:
+                raise UserError(f"文件过大：合并单元格覆盖超过 {MAX_CELLS} 个单元格。")
             for r in range(min_row, max_row + 1):
                 cells = grid.setdefault(r, [])
                 if len(cells) < max_col:
