@@ -18,6 +18,8 @@ from functools import cache
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 
+from yichao.ui.background_imports import BACKGROUND_IMPORT
+
 log = logging.getLogger(__name__)
 
 ICONS: dict[str, str] = {
@@ -124,7 +126,8 @@ def _load_fonts() -> None:
 
 
 def _import_qtawesome() -> None:
-    import qtawesome  # noqa: F401 - the import is the work
+    with BACKGROUND_IMPORT:  # never while another thread builds PySide6's lazy types
+        import qtawesome  # noqa: F401 - the import is the work
 
 
 def wait_loaded(timeout: float = 30.0) -> bool:

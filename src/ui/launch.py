@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from yichao.app.core import Settings, data_dir_forced, db_path, logs_dir, resolve_data_dir
 from yichao.resources import ICON_PATH
+from yichao.ui.background_imports import BACKGROUND_IMPORT
 from yichao.ui.crash import install_crash_handlers, setup_logging
 from yichao.ui.fonts import install_cjk_font
 from yichao.ui.i18n import install_translators
@@ -188,13 +189,14 @@ def _import_main_window(prepare_first_page: bool = False) -> None:
 
     from yichao.ui.pages import ordered_pages
 
-    importlib.import_module(".main_window", __package__)
-    pages = ordered_pages()
-    if pages:
-        module = importlib.import_module(pages[0].target.split(":")[0])
-        prepare = getattr(module, "prepare", None)
-        if prepare_first_page and callable(prepare):
-            prepare()
+    with BACKGROUND_IMPORT:  # PySide6's lazy types: never built by two threads at once
+        importlib.import_module(".main_window", __package__)
+        pages = ordered_pages()
+        if pages:
+            module = importlib.import_module(pages[0].target.split(":")[0])
+            prepare = getattr(module, "prepare", None)
+            if prepare_first_page and callable(prepare):
+                prepare()
 
 
 def _login_with_password_file(data_dir: Path, user: str, password_file: str, interactive: bool) -> Any:
