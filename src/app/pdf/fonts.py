@@ -28,8 +28,11 @@ def register_cjk_font() -> str:
 def _drawable() -> frozenset[int]:
     """The code points the shipped font has outlines for."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    return frozenset(pdfmetrics.getFont(register_cjk_font()).face.charToGlyph)
+    font = pdfmetrics.getFont(register_cjk_font())
+    assert isinstance(font, TTFont)  # the shipped TrueType font: its face maps code points to glyphs
+    return frozenset(font.face.charToGlyph)
 
 
 def missing_glyphs(text: str) -> str:
