@@ -37,7 +37,9 @@ def people(folder: Path) -> int:
 
 def start_demo(folder: Path, tmp: Path) -> subprocess.Popen[str]:
     program = os.environ.get("YICHAO_CLI") or shutil.which("yichao") or "yichao"
-    env = {**ENV, "TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp)}
+    env = {**ENV, "TMPDIR": str(tmp), "TEMP": str(tmp), "TMP": str(tmp),
+           # the demo signs in as the administrator `street` made (DESIGN.md section 6)
+           "YICHAO_USER": "admin", "YICHAO_PASSWORD_FILE": str(folder.parent / "pw.txt")}
     return subprocess.Popen([program, "--data-dir", str(folder), "demo", "--residents", "20000"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True, env=env)
 
