@@ -112,7 +112,8 @@ def test_killed_import_is_all_or_nothing(make_workspace, tmp_path):
             assert lines == [] and in_seq == 0, "a partial import survived a kill"
             outcomes["untouched"] += 1
         if i % 10 == 0:  # and the bundle still imports afterwards
-            r = subprocess.run(["yichao", "--data-dir", str(folder), "bundle", "import", str(bundle)],
+            r = subprocess.run(["yichao", "--data-dir", str(folder), "--user", "admin", "--password-file",
+                                str(folder.parent / "admin.password"), "bundle", "import", str(bundle)],
                                capture_output=True, text=True, timeout=300)
             assert r.returncode == 0, r.stderr
             assert _lines(folder, street.site.code) == (full, 1)
