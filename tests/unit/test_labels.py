@@ -13,7 +13,8 @@ SRC = Path(yichao.__file__).parent
 LABEL_MODULES = sorted(SRC.glob("app/*/labels.py"))
 # words that are also something else: a column header of a spreadsheet or PDF table, a ledger's word
 # for another domain's status (已完成), or plain "none"
-OTHER_MEANING = {"无", "类别", "服务领域", "志愿者", "存入", "支取", "已拨付", "紧急", "结项评估", "已完成"}
+# and 正常, a street's exchange that is in order (the sync page), not a passbook's status
+OTHER_MEANING = {"无", "类别", "服务领域", "志愿者", "存入", "支取", "已拨付", "紧急", "结项评估", "已完成", "正常"}
 # the national standard's own table of registration categories (GB 32100), not Yichao's kinds
 STANDARD_TABLES = {Path("models/identifiers.py")}
 

@@ -21,6 +21,7 @@ from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs import KIND_LABELS as ORG_KINDS
 from yichao.app.orgs import STAGE_LABELS as ORG_STAGES
+from yichao.app.people import GENDER_LABELS
 from yichao.app.sync.identity import PERSON, stored_person_keys
 from yichao.app.sync.labels import describe, kind_label
 from yichao.app.sync.plan import NATURAL_KEYS, ConflictItem
@@ -45,7 +46,7 @@ SIDE_BY_SIDE: dict[str, tuple[tuple[str, str], ...]] = {
 # stored codes a clerk reads in words
 VALUE_LABELS: dict[tuple[str, str], dict[Any, str]] = {
     ("organization", "kind"): ORG_KINDS, ("organization", "stage"): ORG_STAGES,
-    ("person", "gender"): {"male": "男", "female": "女"},
+    ("person", "gender"): GENDER_LABELS,
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-KIND_LABELS: dict[str, str] = {
+# the names of record kinds (nouns such as 社区, 项目), not words for codes: so not *_LABELS
+KIND_NAMES: dict[str, str] = {
     "site": "站点", "community": "社区", "attachment": "附件",
     "person": "居民", "organization": "社会组织", "org_lookup": "组织分类与领域",
     "org_stage_change": "组织阶段变更", "org_rating": "组织评估等级", "org_activity": "组织活动",
@@ -36,7 +37,7 @@ _NAME_COLUMNS = ("name", "title", "number", "serial", "code")
 
 def kind_label(table: str) -> str:
     """The Chinese name of a synced kind (an unknown one is called 其他记录, never by its table)."""
-    return KIND_LABELS.get(table, "其他记录")
+    return KIND_NAMES.get(table, "其他记录")
 
 
 def describe(table: str, row: Mapping[str, Any]) -> str:

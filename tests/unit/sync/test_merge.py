@@ -16,7 +16,7 @@ from yichao.app.core.workspace import Workspace, open_workspace
 from yichao.app.sync import list_conflicts, list_held, report_lines
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.importer import import_bundle
-from yichao.app.sync.labels import KIND_LABELS
+from yichao.app.sync.labels import KIND_NAMES
 from yichao.app.sync.records import table_codecs
 from yichao.models.identifiers import make_id_number
 from yichao.models.org_records import OrgLookup
@@ -75,7 +75,7 @@ def reopen(folder: Path) -> Workspace:
 
 
 def test_every_synced_kind_has_a_chinese_label():
-    assert set(table_codecs()) <= set(KIND_LABELS)
+    assert set(table_codecs()) <= set(KIND_NAMES)
 
 
 def test_two_streets_list_one_organization_both_apply_and_the_conflict_is_listed_once(sites, tmp_path):
