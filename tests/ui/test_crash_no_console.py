@@ -20,12 +20,11 @@ def _no_console(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_excepthook_survives_when_neither_the_dialog_nor_a_console_is_there(monkeypatch):
     _no_console(monkeypatch)
-    import PySide6.QtWidgets as widgets
 
     def broken(*args, **kwargs):
         raise RuntimeError("no display")
 
-    monkeypatch.setattr(widgets, "QMessageBox", broken)
+    monkeypatch.setattr(crash, "QMessageBox", broken)  # the name the crash path uses (imported at the top)
     try:
         raise ValueError("boom")
     except ValueError as exc:
