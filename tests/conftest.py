@@ -26,7 +26,7 @@ ADMIN = CurrentUser("admin", "admin", "管理员")
 def _make_template(root: Path, role: str, code: str, name: str, parent: str) -> Path:
     from yichao.app.core.setup import initialize
 
-    target = root / f"template-{role}-{code}"
+    target = root / f"template-{role}-{code}-{len(list(root.iterdir()))}"
     ws = initialize(target, role, code, name, "admin", PASSWORD, parent, "历下区" if parent else "")
     ws.close()
     return target
@@ -36,10 +36,10 @@ def _make_template(root: Path, role: str, code: str, name: str, parent: str) -> 
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     """Initialised data folders made once per session, copied per test (schema built once)."""
     root = tmp_path_factory.mktemp("templates")
-    made: dict[tuple[str, str], Path] = {}
+    made: dict[tuple[str, str, str, str], Path] = {}
 
     def get(role: str = "street", code: str = "370102001", name: str = "甸柳街道", parent: str = "370102") -> Path:
-        key = (role, code)
+        key = (role, code, name, parent)  # two sites with one code but other names are other templates
         if key not in made:
             made[key] = _make_template(root, role, code, name, parent if role == "street" else "")
         return made[key]
@@ -91,3 +91,19 @@ def _settle_gui_workers():
         import gc
 
         gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _untranslated_after_each_test():
+    """Many GUI tests start the application as users do, which installs the Chinese translators;
+    remove them afterwards so every test starts from the same language, whatever ran before it."""
+    yield
+    import sys
+
+    i18n = sys.modules.get("yichao.ui.i18n")
+    if i18n is not None and i18n._installed:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            i18n.install_translators(app, "en")
