@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -9,6 +10,11 @@ from tests.unit.sync.support import move, pair
 from tests.unit.sync.test_merge import CODE, add_org
 from yichao.app.sync import open_notices
 from yichao.models.journal import JournalEntry
+
+
+def headers(model):
+    """The column titles a user sees, read through the model's Qt interface."""
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
 
 
 def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path, monkeypatch):
@@ -31,7 +37,7 @@ def test_conflicts_tab_links_and_asks_the_street(qtbot, make_workspace, tmp_path
     tab.resize(1000, 640)
     assert tab.list_model.rowCount() == 1
     assert tab.list_model.rows[0][2] == "在 2 个街道登记"
-    assert tab.side_model.headers[1:] == ["甸柳街道", "姚家街道"]
+    assert headers(tab.side_model)[1:] == ["甸柳街道", "姚家街道"]
     assert ["名称", "山泉志愿服务中心", "山泉志愿服务中心"] in tab.side_model.rows
     assert ["阶段", "苗圃培育", "苗圃培育"] in tab.side_model.rows  # codes in words
     tab.show()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,11 +19,11 @@ from PySide6.QtWidgets import (
 from yichao.app import core
 from yichao.app.core import UserRow, Workspace
 from yichao.ui.icons import icon
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column
+from yichao.ui.models.rows_model import RowsModel
 from yichao.ui.operations import call
 from yichao.ui.widgets.form import Field, FormDialog, ask
 from yichao.ui.widgets.table_view import make_table_view
-
-UID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def role_label(role: str) -> str:
@@ -33,44 +32,24 @@ def role_label(role: str) -> str:
             "viewer": QCoreApplication.translate("Roles", "Read-only")}.get(role, role)
 
 
-class UsersModel(QAbstractTableModel):
-    """The handful of staff accounts of a site (a small list: loaded whole)."""
+def user_columns() -> list[Column]:
+    """The columns of the staff list: a handful of accounts, shown whole."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[UserRow] = []
-        self.headers = [self.tr("User name"), self.tr("Name"), self.tr("Role"), self.tr("Status"),
-                        self.tr("Last sign-in")]
+    def status(row: UserRow) -> str:
+        if not row.active:
+            return QCoreApplication.translate("UsersModel", "Disabled")
+        if row.locked_until is not None and row.locked_until > datetime.now(UTC):
+            return QCoreApplication.translate("UsersModel", "Locked")
+        return QCoreApplication.translate("UsersModel", "Active")
 
-    def set_rows(self, rows: list[UserRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == UID_ROLE:
-            return row.username
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-
-        locked = row.locked_until is not None and row.locked_until > datetime.now(UTC)
-        status = self.tr("Disabled") if not row.active else (self.tr("Locked") if locked else self.tr("Active"))
-        last = row.last_login.astimezone().strftime("%Y-%m-%d %H:%M") if row.last_login else ""
-        return [row.username, row.display_name, role_label(row.role), status, last][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    return [
+        Column("", QCoreApplication.translate("UsersModel", "User name"), lambda r: r.username),
+        Column("", QCoreApplication.translate("UsersModel", "Name"), lambda r: r.display_name),
+        Column("", QCoreApplication.translate("UsersModel", "Role"), lambda r: role_label(r.role)),
+        Column("", QCoreApplication.translate("UsersModel", "Status"), status),
+        Column("", QCoreApplication.translate("UsersModel", "Last sign-in"),
+               lambda r: r.last_login.astimezone().strftime("%Y-%m-%d %H:%M") if r.last_login else ""),
+    ]
 
 
 def _password_problem(password: str, _values: object) -> str:
@@ -101,7 +80,7 @@ class UsersTab(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.model = UsersModel(self)
+        self.model = RowsModel(user_columns(), self)
         self.view: QTableView = make_table_view(self)
         self.view.setSortingEnabled(False)
         self.view.setModel(self.model)
@@ -142,7 +121,8 @@ class UsersTab(QWidget):
 
     def selected_username(self) -> str | None:
         index = self.view.currentIndex()
-        return self.model.data(index, UID_ROLE) if index.isValid() else None
+        row = self.model.data(index, ROW_ROLE) if index.isValid() else None
+        return row.username if row is not None else None
 
     def add_user(self) -> None:
         if NewUserDialog(self.ws, self).exec() == QDialog.DialogCode.Accepted:

@@ -20,8 +20,8 @@ from yichao.app.core import Workspace
 from yichao.app.passbook import PassbookFilter, list_items, list_rules, restock
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
-from yichao.ui.models.passbook_rows import RowsModel
 from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
+from yichao.ui.models.rows_model import RowsModel
 from yichao.ui.operations import call, show_error
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from yichao.app import sync
 from yichao.app.core import Workspace
 from yichao.ui.icons import icon
-from yichao.ui.models.sync_tables import RowsModel
+from yichao.ui.models.rows_model import RowsModel, text_columns
 from yichao.ui.operations import call
 from yichao.ui.widgets.table_view import make_table_view
 
@@ -72,14 +72,15 @@ class ConflictsTab(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.street_filter.currentIndexChanged.connect(self.refresh)
         row = QHBoxLayout()
-        self.list_model = RowsModel([self.tr("Kind"), self.tr("Key"), self.tr("Records"), self.tr("Status")], self)
+        headers = [self.tr("Kind"), self.tr("Key"), self.tr("Records"), self.tr("Status")]
+        self.list_model = RowsModel(text_columns(headers, numbers=(2,)), self)
         self.list_view = make_table_view(box)
         self.list_view.setSortingEnabled(False)
         self.list_view.setModel(self.list_model)
         self.list_view.selectionModel().currentRowChanged.connect(self.show_selected)
         row.addWidget(self.list_view, 2)
         right = QVBoxLayout()
-        self.side_model = RowsModel([self.tr("Field")], self)
+        self.side_model = RowsModel(text_columns([self.tr("Field")]), self)
         self.side_view = make_table_view(box)
         self.side_view.setSortingEnabled(False)
         self.side_view.setModel(self.side_model)
@@ -104,7 +105,7 @@ class ConflictsTab(QWidget):
     def _notices_box(self) -> QWidget:
         box = QGroupBox(self.tr("Correction requests from the district"), self)
         layout = QVBoxLayout(box)
-        self.notice_model = RowsModel([self.tr("From"), self.tr("Kind"), self.tr("Request")], self)
+        self.notice_model = RowsModel(text_columns([self.tr("From"), self.tr("Kind"), self.tr("Request")]), self)
         view = make_table_view(box)
         view.setSortingEnabled(False)
         view.setModel(self.notice_model)
@@ -114,7 +115,7 @@ class ConflictsTab(QWidget):
     def _held_box(self) -> QWidget:
         box = QGroupBox(self.tr("Records held back from imports (the rest was imported)"), self)
         layout = QVBoxLayout(box)
-        self.held_model = RowsModel([self.tr("From"), self.tr("Kind"), self.tr("Reason")], self)
+        self.held_model = RowsModel(text_columns([self.tr("From"), self.tr("Kind"), self.tr("Reason")]), self)
         view = make_table_view(box)
         view.setSortingEnabled(False)
         view.setModel(self.held_model)
@@ -166,13 +167,11 @@ class ConflictsTab(QWidget):
         for button in (self.link_button, self.apart_button, self.ask_button):
             button.setEnabled(row is not None)
         if row is None:
-            self.side_model.headers = [self.tr("Field")]
-            self.side_model.set_rows([])
+            self.side_model.set_columns(text_columns([self.tr("Field")]))
             return
-        self.side_model.headers = [self.tr("Field"), *(f"{m.site_name}" for m in row.members)]
         labels = [label for label, _ in row.members[0].fields] if row.members else []
         rows = [[label, *(dict(m.fields).get(label, "—") for m in row.members)] for label in labels]
-        self.side_model.set_rows(rows)
+        self.side_model.set_columns(text_columns([self.tr("Field"), *(m.site_name for m in row.members)]), rows)
         self.note.setText(row.note)
 
     def decide(self, action: str) -> None:

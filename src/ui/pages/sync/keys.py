@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from yichao.app import sync
 from yichao.app.core import Workspace, safe_filename
 from yichao.ui.icons import icon
-from yichao.ui.models.sync_tables import RowsModel
+from yichao.ui.models.rows_model import RowsModel, text_columns
 from yichao.ui.operations import call
 from yichao.ui.widgets.table_view import make_table_view
 
@@ -60,8 +60,9 @@ class KeysTab(QWidget):
         own_layout.addLayout(row)
         layout.addWidget(own)
         layout.addWidget(QLabel(self.tr("Trusted sites")))
-        self.model = RowsModel([self.tr("Code"), self.tr("Name"), self.tr("Fingerprint"), self.tr("Trusted on"),
-                                self.tr("Last sent"), self.tr("Last received")], self)
+        self.model = RowsModel(text_columns([self.tr("Code"), self.tr("Name"), self.tr("Fingerprint"),
+                                             self.tr("Trusted on"), self.tr("Last sent"),
+                                             self.tr("Last received")]), self)
         self.table = make_table_view(self)
         self.table.setSortingEnabled(False)
         self.table.setModel(self.model)

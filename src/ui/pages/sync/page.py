@@ -28,7 +28,8 @@ from yichao.app.core import OVERDUE_DAYS, Workspace, exchange_due, last_exchange
 from yichao.app.sync import ImportResult
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import PagedTableModel
-from yichao.ui.models.sync_tables import HistorySource, RowsModel, history_columns
+from yichao.ui.models.rows_model import RowsModel, text_columns
+from yichao.ui.models.sync_tables import HistorySource, history_columns
 from yichao.ui.operations import call, run_op, show_error
 from yichao.ui.pages.sync.conflicts import ConflictsTab
 from yichao.ui.pages.sync.keys import KeysTab, totals_rows
@@ -129,7 +130,8 @@ class SyncPage(QWidget):
         self.conflicts_tab.refresh()
         if self.ws.site.role == "district":
             kinds, rows = totals_rows(self.ws)
-            self.totals_model = RowsModel([self.tr("Street"), self.tr("Code"), *kinds], self)
+            self.totals_model = RowsModel(text_columns([self.tr("Street"), self.tr("Code"), *kinds],
+                                                        numbers=range(2, 2 + len(kinds))), self)
             self.totals_model.set_rows(rows)
             self.totals_view.setModel(self.totals_model)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from yichao.app.sync import ImportResult, kind_label, report_lines
-from yichao.ui.models.sync_tables import RowsModel
+from yichao.ui.models.rows_model import RowsModel, text_columns
 from yichao.ui.widgets.table_view import make_table_view
 
 
@@ -30,8 +30,8 @@ class PreviewDialog(QDialog):
         label = QLabel(head)
         label.setWordWrap(True)
         layout.addWidget(label)
-        model = RowsModel([self.tr("Kind"), self.tr("New"), self.tr("Changed"), self.tr("Deleted"),
-                           self.tr("Held"), self.tr("Unchanged")], self)
+        model = RowsModel(text_columns([self.tr("Kind"), self.tr("New"), self.tr("Changed"), self.tr("Deleted"),
+                                        self.tr("Held"), self.tr("Unchanged")], numbers=range(1, 6)), self)
         model.set_rows([[kind_label(k), str(c.new), str(c.changed), str(c.deleted), str(c.held), str(c.unchanged)]
                         for k, c in result.kinds.items()])
         self.table = make_table_view(self)
