@@ -26,16 +26,20 @@ class Need(SyncMixin, Base):
     """One need of a resident, published for claiming."""
 
     __tablename__ = "need"
+    __sort_keys__ = {"title_sort": "title"}
     __table_args__ = (
         # the needs list and board: each status, the overdue filter, title search and the counts are
         # answered from these indexes alone (bench_people)
         Index("ix_need_live_status", "deleted", "status", "due_date", "uid"),
         Index("ix_need_live_due", "deleted", "due_date", "uid", "status", "title", "claimant_name"),
         Index("ix_need_live_title", "deleted", "title_initials", "uid"),
+        Index("ix_need_live_title_sort", "deleted", "title_sort", "uid"),  # the list by title, full pinyin
     )
 
     title: Mapped[str] = mapped_column(String(200))
     title_initials: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # full pinyin, filled by yichao.models.sort_key: the list's order (陈 < 程 < 崔)
+    title_sort: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(16), default="其他", index=True)
     community_uid: Mapped[str | None] = mapped_column(ForeignKey("community.uid"), nullable=True, index=True)

@@ -56,12 +56,15 @@ class Project(SyncMixin, Base):
     """An organization's project in a round (or born from a community proposal)."""
 
     __tablename__ = "project"
+    __sort_keys__ = {"title_sort": "title"}
 
     program_uid: Mapped[str | None] = mapped_column(ForeignKey("program.uid"), nullable=True, index=True)
     org_uid: Mapped[str] = mapped_column(ForeignKey("organization.uid"), index=True)
     proposal_uid: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     title: Mapped[str] = mapped_column(String(200), index=True)
     title_initials: Mapped[str] = mapped_column(String(100), default="", index=True)
+    # full pinyin, filled by yichao.models.sort_key: the list's order (陈 < 程 < 崔)
+    title_sort: Mapped[str] = mapped_column(String(200), default="", index=True)
     domain: Mapped[str] = mapped_column(String(64), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="applied", index=True)

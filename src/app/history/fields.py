@@ -26,7 +26,7 @@ ENTITY_LABELS: dict[str, str] = {
 # bookkeeping every synced record carries, and search helpers derived from other fields
 HIDDEN: frozenset[str] = frozenset({
     "uid", "origin", "rev", "updated_at", "deleted", "name_initials", "title_initials", "search_text",
-    "dedupe_key", "content", "sha256", "password_hash", "name_sort",
+    "dedupe_key", "content", "sha256", "password_hash", "name_sort", "title_sort",
 })
 
 _COMMON = {"name": "名称", "title": "标题", "notes": "备注", "note": "备注", "on": "日期", "seq": "序号"}

@@ -195,7 +195,7 @@ class NeedsFilter:
     uids: tuple[str, ...] | None = None  # only these (the needs behind a dashboard figure)
 
 
-SORTABLE = {"title": Need.title_initials, "category": Need.category, "status": Need.status,
+SORTABLE = {"title": Need.title_sort, "category": Need.category, "status": Need.status,
             "due_date": Need.due_date, "urgency": Need.urgency, "reward_points": Need.reward_points,
             "community_uid": Need.community_uid, "status_at": Need.status_at,
             "claimant_name": Need.claimant_name}

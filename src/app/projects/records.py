@@ -164,7 +164,7 @@ def update_project(ws: Workspace, uid: str, data: ProjectInput) -> ProjectRow:
         return row_of(session, uid)
 
 
-SORT_KEYS = {"title": Project.title, "org": Organization.name, "status": Project.status,
+SORT_KEYS = {"title": Project.title_sort, "org": Organization.name_sort, "status": Project.status,
              "requested": Project.requested_fen, "approved": Project.approved_fen,
              "applied_on": Project.applied_on, "program": Program.name}
 
