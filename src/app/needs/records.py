@@ -147,6 +147,28 @@ def update_need(ws: Workspace, uid: str, data: NeedInput) -> NeedRow:
         return _row(session, need)
 
 
+# a need someone claimed or served is a service record (全过程留痕): it is cancelled, never deleted
+DELETABLE = ("draft", "published", "cancelled")
+
+
+def deletable(status: str) -> bool:
+    """Whether a need in ``status`` may be deleted (the page greys its Delete button otherwise)."""
+    return status in DELETABLE
+
+
+def delete_need(ws: Workspace, uid: str) -> None:
+    """Tombstone a need nobody has claimed (a draft, a published or a cancelled one)."""
+    ws.require("staff", "删除居民需求")
+    with ws.unit() as session:
+        need = _get(session, uid)
+        if need.status in ("claimed", "in_service"):
+            raise UserError(f"这条需求的状态是“{STATUS_LABELS[need.status]}”，不能删除：揭榜和服务的经过要留痕。"
+                            "不再需要的需求请取消。")
+        if need.status not in DELETABLE:
+            raise UserError(f"这条需求的状态是“{STATUS_LABELS[need.status]}”，已是一条服务记录，不能删除。")
+        need.deleted = True
+
+
 def _get(session: Any, uid: str) -> Need:
     need = session.get(Need, uid)
     if need is None or need.deleted:

@@ -13,16 +13,17 @@ _INTO_RESULTS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _SearchKeys(QObject):
-    def __init__(self, search: QLineEdit, view: QAbstractItemView, apply: Callable[[], None] | None) -> None:
+    def __init__(self, search: QLineEdit, results: Callable[[], QAbstractItemView],
+                 apply: Callable[[], None] | None) -> None:
         super().__init__(search)
-        self.view, self.apply = view, apply
+        self.results, self.apply = results, apply
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in _INTO_RESULTS and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             if self.apply is not None:
                 self.apply()  # what was typed is searched now, not after the pause
-            enter_results(self.view)
+            enter_results(self.results())
             return True
         return False
 
@@ -58,8 +59,17 @@ def enter_results(view: QAbstractItemView) -> None:
 
 
 def searchable_list(search: QLineEdit, view: QAbstractItemView, open_row: Callable[[], None] | None = None,
-                    delete_row: Callable[[], None] | None = None, apply: Callable[[], None] | None = None) -> None:
+                    delete_row: Callable[[], None] | None = None, apply: Callable[[], None] | None = None,
+                    results: Callable[[], QAbstractItemView] | None = None) -> None:
     """Give ``search`` and ``view`` the list keyboard; ``open_row``/``delete_row`` act on the current row,
-    ``apply`` runs a search still waiting for its pause before the results get the focus."""
-    search.installEventFilter(_SearchKeys(search, view, apply))
+    ``apply`` runs a search still waiting for its pause before the results get the focus; ``results``
+    picks the view the search box moves into when a page shows its records in more than one
+    (the needs board or list), ``view`` otherwise."""
+    search.installEventFilter(_SearchKeys(search, results or (lambda: view), apply))
+    row_keys(view, open_row, delete_row)
+
+
+def row_keys(view: QAbstractItemView, open_row: Callable[[], None] | None = None,
+             delete_row: Callable[[], None] | None = None) -> None:
+    """Enter on a row of ``view`` opens it, Delete deletes it (the page asks first)."""
     view.installEventFilter(_RowKeys(view, open_row, delete_row))

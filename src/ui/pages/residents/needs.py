@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -37,9 +38,10 @@ from yichao.ui.models.need_table import OVERDUE_COLOR, NeedsSource, need_columns
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.residents.need_import import import_need_list
+from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
-from yichao.ui.widgets.list_keys import searchable_list
+from yichao.ui.widgets.list_keys import row_keys, searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -143,6 +145,7 @@ class NeedsTab(QWidget):
         self.buttons: dict[str, QPushButton] = {
             "new": QPushButton(icon("add"), self.tr("&New need...")),
             "edit": QPushButton(icon("edit"), self.tr("&Edit...")),
+            "delete": QPushButton(icon("delete"), self.tr("Delete")),
             "publish": QPushButton(self.tr("&Publish")),
             "claim": QPushButton(self.tr("&Claim...")),
             "release": QPushButton(self.tr("Re&lease")),
@@ -228,7 +231,11 @@ class NeedsTab(QWidget):
         self.overdue.toggled.connect(lambda _on: self.reload())
         self.board_button.toggled.connect(lambda on: self.show_board(on))
         self.view.doubleClicked.connect(lambda _i: self.act("edit"))
-        searchable_list(self.search, self.view, open_row=lambda: self.act("edit"), apply=self.reload)
+        # the list keyboard on the list and on every column of the board: Enter opens, Delete deletes
+        searchable_list(self.search, self.view, open_row=self.open_current, delete_row=self.delete,
+                        apply=self.reload, results=self.results_view)
+        for items in self.board.lists.values():
+            row_keys(items, open_row=self.open_current, delete_row=self.delete)
         self.reload()
 
     # -- data -----------------------------------------------------------------------------------
@@ -297,7 +304,8 @@ class NeedsTab(QWidget):
         for key, b in self.buttons.items():
             if key in ("new", "import", "export", "for_org"):
                 continue
-            editable = key in allowed or (key == "edit" and n is not None and n.status in ("draft", "published"))
+            editable = key in allowed or (key == "edit" and n is not None and n.status in ("draft", "published")) \
+                or (key == "delete" and n is not None and needs.deletable(n.status))
             b.setEnabled(n is not None and editable and self.can_write)
         self.history.clear()
         self.suggestions.clear()
@@ -351,6 +359,9 @@ class NeedsTab(QWidget):
         elif key == "export":
             self.export()
             return
+        elif key == "delete":
+            self.delete()
+            return
         elif key == "import":
             import_need_list(self, self.ws, self.reload)
             return
@@ -396,6 +407,34 @@ class NeedsTab(QWidget):
                 self._reset_filters()
             self.reload()
             self._select_row(done.uid)
+
+    def results_view(self) -> QAbstractItemView:
+        """Where Enter or Down in the search box goes: the list, or the board's first column with needs."""
+        if self.stack.currentIndex() == 1:
+            return self.view
+        return next((items for items in self.board.lists.values() if items.count()),
+                    next(iter(self.board.lists.values())))
+
+    def open_current(self) -> None:
+        """Enter on a need: edit it while it can be edited; otherwise its history, beside, takes the focus."""
+        if self.need is None:
+            return
+        if self.buttons["edit"].isEnabled():
+            self.act("edit")
+        else:
+            self.history.setFocus()
+
+    def delete(self) -> None:
+        n = self.need
+        if n is None or not self.buttons["delete"].isEnabled():
+            return
+        if not confirm(self, self.tr("Delete need"),
+                       self.tr("Delete the need %1? The journal keeps it.").replace("%1", f"“{n.title}”"),
+                       self.tr("Delete")):
+            return
+        if call(self, lambda: needs.delete_need(self.ws, n.uid) or True):
+            self.need = None
+            self.reload()
 
     def _shown(self, row: NeedRow) -> bool:
         """Whether the current filters let ``row`` through."""

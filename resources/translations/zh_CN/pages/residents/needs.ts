@@ -39,6 +39,10 @@
         <translation>修改(&amp;E)...</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
@@ -137,6 +141,14 @@
     <message>
         <source>Why is the claim released?</source>
         <translation>撤榜原因：</translation>
+    </message>
+    <message>
+        <source>Delete need</source>
+        <translation>删除需求</translation>
+    </message>
+    <message>
+        <source>Delete the need %1? The journal keeps it.</source>
+        <translation>删除需求%1？操作日志中仍会保留记录。</translation>
     </message>
     <message>
         <source>Export needs</source>
