@@ -62,15 +62,19 @@ class DescribedEntry:
     rev: int
     changes: tuple[Change, ...]
 
-    def summary(self) -> str:
-        """The changes on one line: "阶段：苗圃培育 → 加速孵化；负责人：王芳"."""
+    def summary_lines(self) -> list[str]:
+        """One line per change: "阶段：苗圃培育 → 加速孵化"."""
         parts = []
         for c in self.changes:
             if self.op == "update":
                 parts.append(f"{c.field}：{c.before or '（空）'} → {c.after or '（空）'}")
             elif c.after:
                 parts.append(f"{c.field}：{c.after}")
-        return "；".join(parts)
+        return parts
+
+    def summary(self) -> str:
+        """The changes on one line: "阶段：苗圃培育 → 加速孵化；负责人：王芳"."""
+        return "；".join(self.summary_lines())
 
 
 def describe_rows(ws: Workspace, rows: Iterable[JournalRow]) -> list[DescribedEntry]:

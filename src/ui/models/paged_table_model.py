@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -37,6 +38,16 @@ class Column:
     text: Callable[[Any], str]
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     color: Callable[[Any], str | None] | None = None
+    # the whole text when the cell may be cut off (a long change in a journal); shown wrapped
+    tip: Callable[[Any], str] | None = None
+
+
+def wrapped_tip(text: str) -> str:
+    """A tooltip that wraps: Qt wraps only rich-text tooltips, so plain text goes in as HTML, one
+    paragraph per line."""
+    if not text:
+        return ""
+    return "<qt>" + "".join(f"<p>{escape(line)}</p>" for line in text.splitlines()) + "</qt>"
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -101,6 +112,9 @@ class PagedTableModel(QAbstractTableModel):
 
             name = column.color(row) if row is not None else None
             return QColor(name) if name else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            row = self._row(index.row())
+            return wrapped_tip(column.tip(row)) if row is not None else None
         if role == UID_ROLE:
             row = self._row(index.row())
             return getattr(row, "uid", None) if row is not None else None

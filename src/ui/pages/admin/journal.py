@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from yichao.app import core, history
 from yichao.app.core import JournalFilter, Workspace
 from yichao.app.history import DescribedEntry
-from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel, wrapped_tip
 from yichao.ui.widgets.dates import to_date
 from yichao.ui.widgets.table_view import make_table_view
 
@@ -76,7 +76,7 @@ class JournalTab(QWidget):
             Column("", self.tr("User"), lambda r: r.user),
             Column("", self.tr("Action"), lambda r: r.action),
             Column("", self.tr("Record type"), lambda r: r.kind),
-            Column("", self.tr("Record"), lambda r: r.record),
+            Column("", self.tr("Record"), lambda r: r.record, tip=lambda r: r.record),
             Column("", self.tr("Revision"), lambda r: str(r.rev) if r.rev else ""),
         ]
         self.model = PagedTableModel(JournalSource(ws, JournalFilter()), columns, self)
@@ -91,6 +91,9 @@ class JournalTab(QWidget):
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.verticalHeader().hide()
         self.detail.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.detail.setWordWrap(True)  # a long value wraps in its row (and its tooltip has it whole)
+        self.detail.setColumnWidth(0, 140)
+        self.detail.setColumnWidth(1, 360)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -147,4 +150,7 @@ class JournalTab(QWidget):
         self.detail.setRowCount(len(changes))
         for i, change in enumerate(changes):
             for j, value in enumerate((change.field, change.before, change.after)):
-                self.detail.setItem(i, j, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(wrapped_tip(value))
+                self.detail.setItem(i, j, item)
+        self.detail.resizeRowsToContents()

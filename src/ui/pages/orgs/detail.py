@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from yichao.app.core import JournalFilter, Workspace, community_names
 from yichao.app.history import described_journal
@@ -25,8 +25,9 @@ from yichao.app.orgs import (
     stage_history,
 )
 from yichao.ui.models.org_rows import ListSource
-from yichao.ui.models.paged_table_model import Column, PagedTableModel
+from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, MentoringTab, SubsidiesTab
+from yichao.ui.widgets.list_keys import row_keys
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -74,11 +75,16 @@ class OrgDetailView(QWidget):
                 ),
                 Column("", QCoreApplication.translate("OrgDetail", "User"), lambda j: j.user),
                 Column("", QCoreApplication.translate("OrgDetail", "Operation"), lambda j: j.action),
-                Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: j.summary()),
+                # a long change is cut off in the cell: the tooltip has every change, a line each
+                Column("", QCoreApplication.translate("OrgDetail", "Changes"), lambda j: j.summary(),
+                       tip=lambda j: "\n".join(j.summary_lines())),
             ],
             [130, 70, 60, 400],
             self,
         )
+        # Enter or a double click on a change shows it whole
+        self.journal_view.doubleClicked.connect(lambda _i: self.show_change())
+        row_keys(self.journal_view, open_row=self.show_change)
         self.activities = ActivitiesTab(ws, self)
         self.mentoring = MentoringTab(ws, self)
         self.subsidies = SubsidiesTab(ws, self)
@@ -113,6 +119,17 @@ class OrgDetailView(QWidget):
         self.profile.setText(self.profile_html(o))
         self.history.set_source(ListSource(stage_history(self.ws, uid)))
         self.journal.set_source(ListSource(described_journal(self.ws, JournalFilter(uid=uid), 0, 200)))
+
+    def show_change(self) -> None:
+        index = self.journal_view.currentIndex()
+        entry = self.journal.data(index, ROW_ROLE) if index.isValid() else None
+        if entry is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Change"),
+                          f"{entry.at.astimezone():%Y-%m-%d %H:%M}　{entry.user}　{entry.action}", parent=self)
+        box.setObjectName("journalChange")
+        box.setInformativeText("\n".join(entry.summary_lines()))
+        box.exec()
 
     def profile_html(self, o: OrgDetail) -> str:
         names = lookup_names(self.ws)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrgDetail</name>
@@ -73,6 +72,10 @@
     <message>
         <source>Select an organization to see its file.</source>
         <translation>选择一个组织查看档案。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
     </message>
     <message>
         <source>not rated</source>
