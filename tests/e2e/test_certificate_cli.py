@@ -114,3 +114,28 @@ def test_batch_by_year_and_by_file(street, tmp_path):
     assert len(serials) == 2 == len(set(serials))
     none = yichao("print", "certificates", "graduation", "--year", "1999", str(tmp_path / "n.pdf"), data_dir=folder)
     assert none.returncode == 1 and "1999" in none.stderr
+
+
+def _page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    line = next(x for x in info.splitlines() if x.startswith("Page size:"))
+    width, _x, height = line.split(":", 1)[1].split()[:3]
+    return float(width), float(height)
+
+
+def test_layout_in_the_clerks_words_and_the_scripts(street, tmp_path):
+    """--layout takes 横版/竖版 (and the layouts' own names, for scripts); its help says 横版/竖版."""
+    folder, uids = street
+    r = yichao("print", "certificate", "--help", data_dir=folder)
+    assert "横版" in r.stdout and "竖版" in r.stdout and "landscape or portrait" not in r.stdout
+    assert "入驻" in r.stdout and "出壳" in r.stdout  # the kinds in words
+    for word, portrait in (("竖版", True), ("横版", False), ("portrait", True), ("landscape", False)):
+        out = tmp_path / f"{word}.pdf"
+        r = yichao("print", "certificate", "entry", "--subject", uids["team"], "--layout", word, str(out),
+                   data_dir=folder)
+        assert r.returncode == 0, r.stderr
+        width, height = _page_size(out)
+        assert (height > width) is portrait, word
+    r = yichao("print", "certificate", "entry", "--subject", uids["team"], "--layout", "斜版",
+               str(tmp_path / "x.pdf"), data_dir=folder)
+    assert r.returncode == 1 and "横版（landscape）、竖版（portrait）" in r.stderr

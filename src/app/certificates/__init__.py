@@ -5,8 +5,8 @@ The names below are the use cases pages and the CLI call; the modules behind the
 to this package (tests may reach into them)."""
 
 from yichao.app.certificates.batch import PrintResult, print_certificates, reprint_certificates, result_sheets
-from yichao.app.certificates.labels import KIND_LABELS, REPRINT_REASONS, STATUS_LABELS
-from yichao.app.certificates.layouts import layout_names, load_layout
+from yichao.app.certificates.labels import KIND_LABELS, LAYOUT_LABELS, REPRINT_REASONS, STATUS_LABELS
+from yichao.app.certificates.layouts import layout_name, layout_names, load_layout
 from yichao.app.certificates.lookup import (
     CertificateFilter,
     candidates,
@@ -20,6 +20,7 @@ from yichao.app.certificates.register import CertificateRow, kinds, print_histor
 
 __all__ = [
     "KIND_LABELS",
+    "LAYOUT_LABELS",
     "REPRINT_REASONS",
     "STATUS_LABELS",
     "certificate_rows",
@@ -30,6 +31,7 @@ __all__ = [
     "count_certificates",
     "get_setup",
     "kinds",
+    "layout_name",
     "layout_names",
     "load_layout",
     "output_folder",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from yichao.app.certificates.labels import LAYOUT_LABELS
 from yichao.app.core.errors import UserError
 from yichao.app.pdf.document import MM, Box
 from yichao.resources import LAYOUTS_DIR
@@ -76,12 +77,33 @@ def layout_names() -> list[str]:
     return sorted(p.stem[len(PREFIX):] for p in LAYOUTS_DIR.glob(f"{PREFIX}*.json"))
 
 
+def layout_choices() -> str:
+    """The layouts as a clerk reads them: "横版（landscape）、竖版（portrait）"."""
+    return "、".join(f"{LAYOUT_LABELS[n]}（{n}）" if n in LAYOUT_LABELS else n for n in layout_names())
+
+
+def layout_name(text: str) -> str:
+    """The layout a clerk names: its word (横版), its label ("A4 横版") or its name (landscape, for scripts)."""
+    wanted = "".join((text or "").split())
+    names = layout_names()
+    if wanted.lower() in names:
+        return wanted.lower()
+    for name in names:
+        if wanted == LAYOUT_LABELS.get(name):
+            return name
+    for name in names:
+        if wanted == "".join(load_layout(name).label.split()):
+            return name
+    raise UserError(f"没有名为“{text}”的证书版式，可选：{layout_choices()}。")
+
+
 @lru_cache(maxsize=16)
 def load_layout(name: str) -> Layout:
-    """Read and check a layout; an unknown or broken file is refused with one sentence."""
+    """Read and check a layout (by name, word or label: :func:`layout_name`); an unknown or broken
+    file is refused with one sentence."""
     path = layout_path(name)
     if not path.exists():
-        raise UserError(f"没有名为“{name}”的证书版式，可选：{'、'.join(layout_names())}。")
+        return load_layout(layout_name(name))
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         fields = {key: Field(name=key, **value) for key, value in raw["fields"].items()}

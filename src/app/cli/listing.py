@@ -9,6 +9,7 @@ from yichao.app.cli.common import print_json_lines, workspace
 from yichao.app.core import UserError
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
+KINDS_HELP = "orgs 社会组织 | people 居民 | needs 需求 | passbooks 爱心存折 | projects 项目 | certificates 证书"
 
 # kind -> "module:function"; the function takes a Workspace and yields JSON-ready dicts.
 PROVIDERS: dict[str, str] = {
@@ -22,8 +23,8 @@ PROVIDERS: dict[str, str] = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list records: " + "|".join(KINDS))
-    p.add_argument("kind", choices=KINDS)
+    p = sub.add_parser("list", help="list records (列出记录): " + KINDS_HELP)
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
     p.add_argument("--json", action="store_true", help="one JSON object a line")
     p.set_defaults(handler=run)
 

@@ -10,30 +10,33 @@ from yichao.app.cli.common import workspace
 from yichao.app.core import UserError, read_lines
 
 KINDS = ("entry", "graduation", "rating", "volunteer", "award")
+KIND_HELP = ("证书种类：entry（入驻）、graduation（出壳）、rating（星级评定）、volunteer（志愿服务证明）、"
+             "award（路演获奖）")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("out", metavar="OUT.pdf", help="the PDF to write")
-    p.add_argument("--layout", metavar="NAME", help="certificate layout: landscape or portrait (default per kind)")
+    p.add_argument("out", metavar="OUT.pdf", help="要写入的 PDF 文件")
+    p.add_argument("--layout", metavar="LAYOUT",
+                   help="证书版式：横版 或 竖版（不填按证书种类；脚本也可写 landscape 或 portrait）")
     paper = p.add_mutually_exclusive_group()
     paper.add_argument("--preprinted", dest="preprinted", action="store_true", default=None,
-                       help="pre-printed paper: only the variable text, at calibrated positions")
-    paper.add_argument("--plain", dest="preprinted", action="store_false", help="plain paper: the whole certificate")
-    p.add_argument("--stars", type=int, metavar="N", help="rating: star level 1-5 (default: the recorded rating)")
+                       help="套打（印好的证书纸）：只打填写的文字，按校准的位置")
+    paper.add_argument("--plain", dest="preprinted", action="store_false", help="白纸：打印整张证书")
+    p.add_argument("--stars", type=int, metavar="N", help="星级评定证书的星级 1-5（不填按已登记的评定）")
 
 
 def register_print(targets: argparse._SubParsersAction) -> None:
-    p = targets.add_parser("certificate", help="issue and print one certificate (recorded in the register)")
-    p.add_argument("kind", choices=KINDS)
-    p.add_argument("--subject", required=True, metavar="UID", help="organization, volunteer or project uid")
+    p = targets.add_parser("certificate", help="签发并打印一张证书（记入证书登记簿）")
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help=KIND_HELP)
+    p.add_argument("--subject", required=True, metavar="UID", help="组织、志愿者或项目的编号（uid）")
     _common(p)
     p.set_defaults(handler=run_one)
-    b = targets.add_parser("certificates", help="issue and print a batch of certificates into one PDF")
-    b.add_argument("kind", choices=KINDS)
+    b = targets.add_parser("certificates", help="批量签发并打印证书，合成一个 PDF")
+    b.add_argument("kind", choices=KINDS, metavar="KIND", help=KIND_HELP)
     who = b.add_mutually_exclusive_group(required=True)
-    who.add_argument("--subjects-file", metavar="FILE", help="a text file with one subject uid per line")
-    who.add_argument("--year", type=int, metavar="YYYY", help="graduation: every organization graduated that year")
-    who.add_argument("--roadshow", metavar="UID", help="award: every winner of this roadshow")
+    who.add_argument("--subjects-file", metavar="FILE", help="对象清单：文本文件，每行一个编号（uid）")
+    who.add_argument("--year", type=int, metavar="YYYY", help="出壳证书：该年出壳的全部组织")
+    who.add_argument("--roadshow", metavar="UID", help="路演获奖证书：这场路演的全部获奖项目")
     _common(b)
     b.set_defaults(handler=run_batch)
 

@@ -11,11 +11,11 @@ from yichao.app.cli.common import workspace
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="write the statistics report of a month or a year (PDF or XLSX)")
     kinds = p.add_subparsers(dest="report_kind", metavar="KIND", required=True)
-    monthly = kinds.add_parser("monthly", help="the report of one month")
+    monthly = kinds.add_parser("monthly", help="月报：一个月的统计报表")
     monthly.add_argument("month", metavar="YYYY-MM")
     monthly.add_argument("out", metavar="OUT.pdf|OUT.xlsx")
     monthly.set_defaults(handler=run, period_kind="month")
-    yearly = kinds.add_parser("yearly", help="the report of one year")
+    yearly = kinds.add_parser("yearly", help="年报：一年的统计报表")
     yearly.add_argument("year", metavar="YYYY")
     yearly.add_argument("out", metavar="OUT.pdf|OUT.xlsx")
     yearly.set_defaults(handler=run, period_kind="year")

@@ -9,7 +9,7 @@ from yichao.app.cli.common import data_dir_of, read_password_file
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="set up a new data folder: the site and the first administrator")
-    p.add_argument("--role", required=True, choices=("street", "district"))
+    p.add_argument("--role", required=True, choices=("street", "district"), help="street（街道）或 district（区）")
     p.add_argument("--code", required=True, help="administrative code (street 9 digits, district 6)")
     p.add_argument("--name", required=True, help="site name, e.g. 甸柳街道")
     p.add_argument("--parent-code", default="", help="the district's code (street only)")

@@ -29,6 +29,7 @@ from yichao.app.cli.common import workspace
 from yichao.app.core import UserError
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects")
+KINDS_HELP = "orgs 社会组织 | people 居民 | needs 需求 | passbooks 爱心存折 | projects 项目"
 
 XLSX_IMPORTERS: dict[str, str] = {
     "orgs": "yichao.app.orgs:import_orgs",
@@ -50,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("xlsx", help="import or export Excel (.xlsx) files")
     actions = p.add_subparsers(dest="xlsx_action", metavar="ACTION", required=True)
     imp = actions.add_parser("import", help="import records from an .xlsx file")
-    imp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
+    imp.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
     imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
@@ -61,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                           "需求类别=助老服务:助老; repeatable; remembered for this file layout")
     imp.set_defaults(handler=run_import)
     exp = actions.add_parser("export", help="export records to an .xlsx file")
-    exp.add_argument("kind", choices=KINDS, metavar="KIND", help="|".join(KINDS))
+    exp.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
     exp.add_argument("file", metavar="FILE")
     exp.set_defaults(handler=run_export)
 
