@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -34,6 +35,23 @@ class EmptyState(QFrame):
 
     def show_when(self, empty: bool) -> None:
         self.setVisible(empty)
+
+
+def no_match_state(text: str, clear: Callable[[], None], parent: QWidget | None = None) -> EmptyState:
+    """The other empty list: records exist but the search and filters let none through. It says so,
+    and its button clears the filters."""
+    return EmptyState(text, [(QCoreApplication.translate("EmptyState", "Clear the filter"), clear)], parent)
+
+
+def show_list_states(none_yet: EmptyState | None, no_match: EmptyState, shown_rows: int,
+                     has_records: Callable[[], bool]) -> None:
+    """Tell the two empty lists apart: nothing recorded yet (``none_yet``: what to do, with its
+    buttons) or nothing that matches (``no_match``); neither while rows are shown. ``has_records``
+    is asked only when the list is empty."""
+    anything = bool(shown_rows) or has_records()
+    if none_yet is not None:
+        none_yet.show_when(not anything)
+    no_match.show_when(anything and not shown_rows)
 
 
 def open_admin_tab(widget: QWidget, tab_attribute: str) -> None:

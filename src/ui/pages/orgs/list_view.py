@@ -153,6 +153,13 @@ class OrgListPanel(QWidget):
         self.uids = None
         self.apply_filter()
 
+    def clear_filters(self) -> None:
+        """Every organization again: search, filters and a dashboard figure's selection cleared."""
+        self.uids = None
+        self.banner.hide()
+        self._reset_filters()
+        self.apply_filter()
+
     def apply_filter(self) -> None:
         self.timer.stop()
         self.model.set_source(OrgSource(self.ws, self.filter()))

@@ -22,7 +22,7 @@ from yichao.ui.operations import call, run_op
 from yichao.ui.pages.orgs.detail import OrgDetailView
 from yichao.ui.pages.orgs.list_view import OrgListPanel
 from yichao.ui.widgets.confirm import confirm
-from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, open_admin_tab, show_list_states
 from yichao.ui.widgets.list_keys import searchable_list
 
 
@@ -70,12 +70,17 @@ class OrgsPage(QWidget):
         self.no_orgs = EmptyState(self.tr(
             "No organization files yet. Add the first one, or import the street's organization roster."),
             [(self.tr("New organization..."), self.add), (self.tr("Import roster..."), self.import_file)], self)
+        self.no_match = no_match_state(self.tr(
+            "No organization matches the search and filters. The street has organization files: clear the "
+            "filter to see them all."), self.list.clear_filters, self)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.no_communities)
         layout.addWidget(self.no_orgs)
+        layout.addWidget(self.no_match)
         layout.addWidget(split, 1)
         self.list.current_changed.connect(self.on_current)
+        self.list.model.modelReset.connect(self.update_list_states)
         self.list.view.doubleClicked.connect(lambda _i: self.edit())
         searchable_list(self.list.search, self.list.view, open_row=self.edit, delete_row=self.delete,
                         apply=self.list.apply_filter)
@@ -87,7 +92,12 @@ class OrgsPage(QWidget):
 
     def update_empty_states(self) -> None:
         self.no_communities.show_when(not list_communities(self.ws))
-        self.no_orgs.show_when(not orgs.org_uids(self.ws, orgs.OrgFilter(), limit=1))
+        self.update_list_states()
+
+    def update_list_states(self) -> None:
+        """None recorded yet (what to do) or none that matches the filter (clear it); as the list changes."""
+        show_list_states(self.no_orgs, self.no_match, self.list.model.rowCount(),
+                         lambda: bool(orgs.org_uids(self.ws, orgs.OrgFilter(), limit=1)))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

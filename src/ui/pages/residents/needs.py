@@ -39,6 +39,7 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.residents.need_import import import_need_list
 from yichao.ui.widgets.confirm import confirm
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, show_list_states
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.list_keys import row_keys, searchable_list
@@ -218,6 +219,18 @@ class NeedsTab(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addLayout(flow)
+        # day one: what to do when nothing is recorded yet; when nothing matches, the way back
+        self.no_needs = EmptyState(self.tr(
+            "No needs recorded yet. Record a resident's need, or import the street's need list."),
+            [(self.tr("New need..."), lambda: self.act("new")),
+             (self.tr("Import list..."), lambda: self.act("import"))], self)
+        for b in self.no_needs.buttons:
+            b.setEnabled(self.can_write)
+        self.no_match = no_match_state(self.tr(
+            "No need matches the search and filters. Clear the filter to see every need again."),
+            self.clear_filters, self)
+        layout.addWidget(self.no_needs)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
@@ -269,6 +282,13 @@ class NeedsTab(QWidget):
         self.uids = None
         self.reload()
 
+    def clear_filters(self) -> None:
+        """Every need again: search, filters and a dashboard figure's selection cleared."""
+        self.uids = None
+        self.banner.hide()
+        self._reset_filters()
+        self.reload()
+
     def show_board(self, on: bool) -> None:
         self.stack.setCurrentIndex(0 if on else 1)
         self.status.setEnabled(not on)  # the board shows every status side by side
@@ -284,6 +304,7 @@ class NeedsTab(QWidget):
             self.model.set_source(NeedsSource(self.ws, flt))
             total = self.model.rowCount()
         self.count_label.setText(self.tr("%1 needs").replace("%1", f"{total:,}"))
+        show_list_states(self.no_needs, self.no_match, total, lambda: needs.count_needs(self.ws) > 0)
         if self.need is not None:
             self.select(self.need.uid)
         else:

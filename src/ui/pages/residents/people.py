@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,7 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.people_table import PeopleSource, people_columns
 from yichao.ui.operations import call, run_op
 from yichao.ui.widgets.confirm import confirm
-from yichao.ui.widgets.empty_state import EmptyState, open_admin_tab
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, open_admin_tab, show_list_states
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
@@ -117,7 +118,23 @@ class PeopleTab(QWidget):
             "This street has no communities yet. Every resident belongs to one: add the street's "
             "communities first."), [(self.tr("Add &communities..."),
                                      lambda: open_admin_tab(self, "communities_tab"))], self)
+        if skills:
+            self.no_people = EmptyState(self.tr(
+                "No resident has skills or offers recorded yet. Record them in a resident's details on the "
+                "Residents tab (skills, what they offer); they are listed here."),
+                [(self.tr("Go to residents"), self._go_to_residents)], self)
+        else:
+            self.no_people = EmptyState(self.tr(
+                "No residents registered yet. Register the first one, or import the street's residents roster "
+                "(a spreadsheet with name, identity number, phone and community)."),
+                [(self.tr("Register resident..."), self.add), (self.tr("Import roster..."), self.import_roster)],
+                self)
+        self.no_match = no_match_state(self.tr(
+            "No resident matches the search and filters. Clear the filter to see everyone again."),
+            self.clear_filters, self)
         layout.addWidget(self.no_communities)
+        layout.addWidget(self.no_people)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.count_label)
@@ -144,9 +161,57 @@ class PeopleTab(QWidget):
         self.can_write = ws.user is not None and ws.user.role in ("staff", "admin")
         for b in (self.add_button, self.import_button):
             b.setEnabled(self.can_write)
+        for b in self.no_people.buttons:
+            b.setEnabled(self.can_write or skills)
+        self.model.modelReset.connect(self.update_empty_states)
         self.update_count()
         self.show_details()
+        self.update_empty_states()
+
+    # -- day one ------------------------------------------------------------------------------
+    def update_empty_states(self) -> None:
+        """No communities yet; else no residents yet (what to do) or none that matches (clear the filter)."""
         self.no_communities.show_when(not self.communities)
+        show_list_states(None if not self.communities else self.no_people, self.no_match, self.model.rowCount(),
+                         lambda: people.count_people(self.ws, PeopleFilter(with_skills_only=self.skills_mode)) > 0)
+        if not self.communities:
+            self.no_people.hide()
+
+    def refresh_communities(self) -> None:
+        """Communities added in 系统管理 meanwhile: in the filter and the dialogs, and the states again."""
+        found = community_names(self.ws)
+        if found != self.communities:
+            self.communities.clear()
+            self.communities.update(found)  # the list's column reads this dict
+            keep = self.community.currentData()
+            self.community.blockSignals(True)
+            self.community.clear()
+            self.community.addItem(self.tr("All communities"), None)
+            for uid, name in found.items():
+                self.community.addItem(name, uid)
+            self.community.setCurrentIndex(max(0, self.community.findData(keep)))
+            self.community.blockSignals(False)
+        self.update_empty_states()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_communities()
+
+    def clear_filters(self) -> None:
+        """Everyone again: search, filters and a dashboard figure's selection cleared."""
+        self.uids = None
+        self.banner.hide()
+        self._reset_filters()
+        self.apply_filter()
+
+    def _go_to_residents(self) -> None:
+        tabs = self.parent()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parent()
+        page = tabs.parent() if tabs is not None else None
+        residents = getattr(page, "people_tab", None)
+        if tabs is not None and residents is not None:
+            tabs.setCurrentWidget(residents)
 
     # -- filtering ----------------------------------------------------------------------------
     def filter(self) -> PeopleFilter:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>OrgsPage</name>
@@ -62,6 +61,10 @@
     <message>
         <source>Import roster...</source>
         <translation>导入花名册...</translation>
+    </message>
+    <message>
+        <source>No organization matches the search and filters. The street has organization files: clear the filter to see them all.</source>
+        <translation>没有符合搜索和筛选条件的组织。本街道已有组织档案：清除筛选即可看到全部。</translation>
     </message>
     <message>
         <source>End &amp;residency...</source>

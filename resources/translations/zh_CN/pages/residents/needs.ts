@@ -91,6 +91,22 @@
         <translation>匹配推荐</translation>
     </message>
     <message>
+        <source>No needs recorded yet. Record a resident's need, or import the street's need list.</source>
+        <translation>还没有登记任何需求。请登记居民提出的需求，或导入街道的需求清单。</translation>
+    </message>
+    <message>
+        <source>New need...</source>
+        <translation>登记需求...</translation>
+    </message>
+    <message>
+        <source>Import list...</source>
+        <translation>导入清单...</translation>
+    </message>
+    <message>
+        <source>No need matches the search and filters. Clear the filter to see every need again.</source>
+        <translation>没有符合搜索和筛选条件的需求。清除筛选即可看到全部需求。</translation>
+    </message>
+    <message>
         <source>%1 needs</source>
         <translation>共 %1 条需求</translation>
     </message>

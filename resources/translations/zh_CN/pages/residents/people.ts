@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PeopleTab</name>
@@ -58,6 +57,30 @@
     <message>
         <source>Add &amp;communities...</source>
         <translation>添加社区(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>No resident has skills or offers recorded yet. Record them in a resident's details on the Residents tab (skills, what they offer); they are listed here.</source>
+        <translation>还没有居民登记特长或可提供的服务。请在“居民”页签中编辑居民信息，填写特长和可提供的服务，这里就会列出。</translation>
+    </message>
+    <message>
+        <source>Go to residents</source>
+        <translation>转到居民</translation>
+    </message>
+    <message>
+        <source>No residents registered yet. Register the first one, or import the street's residents roster (a spreadsheet with name, identity number, phone and community).</source>
+        <translation>还没有登记任何居民。请登记第一位居民，或导入街道的居民花名册（含姓名、身份证号码、电话和社区的表格）。</translation>
+    </message>
+    <message>
+        <source>Register resident...</source>
+        <translation>登记居民...</translation>
+    </message>
+    <message>
+        <source>Import roster...</source>
+        <translation>导入花名册...</translation>
+    </message>
+    <message>
+        <source>No resident matches the search and filters. Clear the filter to see everyone again.</source>
+        <translation>没有符合搜索和筛选条件的居民。清除筛选即可看到全部居民。</translation>
     </message>
     <message>
         <source>%1 residents</source>
