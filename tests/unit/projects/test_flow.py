@@ -233,9 +233,10 @@ def test_evaluation_range_and_listing(workspace):
     make_project(workspace, program, title="社区花园")
     assert count_projects(workspace) == 2 and count_projects(workspace, status="running") == 1
     assert count_projects(workspace, search="sqhy") == 1  # pinyin initials of 社区花园
+    # titles in full-pinyin order: lin li < she qu
     assert [r.title for r in query_projects(workspace, sort_key="title", descending=False)] == [
-        "社区花园",
         "邻里互助食堂",
+        "社区花园",
     ]
     rows = list(project_rows(workspace))
     assert {r["uid"] for r in rows} == {r.uid for r in query_projects(workspace)}
