@@ -92,7 +92,11 @@ class OrgMentoring(SyncMixin, Base):
 
 
 class OrgSubsidy(SyncMixin, Base):
-    """A subsidy or grant tranche; amounts in fen (cents) so sums are exact."""
+    """A subsidy or grant tranche; amounts in fen (cents) so sums are exact.
+
+    ``on`` is the day it was registered (with the status it was registered in); approving and
+    paying each keep their own day, ``approved_on`` and ``paid_on``.
+    """
 
     __tablename__ = "org_subsidy"
 
@@ -102,4 +106,6 @@ class OrgSubsidy(SyncMixin, Base):
     amount_fen: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(12), default="applied")
     on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    approved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    paid_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     notes: Mapped[str] = mapped_column(String(400), default="")

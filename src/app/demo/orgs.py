@@ -162,11 +162,16 @@ def _records(rng: random.Random, org: dict[str, Any], today: date, domains: list
             "follow_up_done": bool(follow and follow < today and rng.random() < 0.7)})
     for _ in range(rng.randint(0, 3)):
         year = today.year - rng.randint(0, 2)
+        kind = rng.choice(("activity", "operating", "grant_tranche"))
+        fen = rng.choice((2000, 3000, 5000, 10000, 20000, 50000)) * 100
+        status = "paid" if year < today.year else rng.choice(("applied", "approved", "paid"))
+        applied = date(year, rng.randint(1, 12 if year < today.year else today.month), 1)
+        # approved two weeks after the application, paid three weeks later (none in the future)
+        approved = min(today, applied + timedelta(days=14)) if status != "applied" else None
+        paid = min(today, approved + timedelta(days=21)) if approved and status == "paid" else None
         extra[OrgSubsidy].append({
-            "org_uid": uid, "subsidy_kind": rng.choice(("activity", "operating", "grant_tranche")), "year": year,
-            "amount_fen": rng.choice((2000, 3000, 5000, 10000, 20000, 50000)) * 100,
-            "status": "paid" if year < today.year else rng.choice(("applied", "approved", "paid")),
-            "on": date(year, rng.randint(1, 12 if year < today.year else today.month), 1), "notes": ""})
+            "org_uid": uid, "subsidy_kind": kind, "year": year, "amount_fen": fen, "status": status,
+            "on": applied, "approved_on": approved, "paid_on": paid, "notes": ""})
     if org["credit_code"] and rng.random() < 0.5:
         awarded = today - timedelta(days=rng.randint(30, 365 * 8))
         extra[OrgRating].append(

@@ -105,7 +105,9 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "year": "年度",
         "amount_fen": "金额",
         "status": "状态",
-        "on": "日期",
+        "on": "登记日期",
+        "approved_on": "批准日期",
+        "paid_on": "拨付日期",
         "notes": "备注",
     },
     "attachment": {

@@ -200,8 +200,10 @@ class SubsidyRow:
     year: int
     amount_fen: int
     status: str
-    on: date | None
+    on: date | None  # the day it was registered
     notes: str
+    approved_on: date | None = None
+    paid_on: date | None = None
 
     @property
     def amount(self) -> str:
@@ -229,7 +231,9 @@ def parse_yuan(text: str | int | float) -> int:
 
 
 def add_subsidy(ws: Workspace, org_uid: str, subsidy_kind: str, year: int, amount: str | int | float, *,
-                status: str = "applied", on: date | None = None, notes: str = "") -> SubsidyRow:
+                 status: str = "applied", on: date | None = None, notes: str = "") -> SubsidyRow:
+    """Register a subsidy; ``on`` is the day of the status it is registered in (a subsidy already
+    approved or paid gets it as its approval or payment date too)."""
     ws.require("staff", "登记补贴资助")
     if subsidy_kind not in SUBSIDY_KINDS:
         raise UserError(f"未知的补贴类型：{subsidy_kind}。")
@@ -243,7 +247,9 @@ def add_subsidy(ws: Workspace, org_uid: str, subsidy_kind: str, year: int, amoun
     with ws.unit() as session:
         _org(session, org_uid)
         s = OrgSubsidy(org_uid=org_uid, subsidy_kind=subsidy_kind, year=year, amount_fen=fen,
-                       status=status, on=on, notes=notes.strip()[:400])
+                       status=status, on=on, notes=notes.strip()[:400],
+                       approved_on=on if status == "approved" else None,
+                       paid_on=on if status == "paid" else None)
         session.add(s)
         session.flush()
         return _subsidy_row(s)
@@ -251,33 +257,43 @@ def add_subsidy(ws: Workspace, org_uid: str, subsidy_kind: str, year: int, amoun
 
 _NEXT_STATUS = {"applied": ("approved", "cancelled"), "approved": ("paid", "cancelled"), "paid": (),
                 "cancelled": ()}
+# what each step is called in a refusal
+_STEP_WORDS = {"approved": "批准日期", "paid": "拨付日期", "cancelled": "取消日期"}
 
 
 def set_subsidy_status(ws: Workspace, uid: str, status: str, on: date | None = None) -> SubsidyRow:
     """applied -> approved -> paid; cancelled before payment. A paid subsidy stays paid.
 
-    ``on`` is the day of the step (approval, payment): it becomes the subsidy's date, and the
-    journal keeps the earlier one. It is neither in the future nor before the previous step.
+    ``on`` (today when not given) is the day of the step: approving keeps it as the approval date,
+    paying as the payment date, each in its own column (the journal records both changes). It is
+    neither in the future nor before the previous step's day (registration, then approval).
     """
     ws.require("staff", "变更补贴状态")
-    if on is not None and on > date.today():
-        raise UserError("日期不能晚于今天。")
+    day = on or date.today()
+    word = _STEP_WORDS.get(status, "日期")
+    if day > date.today():
+        raise UserError(f"{word}不能晚于今天。")
     with ws.unit() as session:
         s = _record(session, OrgSubsidy, uid)
         if status not in _NEXT_STATUS.get(s.status, ()):
             raise UserError("已拨付或已取消的补贴不能再变更状态。" if not _NEXT_STATUS.get(s.status)
                             else "补贴状态须按 已申请 → 已批准 → 已拨付 的顺序变更。")
-        if on is not None:
-            if s.on is not None and on < s.on:
-                raise UserError(f"日期不能早于上一步的日期 {s.on.isoformat()}。")
-            s.on = on
+        if status == "paid" and s.approved_on is not None and day < s.approved_on:
+            raise UserError(f"拨付日期不能早于批准日期 {s.approved_on.isoformat()}。")
+        if status in ("approved", "paid") and s.on is not None and day < s.on:
+            raise UserError(f"{word}不能早于登记日期 {s.on.isoformat()}。")
+        if status == "approved":
+            s.approved_on = day
+        elif status == "paid":
+            s.paid_on = day
         s.status = status
         session.flush()
         return _subsidy_row(s)
 
 
 def _subsidy_row(s: OrgSubsidy) -> SubsidyRow:
-    return SubsidyRow(s.uid, s.org_uid, s.subsidy_kind, s.year, s.amount_fen, s.status, s.on, s.notes)
+    return SubsidyRow(s.uid, s.org_uid, s.subsidy_kind, s.year, s.amount_fen, s.status, s.on, s.notes,
+                      s.approved_on, s.paid_on)
 
 
 def list_subsidies(ws: Workspace, org_uid: str) -> list[SubsidyRow]:

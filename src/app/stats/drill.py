@@ -112,7 +112,7 @@ DRILLS: dict[str, Drill] = {
     "activities": lambda s, p, t: ("orgs", _activity_orgs(s, p), False),
     "participants": lambda s, p, t: ("orgs", _activity_orgs(s, p), False),
     "subsidies_paid": lambda s, p, t: ("orgs", _uids(s, fig_org_records._live(fig_org_records.OrgSubsidy, ALL).where(
-        fig_org_records.OrgSubsidy.status == "paid", _in(fig_org_records.OrgSubsidy.on, p, False))
+        fig_org_records.OrgSubsidy.status == "paid", _in(fig_org_records.OrgSubsidy.paid_on, p, False))
         .with_only_columns(fig_org_records.OrgSubsidy.org_uid)), False),
     "volunteers_active": lambda s, p, t: ("people", _active_holders(s, p), True),
     "points_deposited": lambda s, p, t: ("passbooks", _ledger_books(s, p, "deposit"), False),

@@ -65,7 +65,7 @@ def participants(session: Session, scope: Scope, periods: Sequence[Period]) -> l
 def subsidies_paid(session: Session, scope: Scope, periods: Sequence[Period]) -> list[Decimal]:
     """Subsidies paid to organizations in the period, in yuan."""
     base = _live(OrgSubsidy, scope).where(OrgSubsidy.status == "paid")
-    fen = bucketed(session, base, OrgSubsidy.on, periods, value=OrgSubsidy.amount_fen, utc=False)
+    fen = bucketed(session, base, OrgSubsidy.paid_on, periods, value=OrgSubsidy.amount_fen, utc=False)
     return [Decimal(int(v)) / 100 for v in fen]
 
 

@@ -183,6 +183,10 @@ class MentoringTab(_Tab):
             self.reload()
 
 
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 class SubsidiesTab(_Tab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -198,10 +202,12 @@ class SubsidiesTab(_Tab):
                     QCoreApplication.translate("OrgTabs", "Status"),
                     lambda s: SUBSIDY_STATUS_LABELS.get(s.status, ""),
                 ),
-                Column("", QCoreApplication.translate("OrgTabs", "Date"), lambda s: s.on.isoformat() if s.on else ""),
+                Column("", QCoreApplication.translate("OrgTabs", "Registered"), lambda s: _day(s.on)),
+                Column("", QCoreApplication.translate("OrgTabs", "Approved on"), lambda s: _day(s.approved_on)),
+                Column("", QCoreApplication.translate("OrgTabs", "Paid on"), lambda s: _day(s.paid_on)),
                 Column("", QCoreApplication.translate("OrgTabs", "Notes"), lambda s: s.notes),
             ],
-            [60, 100, 100, 70, 90, 160],
+            [60, 100, 100, 70, 90, 90, 90, 160],
             parent,
         )
         self.finish_layout(
@@ -239,9 +245,13 @@ class SubsidiesTab(_Tab):
             if day is None:
                 return
         elif status == "paid":
-            day = ask_date(self, self.tr("Mark subsidy paid"), self.tr(
-                "Record that %1 was paid? A paid subsidy cannot be changed or cancelled afterwards.")
-                .replace("%1", what), self.tr("Mark paid"), self.tr("Paid on"), latest=date.today())
+            text = self.tr("Record that %1 was paid? A paid subsidy cannot be changed or cancelled afterwards.") \
+                .replace("%1", what)
+            if row.approved_on is not None:
+                text += " " + self.tr("It was approved on %1; the payment date cannot be earlier.").replace(
+                    "%1", row.approved_on.isoformat())
+            day = ask_date(self, self.tr("Mark subsidy paid"), text, self.tr("Mark paid"), self.tr("Paid on"),
+                           latest=date.today())
             if day is None:
                 return
         elif not confirm(self, self.tr("Cancel subsidy"), self.tr(

@@ -160,6 +160,18 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>拨付日期</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -217,6 +229,10 @@
     <message>
         <source>Approved on</source>
         <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>It was approved on %1; the payment date cannot be earlier.</source>
+        <translation>批准日期为 %1，拨付日期不能早于这一天。</translation>
     </message>
     <message>
         <source>Mark subsidy paid</source>
