@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -81,6 +82,37 @@ def test_print_pending_then_confirm(street, tmp_path):
     assert _row(folder, number)["pending_lines"] == 0
     text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True).stdout
     assert "补登测试" in text
+
+
+def test_reprinting_a_page_needs_a_reason_and_is_journaled(street, tmp_path):
+    folder, number = street
+    yichao("passbook", "deposit", number, "--points", "4", "--memo", "重打测试", data_dir=folder)
+    assert yichao("print", "passbook", number, str(tmp_path / "a.pdf"), "--confirm", data_dir=folder).returncode == 0
+    uid = _row(folder, number)["uid"]
+    with sqlite3.connect(folder / "yichao.db") as conn:  # the page the line just printed went on
+        page = str(conn.execute("SELECT max(page) FROM passbook_printed_line WHERE passbook_uid = ?",
+                                (uid,)).fetchone()[0])
+    before = _reprints(folder)
+    r = yichao("print", "passbook", number, str(tmp_path / "p.pdf"), "--reprint-page", page, data_dir=folder)
+    assert r.returncode == 1 and "重打须说明原因" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "p.pdf").exists() and _reprints(folder) == before  # refused: nothing written
+    r = yichao("print", "passbook", number, str(tmp_path / "p.pdf"), "--reprint-page", page, "--reason", "损坏",
+               "--note", "被水浸湿", data_dir=folder)
+    assert r.returncode == 0, r.stderr
+    assert "重打测试" in subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True,
+                                    text=True).stdout
+    after = _reprints(folder)
+    assert len(after) == len(before) + 1
+    detail = json.loads(after[-1])
+    assert (detail["number"], detail["pages"], detail["reason"]) == (number, page, "damaged")
+    assert detail["note"] == "被水浸湿"
+    r = yichao("print", "passbook", number, str(tmp_path / "q.pdf"), "--reason", "损坏", data_dir=folder)
+    assert r.returncode == 1 and "--reprint-page" in r.stderr
+
+
+def _reprints(folder: Path) -> list[str]:
+    with sqlite3.connect(folder / "yichao.db") as conn:
+        return [d for (d,) in conn.execute("SELECT data FROM journal WHERE op = 'reprint' ORDER BY id")]
 
 
 def test_check_proves_ledger_sums(street):

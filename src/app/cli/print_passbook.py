@@ -1,8 +1,10 @@
-"""`yichao print passbook NUMBER OUT.pdf [--confirm]`: pending lines (补登), marked only on --confirm."""
+"""`yichao print passbook NUMBER OUT.pdf [--confirm]`: pending lines (补登), marked only on --confirm.
+`--reprint-page PAGE --reason 损坏|遗失|更正` reproduces a printed page; without a reason it is refused."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from yichao.app.cli.common import workspace
@@ -14,6 +16,10 @@ def register_print(targets: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="OUT.pdf")
     p.add_argument("--confirm", action="store_true", help="the paper came out right: mark the lines printed")
     p.add_argument("--reprint-page", type=int, metavar="PAGE", help="reproduce an already printed page instead")
+    p.add_argument("--reason", default="", metavar="REASON",
+                   help="why the page is printed again (required with --reprint-page): 损坏 (damaged), "
+                        "遗失 (lost) or 更正 (corrected); journaled with the page")
+    p.add_argument("--note", default="", help="a few words more about the reprint (optional)")
     p.add_argument(
         "--calibration", action="store_true", help="write the calibration page instead (NUMBER picks the layout)"
     )
@@ -34,9 +40,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"校准页已写入 {out}。")
             return 0
         if args.reprint_page is not None:
-            count = reprint_page(ws, args.number, args.reprint_page, out)
-            print(f"第 {args.reprint_page} 页（{count} 行）已按原样写入 {out}。")
+            count = reprint_page(ws, args.number, args.reprint_page, out, args.reason, args.note)
+            print(f"第 {args.reprint_page} 页（{count} 行）已按原样写入 {out}，重打原因已记入操作日志。")
             return 0
+        if args.reason:
+            print("yichao: --reason 只用于 --reprint-page（重打已打印的页）。", file=sys.stderr)
+            return 1
         job = print_pending(ws, args.number, out)
         if job.empty:
             print(f"存折 {job.number} 没有待补登的记录。")

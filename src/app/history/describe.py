@@ -28,6 +28,7 @@ from yichao.app.history.fields import (
 )
 from yichao.app.history.references import Names
 from yichao.app.history.values import LOGIN_REASON_LABELS, ROLE_LABELS, show_value
+from yichao.app.passbook import REPRINT_REASON_LABELS
 from yichao.models.site import Site
 
 OP_LABELS = {
@@ -35,6 +36,7 @@ OP_LABELS = {
     "denied": "权限拒绝", "reveal": "查看完整证件号", "backup": "备份", "restore": "恢复", "import": "导入",
     "export": "导出", "settings": "修改设置", "bundle_export": "导出数据包", "bundle_import": "导入数据包",
     "key_trust": "信任密钥", "unlock": "解锁账号", "logout": "退出登录", "print": "打印",
+    "reprint": "重打",
 }
 CHANGE_OPS = ("insert", "update", "delete")
 # the kind of thing an event without a table is about
@@ -166,6 +168,8 @@ def _event_record(row: JournalRow, names: Names, staff: dict[str, str], sites: d
         return str(detail["file"]).replace("\\", "/").rsplit("/", 1)[-1]
     if "key" in detail:
         return SETTING_LABELS.get(str(detail["key"]), "其他设置")
+    if "number" in detail:  # a passbook (重打)
+        return str(detail["number"])
     return str(detail.get("action", ""))
 
 
@@ -175,7 +179,7 @@ def _event_value(key: str, value: Any, staff: dict[str, str], sites: dict[str, s
     if isinstance(value, bool):
         return "是" if value else "否"
     if key == "reason":
-        return LOGIN_REASON_LABELS.get(str(value), str(value))
+        return LOGIN_REASON_LABELS.get(str(value)) or REPRINT_REASON_LABELS.get(str(value), str(value))
     if key == "role":
         return ROLE_LABELS.get(str(value), "")
     if key == "key":

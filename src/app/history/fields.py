@@ -381,6 +381,7 @@ EVENT_FIELD_LABELS: dict[str, str] = {
     "action": "操作", "role": "角色", "period": "期间", "to": "收件站点", "from": "发件站点", "site": "站点",
     "seq": "数据包序号", "records": "记录数", "counts": "各类记录数", "name": "名称", "fingerprint": "密钥指纹",
     "replaced": "替换原密钥", "key": "设置项", "before": "原值", "after": "新值", "previous": "原数据库已备份到",
+    "number": "存折号码", "pages": "存折页", "lines": "行数", "note": "说明", "unconfirmed": "补登尚未确认",
 }
 
 SETTING_LABELS: dict[str, str] = {

@@ -19,7 +19,13 @@ from yichao.app.passbook.activities import ActivityInput, CreditResult, credit_a
 from yichao.app.passbook.catalog import ItemInput, ItemRow, list_items, redeem_item, restock, save_item
 from yichao.app.passbook.expiry import expire_points
 from yichao.app.passbook.hours import star_level, volunteer_hours
-from yichao.app.passbook.labels import ENTRY_KIND_LABELS, RULE_KIND_LABELS, SOURCE_KIND_LABELS, STATUS_LABELS
+from yichao.app.passbook.labels import (
+    ENTRY_KIND_LABELS,
+    REPRINT_REASON_LABELS,
+    RULE_KIND_LABELS,
+    SOURCE_KIND_LABELS,
+    STATUS_LABELS,
+)
 from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout, place
 from yichao.app.passbook.ledger import append_entry, clean_points
 from yichao.app.passbook.lifecycle import close as close_passbook
@@ -33,8 +39,10 @@ from yichao.app.passbook.printing import (
     offset_of,
     paper_layout,
     print_pending,
+    record_reprint,
     reprint_job,
     reprint_page,
+    reprint_reason,
     set_offset,
     set_paper_layout,
 )
@@ -56,6 +64,7 @@ __all__ = [
     "import_passbooks",
     "export_passbooks",
     "ENTRY_KIND_LABELS",
+    "REPRINT_REASON_LABELS",
     "RULE_KIND_LABELS",
     "SOURCE_KIND_LABELS",
     "STATUS_LABELS",
@@ -77,6 +86,8 @@ __all__ = [
     "calibration_sheet",
     "offset_from_ruler",
     "reprint_job",
+    "record_reprint",
+    "reprint_reason",
     "clean_points",
     "close_passbook",
     "confirm_printed",

@@ -7,3 +7,5 @@ ENTRY_KIND_LABELS = {"deposit": "存入", "redeem": "支取", "reversal": "冲�
 RULE_KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "expiry": "积分有效期"}
 # where a ledger entry came from
 SOURCE_KIND_LABELS = {"activity": "服务活动记入", "need": "需求奖励", "catalog": "积分兑换", "passbook": "换折结转"}
+# why a page is printed again (重打): asked every time, kept in the journal with the page
+REPRINT_REASON_LABELS = {"damaged": "损坏", "lost": "遗失", "corrected": "更正"}

@@ -5,6 +5,10 @@ Printing never marks anything: :func:`print_pending` only writes the PDF and ret
 right, records the lines (:class:`PrintedLine`) and moves the passbook's next free line. If the
 operator says no, nothing changes and the same lines print again next time. Because every printed
 line is recorded with its page and line, a damaged page is reproduced exactly.
+
+Printing lines again (重打: an already printed page, or the same pending lines a second time) is a
+deliberate act with a reason, damaged, lost or corrected (:data:`REPRINT_REASON_LABELS`), that the
+journal keeps with the passbook, the page and the operator (:func:`record_reprint`).
 """
 
 from __future__ import annotations
@@ -21,10 +25,11 @@ from yichao.app.core.maintenance import store_settings
 from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
-from yichao.app.passbook.labels import STATUS_LABELS
+from yichao.app.passbook.labels import REPRINT_REASON_LABELS, STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, Placement, load_layout, place
 from yichao.app.passbook.page_pdf import PrintLine, line_sheets, passbook_calibration_sheet
 from yichao.app.pdf.sheet import Sheet, write_pdf
+from yichao.models.journal import record_event
 from yichao.models.passbook import LedgerEntry, Passbook, PrintedLine
 from yichao.models.person import Person
 
@@ -188,25 +193,60 @@ def printed_page_lines(session: Session, book: Passbook, page: int) -> list[Prin
                   staff) for r in rows]
 
 
-def reprint_job(ws: Workspace, number: str, page: int, out: Path) -> PrintJob:
-    """A printed page again, line for line (a damaged or replaced sheet): its PDF and sheet.
+def reprint_reason(reason: str) -> str:
+    """The code of a reprint's reason, given as the code or its word (damaged or 损坏); refused when
+    there is none, so no page is printed again without saying why."""
+    text = (reason or "").strip()
+    for code, word in REPRINT_REASON_LABELS.items():
+        if text in (code, word):
+            return code
+    raise UserError(f"重打须说明原因：{'、'.join(REPRINT_REASON_LABELS.values())}。")
 
-    Nothing is confirmed afterwards: the lines are already recorded as printed.
+
+def _journal_reprint(session: Session, book: Passbook, job: PrintJob, reason: str, note: str) -> None:
+    detail: dict[str, object] = {"number": book.number, "pages": "、".join(str(p) for p in job.pages),
+                                 "lines": job.entry_lines, "reason": reason}
+    if note.strip():
+        detail["note"] = note.strip()[:200]
+    if job.to_seq:  # pending lines sent again before the paper was confirmed
+        detail["unconfirmed"] = True
+    record_event(session, "reprint", "passbook", book.uid, detail)
+
+
+def record_reprint(ws: Workspace, job: PrintJob, reason: str, note: str = "") -> None:
+    """Journal that ``job``'s lines went to the printer again, and why (the print dialog calls this
+    when the same lines are printed a second time)."""
+    ws.require("staff", "重打存折页")
+    code = reprint_reason(reason)
+    if job.empty:
+        raise UserError("这次没有打印任何行。")
+    with ws.unit() as session:
+        _journal_reprint(session, load_book(session, job.number), job, code, note)
+
+
+def reprint_job(ws: Workspace, number: str, page: int, out: Path, reason: str = "", note: str = "") -> PrintJob:
+    """A printed page again, line for line (a damaged, lost or corrected sheet): its PDF and sheet.
+
+    ``reason`` (damaged / lost / corrected, or 损坏 / 遗失 / 更正) is required and journaled with
+    the page. Nothing is confirmed afterwards: the lines are already recorded as printed.
     """
     ws.require("staff", "重打存折页")
-    with ws.read() as session:
+    code = reprint_reason(reason)
+    with ws.unit() as session:
         book = load_book(session, number)
         lines = printed_page_lines(session, book, page)
         if not lines:
             raise UserError(f"存折 {book.number} 第 {page} 页还没有打印过任何行。")
         sheets = tuple(line_sheets(paper_layout(ws, book.layout), lines, offset_of(ws)))
         write_pdf(Path(out), sheets, f"爱心存折 {book.number} 第{page}页 重打")
-        return PrintJob(book.number, Path(out), 0, 0, page, 1, (page,), len(lines), page, 1, sheets)
+        job = PrintJob(book.number, Path(out), 0, 0, page, 1, (page,), len(lines), page, 1, sheets)
+        _journal_reprint(session, book, job, code, note)
+        return job
 
 
-def reprint_page(ws: Workspace, number: str, page: int, out: Path) -> int:
-    """Reproduce a printed page into ``out``; returns its line count."""
-    return reprint_job(ws, number, page, out).entry_lines
+def reprint_page(ws: Workspace, number: str, page: int, out: Path, reason: str = "", note: str = "") -> int:
+    """Reproduce a printed page into ``out`` (with the reason, journaled); returns its line count."""
+    return reprint_job(ws, number, page, out, reason, note).entry_lines
 
 
 def calibration_sheet(ws: Workspace, layout_name: str = "standard") -> Sheet:

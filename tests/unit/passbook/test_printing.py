@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from yichao.app.core import JournalFilter
 from yichao.app.core.errors import UserError
+from yichao.app.history import described_journal
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook import lifecycle as life
 from yichao.app.passbook.layout import layout_names, load_layout, place
@@ -14,6 +16,7 @@ from yichao.app.passbook.printing import (
     confirm_printed,
     offset_of,
     print_pending,
+    record_reprint,
     reprint_page,
     set_offset,
 )
@@ -92,13 +95,45 @@ def test_full_page_continues_with_carry_and_reprint_is_exact(workspace, book, tm
     assert [(p, ln) for p, ln, _, _ in lines] == [(1, n) for n in range(1, 21)] + [(2, n) for n in range(1, 5)]
     carry = lines[20]
     assert carry.entry_uid is None and carry.carried_balance == sum(range(1, 21))
-    count = reprint_page(workspace, book.number, 2, tmp_path / "p2.pdf")
+    count = reprint_page(workspace, book.number, 2, tmp_path / "p2.pdf", "damaged")
     assert count == 4
     original = pdf_text(tmp_path / "a.pdf").split("\f")[1]
     assert pdf_text(tmp_path / "p2.pdf").split("\f")[0] == original
     assert "承前页" in original
     with pytest.raises(UserError, match="还没有打印过"):
-        reprint_page(workspace, book.number, 3, tmp_path / "p3.pdf")
+        reprint_page(workspace, book.number, 3, tmp_path / "p3.pdf", "damaged")
+
+
+def _reprints(workspace):
+    return described_journal(workspace, JournalFilter(ops=("reprint",)), descending=False)
+
+
+def test_a_reprint_needs_a_reason_and_the_journal_keeps_it(workspace, book, tmp_path):
+    """重打 is deliberate: without a reason (损坏 / 遗失 / 更正) nothing is written; with one, the journal
+    names the passbook, the page, the lines and the reason in words."""
+    pb.deposit(workspace, book.number, 6, "陪老人就医")
+    confirm_printed(workspace, print_pending(workspace, book.number, tmp_path / "a.pdf"))
+    for reason in ("", "  ", "因为想打", "damage"):
+        with pytest.raises(UserError, match="^重打须说明原因：损坏、遗失、更正。$"):
+            reprint_page(workspace, book.number, 1, tmp_path / "p.pdf", reason)
+    assert not (tmp_path / "p.pdf").exists() and _reprints(workspace) == []
+    assert reprint_page(workspace, book.number, 1, tmp_path / "p.pdf", "遗失", "持折人把存折丢了") == 1
+    assert reprint_page(workspace, book.number, 1, tmp_path / "q.pdf", "corrected") == 1
+    first, second = _reprints(workspace)
+    assert (first.action, first.kind, first.record) == ("重打", "爱心存折", book.number)
+    assert "原因：遗失" in first.summary() and "存折页：1" in first.summary() and "持折人把存折丢了" in first.summary()
+    assert "原因：更正" in second.summary()
+
+
+def test_pending_lines_sent_again_are_journaled_as_an_unconfirmed_reprint(workspace, book, tmp_path):
+    pb.deposit(workspace, book.number, 3, "整理图书角")
+    job = print_pending(workspace, book.number, tmp_path / "a.pdf")
+    with pytest.raises(UserError, match="重打须说明原因"):
+        record_reprint(workspace, job, "")
+    record_reprint(workspace, job, "损坏", "卡纸")
+    (entry,) = _reprints(workspace)
+    assert "原因：损坏" in entry.summary() and "补登尚未确认：是" in entry.summary() and "卡纸" in entry.summary()
+    assert pb.get_passbook(workspace, book.number).pending_lines == 1  # still waits for its confirmation
 
 
 def test_takeover_prints_from_the_given_line(workspace, tmp_path):
