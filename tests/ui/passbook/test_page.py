@@ -159,7 +159,7 @@ def test_reprint_mode_shows_the_page_and_confirms_nothing(qtbot, workspace, book
     from yichao.ui.pages.passbook.print_dialogs import PassbookPrintDialog
 
     confirm_printed(workspace, print_pending(workspace, book.number, workspace.data_dir / "p.pdf"))
-    dialog = PassbookPrintDialog(workspace, book.number, reprint=1)
+    dialog = PassbookPrintDialog(workspace, book.number, reprint=1, reason=("损坏", ""))
     qtbot.addWidget(dialog)
     assert dialog.job is not None and dialog.job.entry_lines == 1
     assert dialog.document.pageCount() == 1

@@ -357,11 +357,17 @@ class CounterTab(QWidget):
             return
         page, ok = QInputDialog.getInt(self, self.tr("Reprint a page"), self.tr("Passbook page to reprint:"),
                                        max(1, self.current.next_page), 1, 999)
-        if ok:
-            # the dialog's module loads on first use
-            from yichao.ui.pages.passbook.print_dialogs import PassbookPrintDialog
+        if not ok:
+            return
+        # the dialog's module loads on first use
+        from yichao.ui.pages.passbook.print_dialogs import PassbookPrintDialog, ask_reprint_reason
 
-            PassbookPrintDialog(self.ws, self.current.number, self, reprint=page).exec()
+        reason = ask_reprint_reason(self, self.tr(
+            "Print page %1 of passbook %2 again, line for line as it was printed? Nothing on the passbook "
+            "changes; the reprint and its reason are recorded in the journal.").replace("%1", str(page))
+            .replace("%2", self.current.number))
+        if reason is not None:
+            PassbookPrintDialog(self.ws, self.current.number, self, reprint=page, reason=reason).exec()
 
     def statement(self) -> None:
         if self.current is None:

@@ -3,6 +3,10 @@
 Nothing is marked until the operator answers that the paper came out right; "No" leaves every line
 pending, so the same lines print again. The printer page is the passbook page at 1:1 (full page, no
 fitting), so the layout profile and this PC's calibration offset decide where the ink lands.
+
+Printing lines again (重打) is deliberate: reprinting a page, or sending the same pending lines to the
+printer a second time from this dialog, says what happens and asks why (损坏 / 遗失 / 更正), and the
+journal keeps the reason (:func:`ask_reprint_reason`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
 from yichao.app.core import USER_ERRORS, Workspace, message_of, temp_file
 from yichao.app.passbook import (
     PRINT_LAYOUT_SETTING,
+    REPRINT_REASON_LABELS,
     PrintJob,
     calibration_page,
     calibration_sheet,
@@ -39,6 +44,7 @@ from yichao.app.passbook import (
     offset_from_ruler,
     offset_of,
     print_pending,
+    record_reprint,
     reprint_job,
     set_offset,
     set_paper_layout,
@@ -48,22 +54,34 @@ from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, show_error
 from yichao.ui.printing import PrintFailed, paper_problem, print_sheets, sheet_printer
+from yichao.ui.widgets.confirm import ask_choice
 
 
 def _temp_pdf(name: str) -> Path:
     return temp_file(name)  # this run's temporary folder, removed when Yichao closes
 
 
+def ask_reprint_reason(parent: QWidget | None, text: str) -> tuple[str, str] | None:
+    """Why lines are printed again: (reason, note), None when cancelled. ``text`` says what happens."""
+    return ask_choice(parent, QCoreApplication.translate("PassbookPrint", "Reprint"), text,
+                      QCoreApplication.translate("PassbookPrint", "Reprint"),
+                      QCoreApplication.translate("PassbookPrint", "Reason"), list(REPRINT_REASON_LABELS.values()),
+                      QCoreApplication.translate("PassbookPrint", "Note"))
+
+
 class PassbookPrintDialog(QDialog):
     def __init__(self, ws: Workspace, number: str, parent: QWidget | None = None, layout_name: str = "standard",
-                 reprint: int | None = None) -> None:
-        """Pending lines; with ``reprint``, that already printed page exactly as it was (nothing to confirm)."""
+                 reprint: int | None = None, reason: tuple[str, str] = ("", "")) -> None:
+        """Pending lines; with ``reprint``, that already printed page exactly as it was (nothing to
+        confirm), for ``reason`` (reason, note), which the journal keeps; without one it is refused."""
         super().__init__(parent)
         self.ws = ws
         self.number = number
         self.layout_name = layout_name
         self.reprint = reprint
+        self.reason = reason
         self.confirmed = False
+        self.sent = 0  # pages sent to the printer from this dialog: sending them again is a reprint
         self.setWindowTitle(self.tr("Print pending lines — %1").replace("%1", number))
         self.resize(820, 640)
         self.info = QLabel()
@@ -100,7 +118,8 @@ class PassbookPrintDialog(QDialog):
         self._describe()
 
     def _reprint_job(self, page: int) -> PrintJob | None:
-        job = call(self, reprint_job, self.ws, self.number, page, _temp_pdf(f"{self.number}-p{page}.pdf"))
+        job = call(self, reprint_job, self.ws, self.number, page, _temp_pdf(f"{self.number}-p{page}.pdf"),
+                   *self.reason)
         if job is not None:
             self.setWindowTitle(self.tr("Reprint page %1 — %2").replace("%1", str(page)).replace("%2", self.number))
         return job
@@ -131,9 +150,18 @@ class PassbookPrintDialog(QDialog):
 
     def print_pages(self) -> int:
         """Choose the printer once (it opens on the passbook's paper), then send each passbook page
-        at 1:1, asking to turn the page between."""
+        at 1:1, asking to turn the page between. Once the lines went to the printer, printing them
+        again is a reprint: it asks why first, and the reason is journaled."""
         if self.job is None or self.job.empty or not self.job.sheets:
             return 0
+        reason = None
+        if self.sent:
+            reason = ask_reprint_reason(self, self.tr(
+                "These %1 lines of passbook %2 were already sent to the printer. Print them again? The reprint "
+                "and its reason are recorded in the journal.").replace("%1", str(self.job.entry_lines))
+                .replace("%2", self.number))
+            if reason is None:
+                return 0
         printer = sheet_printer(self.job.sheets[0], self.windowTitle())
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -141,17 +169,21 @@ class PassbookPrintDialog(QDialog):
         if problem:
             show_error(self, problem)
             return 0
-        return self.print_to(printer, ask=True)
+        sent = self.print_to(printer, ask=True)
+        if sent and reason is not None:
+            call(self, record_reprint, self.ws, self.job, *reason)
+        return sent
 
     def print_to(self, printer: QPrinter, ask: bool = False) -> int:
         """Each passbook page as its own job (the operator turns the page between); without
         ``ask`` all pages go in one job (a PDF printer)."""
         assert self.job is not None
         sheets = self.job.sheets
+        sent = 0
         try:
             if not ask:
-                return print_sheets(printer, sheets)
-            sent = 0
+                sent = print_sheets(printer, sheets)
+                return sent
             for index, (page, sheet) in enumerate(zip(self.job.pages, sheets)):
                 if index and QMessageBox.question(self, self.tr("Turn the page"), self.tr(
                         "Turn the passbook to page %1 and insert it again, then press Yes.").replace("%1", str(page))
@@ -162,6 +194,8 @@ class PassbookPrintDialog(QDialog):
         except PrintFailed as exc:
             show_error(self, exc.message)
             return 0
+        finally:
+            self.sent += sent  # pages that went out before a failure count too: printing them again is a reprint
 
     def confirm(self) -> None:
         if (

@@ -178,5 +178,9 @@
         <source>Passbook page to reprint:</source>
         <translation>要重打的存折页号：</translation>
     </message>
+    <message>
+        <source>Print page %1 of passbook %2 again, line for line as it was printed? Nothing on the passbook changes; the reprint and its reason are recorded in the journal.</source>
+        <translation>按原样逐行重打存折 %2 的第 %1 页？存折上的记录不会改变；重打及其原因记入操作日志。</translation>
+    </message>
 </context>
 </TS>

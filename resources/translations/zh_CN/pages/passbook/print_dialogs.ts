@@ -54,6 +54,18 @@
 <context>
     <name>PassbookPrint</name>
     <message>
+        <source>Reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Statement %1</source>
         <translation>对账单 %1</translation>
     </message>
@@ -103,6 +115,10 @@
     <message>
         <source>Lines count as printed only when you confirm the paper came out right.</source>
         <translation>只有确认纸面打印无误后，这些行才算已打印。</translation>
+    </message>
+    <message>
+        <source>These %1 lines of passbook %2 were already sent to the printer. Print them again? The reprint and its reason are recorded in the journal.</source>
+        <translation>存折 %2 的这 %1 行已经送往打印机。要再打印一次吗？重打及其原因记入操作日志。</translation>
     </message>
     <message>
         <source>Turn the page</source>
