@@ -60,6 +60,7 @@ from yichao.app.orgs.stage import (
     stage_history,
     start_residency,
 )
+from yichao.app.orgs.subsidy_export import export_subsidies
 from yichao.app.orgs.xlsx import FIELD_LABELS, export_orgs, import_orgs, preview_file, value_questions
 from yichao.models.organization import REGISTERED_KINDS
 
@@ -100,6 +101,7 @@ __all__ = [
     "end_residency",
     "expiry_of",
     "export_orgs",
+    "export_subsidies",
     "format_yuan",
     "get_org",
     "import_orgs",

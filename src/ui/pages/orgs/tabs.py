@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from yichao.app import core, orgs
 from yichao.app.core import Workspace
@@ -214,7 +214,8 @@ class SubsidiesTab(_Tab):
             new_button("add", self.tr("New &subsidy..."), self.add, self),
             new_button("ok", self.tr("A&pprove"), lambda: self.set_status("approved"), self),
             new_button("save", self.tr("Mark &paid"), lambda: self.set_status("paid"), self),
-            new_button("revoke", self.tr("Ca&ncel"), lambda: self.set_status("cancelled"), self))
+            new_button("revoke", self.tr("Ca&ncel"), lambda: self.set_status("cancelled"), self),
+            new_button("export", self.tr("E&xport..."), self.export, self))
 
     def reload(self) -> None:
         self.model.set_source(ListSource(orgs.list_subsidies(self.ws, self.org_uid) if self.org_uid else []))
@@ -229,6 +230,20 @@ class SubsidiesTab(_Tab):
         from yichao.ui.pages.orgs.records_dialogs import SubsidyDialog
 
         self.run_dialog(SubsidyDialog)
+
+    def export(self) -> None:
+        """This organization's subsidies, with the approval and payment dates, as .xlsx or .pdf."""
+        if not self.org_uid:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export subsidies"), "组织补贴.xlsx",
+                                              self.tr("Excel workbooks (*.xlsx);;PDF files (*.pdf)"))
+        if not path:
+            return
+        count = call(self, orgs.export_subsidies, self.ws, path, self.org_uid)
+        if count is not None:
+            QMessageBox.information(self, self.tr("Export subsidies"),
+                                    self.tr("%1 subsidies written to %2.").replace("%1", str(count))
+                                    .replace("%2", Path(path).name))
 
     def set_status(self, status: str) -> None:
         """Approve, pay or cancel: each says what it means; approving and paying ask the day."""

@@ -207,8 +207,24 @@
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
+        <source>E&amp;xport...</source>
+        <translation>导出(&amp;X)...</translation>
+    </message>
+    <message>
         <source>%1: granted %2, paid %3 yuan</source>
         <translation>%1年：批准 %2 元，已拨付 %3 元</translation>
+    </message>
+    <message>
+        <source>Export subsidies</source>
+        <translation>导出补贴</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 subsidies written to %2.</source>
+        <translation>已将 %1 笔补贴写入 %2。</translation>
     </message>
     <message>
         <source>the %1 subsidy of %2 yuan for %3</source>
