@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QDateEdit
 
 from tests.ui.modal import answer, seen
 from yichao.app import orgs
-from yichao.app.core import JournalFilter
+from yichao.app.core import JournalFilter, add_attachment
 from yichao.app.core.errors import UserError
 from yichao.app.history import described_journal
 from yichao.app.orgs.records import add_activity, add_subsidy, list_subsidies, set_subsidy_status
 from yichao.models.organization import Organization
-from yichao.ui.pages.orgs.tabs import ActivitiesTab, SubsidiesTab
+from yichao.ui.pages.orgs.page import OrgsPage
+from yichao.ui.pages.orgs.tabs import ActivitiesTab, AttachmentsTab, SubsidiesTab
 
 
 @pytest.fixture
@@ -120,3 +121,34 @@ def test_deleting_an_activity_asks_first(qtbot, workspace, org):
     answer("confirm-action")
     tab.delete()
     assert orgs.list_activities(workspace, org) == []
+
+
+def test_removing_a_file_asks_first_and_names_it(qtbot, workspace, org, tmp_path):
+    source = tmp_path / "章程.pdf"
+    source.write_bytes(b"%PDF-1.4 charter")
+    add_attachment(workspace, "organization", org, source)
+    tab = AttachmentsTab(workspace)
+    qtbot.addWidget(tab)
+    tab.set_org(org)
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    answer("confirm-cancel")
+    tab.remove()
+    assert "章程.pdf" in seen[-1]
+    assert [a.filename for a in orgs.org_attachments(workspace, org)] == ["章程.pdf"]
+    answer("confirm-action")
+    tab.remove()
+    assert orgs.org_attachments(workspace, org) == []
+
+
+def test_deleting_an_organization_asks_first(qtbot, workspace, org):
+    page = OrgsPage(workspace)
+    qtbot.addWidget(page)
+    page.detail.show_org(org)
+    answer("confirm-cancel")
+    page.delete()
+    assert "夕阳情艺术团" in seen[-1]
+    assert orgs.get_org(workspace, org).name == "夕阳情艺术团"
+    answer("confirm-action")
+    page.delete()
+    with pytest.raises(UserError):
+        orgs.get_org(workspace, org)
