@@ -13,6 +13,7 @@ from sqlalchemy import Select, and_, func, or_, select, text
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
+from yichao.app.core.staff import staff_label, staff_names_in
 from yichao.app.core.workspace import Workspace
 from yichao.app.needs.labels import STATUS_LABELS, URGENCY_LABELS
 from yichao.app.people.residents import prefix
@@ -191,16 +192,19 @@ class StepRow:
     at: datetime
     from_status: str
     to_status: str
-    by_user: str
+    by_user: str  # as staff know them: the display name (the command line as 命令行)
     note: str
 
 
 def need_history(ws: Workspace, uid: str) -> list[StepRow]:
-    """Every status change of a need, oldest first: its full history (全过程留痕)."""
+    """Every status change of a need, oldest first: its full history (全过程留痕), who moved it by the
+    name staff know them by."""
     with ws.read() as session:
         _get(session, uid)
+        staff = staff_names_in(session)
         stmt = select(NeedStep).where(NeedStep.need_uid == uid, NeedStep.deleted.is_(False)).order_by(NeedStep.at)
-        return [StepRow(s.at, s.from_status, s.to_status, s.by_user, s.note) for s in session.scalars(stmt)]
+        return [StepRow(s.at, s.from_status, s.to_status, staff_label(staff, s.by_user), s.note)
+                for s in session.scalars(stmt)]
 
 
 # ------------------------------------------------------------------------------------- lists

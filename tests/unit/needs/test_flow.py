@@ -69,7 +69,7 @@ def test_full_flow_each_step_dated_and_signed(street):
     assert [(h.from_status, h.to_status) for h in history] == [
         ("", "draft"), ("draft", "published"), ("published", "claimed"), ("claimed", "in_service"),
         ("in_service", "done"), ("done", "reviewed")]
-    assert all(h.by_user == "admin" and h.at is not None for h in history)
+    assert all(h.by_user == "管理员" and h.at is not None for h in history)  # by display name
     assert "李志强" in history[2].note and "来得很及时" in history[-1].note
 
 
