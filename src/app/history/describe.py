@@ -160,8 +160,8 @@ def _event_record(row: JournalRow, names: Names, staff: dict[str, str], sites: d
     detail = row.after
     if row.entity in ("user_account", "person") and row.uid:
         return names.name(row.entity, row.uid)
-    if row.entity == "user_account":
-        return str(detail.get("username", ""))
+    if row.entity == "user_account":  # a sign-out, or a failed sign-in under a name no account has
+        return staff_label(staff, str(detail.get("username", "")))
     if row.entity == "sync_peer":
         return sites.get(row.uid, "") or str(detail.get("name") or row.uid)
     if "file" in detail:
@@ -180,6 +180,8 @@ def _event_value(key: str, value: Any, staff: dict[str, str], sites: dict[str, s
         return "是" if value else "否"
     if key == "reason":
         return LOGIN_REASON_LABELS.get(str(value)) or REPRINT_REASON_LABELS.get(str(value), str(value))
+    if key == "by":  # who lifted a lock-out: staff by display name (the command line as 命令行)
+        return staff_label(staff, str(value))
     if key == "role":
         return ROLE_LABELS.get(str(value), "")
     if key == "key":

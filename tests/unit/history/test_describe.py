@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.unit.history.words import leaks, schema_words
-from yichao.app.core import JournalFilter, UserError, login, update_settings
+from yichao.app.core import JournalFilter, UserError, create_user, login, sign_out, unlock, unlock_user, update_settings
 from yichao.app.core.communities import add_community
 from yichao.app.core.workspace import CLI_USER, CurrentUser
 from yichao.app.history import FIELD_LABELS, HIDDEN, described_journal, entity_choices, user_choices
@@ -73,6 +73,22 @@ def test_staff_by_display_name_and_the_command_line_as_such(workspace) -> None:
     assert stage_history(workspace, org.uid)[-1].by_user == "命令行"
     workspace.user = CurrentUser("admin", "admin", "管理员")
     assert ("cli", "命令行") in user_choices(workspace)
+
+
+def test_staff_in_events_by_display_name(workspace) -> None:
+    """Who lifted a lock-out and who signed out: by the name staff know them by, never the login name."""
+    create_user(workspace, "wangli", "secret123", "staff", "王丽")
+    unlock_user(workspace, "wangli")  # by the administrator (管理员)
+    unlock(workspace, "wangli", by="本机命令行")  # `yichao users unlock` on the PC itself
+    workspace.user = CurrentUser("wangli", "staff", "王丽")
+    sign_out(workspace)
+    workspace.user = CurrentUser("admin", "admin", "管理员")
+    entries = described_journal(workspace, JournalFilter(ops=("unlock", "logout")))
+    by_gui, by_pc = (e for e in reversed(entries) if e.op == "unlock")
+    assert "经办人：管理员" in by_gui.summary() and "经办人：本机命令行" in by_pc.summary()
+    assert "其他信息" not in by_gui.summary() and "admin" not in by_gui.summary()
+    logout = next(e for e in entries if e.op == "logout")
+    assert logout.user == "王丽" and logout.record == "王丽"
 
 
 def test_events_read_in_words(workspace) -> None:
