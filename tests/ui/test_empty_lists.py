@@ -1,15 +1,17 @@
 """An empty list tells its two cases apart on a fresh site: nothing recorded yet (what to do, with
 the buttons that do it) or nothing that matches the search and filters (it says so, and its button
-clears the filter). Organizations, residents, the skills register and the needs."""
+clears the filter). Organizations, residents, the skills register, the needs and the venture projects."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from yichao.app.core.communities import add_community
 from yichao.app.needs import NeedInput, create_need
 from yichao.app.orgs import OrgInput, create_org
 from yichao.app.people import PersonInput, create_person
+from yichao.app.projects import ProjectInput, apply_project
 from yichao.ui.launch import make_application
 
 
@@ -121,3 +123,61 @@ def test_needs_none_yet_or_none_matching(qtbot, workspace, monkeypatch, board):
     tab.no_match.buttons[0].click()
     assert not tab.overdue.isChecked() and not _shown(tab.no_match, tab)
     assert "1" in tab.count_label.text()
+
+
+class _Window(QWidget):
+    """A stand-in for the main window: remembers which page a button asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def show_page(self, key: str) -> None:
+        self.shown.append(key)
+
+
+def test_projects_none_yet_or_none_matching(qtbot, workspace, monkeypatch):
+    from yichao.ui.pages.projects.list_actions import ProjectActions
+    from yichao.ui.pages.projects.list_view import ProjectsTab
+
+    make_application()
+    started = []
+    monkeypatch.setattr(ProjectActions, "new_round", lambda self: started.append("round"))
+    monkeypatch.setattr(ProjectActions, "apply", lambda self: started.append("apply"))
+    monkeypatch.setattr(ProjectsTab, "import_history", lambda self: started.append("history"))
+    window = _Window()
+    qtbot.addWidget(window)
+    tab = ProjectsTab(workspace, window)
+    window.show()
+    # a fresh street: nobody could apply yet, so that comes first, with the way to the organizations
+    assert _shown(tab.no_orgs, tab) and not _shown(tab.no_projects, tab) and not _shown(tab.no_match, tab)
+    assert "组织" in tab.no_orgs.label.text()
+    assert [b.text() for b in tab.no_orgs.buttons] == ["前往组织档案...", "新建资助批次..."]
+    for button in tab.no_orgs.buttons:
+        button.click()
+    assert window.shown == ["orgs"] and started == ["round"]
+
+    org = create_org(workspace, OrgInput("百合邻里互助会"))
+    tab.hide()
+    tab.show()  # back from the organizations page: nothing recorded yet, but now a project can be
+    assert not _shown(tab.no_orgs, tab) and _shown(tab.no_projects, tab) and not _shown(tab.no_match, tab)
+    assert [b.text() for b in tab.no_projects.buttons] == ["新建资助批次...", "登记申报...", "导入往年项目..."]
+    for button in tab.no_projects.buttons:
+        button.click()
+    assert started == ["round", "round", "apply", "history"]
+
+    apply_project(workspace, ProjectInput(org.uid, "邻里守望", 500_000))
+    tab.after_change()
+    assert tab.model.rowCount() == 1
+    assert not any(_shown(s, tab) for s in (tab.no_orgs, tab.no_projects, tab.no_match))
+    tab.search.setText("夕阳红")
+    tab.apply_filter()
+    assert tab.model.rowCount() == 0
+    assert _shown(tab.no_match, tab) and not _shown(tab.no_projects, tab)
+    assert "筛选" in tab.no_match.label.text() and tab.no_match.buttons[0].text() == "清除筛选"
+    tab.no_match.buttons[0].click()
+    assert tab.search.text() == "" and tab.model.rowCount() == 1 and not _shown(tab.no_match, tab)
+    tab.show_records((), "工作台：逾期项目 0 个")  # a dashboard figure with nothing behind it
+    assert _shown(tab.no_match, tab) and tab.banner.isVisibleTo(tab)
+    tab.no_match.buttons[0].click()
+    assert tab.model.rowCount() == 1 and not tab.banner.isVisibleTo(tab)

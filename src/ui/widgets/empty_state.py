@@ -54,11 +54,16 @@ def show_list_states(none_yet: EmptyState | None, no_match: EmptyState, shown_ro
     no_match.show_when(anything and not shown_rows)
 
 
+def open_page(widget: QWidget, key: str) -> QWidget | None:
+    """Go to another page of the main window (e.g. ``"orgs"``), from any page; the page, or None
+    where the widget is not in a main window."""
+    show_page = getattr(widget.window(), "show_page", None)
+    return show_page(key) if callable(show_page) else None
+
+
 def open_admin_tab(widget: QWidget, tab_attribute: str) -> None:
     """Go to 系统管理 and one of its tabs (e.g. ``communities_tab``), from any page."""
-    window = widget.window()
-    show_page = getattr(window, "show_page", None)
-    page = show_page("admin") if callable(show_page) else None
+    page = open_page(widget, "admin")
     tab = getattr(page, tab_attribute, None)
     if page is not None and tab is not None:
         page.tabs.setCurrentWidget(tab)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import Workspace
-from yichao.app.projects import PROJECT_STATUSES, STATUS_LABELS, ProgramRow, list_programs
+from yichao.app.projects import (
+    PROJECT_STATUSES,
+    STATUS_LABELS,
+    ProgramRow,
+    applicant_choices,
+    count_projects,
+    list_programs,
+)
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
 from yichao.ui.models.project_table import ProjectsSource, project_columns
@@ -26,6 +33,7 @@ from yichao.ui.operations import call
 from yichao.ui.pages.projects.detail import project_html
 from yichao.ui.pages.projects.history_import import import_past_projects
 from yichao.ui.pages.projects.list_actions import ProjectActions
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, open_page, show_list_states
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
@@ -94,6 +102,27 @@ class ProjectsTab(QWidget):
         layout.addLayout(budget)
         self.banner = FilterBanner(self)
         self.banner.cleared.connect(self._show_all)
+        # day one: what to do when nothing is recorded yet; when nothing matches, the way back
+        self.no_orgs = EmptyState(self.tr(
+            "No organization is on file yet. Projects are applied for by organizations: add the street's "
+            "organizations first. A funding round can be opened meanwhile."),
+            [(self.tr("Go to organizations..."), lambda: open_page(self, "orgs")),
+             (self.tr("New funding round..."), lambda: self.actions_.new_round())], self)
+        self.no_projects = EmptyState(self.tr(
+            "No venture projects yet. Open a funding round, then record the organizations' applications; "
+            "projects of past years can be imported."),
+            [(self.tr("New funding round..."), lambda: self.actions_.new_round()),
+             (self.tr("New application..."), lambda: self.actions_.apply()),
+             (self.tr("Import past projects..."), self.import_history)], self)
+        self.no_match = no_match_state(self.tr(
+            "No project matches the chosen round, status and search. Clear the filter to see every project."),
+            self.clear_filters, self)
+        can_write = ws.user is not None and ws.user.role in ("staff", "admin")
+        for b in (*self.no_orgs.buttons[1:], *self.no_projects.buttons):  # going to a page is for all
+            b.setEnabled(can_write)
+        layout.addWidget(self.no_orgs)
+        layout.addWidget(self.no_projects)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         searchable_list(self.search, self.view, apply=self.apply_filter)
@@ -105,6 +134,7 @@ class ProjectsTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_current())
         self.actions_ = ProjectActions(self)
         self.buttons["history"].clicked.connect(self.import_history)
+        self.model.modelReset.connect(self.update_list_states)
         self.reload_programs()
 
     # -- data -------------------------------------------------------------------------------
@@ -160,6 +190,25 @@ class ProjectsTab(QWidget):
         else:
             self.banner.show_caption(caption)
         self.apply_filter()
+
+    def update_list_states(self) -> None:
+        """Nothing recorded yet (no organization to apply, or no project: what to do) or nothing that
+        matches the filter (clear it); asked again whenever the list is refreshed."""
+        rows = self.model.rowCount()
+        anything = bool(rows) or count_projects(self.ws) > 0
+        no_orgs = not anything and not applicant_choices(self.ws)  # nobody could apply yet: that first
+        self.no_orgs.show_when(no_orgs)
+        show_list_states(self.no_projects, self.no_match, rows, lambda: anything)
+        if no_orgs:
+            self.no_projects.show_when(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.update_list_states()  # organizations may have been added on their page meanwhile
+
+    def clear_filters(self) -> None:
+        """Every project of every round again: round, status, search and a dashboard figure cleared."""
+        self.show_records(None, "")
 
     def _show_all(self) -> None:
         self.source.uids = None

@@ -67,6 +67,34 @@
         <translation>资助批次：</translation>
     </message>
     <message>
+        <source>No organization is on file yet. Projects are applied for by organizations: add the street's organizations first. A funding round can be opened meanwhile.</source>
+        <translation>还没有社会组织档案。项目由社会组织申报，请先登记本街道的社会组织；资助批次可以先建好。</translation>
+    </message>
+    <message>
+        <source>Go to organizations...</source>
+        <translation>前往组织档案...</translation>
+    </message>
+    <message>
+        <source>New funding round...</source>
+        <translation>新建资助批次...</translation>
+    </message>
+    <message>
+        <source>No venture projects yet. Open a funding round, then record the organizations' applications; projects of past years can be imported.</source>
+        <translation>还没有创投项目。先新建资助批次，再登记各组织的项目申报；往年的项目可以导入。</translation>
+    </message>
+    <message>
+        <source>New application...</source>
+        <translation>登记申报...</translation>
+    </message>
+    <message>
+        <source>Import past projects...</source>
+        <translation>导入往年项目...</translation>
+    </message>
+    <message>
+        <source>No project matches the chosen round, status and search. Clear the filter to see every project.</source>
+        <translation>没有符合所选批次、状态和搜索条件的项目。清除筛选即可看到全部项目。</translation>
+    </message>
+    <message>
         <source>All rounds</source>
         <translation>全部批次</translation>
     </message>
