@@ -64,6 +64,6 @@ def open_page(widget: QWidget, key: str) -> QWidget | None:
 def open_admin_tab(widget: QWidget, tab_attribute: str) -> None:
     """Go to 系统管理 and one of its tabs (e.g. ``communities_tab``), from any page."""
     page = open_page(widget, "admin")
-    tab = getattr(page, tab_attribute, None)
-    if page is not None and tab is not None:
-        page.tabs.setCurrentWidget(tab)
+    tabs, tab = getattr(page, "tabs", None), getattr(page, tab_attribute, None)
+    if tabs is not None and tab is not None:
+        tabs.setCurrentWidget(tab)

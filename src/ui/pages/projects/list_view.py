@@ -106,7 +106,7 @@ class ProjectsTab(QWidget):
         self.no_orgs = EmptyState(self.tr(
             "No organization is on file yet. Projects are applied for by organizations: add the street's "
             "organizations first. A funding round can be opened meanwhile."),
-            [(self.tr("Go to organizations..."), lambda: open_page(self, "orgs")),
+            [(self.tr("Go to organizations..."), self.go_to_orgs),
              (self.tr("New funding round..."), lambda: self.actions_.new_round())], self)
         self.no_projects = EmptyState(self.tr(
             "No venture projects yet. Open a funding round, then record the organizations' applications; "
@@ -205,6 +205,9 @@ class ProjectsTab(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.update_list_states()  # organizations may have been added on their page meanwhile
+
+    def go_to_orgs(self) -> None:
+        open_page(self, "orgs")
 
     def clear_filters(self) -> None:
         """Every project of every round again: round, status, search and a dashboard figure cleared."""
