@@ -1,15 +1,18 @@
 """An empty list tells its two cases apart on a fresh site: nothing recorded yet (what to do, with
 the buttons that do it) or nothing that matches the search and filters (it says so, and its button
-clears the filter). Organizations, residents, the skills register, the needs and the venture projects."""
+clears the filter). Organizations, residents, the skills register, the needs, the venture projects,
+the certificates register and the passbooks."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from yichao.app.certificates import print_certificates
 from yichao.app.core.communities import add_community
 from yichao.app.needs import NeedInput, create_need
 from yichao.app.orgs import OrgInput, create_org
+from yichao.app.passbook import open_passbook
 from yichao.app.people import PersonInput, create_person
 from yichao.app.projects import ProjectInput, apply_project
 from yichao.ui.launch import make_application
@@ -179,5 +182,67 @@ def test_projects_none_yet_or_none_matching(qtbot, workspace, monkeypatch):
     assert tab.search.text() == "" and tab.model.rowCount() == 1 and not _shown(tab.no_match, tab)
     tab.show_records((), "工作台：逾期项目 0 个")  # a dashboard figure with nothing behind it
     assert _shown(tab.no_match, tab) and tab.banner.isVisibleTo(tab)
+    tab.no_match.buttons[0].click()
+    assert tab.model.rowCount() == 1 and not tab.banner.isVisibleTo(tab)
+
+
+def test_certificates_register_none_yet_or_none_matching(qtbot, workspace, monkeypatch, tmp_path):
+    from yichao.ui.pages.certificates.page import CertificatesPage
+
+    make_application()
+    started = []
+    monkeypatch.setattr(CertificatesPage, "issue", lambda self: started.append("issue"))
+    monkeypatch.setattr(CertificatesPage, "batch", lambda self: started.append("batch"))
+    page = CertificatesPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    assert _shown(page.no_certificates, page) and not _shown(page.no_match, page)
+    assert [b.text() for b in page.no_certificates.buttons] == ["签发证书...", "批量打印..."]
+    for button in page.no_certificates.buttons:
+        button.click()
+    assert started == ["issue", "batch"]
+
+    org = create_org(workspace, OrgInput("百合邻里互助会"))
+    print_certificates(workspace, "entry", [org.uid], tmp_path / "entry.pdf")
+    page.refresh()
+    assert page.model.rowCount() == 1
+    assert not _shown(page.no_certificates, page) and not _shown(page.no_match, page)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("revoked"))  # none revoked
+    assert page.model.rowCount() == 0 and _shown(page.no_match, page) and not _shown(page.no_certificates, page)
+    assert "筛选" in page.no_match.label.text() and page.no_match.buttons[0].text() == "清除筛选"
+    page.no_match.buttons[0].click()
+    assert page.status_filter.currentIndex() == 0 and page.model.rowCount() == 1
+    assert not _shown(page.no_match, page)
+
+
+def test_passbooks_list_none_yet_or_none_matching(qtbot, workspace, monkeypatch):
+    from yichao.ui.pages.passbook.page import PassbookPage
+
+    make_application()
+    started = []
+    monkeypatch.setattr(PassbookPage, "issue", lambda self: started.append("issue"))
+    monkeypatch.setattr(PassbookPage, "take_over", lambda self: started.append("take_over"))
+    page = PassbookPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.passbooks
+    page.tabs.setCurrentWidget(tab)
+    assert _shown(tab.no_passbooks, tab) and not _shown(tab.no_match, tab)
+    assert [b.text() for b in tab.no_passbooks.buttons] == ["开立存折…", "接管纸质存折…"]
+    for button in tab.no_passbooks.buttons:
+        button.click()
+    assert started == ["issue", "take_over"]
+
+    community = add_community(workspace, "甸柳第一社区")
+    holder = create_person(workspace, PersonInput("王秀英", community_uid=community.uid))
+    open_passbook(workspace, holder.uid)
+    tab.refresh()
+    assert tab.model.rowCount() == 1 and not _shown(tab.no_passbooks, tab) and not _shown(tab.no_match, tab)
+    tab.status.setCurrentIndex(tab.status.findData("lost"))  # nobody reported a loss
+    assert tab.model.rowCount() == 0 and _shown(tab.no_match, tab) and not _shown(tab.no_passbooks, tab)
+    tab.no_match.buttons[0].click()
+    assert tab.status.currentIndex() == 0 and tab.model.rowCount() == 1 and not _shown(tab.no_match, tab)
+    page.show_records("passbooks", (), "工作台：待打印 0 本")  # a dashboard figure with nothing behind it
+    assert _shown(tab.no_match, tab)
     tab.no_match.buttons[0].click()
     assert tab.model.rowCount() == 1 and not tab.banner.isVisibleTo(tab)

@@ -43,6 +43,7 @@ from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
 from yichao.ui.widgets.confirm import ask_choice
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, show_list_states
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -107,9 +108,21 @@ class CertificatesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        # day one: what to do when nothing is issued yet; when nothing matches, the way back
+        self.no_certificates = EmptyState(self.tr(
+            "No certificates issued yet. Issue one to an organization, a volunteer or a project, or print a "
+            "batch at once; each is numbered in this register and can be verified by its code."),
+            [(self.tr("Issue a certificate..."), self.issue), (self.tr("Batch print..."), self.batch)], self)
+        for b in self.no_certificates.buttons:
+            b.setEnabled(self.issue_action.isEnabled())
+        self.no_match = no_match_state(self.tr(
+            "No certificate matches the search, kind and status. Clear the filter to see the whole register."),
+            self.clear_filters, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
+        layout.addWidget(self.no_certificates)
+        layout.addWidget(self.no_match)
         layout.addWidget(splitter, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -120,7 +133,9 @@ class CertificatesPage(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.view.doubleClicked.connect(lambda _i: self.open_record())  # never a reprint: that asks why
+        self.model.modelReset.connect(self.update_list_states)
         self.show_detail()
+        self.update_list_states()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self)
@@ -149,6 +164,22 @@ class CertificatesPage(QWidget):
                                 status=str(self.status_filter.currentData() or ""))
         self.model.set_source(RegisterSource(self.ws, flt))
         self.show_detail()
+
+    def update_list_states(self) -> None:
+        """None issued yet (what to do) or none that matches the filter (clear it); as the list changes."""
+        show_list_states(self.no_certificates, self.no_match, self.model.rowCount(),
+                         lambda: count_certificates(self.ws, CertificateFilter()) > 0)
+
+    def clear_filters(self) -> None:
+        """The whole register again: search, kind and status cleared."""
+        for widget in (self.search, self.kind_filter, self.status_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.kind_filter.setCurrentIndex(0)
+        self.status_filter.setCurrentIndex(0)
+        for widget in (self.search, self.kind_filter, self.status_filter):
+            widget.blockSignals(False)
+        self.refresh()
 
     def selected(self) -> CertificateRow | None:
         index = self.view.currentIndex()

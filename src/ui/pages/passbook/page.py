@@ -36,6 +36,8 @@ class PassbookPage(QWidget):
         bar.addAction(icon("settings"), self.tr("Printer calibration..."), self.calibrate)
         bar.addAction(icon("calendar"), self.tr("Expire old points..."), self.expire)
         self.passbooks.open_number.connect(self.open_in_counter)
+        self.passbooks.issue_wanted.connect(self.issue)
+        self.passbooks.take_over_wanted.connect(self.take_over)
         self.counter.changed.connect(self.passbooks.refresh)
         self.counter.search_requested.connect(self.search_list)
         self.counter.changed.connect(self.catalog.refresh)

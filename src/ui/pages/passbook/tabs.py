@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app.core import Workspace
-from yichao.app.passbook import PassbookFilter, list_items, list_rules, restock
+from yichao.app.passbook import PassbookFilter, count_passbooks, list_items, list_rules, restock
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
 from yichao.ui.models.rows_model import RowsModel
 from yichao.ui.operations import call, show_error
+from yichao.ui.widgets.empty_state import EmptyState, no_match_state, show_list_states
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.list_keys import searchable_list
@@ -33,6 +34,8 @@ class PassbooksTab(QWidget):
     """Every passbook, searchable by number, name, initials or phone; double-click opens it."""
 
     open_number = Signal(str)
+    issue_wanted = Signal()  # the empty list's buttons: the page issues or takes over
+    take_over_wanted = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,10 +70,35 @@ class PassbooksTab(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
         bar.addWidget(self.pending)
+        # day one: what to do when no passbook is issued yet; when nothing matches, the way back
+        self.no_passbooks = EmptyState(self.tr(
+            "No passbooks issued yet. Issue a resident's passbook, or take over the street's paper passbooks "
+            "from their ledger workbook."),
+            [(self.tr("Issue passbook..."), self.issue_wanted.emit),
+             (self.tr("Take over paper passbooks..."), self.take_over_wanted.emit)], self)
+        can_write = ws.user is not None and ws.user.role in ("staff", "admin")
+        for b in self.no_passbooks.buttons:
+            b.setEnabled(can_write)
+        self.no_match = no_match_state(self.tr(
+            "No passbook matches the search and filters. Clear the filter to see every passbook."),
+            self.clear_filters, self)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.no_passbooks)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
+        self.model.modelReset.connect(self.update_list_states)
+        self.update_list_states()
+
+    def update_list_states(self) -> None:
+        """None issued yet (what to do) or none that matches the filter (clear it); as the list changes."""
+        show_list_states(self.no_passbooks, self.no_match, self.model.rowCount(),
+                         lambda: count_passbooks(self.ws) > 0)
+
+    def clear_filters(self) -> None:
+        """Every passbook again: search, status, pending lines and a dashboard figure cleared."""
+        self.show_records(None, "")
 
     def refresh(self) -> None:
         self.timer.stop()

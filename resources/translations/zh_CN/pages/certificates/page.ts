@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CertificatesPage</name>
@@ -62,6 +61,18 @@
     <message>
         <source>Batch print...</source>
         <translation>批量打印...</translation>
+    </message>
+    <message>
+        <source>No certificates issued yet. Issue one to an organization, a volunteer or a project, or print a batch at once; each is numbered in this register and can be verified by its code.</source>
+        <translation>还没有签发过证书。可以为社会组织、志愿者或项目签发一张，也可以批量打印；每张证书都在本登记簿编号，可凭核验码查验。</translation>
+    </message>
+    <message>
+        <source>Issue a certificate...</source>
+        <translation>签发证书...</translation>
+    </message>
+    <message>
+        <source>No certificate matches the search, kind and status. Clear the filter to see the whole register.</source>
+        <translation>没有符合搜索、证书种类和状态的证书。清除筛选即可看到整本登记簿。</translation>
     </message>
     <message>
         <source>Reprint</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CatalogTab</name>
@@ -89,6 +88,22 @@
     <message>
         <source>With pending lines</source>
         <translation>只看待补登</translation>
+    </message>
+    <message>
+        <source>No passbooks issued yet. Issue a resident's passbook, or take over the street's paper passbooks from their ledger workbook.</source>
+        <translation>还没有开立存折。可以为居民开立存折，也可以按台账工作簿接管本街道的纸质存折。</translation>
+    </message>
+    <message>
+        <source>Issue passbook...</source>
+        <translation>开立存折…</translation>
+    </message>
+    <message>
+        <source>Take over paper passbooks...</source>
+        <translation>接管纸质存折…</translation>
+    </message>
+    <message>
+        <source>No passbook matches the search and filters. Clear the filter to see every passbook.</source>
+        <translation>没有符合搜索和筛选条件的存折。清除筛选即可看到全部存折。</translation>
     </message>
 </context>
 <context>
