@@ -130,7 +130,8 @@ def prepare(data_dir: Path, residents: int, pwfile: Path) -> None:
                     "--name", "甸柳街道", "--parent-code", "370102", "--parent-name", "历下区", "--admin", "admin",
                     "--password-file", str(pwfile)], check=True)
     started = time.perf_counter()
-    subprocess.run(["yichao", "--data-dir", str(data_dir), "demo", "--residents", str(residents)], check=True,
+    subprocess.run(["yichao", "--data-dir", str(data_dir), "--user", "admin", "--password-file", str(pwfile),
+                    "demo", "--residents", str(residents)], check=True,
                    stdout=subprocess.DEVNULL)
     print(f"demo --residents {residents}: {time.perf_counter() - started:.1f} s")
 
