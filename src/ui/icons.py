@@ -1,21 +1,25 @@
 """Icons by meaning (after Spyder's icon manager): code asks for ``icon("save")``.
 
 qtawesome must not be touched before a QApplication exists (DESIGN.md section 8), so nothing here
-runs at import time. Importing it costs about 170 ms (its qtpy layer does ``from PySide6.QtWidgets
-import *``, which makes PySide6 create every lazily-built type and enum), so start-up imports it on a
-background thread: during the login dialog (:func:`preload`), or, when there is no dialog to hide
-it behind, just after the main window is shown (:func:`defer`). Widgets built before then put
-their icons on when they are ready (:func:`when_ready`) instead of holding the window back.
+runs at import time. Importing it costs about 170 ms: its qtpy layer does ``from PySide6.QtWidgets
+import *``, which makes PySide6 create every lazily-built type and enum. That creation is not safe
+while another thread creates types too (shiboken's type map is changed under the first thread's
+feet: a SIGSEGV, seen in 3 of 12 start-ups when the import ran on a thread), so the import runs on
+the GUI thread, at its first idle moment after the login dialog or the main window is painted
+(:func:`preload`), and never while the launcher's head start imports the main window's code on its
+thread (the one lock of ``background_imports``). Widgets built before then put their icons on when
+they are ready (:func:`when_ready`) instead of holding the window back.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 
 from yichao.ui.background_imports import BACKGROUND_IMPORT
@@ -78,7 +82,7 @@ ICONS: dict[str, str] = {
 
 
 class _Loader(QObject):
-    """Lives in the GUI thread; ``loaded`` is emitted from the import thread and delivered queued."""
+    """Lives in the GUI thread; ``loaded`` tells the widgets waiting for icons that they can have them."""
 
     loaded = Signal()
 
@@ -86,6 +90,7 @@ class _Loader(QObject):
 _loader: _Loader | None = None
 _started = False
 _done = threading.Event()
+RETRY_MS = 20  # while the main window's code is imported on a thread, try again this much later
 
 
 def defer() -> None:
@@ -96,27 +101,33 @@ def defer() -> None:
 
 
 def preload() -> None:
-    """Import qtawesome on a background thread (once); call after the QApplication exists."""
+    """Import qtawesome on the GUI thread at its next idle moment (once); after the QApplication."""
     global _started
     defer()
     if _started or _done.is_set():
         return
     _started = True
-    loader = _loader
-    if loader is not None:  # the icon fonts load on the GUI thread, as soon as the code is in
-        loader.loaded.connect(_load_fonts)
+    _schedule(_load, 0)
 
-    def load() -> None:
-        try:
-            _import_qtawesome()
-        except Exception:  # noqa: BLE001 - icon() will raise it again, in the GUI thread
-            log.exception("could not import qtawesome")
-        finally:
-            _done.set()
-            if loader is not None:
-                loader.loaded.emit()
 
-    threading.Thread(target=load, name="import-qtawesome", daemon=True).start()
+def _schedule(work: Callable[[], None], delay_ms: int) -> None:
+    QTimer.singleShot(delay_ms, work)
+
+
+def _load() -> None:
+    if not BACKGROUND_IMPORT.acquire(blocking=False):  # never beside the main window's head start
+        _schedule(_load, RETRY_MS)
+        return
+    try:
+        _import_qtawesome()
+    except Exception:  # noqa: BLE001 - icon() will raise it again where an icon is wanted
+        log.exception("could not import qtawesome")
+    finally:
+        BACKGROUND_IMPORT.release()
+    _done.set()
+    if _loader is not None:
+        _loader.loaded.emit()
+        _load_fonts()
 
 
 def _load_fonts() -> None:
@@ -126,16 +137,18 @@ def _load_fonts() -> None:
 
 
 def _import_qtawesome() -> None:
-    with BACKGROUND_IMPORT:  # never while another thread builds PySide6's lazy types
-        import qtawesome  # noqa: F401 - the import is the work
+    import qtawesome  # noqa: F401 - the import is the work
 
 
 def wait_loaded(timeout: float = 30.0) -> bool:
-    """Block until the icon import is done (screenshots); the caller then processes events."""
-    if _loader is None:
+    """Import the icons now if they are still to come (screenshots); the caller then processes events."""
+    if _loader is None or _done.is_set():
         return True
-    preload()
-    return _done.wait(timeout)
+    with BACKGROUND_IMPORT:
+        _import_qtawesome()
+    _done.set()
+    _loader.loaded.emit()
+    return True
 
 
 def ready() -> bool:
@@ -173,7 +186,10 @@ def when_ready(receiver: QObject, apply: Callable[[], None]) -> None:
 
 @cache
 def icon(meaning: str, color: str = "#37474f") -> QIcon:
-    """The icon for ``meaning``; waits for the background import if it has not finished."""
+    """The icon for ``meaning`` (imports qtawesome first if nobody has yet)."""
+    if "qtawesome" not in sys.modules:
+        with BACKGROUND_IMPORT:  # not beside a head start's type building on its thread
+            _import_qtawesome()
     # qtawesome only after the QApplication exists (DESIGN.md section 8)
     import qtawesome
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -155,9 +155,6 @@ def _wait_for(future: Future[Any]) -> None:
     """Keep the dialog painting while the data layer finishes opening (usually it already has)."""
     if future.done():
         return
-    # staged start-up: loaded when this step comes (DESIGN.md section 8)
-    from PySide6.QtCore import QEventLoop
-
     loop = QEventLoop()
     timer = QTimer()
     timer.timeout.connect(lambda: loop.quit() if future.done() else None)

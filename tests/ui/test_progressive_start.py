@@ -1,7 +1,8 @@
 """Start-up does not wait for what the user does not need yet: icons follow the window.
 
-The icon font's import (qtawesome and its qtpy layer) runs on a thread; the main window is shown
-without icons and gets them when the import is done. A window that is gone by then is left alone.
+The icon font's import (qtawesome and its qtpy layer) waits for the GUI thread's first idle moment;
+the main window is shown without icons and gets them when the import is done. A window that is gone
+by then is left alone. The import never runs beside the head start's import on its thread.
 """
 
 from __future__ import annotations
@@ -9,26 +10,41 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from yichao.ui import icons
 from yichao.ui.launch import make_application, show_main_window
 
 
+class HeldImport:
+    """The scheduled icon import, held until the test calls :meth:`set` (later ones then run at once,
+    on the next turn of the event loop as for real)."""
+
+    def __init__(self) -> None:
+        self.waiting: list = []
+        self.released = False
+
+    def schedule(self, work, delay_ms: int) -> None:
+        if self.released:
+            QTimer.singleShot(delay_ms, work)
+        else:
+            self.waiting.append(work)
+
+    def set(self) -> None:
+        self.released = True
+        while self.waiting:
+            self.waiting.pop(0)()
+
+
 @pytest.fixture
 def slow_icons(monkeypatch):
     """The icon import held until the test releases it, with the module's state reset."""
-    release = threading.Event()
-    real = icons._import_qtawesome
-
-    def held() -> None:
-        release.wait(10)
-        real()
-
-    monkeypatch.setattr(icons, "_import_qtawesome", held)
+    held = HeldImport()
+    monkeypatch.setattr(icons, "_schedule", held.schedule)
     monkeypatch.setattr(icons, "_loader", None)
     monkeypatch.setattr(icons, "_started", False)
     monkeypatch.setattr(icons, "_done", threading.Event())
-    return release
+    return held
 
 
 def test_main_window_is_shown_before_the_icons_and_gets_them_after(qtbot, workspace, slow_icons):
@@ -103,3 +119,18 @@ def test_work_waits_for_the_first_paint_and_skips_closed_widgets(qtbot):
     qtbot.waitUntil(lambda: calls == ["kept"], timeout=5_000)
     after_first_paint(kept, lambda: calls.append("later"))  # already painted: soon, not never
     qtbot.waitUntil(lambda: calls == ["kept", "later"], timeout=5_000)
+
+
+def test_the_import_waits_while_the_head_start_imports_on_its_thread(qtbot, slow_icons):
+    """PySide6 builds its lazy types unsafely from two threads at once (a SIGSEGV): the icon import
+    tries again later while the launcher's head start holds the import lock."""
+    from yichao.ui.background_imports import BACKGROUND_IMPORT
+
+    make_application()
+    icons.preload()
+    with BACKGROUND_IMPORT:
+        slow_icons.set()  # runs the import's first try: the lock is taken, so it is put off
+        assert not icons.ready()
+        qtbot.wait(3 * icons.RETRY_MS)  # and tried again, still locked
+        assert not icons.ready()
+    qtbot.waitUntil(icons.ready, timeout=5_000)
