@@ -27,6 +27,10 @@ class ForeignRecordError(UserError):
     """A record owned by another site may not be changed here (single writer rule)."""
 
 
+class StaleRecord(UserError):
+    """Another PC changed the record since it was read (a shared database); nothing was saved."""
+
+
 class IdentifierError(ValueError):
     """A value that is not a valid identifier (``identifiers.py``); `.message` is shown as is."""
 

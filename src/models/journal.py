@@ -16,12 +16,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, bindparam, event, inspect
+from sqlalchemy import Integer, String, Text, bindparam, event, inspect, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
-from yichao.models.errors import ForeignRecordError, UserError
+from yichao.models.db import JOURNAL_LOCK
+from yichao.models.errors import ForeignRecordError, StaleRecord, UserError
 from yichao.models.registry import import_all
 from yichao.models.sort_key import fill_rows as fill_sort_keys
 
@@ -44,6 +45,8 @@ class JournalEntry(Base):
     # for updates: the previous values of the changed columns (JSON object)
     before: Mapped[str] = mapped_column(Text, default="{}")
     origin: Mapped[str] = mapped_column(String(12), default="", index=True)
+    # the PC that made the change (``site_pc.id``): several district PCs share one database
+    pc: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 # Operations that change records; everything else in the journal is an event (login, reveal, ...).
@@ -105,7 +108,7 @@ def _stamp(session: Session, obj: Any, op: str) -> JournalEntry:
     if info.get("sync_apply"):
         return JournalEntry(
             site=site, user=info.get("user", ""), entity=type(obj).__tablename__, uid=obj.uid,
-            rev=obj.rev, op=op, data=dumps(record_dict(obj)), origin=obj.origin,
+            rev=obj.rev, op=op, data=dumps(record_dict(obj)), origin=obj.origin, pc=info.get("pc", ""),
         )
     if op == "insert":
         if not obj.uid:
@@ -125,7 +128,43 @@ def _stamp(session: Session, obj: Any, op: str) -> JournalEntry:
     return JournalEntry(
         site=site, user=info.get("user", ""), entity=type(obj).__tablename__, uid=obj.uid,
         rev=obj.rev, op=op, data=dumps(record_dict(obj)), before=dumps(before), origin=obj.origin,
+        pc=info.get("pc", ""),
     )
+
+
+def hold_journal(session: Session) -> None:
+    """Before this transaction writes journal rows on PostgreSQL: share the journal lock until it
+    ends, so an export that reads "the last journal id" first waits for every transaction that has
+    drawn an id and not yet committed (issue 19 point 3: no change skipped by the sync outbox)."""
+    if session.info.get("_journal_held"):
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": JOURNAL_LOCK})
+    session.info["_journal_held"] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _journal_released(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:  # the lock ends with the outermost transaction
+        session.info.pop("_journal_held", None)
+
+
+def _check_not_stale(session: Session, changed: list[Any]) -> None:
+    """On a database several PCs share: lock the records about to change and refuse when another PC
+    changed one since it was read (its rev moved on), rather than overwrite that change and write a
+    second journal row with the same rev."""
+    if not changed or session.get_bind().dialect.name == "sqlite":
+        return
+    by_table: dict[Any, dict[str, int]] = {}
+    for obj in changed:
+        by_table.setdefault(table_of(type(obj)), {})[obj.uid] = obj.rev
+    for table, revs in by_table.items():
+        uids = list(revs)
+        for i in range(0, len(uids), 500):
+            stmt = select(table.c.uid, table.c.rev).where(table.c.uid.in_(uids[i:i + 500])).with_for_update()
+            for uid, rev in session.execute(stmt):
+                if rev != revs[uid]:
+                    raise StaleRecord("另一台电脑刚刚修改了同一条记录，这次修改没有保存：请重新打开这条记录后再改。")
 
 
 @event.listens_for(Session, "before_flush")
@@ -135,14 +174,19 @@ def _journal_before_flush(session: Session, flush_context: Any, instances: Any) 
     for obj in list(session.new):
         if _is_journaled(obj):
             entries.append(_stamp(session, obj, "insert"))
-    for obj in list(session.dirty):
-        if _is_journaled(obj) and session.is_modified(obj, include_collections=False):
-            state = inspect(obj)
-            became_deleted = state.attrs["deleted"].history.added == [True]
-            entries.append(_stamp(session, obj, "delete" if became_deleted else "update"))
+    changed = [obj for obj in list(session.dirty)
+               if _is_journaled(obj) and session.is_modified(obj, include_collections=False)]
+    if changed and not session.info.get("sync_apply"):
+        _check_not_stale(session, changed)
+    for obj in changed:
+        state = inspect(obj)
+        became_deleted = state.attrs["deleted"].history.added == [True]
+        entries.append(_stamp(session, obj, "delete" if became_deleted else "update"))
     for obj in list(session.deleted):
         if _is_journaled(obj):
             raise UserError("同步记录不能被物理删除，只能标记为已删除。")
+    if entries or any(isinstance(obj, JournalEntry) for obj in session.new):
+        hold_journal(session)
     session.add_all(entries)
 
 
@@ -154,7 +198,7 @@ def record_event(
     session.add(
         JournalEntry(
             site=info.get("site", ""), user=info.get("user", ""), entity=entity, uid=uid, rev=0,
-            op=op, data=dumps(detail or {}), origin=info.get("site", ""),
+            op=op, data=dumps(detail or {}), origin=info.get("site", ""), pc=info.get("pc", ""),
         )
     )
 
@@ -192,7 +236,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     if session.autoflush:  # as an ORM insert does: rows may refer to records added just before
         session.flush()
     info = session.info
-    site, user, now = info.get("site", ""), info.get("user", ""), utcnow()
+    site, user, now, pc = info.get("site", ""), info.get("user", ""), utcnow(), info.get("pc", "")
     attrs = inspect(model).column_attrs
     columns = [attr.key for attr in attrs]
     hidden = getattr(model, "__journal_exclude__", ())
@@ -234,12 +278,13 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
         journal_rows.append({
             "at": now, "site": site, "user": user, "entity": entity, "uid": full["uid"], "rev": 1, "op": "insert",
             "data": _dumps_record(full if exact else {k: full[k] for k in journal_columns}),
-            "before": "{}", "origin": full["origin"],
+            "before": "{}", "origin": full["origin"], "pc": pc,
         })
     table = table_of(model)
     names = {attr.key: attr.columns[0].key for attr in attrs}
     if any(key != name for key, name in names.items()):  # Core speaks column keys
         full_rows = [{names.get(k, k): v for k, v in full.items()} for full in full_rows]
+    hold_journal(session)
     session.execute(table.insert(), full_rows)
     session.execute(table_of(JournalEntry).insert(), journal_rows)
     return len(full_rows)
@@ -263,14 +308,15 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     table = table_of(model)
     hidden = getattr(model, "__journal_exclude__", ())
     info = session.info
-    site, user, now = info.get("site", ""), info.get("user", ""), utcnow()
+    site, user, now, pc = info.get("site", ""), info.get("user", ""), utcnow(), info.get("pc", "")
     journal_rows = [
         {"at": now, "site": site, "user": user, "entity": table.name, "uid": row["uid"],
          "rev": row["rev"], "op": op if not (op == "update" and row.get("deleted")) else "delete",
          "data": dumps({k: v if type(v) in _PLAIN else to_jsonable(v) for k, v in row.items() if k not in hidden}),
-         "before": "{}", "origin": row["origin"]}
+         "before": "{}", "origin": row["origin"], "pc": pc}
         for op, rows in (("insert", inserts), ("update", updates)) for row in rows
     ]
+    hold_journal(session)
     if inserts:
         session.execute(table.insert(), inserts)
     if updates:

@@ -32,14 +32,17 @@ MODEL_MODULES = (
     "yichao.models.passbook",
     "yichao.models.stats_indexes",
     "yichao.models.import_memory",
+    "yichao.models.district",
 )
 
 
-# what signing in and the status bar touch: the journal (every change, logins), the site, the users
+# what signing in and the status bar touch: the journal (every change, logins), the site, the users,
+# and the PCs of a shared database (opening one checks that this PC is authorized)
 STARTUP_MODULES = (
     "yichao.models.journal",
     "yichao.models.site",
     "yichao.models.user",
+    "yichao.models.district",
 )
 
 

@@ -91,7 +91,7 @@ def _wizard(data_dir: Path, choose_folder: bool) -> Any:
     # staged start-up: loaded when this step comes (DESIGN.md section 8)
     from yichao.app.core import login
 
-    login(ws, wizard.admin_page.username.text(), wizard.admin_page.password.text())
+    login(ws, *wizard.credentials())
     return ws
 
 

@@ -13,7 +13,7 @@ from yichao.models.certificate import Certificate, CertificatePrint
 @register("证书登记簿")
 def check_register(ws: Workspace) -> list[str]:
     problems: list[str] = []
-    key = site_key(ws.data_dir, create=False)
+    key = site_key(ws, create=False)
     with ws.read() as session:
         prints = dict(session.execute(
             select(CertificatePrint.certificate_uid, func.count(CertificatePrint.uid))

@@ -40,7 +40,7 @@ def verify_certificate(ws: Workspace, text: str) -> Verdict:
         row = certificate_row(cert)
         key_checked = False
         if cert.origin == ws.site.code:
-            key = site_key(ws.data_dir, create=False)
+            key = site_key(ws, create=False)
             if key is not None:
                 expected = derive_code(key, cert.serial, cert.kind, cert.recipient, cert.issued_on.isoformat(),
                                        cert.subject_uid)

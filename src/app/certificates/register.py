@@ -153,7 +153,7 @@ def issue_in_session(ws: Workspace, session: Session, subjects: list[Subject], o
         raise UserError("一批证书只能是同一种类。")
     user = ws.user.username if ws.user else ""
     origin, today = ws.site.code, issued_on or date.today()
-    key = site_key(ws.data_dir)
+    key = site_key(ws)
     assert key is not None
     prefix, issuer, center = serial_prefix(ws), issuer_name(ws), center_name(ws)
     existing = existing_valid(session, kind, {s.dedupe_key for s in subjects})

@@ -1,7 +1,8 @@
 """Verification codes: 8 characters derived from the certificate and a secret key of the site.
 
 The code is an HMAC-SHA256 of what identifies the certificate (serial, kind, recipient, date, subject),
-keyed with 32 random bytes kept in the data folder (``keys/certificate.key``), written in Crockford's
+keyed with 32 random bytes kept in the data folder (``keys/certificate.key``; on a district's shared
+database sealed in the database, so every authorized PC holds it), written in Crockford's
 base-32 (no I, L, O, U: nothing to misread on paper). Checking needs no network: the code finds the
 register entry, and on the issuing site the key re-derives the code from the recorded data, so an
 edited register entry or an invented code does not pass.
@@ -18,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.vault import CERTIFICATE
+from yichao.app.core.workspace import Workspace
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 8
@@ -31,8 +34,17 @@ def key_path(data_dir: Path) -> Path:
     return Path(data_dir) / KEY_FILE
 
 
-def site_key(data_dir: Path, *, create: bool = True) -> bytes | None:
-    """The site's certificate key; made on first use (only this PC's data folder holds it)."""
+def site_key(ws: Workspace, *, create: bool = True) -> bytes | None:
+    """The site's certificate key: on a district's shared database the one sealed in it (the same on
+    every authorized PC, issue 19), else the data folder's, made on first use."""
+    shared = ws.secret(CERTIFICATE)
+    if shared is not None:
+        return shared
+    return folder_key(ws.data_dir, create=create)
+
+
+def folder_key(data_dir: Path, *, create: bool = True) -> bytes | None:
+    """The certificate key kept in this PC's data folder (a site whose database only it uses)."""
     path = key_path(data_dir)
     if path.exists():
         try:

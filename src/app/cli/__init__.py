@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "yichao.app.cli.listing",
     "yichao.app.cli.maintenance",
     "yichao.app.cli.users",
+    "yichao.app.cli.pcs",
     "yichao.app.cli.printing",
     "yichao.app.cli.sync",
     "yichao.app.cli.xlsx",

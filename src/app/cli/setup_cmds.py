@@ -1,10 +1,10 @@
-"""`yichao init`: first-run set-up without the wizard."""
+"""`yichao init` (first-run set-up without the wizard) and `yichao join` (another PC of a district)."""
 
 from __future__ import annotations
 
 import argparse
 
-from yichao.app.cli.common import data_dir_of, read_password_file
+from yichao.app.cli.common import credentials, data_dir_of, read_password_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--password-file", required=True, help="file whose first line is the password")
     p.add_argument("--database-url", default=None, help="SQLAlchemy URL instead of DIR/yichao.db (e.g. PostgreSQL)")
     p.set_defaults(handler=run)
+    j = sub.add_parser("join", help="connect this PC to a district's existing PostgreSQL database "
+                                    "(an administrator of the district signs in: --user/--password-file)")
+    j.add_argument("--database-url", required=True,
+                   help="the district's database, e.g. postgresql+psycopg://yichao:PASSWORD@SERVER:5432/yichao")
+    j.set_defaults(handler=run_join)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +37,20 @@ def run(args: argparse.Namespace) -> int:
         if args.database_url:
             ws.settings.set("database_url", args.database_url)
         print(f"已初始化：{ws.site.name}（{ws.site.code}），数据文件夹 {data_dir}")
+    finally:
+        ws.close()
+    return 0
+
+
+def run_join(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
+    from yichao.app.core import join
+
+    user, password = credentials(args)
+    data_dir = data_dir_of(args)
+    ws = join(data_dir, args.database_url, user, password)
+    try:
+        print(f"这台电脑（{ws.pc_name}）已加入{ws.site.name}（{ws.site.code}）的区级数据库，数据文件夹 {data_dir}")
     finally:
         ws.close()
     return 0

@@ -98,6 +98,7 @@ if TYPE_CHECKING:
         remember_data_dir,
         resolve_data_dir,
     )
+    from yichao.app.core.pcs import PCRow, join, list_pcs, revoke_pc
     from yichao.app.core.pinyin import initials
     from yichao.app.core.progress import Cancelled, CancelToken, ProgressFn, no_progress
     from yichao.app.core.redaction import RedactingFilter, install_redaction, redact
@@ -118,17 +119,25 @@ if TYPE_CHECKING:
     from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
     from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion, parse_map_options
+    from yichao.app.core.vault import NotAuthorized
     from yichao.app.core.workspace import (
         CLI_USER,
         OPEN_CLI_USER,
         CurrentUser,
         DatabaseProblem,
         NoDatabase,
+        ServerProblem,
         Workspace,
         open_workspace,
     )
 
 _HOME: dict[str, str] = {
+    "PCRow": "pcs",
+    "join": "pcs",
+    "list_pcs": "pcs",
+    "revoke_pc": "pcs",
+    "NotAuthorized": "vault",
+    "ServerProblem": "workspace",
     "remember": "import_memory",
     "annotate_rejections": "import_memory",
     "questions_for": "import_memory",
@@ -286,6 +295,12 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "PCRow",
+    "join",
+    "list_pcs",
+    "revoke_pc",
+    "NotAuthorized",
+    "ServerProblem",
     "remember",
     "annotate_rejections",
     "questions_for",

@@ -15,7 +15,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.db_errors import retry_lost_race
 from yichao.app.core.errors import NotFound, PermissionDenied, UserError
+from yichao.app.core.vault import renew_admin_wrap, wrap_for_admin
 from yichao.app.core.workspace import CurrentUser, Workspace
 from yichao.models.base import utcnow
 from yichao.models.journal import record_event
@@ -78,6 +80,7 @@ WRONG_CREDENTIALS = f"用户名或密码不正确（连续输错 {MAX_FAILED} �
 _DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
 
 
+@retry_lost_race  # the same account signing in on two district PCs at once: the second tries again
 def login(ws: Workspace, username: str, password: str) -> CurrentUser:
     """Sign in; five wrong passwords lock the account for 15 minutes. Every try is journaled.
 
@@ -118,6 +121,8 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
             user.last_login = now
             record_event(session, "login", "user_account", user.uid, {"username": name})
             signed_in = CurrentUser(user.username, user.role, user.display_name)
+            if ws.vault_key is not None and user.role == "admin":  # can authorize another district PC
+                renew_admin_wrap(session, ws.vault_key, user.username, password)
     if error is not None:
         raise error
     ws.user = signed_in
@@ -224,6 +229,8 @@ def create_user(
         user = User(username=name, display_name=display_name.strip() or name, role=role,
                     password_hash=hash_password(password))
         session.add(user)
+        if ws.vault_key is not None and role == "admin":
+            wrap_for_admin(session, ws.vault_key, name, password)
         session.flush()
         return _row(user)
 
@@ -266,6 +273,8 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> UserRow:
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
+        if ws.vault_key is not None and user.role == "admin":
+            wrap_for_admin(session, ws.vault_key, user.username, new_password)
         session.flush()
         return _row(user)
 
@@ -280,3 +289,5 @@ def change_own_password(ws: Workspace, old_password: str, new_password: str) -> 
         if not verify_password(old_password, user.password_hash):
             raise UserError("原密码不正确。")
         user.password_hash = hash_password(new_password)
+        if ws.vault_key is not None and user.role == "admin":
+            wrap_for_admin(session, ws.vault_key, user.username, new_password)

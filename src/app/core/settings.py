@@ -27,6 +27,8 @@ OPTIONS: dict[str, Option] = {
         Option("language", "zh_CN", "interface language: zh_CN or en"),
         Option("site_label", "", "the site's name, shown on the login dialog before the database opens"),
         Option("database_url", "", "SQLAlchemy URL; empty means DIR/yichao.db (SQLite)"),
+        Option("pc_id", "", "this PC's id among the PCs of one database (made on first use; journaled)"),
+        Option("pc_name", "", "this PC's name as lists and the journal show it (default: the computer name)"),
         Option("backup_keep", 10, "how many automatic backups to keep"),
         Option("backup_second_dir", "", "a second backup folder on another drive or a USB stick; empty: none"),
         Option("backup_second_every_days", 1, "copy a backup there when Yichao closes, at most this often"),

@@ -12,6 +12,7 @@ from yichao.app.core.auth import check_new_password, check_username, create_user
 from yichao.app.core.communities import check_entries, insert_communities
 from yichao.app.core.errors import UserError
 from yichao.app.core.storage import location_problem
+from yichao.app.core.vault import create_vault, wrap_for_admin
 from yichao.app.core.workspace import CLI_USER, CurrentUser, SiteInfo, Workspace, open_workspace
 from yichao.models.site import Site
 
@@ -64,8 +65,12 @@ def initialize(
         problem = location_problem(data_dir)
         if problem:
             raise UserError(problem)
-    ws = open_workspace(data_dir, create=True, database_url=database_url)
+    ws = open_workspace(data_dir, create=True, database_url=database_url, check_pc=False)
     try:
+        if ws.is_initialized and ws.is_shared and database_url:
+            raise UserError(f"这个数据库已经是{ws.site.name}（{ws.site.code}）的数据库，不能再初始化；"
+                            "要让这台电脑也使用它，请运行 yichao join --database-url 数据库地址"
+                            "（由区里的管理员登录授权）。")
         if ws.is_initialized:
             raise UserError(f"数据文件夹 {data_dir} 已经初始化过（站点 {ws.site.name}）。")
         setup_user = CurrentUser(admin.strip(), "admin")
@@ -78,6 +83,10 @@ def initialize(
         ws.forget_site()
         ws.settings.set("site_label", f"{site.name}（{site.code}）")
         create_user(ws, admin, password, "admin", "管理员", bootstrap=True)
+        if ws.is_shared:  # the first PC of a district's database: the vault of the site's secrets
+            with ws.unit(setup_user) as session:
+                ws.vault_key = create_vault(session, ws.data_dir, ws.pc_id, ws.pc_name, admin.strip(), None)
+                wrap_for_admin(session, ws.vault_key, admin.strip(), password)
         return ws
     except BaseException:
         ws.close()

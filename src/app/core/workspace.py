@@ -15,18 +15,20 @@ from pathlib import Path
 from typing import NoReturn
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from yichao.app.core.backup import backup_database, integrity_problem
-from yichao.app.core.db_errors import translate
+from yichao.app.core.db_errors import LostRace, translate
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
 from yichao.app.core.settings import Settings
 from yichao.app.core.storage import location_warning
+from yichao.app.core.vault import any_pc, create_vault, open_vault, read_secret, this_pc
 from yichao.models import migrate
-from yichao.models.db import make_engine, make_session_factory, sqlite_url
+from yichao.models.db import MIGRATE_LOCK, locked, make_engine, make_session_factory, sqlite_url
+from yichao.models.errors import StaleRecord
 from yichao.models.journal import record_event
 from yichao.models.registry import import_startup
 from yichao.models.site import Site
@@ -82,6 +84,11 @@ class Workspace:
         self._exclusive = False
         # a sentence when the folder is on a network share, a stick or a synced folder (no WAL then)
         self.location_warning: str | None = None
+        # this PC (journaled with every change) and, on a database several PCs share, the key of
+        # the site's secrets kept in it (yichao.app.core.vault)
+        self.pc_id, self.pc_name = this_pc(self.settings)
+        self.vault_key: bytes | None = None
+        self._secrets: dict[str, bytes] = {}
 
     # -- site -------------------------------------------------------------------------------
     @property
@@ -107,6 +114,23 @@ class Workspace:
 
     def forget_site(self) -> None:
         self._site = None
+
+    @property
+    def is_shared(self) -> bool:
+        """True when the database is a server several PCs may use (a district's PostgreSQL)."""
+        return not self.is_sqlite
+
+    def secret(self, name: str) -> bytes | None:
+        """A site secret kept in a shared database (None when this PC's folder keeps its own)."""
+        if self.vault_key is None:
+            return None
+        if name not in self._secrets:
+            with self.read() as session:
+                value = read_secret(session, self.vault_key, name)
+            if value is None:
+                raise UserError(f"区级数据库里缺少站点密钥“{name}”，请从 pg_dump 备份恢复数据库。")
+            self._secrets[name] = value
+        return self._secrets[name]
 
     # -- units of work ----------------------------------------------------------------------
     def _enter(self) -> None:
@@ -161,12 +185,18 @@ class Workspace:
         who = user or self.user
         session.info["user"] = who.username if who else ""
         session.info["site"] = self._site.code if self._site else (self._load_site() or _NO_SITE).code
+        session.info["pc"] = self.pc_id
+        if self.vault_key is not None:
+            session.info["vault"] = self.vault_key
         try:
             yield session
             session.commit()
         except DBAPIError as exc:
             _rollback_quietly(session)
             raise translate(exc) from None  # the SQL and its parameters stay out of any traceback
+        except StaleRecord as exc:  # another PC changed the record first: a use case may try again
+            _rollback_quietly(session)
+            raise LostRace(exc.message) from None
         except BaseException:
             _rollback_quietly(session)
             raise
@@ -178,6 +208,8 @@ class Workspace:
         """A read-only session; nothing it does is committed."""
         self._enter()
         session = self._sessions()
+        if self.vault_key is not None:
+            session.info["vault"] = self.vault_key
         try:
             yield session
         except DBAPIError as exc:
@@ -242,11 +274,14 @@ def open_workspace(
     database_url: str | None = None,
     lock: bool = True,
     backup_keep: int | None = None,
+    check_pc: bool = True,
 ) -> Workspace:
     """Open (and with ``create``, make) a data folder: lock, check, back up, migrate.
 
     Raises :class:`UserError` with one sentence for an unwritable folder, a second instance, a
-    corrupt or foreign file, or a database from a newer Yichao. Nothing is changed in those cases.
+    corrupt or foreign file, or a database from a newer Yichao; on a database server also for a
+    missing driver, an unreachable server, a refused password, a database that is not Yichao's,
+    and (``check_pc``) a PC not authorized on it. Nothing is changed in those cases.
     """
     import_startup()  # the rest of the models load with their services
     data_dir = Path(data_dir)
@@ -269,7 +304,7 @@ def open_workspace(
         elif is_sqlite and not create:
             raise NoDatabase(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
         risk = location_warning(data_dir) if is_sqlite else None
-        engine = make_engine(url, wal=risk is None)
+        engine = server_engine(url) if not is_sqlite else make_engine(url, wal=risk is None)
         try:
             _migrate(engine, dbfile if is_sqlite else None, data_dir,
                      backup_keep or int(settings.get("backup_keep")))
@@ -283,6 +318,12 @@ def open_workspace(
         if risk:
             log.warning("data folder in an unsafe place, WAL off: %s", risk)
             ws.location_warning = risk
+        if check_pc and ws.is_shared:
+            try:
+                _authorize(ws)
+            except BaseException:
+                engine.dispose()
+                raise
         return ws
     except BaseException:
         if instance:
@@ -290,11 +331,102 @@ def open_workspace(
         raise
 
 
+class ServerProblem(UserError):
+    """The database server cannot be used: no driver, unreachable, refused sign-in, wrong database.
+
+    Not :class:`DatabaseProblem`: restoring a local backup would not help."""
+
+
+DRIVER_MISSING = ("这台电脑上的益巢缺少 PostgreSQL 数据库驱动（psycopg），无法连接区级数据库：请安装带 PostgreSQL "
+                  "支持的益巢（Windows 安装包已自带；用 pip 安装时为 pip install \"yichao[postgres]\"）。")
+BAD_URL = ("数据库地址无法识别：区级数据库的地址形如 postgresql+psycopg://用户名:密码@服务器:5432/数据库名。")
+
+
+def server_engine(url: str) -> Engine:
+    """An engine for a database server whose first connection worked, or one sentence why not."""
+    try:
+        engine = make_engine(url)
+    except ImportError:  # the dialect imports its driver module here
+        raise ServerProblem(DRIVER_MISSING) from None
+    except ArgumentError:
+        raise ServerProblem(BAD_URL) from None
+    try:
+        with engine.connect():
+            pass
+    except ImportError:
+        engine.dispose()
+        raise ServerProblem(DRIVER_MISSING) from None
+    except DBAPIError as exc:
+        engine.dispose()
+        raise ServerProblem(server_sentence(exc, engine)) from None
+    return engine
+
+
+def server_sentence(exc: DBAPIError, engine: Engine) -> str:
+    """Why the server refused to connect, as one sentence naming the server (never the password)."""
+    raw = str(getattr(exc, "orig", None) or exc)
+    text_ = raw.lower()
+    where = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
+    user, name = engine.url.username or "", engine.url.database or ""
+    log.info("database server refused: %s", text_[:300])
+    if "password authentication failed" in text_ or "no password supplied" in text_ \
+            or "authentication failed" in text_:
+        return (f"数据库服务器 {where} 拒绝了用户“{user}”的密码：请检查数据库地址里的用户名和密码"
+                "（与建库时 CREATE ROLE … PASSWORD 设的一致）。")
+    if "does not exist" in text_ and "database" in text_:
+        return (f"数据库服务器 {where} 上没有名为“{name}”的数据库：请先按说明书“区级数据库”一节用 "
+                "createdb 创建它，或检查数据库地址里的库名。")
+    if "does not exist" in text_ and "role" in text_:
+        return f"数据库服务器 {where} 上没有用户“{user}”：请先按说明书“区级数据库”一节创建它，或检查数据库地址。"
+    if "no pg_hba.conf entry" in text_:
+        return (f"数据库服务器 {where} 不允许这台电脑连接：请在服务器的 pg_hba.conf 里允许本机的地址后重新加载 "
+                "PostgreSQL。")
+    return (f"无法连接数据库服务器 {where}：请检查服务器是否开机、PostgreSQL 服务是否在运行、网络是否通畅，"
+            f"以及防火墙是否放行端口 {engine.url.port or 5432}。")
+
+
+def _authorize(ws: Workspace) -> None:
+    """A shared database opens only on a PC an administrator authorized (not revoked); the PC
+    then holds the vault key of the site's secrets. A district that ran on PostgreSQL from one PC
+    before PCs were recorded makes the PC that opens it first its first PC."""
+    if not ws.is_initialized:
+        return  # an empty database: `yichao init` makes the site and its first PC
+    with ws.unit() as session:
+        with locked(session, MIGRATE_LOCK):
+            if not any_pc(session):
+                ws.vault_key = create_vault(session, ws.data_dir, ws.pc_id, ws.pc_name, "",
+                                            _folder_certificate_key(ws.data_dir))
+            else:
+                ws.vault_key = open_vault(session, ws.data_dir, ws.pc_id)
+
+
+def _folder_certificate_key(data_dir: Path) -> bytes | None:
+    """The certificate key a district kept in its first PC's folder before issue 19 (the same file
+    as ``yichao.app.certificates.verification.KEY_FILE``)."""
+    try:
+        return bytes.fromhex((Path(data_dir) / "keys" / "certificate.key").read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        return None
+
+
 def _migrate(engine: Engine, dbfile: Path | None, data_dir: Path, keep: int) -> None:
-    """Upgrade the schema; an existing SQLite database is backed up first."""
+    """Upgrade the schema; an existing SQLite database is backed up first. On a server the PCs
+    take turns (an advisory lock): two starting the new version at once upgrade it once."""
+    if dbfile is not None:
+        _migrate_now(engine, dbfile, data_dir, keep)
+        return
+    with engine.connect() as guard:
+        with locked(guard, MIGRATE_LOCK, session_level=True):
+            _migrate_now(engine, None, data_dir, keep)
+
+
+def _migrate_now(engine: Engine, dbfile: Path | None, data_dir: Path, keep: int) -> None:
     if migrate.is_empty(engine):
         migrate.upgrade(engine)
         return
+    if dbfile is None and not migrate.current_revisions(engine):
+        raise ServerProblem("这个数据库里已有别的程序的数据表，不是益巢的数据库：请换一个新建的空数据库，"
+                            "或填写区里已在使用的益巢数据库的地址。")
     if not migrate.needs_upgrade(engine):
         return
     if dbfile is not None:

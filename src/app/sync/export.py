@@ -31,6 +31,7 @@ from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import TableCodec, canonical_json, encode_row, table_codecs
 from yichao.models import migrate
 from yichao.models.base import utcnow
+from yichao.models.db import JOURNAL_LOCK, locked
 from yichao.models.journal import CHANGE_OPS, JournalEntry, record_event
 from yichao.models.sync import SyncBundle, SyncPeer
 
@@ -172,7 +173,10 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     """The sealed bundle for ``peer`` and its manifest (no state is changed here)."""
     site = ws.site
     keys = local_keys(session)
-    hi = session.scalar(select(func.max(JournalEntry.id))) or 0
+    # every transaction that drew a journal id before this one reads it has committed (they share
+    # the journal lock while they write): no change below ``hi`` can appear later and be skipped
+    with locked(session, JOURNAL_LOCK, session_level=True):
+        hi = session.scalar(select(func.max(JournalEntry.id))) or 0
     lo = peer.acked_journal_id
     changed = _changed(session, site.code, lo, hi)
     for name, asked in _asked(session, site.code, peer).items():  # resend requests and give-back
@@ -279,7 +283,8 @@ def export_bundle(ws: Workspace, to_code: str, path: Path | str,
     if not path.parent.is_dir():
         raise UserError(f"文件夹 {path.parent} 不存在，请换一个保存位置。")
     with ws.unit() as session:
-        peer = session.get(SyncPeer, to_code)
+        # the peer's row locked: two PCs exporting to one site at once number their bundles in turn
+        peer = session.get(SyncPeer, to_code, with_for_update=True)
         if peer is None:
             raise UserError(f"尚未信任站点 {to_code} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
         sealed, manifest = build_bundle(ws, session, peer, progress)

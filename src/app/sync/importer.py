@@ -38,6 +38,7 @@ from yichao.app.sync.records import printable, table_codecs
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
+from yichao.models.db import IMPORT_LOCK, lock_transaction
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
@@ -351,7 +352,10 @@ def _import(ws: Workspace, username: str, path: Path, sealed: bytes, dry_run: bo
     me = ws.site.code
     with ws.unit() as session:
         bundle = _open(ws, session, sealed)
-        peer = session.get(SyncPeer, bundle.peer_code)
+        # imports apply one at a time on a shared database (issue 19 point 3): the second of two
+        # PCs importing the same bundle waits, then finds it applied; another street's waits its turn
+        lock_transaction(session, IMPORT_LOCK)
+        peer = session.get(SyncPeer, bundle.peer_code, populate_existing=True, with_for_update=True)
         assert peer is not None
         if _already(session, bundle, peer):
             return _result(bundle, None, False, True,

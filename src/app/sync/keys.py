@@ -2,7 +2,7 @@
 
 A key file is public (two public keys, the site's code and name); what makes it trustworthy is the
 fingerprint, compared over the phone before ``trust``. The private keys stay in this site's
-database (and its backups).
+database (and its backups); on a district's shared database sealed in its vault (issue 19).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.vault import VAULT_MARK, session_secret, store_secret
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import crypto
 from yichao.models.journal import record_event
@@ -62,14 +63,33 @@ class LocalKeys:
 
 
 def local_keys(session: Session) -> LocalKeys:
-    """This site's keys, made on first use (in the caller's transaction)."""
+    """This site's keys, made on first use (in the caller's transaction).
+
+    On a district's shared database the private keys are sealed in the database's vault (issue 19:
+    every authorized PC opens the same streets' bundles); the ``sync_key`` row then holds only
+    the mark ``vault``."""
     row = session.scalars(select(SyncKey).order_by(SyncKey.id)).first()
+    shared = session.info.get("vault") is not None
     if row is None:
         pair = crypto.new_keypair()
-        row = SyncKey(id=1, sign_private=pair.sign_private.hex(), box_private=pair.box_private.hex(),
-                      hash_key=os.urandom(32).hex())
+        hash_key = os.urandom(32)
+        if shared:
+            vault_key = session.info["vault"]
+            store_secret(session, vault_key, "sync_sign", pair.sign_private)
+            store_secret(session, vault_key, "sync_box", pair.box_private)
+            store_secret(session, vault_key, "sync_hash", hash_key)
+            row = SyncKey(id=1, sign_private=VAULT_MARK, box_private=VAULT_MARK, hash_key=VAULT_MARK)
+        else:
+            row = SyncKey(id=1, sign_private=pair.sign_private.hex(), box_private=pair.box_private.hex(),
+                          hash_key=hash_key.hex())
         session.add(row)
         session.flush()
+    if row.sign_private == VAULT_MARK:
+        sign, box, hashed = (session_secret(session, n) for n in ("sync_sign", "sync_box", "sync_hash"))
+        if sign is None or box is None or hashed is None:
+            raise UserError("本站点的同步密钥保存在区级数据库里，这台电脑没有获得授权，"
+                            "无法使用（请运行 yichao join）。")
+        return LocalKeys(crypto.KeyPair(sign, box), hashed)
     return LocalKeys(crypto.KeyPair(bytes.fromhex(row.sign_private), bytes.fromhex(row.box_private)),
                      bytes.fromhex(row.hash_key))
 

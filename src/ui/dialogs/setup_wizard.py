@@ -1,5 +1,5 @@
 """First-run wizard: the site (street or district), a street's communities, and the first
-administrator account."""
+administrator account; or another PC of a district joining the district's existing database."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from yichao.app.core import (
     check_new_password,
     check_username,
     initialize,
+    join,
     message_of,
     parse_lines,
     remember_data_dir,
@@ -43,6 +44,7 @@ class SitePage(QWizardPage):
         self.role.setObjectName("role")
         self.role.addItem(self.tr("Street office"), "street")
         self.role.addItem(self.tr("District office"), "district")
+        self.role.addItem(self.tr("Join an existing district database"), "join")
         self.code = QLineEdit()
         self.code.setObjectName("code")
         self.code.setPlaceholderText(self.tr("9 digits for a street, 6 for a district"))
@@ -72,6 +74,8 @@ class SitePage(QWizardPage):
                 self.parent_name.text())
 
     def problem(self) -> str | None:
+        if self.role.currentData() == "join":
+            return None
         try:
             validate_site(*self.site_values())
         except USER_ERRORS as exc:
@@ -80,8 +84,11 @@ class SitePage(QWizardPage):
 
     def _revalidate(self) -> None:
         district = self.role.currentData() == "district"
-        self.parent_code.setEnabled(not district)
-        self.parent_name.setEnabled(not district)
+        joining = self.role.currentData() == "join"
+        self.parent_code.setEnabled(not district and not joining)
+        self.parent_name.setEnabled(not district and not joining)
+        self.code.setEnabled(not joining)
+        self.name.setEnabled(not joining)
         touched = bool(self.code.text() or self.name.text())
         problem = self.problem()
         self.error.setText(problem if (problem and touched) else "")
@@ -93,6 +100,8 @@ class SitePage(QWizardPage):
     def nextId(self) -> int:  # noqa: N802
         """A district has no communities: straight on to the administrator."""
         wizard = self.wizard()
+        if self.role.currentData() == "join" and isinstance(wizard, SetupWizard):
+            return wizard.join_id
         if self.role.currentData() == "district" and isinstance(wizard, SetupWizard):
             return wizard.admin_id
         return super().nextId()
@@ -196,6 +205,43 @@ class AdminPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         return self.problem() is None
 
+    def nextId(self) -> int:  # noqa: N802
+        return -1  # the last page of a new site (the join page comes after it only in the list)
+
+
+class JoinPage(QWizardPage):
+    """Another PC of a district: the district's database and an administrator of it signing in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Join an existing district database"))
+        self.setSubTitle(self.tr("Another PC of the district already set up the shared database. "
+                                 "An administrator of the district signs in to authorize this PC."))
+        self.url = QLineEdit()
+        self.url.setObjectName("database_url")
+        self.url.setPlaceholderText("postgresql+psycopg://yichao:PASSWORD@SERVER:5432/yichao")
+        self.username = QLineEdit()
+        self.username.setObjectName("join_admin")
+        self.password = QLineEdit()
+        self.password.setObjectName("join_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("&Database address:"), self.url)
+        form.addRow(self.tr("&Administrator:"), self.username)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        for edit in (self.url, self.username, self.password):
+            edit.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.url.text().strip() and self.username.text().strip() and self.password.text())
+
+    def nextId(self) -> int:  # noqa: N802
+        return -1
+
 
 class SetupWizard(QWizard):
     """Runs :func:`yichao.app.core.setup.initialize` on Finish; ``workspace`` is then open.
@@ -221,6 +267,8 @@ class SetupWizard(QWizard):
         self.addPage(self.site_page)
         self.communities_id = self.addPage(self.communities_page)
         self.admin_id = self.addPage(self.admin_page)
+        self.join_page = JoinPage()
+        self.join_id = self.addPage(self.join_page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
@@ -234,6 +282,9 @@ class SetupWizard(QWizard):
                 super().accept()
                 return
         role, code, name, parent_code, parent_name = self.site_page.site_values()
+        if role == "join":
+            self._join()
+            return
         communities = self.communities_page.entries() if role == "street" else []
         try:
             self.workspace = initialize(
@@ -246,6 +297,23 @@ class SetupWizard(QWizard):
         if self.folder_page is not None:
             self._remember_folder()
         super().accept()
+
+    def _join(self) -> None:
+        page = self.join_page
+        try:
+            self.workspace = join(self.data_dir, page.url.text(), page.username.text(), page.password.text())
+        except USER_ERRORS as exc:
+            page.error.setText(message_of(exc))
+            return
+        if self.folder_page is not None:
+            self._remember_folder()
+        super().accept()
+
+    def credentials(self) -> tuple[str, str]:
+        """Who signs in once the wizard is done: the first administrator, or the one who joined."""
+        if self.site_page.role.currentData() == "join":
+            return self.join_page.username.text(), self.join_page.password.text()
+        return self.admin_page.username.text(), self.admin_page.password.text()
 
     def _remember_folder(self) -> None:
         """Later starts open the chosen folder; if that cannot be noted, the sentence says how."""

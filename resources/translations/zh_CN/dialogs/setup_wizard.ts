@@ -59,6 +59,29 @@
     </message>
 </context>
 <context>
+    <name>JoinPage</name>
+    <message>
+        <source>Join an existing district database</source>
+        <translation>加入已有的区级数据库</translation>
+    </message>
+    <message>
+        <source>Another PC of the district already set up the shared database. An administrator of the district signs in to authorize this PC.</source>
+        <translation>区里的另一台电脑已经建好共用的数据库。请区里的管理员在这里登录，授权这台电脑使用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Database address:</source>
+        <translation>数据库地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator:</source>
+        <translation>管理员(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Yichao - First-run setup</source>
@@ -98,6 +121,10 @@
     <message>
         <source>District office</source>
         <translation>区（民政局）</translation>
+    </message>
+    <message>
+        <source>Join an existing district database</source>
+        <translation>加入已有的区级数据库</translation>
     </message>
     <message>
         <source>9 digits for a street, 6 for a district</source>
