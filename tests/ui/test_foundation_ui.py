@@ -160,9 +160,11 @@ def test_paged_model_passes_qt_model_tester_and_loads_lazily(qtmodeltester):
 
 def test_users_model_passes_model_tester(qtmodeltester, workspace):
     from yichao.app.core.auth import list_users
-    from yichao.ui.pages.admin.users import UsersModel
+    from yichao.ui.models.rows_model import RowsModel
+    from yichao.ui.pages.admin.users import user_columns
 
     make_application()
-    model = UsersModel()
+    model = RowsModel(user_columns())
     model.set_rows(list_users(workspace))
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "admin"
     qtmodeltester.check(model)
