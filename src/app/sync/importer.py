@@ -234,8 +234,10 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
             progress(done, total)
     store_held(session, plan)
     record_conflicts(session, plan.conflicts)
-    if plan.superseded_sites:  # a street set up again: its old site record gives way to the new one
+    if plan.superseded_sites:  # a street set up again: its old site record gives way to the new one,
         session.execute(update(Site).where(Site.uid.in_(plan.superseded_sites)).values(deleted=True))
+        # and its new data folder lacks what it wrote before: give it back its records we hold
+        peer.give_back, peer.give_back_seq = True, 0
     _store_hashes(session, bundle, plan, me)
     return _take_ack(session, bundle, peer)
 

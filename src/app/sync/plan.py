@@ -336,7 +336,9 @@ class _Planner:
 
     # -- the street set up again ------------------------------------------------------------------
     def sites(self) -> None:
-        rows = [v[1] for k, v in self.cand.items() if k[0] == "site" and k not in self.held and v[0] == "insert"]
+        # a tombstone (the old record of a street set up again, given back to it) stands for no site
+        rows = [v[1] for k, v in self.cand.items()
+                if k[0] == "site" and k not in self.held and v[0] == "insert" and not v[1].get("deleted")]
         if not rows:
             return
         t = self.codecs["site"].model.__table__  # type: ignore[attr-defined]
