@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from yichao.app.core.workspace import Workspace
+from yichao.app.core.setup import initialize
+from yichao.app.core.workspace import CurrentUser, Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
 from yichao.app.sync.export import export_bundle
@@ -30,6 +31,14 @@ def pair(a: Workspace, b: Workspace, folder: Path, replace: bool = False) -> Non
     export_key_file(b, kb)
     trust_key_file(a, kb, replace=replace)
     trust_key_file(b, ka, replace=replace)
+
+
+def set_up_again(folder: Path, role: str, code: str, name: str, parent: str) -> Workspace:
+    """A site's PC reinstalled: `yichao init` in a new data folder with its old code (a new site
+    record, a new key), signed in as its administrator."""
+    ws = initialize(folder, role, code, name, "admin", "secret123", parent, "历下区" if parent else "")
+    ws.user = CurrentUser("admin", "admin", "管理员")
+    return ws
 
 
 _counter = [0]

@@ -10,11 +10,9 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import ADMIN, PASSWORD
-from tests.unit.sync.support import add_community, add_people, move, pair
+from tests.unit.sync.support import add_community, add_people, move, pair, set_up_again
 from tests.unit.sync.test_merge import CODE, DISTRICT, STREET_A, add_org, same
 from yichao.app.core.errors import UserError
-from yichao.app.core.setup import initialize
 from yichao.app.sync import list_conflicts, list_held
 from yichao.app.sync.importer import import_bundle
 from yichao.app.sync.keys import export_key_file, trust_key_file
@@ -23,14 +21,6 @@ from yichao.models.organization import Organization
 from yichao.models.person import Person
 from yichao.models.site import Community, Site
 from yichao.models.sync import SyncPeer
-
-
-def _set_up_again(folder, street):
-    """What a clerk does on the new PC: `yichao init` with the street's old code and name."""
-    role, code, name, parent = street
-    ws = initialize(folder, role, code, name, "admin", PASSWORD, parent, "历下区")
-    ws.user = ADMIN
-    return ws
 
 
 def _local_site_uid(ws):
@@ -60,7 +50,7 @@ def test_a_street_set_up_again_is_the_same_street_once_its_new_key_is_trusted(ma
     a.close()
 
     # the street's PC is reinstalled: a new data folder, same code, a new key
-    a2 = _set_up_again(tmp_path / "street-again", STREET_A)
+    a2 = set_up_again(tmp_path / "street-again", *STREET_A)
     new_site = _local_site_uid(a2)
     try:
         export_key_file(d, tmp_path / "district.key")
