@@ -61,10 +61,12 @@ class CertificateFilter:
     kind: str = ""
     status: str = ""
     year: int | None = None
+    origin: str = ""  # a district: only the certificates of this street
 
 
 SORTABLE = {"serial": Certificate.serial, "kind": Certificate.kind, "recipient": Certificate.recipient,
-            "issued_on": Certificate.issued_on, "status": Certificate.status, "print_count": Certificate.print_count}
+            "issued_on": Certificate.issued_on, "status": Certificate.status, "print_count": Certificate.print_count,
+            "origin": Certificate.origin}
 
 
 def _filtered(stmt: Select[Any], flt: CertificateFilter) -> Select[Any]:
@@ -80,6 +82,8 @@ def _filtered(stmt: Select[Any], flt: CertificateFilter) -> Select[Any]:
         stmt = stmt.where(Certificate.status == flt.status)
     if flt.year:
         stmt = stmt.where(Certificate.year == flt.year)
+    if flt.origin:
+        stmt = stmt.where(Certificate.origin == flt.origin)
     return stmt
 
 

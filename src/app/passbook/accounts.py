@@ -51,6 +51,7 @@ class PassbookRow:
     layout: str
     replaces_uid: str | None
     replaced_by_uid: str | None
+    origin: str = ""  # the site that keeps the record (a district lists every street's)
 
     @property
     def hours(self) -> float:
@@ -66,7 +67,7 @@ def passbook_row(book: Passbook, holder: Person | None) -> PassbookRow:
         book.uid, book.number, book.holder_uid, holder.name if holder else "", holder.phone if holder else "",
         holder.volunteer_number if holder else "", book.site_code, book.status, book.balance, book.minutes,
         pending_lines(book), book.opened_on, book.next_page, book.next_line, book.layout,
-        book.replaces_uid, book.replaced_by_uid,
+        book.replaces_uid, book.replaced_by_uid, book.origin,
     )
 
 

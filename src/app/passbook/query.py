@@ -20,12 +20,13 @@ class PassbookFilter:
     status: str = ""
     pending_only: bool = False
     uids: tuple[str, ...] | None = None  # only these (the passbooks behind a dashboard figure)
+    origin: str = ""  # a district: only the passbooks of this street
 
 
 SORTABLE: dict[str, Any] = {
     "number": Passbook.number, "holder": Person.name_sort, "status": Passbook.status,
     "balance": Passbook.balance, "minutes": Passbook.minutes, "opened_on": Passbook.opened_on,
-    "pending": Passbook.entry_count - Passbook.printed_seq,
+    "pending": Passbook.entry_count - Passbook.printed_seq, "origin": Passbook.origin,
 }
 
 
@@ -34,6 +35,8 @@ _Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and han
 
 def _filtered(stmt: Select[*_Ts], flt: PassbookFilter) -> Select[*_Ts]:
     stmt = stmt.where(Passbook.deleted.is_(False))
+    if flt.origin:
+        stmt = stmt.where(Passbook.origin == flt.origin)
     if flt.uids is not None:
         stmt = stmt.where(Passbook.uid.in_(flt.uids))
     text = flt.text.strip()

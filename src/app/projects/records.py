@@ -58,6 +58,7 @@ class ProjectRow:
     actual_beneficiaries: int
     tranche_plan: str
     proposal_uid: str | None
+    origin: str = ""  # the site that keeps the record (a district lists every street's)
 
     @property
     def status_label(self) -> str:
@@ -67,7 +68,7 @@ class ProjectRow:
 def _row(p: Project, org_name: str, program_name: str) -> ProjectRow:
     return ProjectRow(p.uid, p.title, p.org_uid, org_name, p.program_uid, program_name, p.domain, p.summary,
                       p.status, p.status_on, p.applied_on, p.requested_fen, p.approved_fen, p.spent_fen,
-                      p.planned_beneficiaries, p.actual_beneficiaries, p.tranche_plan, p.proposal_uid)
+                      p.planned_beneficiaries, p.actual_beneficiaries, p.tranche_plan, p.proposal_uid, p.origin)
 
 
 def _select() -> Select[Project, str, str]:
@@ -166,14 +167,16 @@ def update_project(ws: Workspace, uid: str, data: ProjectInput) -> ProjectRow:
 
 SORT_KEYS = {"title": Project.title_sort, "org": Organization.name_sort, "status": Project.status,
              "requested": Project.requested_fen, "approved": Project.approved_fen,
-             "applied_on": Project.applied_on, "program": Program.name}
+             "applied_on": Project.applied_on, "program": Program.name, "origin": Project.origin}
 
 
 _Ts = TypeVarTuple("_Ts")  # the columns of a statement a filter narrows and hands back
 
 
 def _filtered(stmt: Select[*_Ts], status: str | None, program_uid: str | None, search: str,
-              uids: tuple[str, ...] | None = None) -> Select[*_Ts]:
+              uids: tuple[str, ...] | None = None, origin: str = "") -> Select[*_Ts]:
+    if origin:  # a district: only the projects of this street
+        stmt = stmt.where(Project.origin == origin)
     if uids is not None:  # the projects behind a dashboard figure
         stmt = stmt.where(Project.uid.in_(uids))
     if status:
@@ -189,23 +192,24 @@ def _filtered(stmt: Select[*_Ts], status: str | None, program_uid: str | None, s
 
 
 def count_projects(ws: Workspace, status: str | None = None, program_uid: str | None = None,
-                   search: str = "", uids: tuple[str, ...] | None = None) -> int:
+                   search: str = "", uids: tuple[str, ...] | None = None, origin: str = "") -> int:
     with ws.read() as session:
         stmt = _filtered(select(func.count()).select_from(Project)
                          .join(Organization, Organization.uid == Project.org_uid)
                          .outerjoin(Program, Program.uid == Project.program_uid)
-                         .where(Project.deleted.is_(False)), status, program_uid, search, uids)
+                         .where(Project.deleted.is_(False)), status, program_uid, search, uids, origin)
         return int(session.scalar(stmt) or 0)
 
 
 def query_projects(ws: Workspace, offset: int = 0, limit: int = 100, sort_key: str = "applied_on",
                    descending: bool = True, status: str | None = None, program_uid: str | None = None,
-                   search: str = "", uids: tuple[str, ...] | None = None) -> list[ProjectRow]:
-    """One page of projects, filtered and sorted in SQL."""
+                   search: str = "", uids: tuple[str, ...] | None = None,
+                   origin: str = "") -> list[ProjectRow]:
+    """One page of projects, filtered and sorted in SQL (``origin``: only one street's, at a district)."""
     column = SORT_KEYS.get(sort_key, Project.applied_on)
     order = column.desc() if descending else column.asc()
     with ws.read() as session:
-        stmt = _filtered(_select(), status, program_uid, search, uids).order_by(order, Project.uid)
+        stmt = _filtered(_select(), status, program_uid, search, uids, origin).order_by(order, Project.uid)
         return [_row(*r) for r in session.execute(stmt.offset(offset).limit(limit))]
 
 

@@ -19,12 +19,15 @@ from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
 
 TOTAL = "合计"
+COMMUNITY = "社区"  # a breakdown by community: a district's table names each community's street
+STREET = "街道"
 ADDITIVE = ("int", "points", "money")
 
 
 def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> Report:
-    """The statistics report of ``period`` for this street, or per street and in total (district)."""
+                 cancel: CancelToken | None = None, origin: str = "") -> Report:
+    """The statistics report of ``period`` for this street, or per street and in total (district;
+    ``origin``: one street's records only, counted in SQL)."""
     ws.require("viewer", "生成统计报表")
     figs = registry.available()
     steps = len(figs) + 1
@@ -40,6 +43,8 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
     with ws.read() as session:
         scopes = scopes_for(ws, session)
         district = ws.site.role == "district"
+        if district and origin:
+            scopes = [next((s for s in scopes if s.origin == origin), Scope(origin, origin))]
         flows = [f for f in figs if f.kind == "flow"]
         stocks = [f for f in figs if f.kind == "stock"]
         parts = [_flow_table(session, flows, period, scopes, district, step),
@@ -47,7 +52,8 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
         trend, charts = _trend(session, [f for f in flows if f.trend], period, step)
         parts.append(trend)
         for fig in (f for f in figs if f.kind == "breakdown"):
-            table = _breakdown_table(session, fig, scopes, district)
+            table = (_community_table(session, fig, scopes) if district and fig.by == COMMUNITY
+                     else _breakdown_table(session, fig, scopes, district))
             parts.append(table)
             if fig.chart:
                 bars = [r for r in table.rows if r[0] != TOTAL]  # the 合计 row is no bar
@@ -61,6 +67,9 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
     if district:
         notes += ("各街道按记录的来源站点统计，“合计”为全部记录。",)
     name = f"{period.year}年度" if period.kind == "year" else period.label
+    if district and origin:
+        name = scopes[0].label + name
+        notes += (f"只统计{scopes[0].label}的记录。",)
     preparer = (ws.user.display_name or ws.user.username) if ws.user else ""
     return Report(f"{ws.site.name}{name}统计报表", ws.site.name,
                   ws.site.code, period, datetime.now(UTC), tables, tuple(charts), notes, preparer)
@@ -132,6 +141,18 @@ def _breakdown_table(session: Session, fig: Figure, scopes: list[Scope], distric
     rows += (_total_row([fig.fmt] * len(per_scope), rows),)
     values = _number_columns(scopes, fig.fmt) if district else (Column(f"数量（{fig.unit}）", fig.fmt),)
     return Table(fig.key, fig.label, (Column(fig.by, width=24), *values), rows)
+
+
+def _community_table(session: Session, fig: Figure, scopes: list[Scope]) -> Table:
+    """A district's breakdown by community: every street's communities, each with its street (two
+    streets may both have a 第一社区), street by street; one SQL query per street."""
+    rows: list[tuple[Any, ...]] = []
+    for scope in (s for s in scopes if s.origin is not None):
+        rows += [(label, scope.label, value) for label, value in breakdown(session, fig, scope)]
+    values = [r[2] for r in rows if r[2] is not None]
+    rows.append((TOTAL, "", sum(values) if fig.fmt in ADDITIVE else None))
+    return Table(fig.key, fig.label, (Column(fig.by, width=24), Column(STREET, width=16),
+                                      Column(f"数量（{fig.unit}）", fig.fmt)), tuple(rows))
 
 
 def _total_row(formats: list[str], rows: tuple[tuple[Any, ...], ...]) -> tuple[Any, ...]:

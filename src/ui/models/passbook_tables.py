@@ -46,10 +46,12 @@ class PassbookSource:
         return query_passbooks(self.ws, self.flt, offset, limit, sort_key or "number", descending)
 
 
-def passbook_columns() -> list[Column]:
+def passbook_columns(street: Sequence[Column] = ()) -> list[Column]:
+    """The passbooks list's columns; ``street`` (a district): the 街道 column, after the holder."""
     return [
         Column("number", QCoreApplication.translate("PassbookTables", "Number"), lambda b: b.number),
         Column("holder", QCoreApplication.translate("PassbookTables", "Holder"), lambda b: b.holder_name),
+        *street,
         Column(
             "status",
             QCoreApplication.translate("PassbookTables", "Status"),

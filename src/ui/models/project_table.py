@@ -32,18 +32,21 @@ class ProjectsSource:
     program_uid: str | None = None
     search: str = ""
     uids: tuple[str, ...] | None = None  # the projects behind a dashboard figure, if shown
+    origin: str = ""  # a district: only one street's projects
 
     def count(self) -> int:
-        return count_projects(self.ws, self.status, self.program_uid, self.search, self.uids)
+        return count_projects(self.ws, self.status, self.program_uid, self.search, self.uids, self.origin)
 
     def fetch(self, offset: int, limit: int, sort_key: str, descending: bool) -> Sequence[Any]:
         return query_projects(self.ws, offset, limit, sort_key or "applied_on", descending, self.status,
-                              self.program_uid, self.search, self.uids)
+                              self.program_uid, self.search, self.uids, self.origin)
 
 
-def project_columns() -> list[Column]:
+def project_columns(street: Sequence[Column] = ()) -> list[Column]:
+    """The projects list's columns; ``street`` (a district): the 街道 column, after the title."""
     return [
         Column("title", QCoreApplication.translate("ProjectTable", "Project"), lambda p: p.title),
+        *street,
         Column("org", QCoreApplication.translate("ProjectTable", "Applicant"), lambda p: p.org_name),
         Column(
             "status",

@@ -6,6 +6,7 @@ import io
 import json
 import random
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,19 @@ def move(src: Workspace, dst: Workspace, folder: Path, apply: bool = True) -> Pa
     if apply:
         import_bundle(dst, path)
     return path
+
+
+def district_with_two_streets(make_workspace: Callable[..., Workspace], folder: Path,
+                              fill: Callable[[Workspace], None]) -> tuple[Workspace, Workspace, Workspace]:
+    """甸柳街道 and 姚家街道, each filled by ``fill``, moved into 历下区 through real bundles."""
+    a = make_workspace("street", "370102001", "甸柳街道", "370102")
+    b = make_workspace("street", "370102002", "姚家街道", "370102")
+    d = make_workspace("district", "370102", "历下区", "")
+    for street in (a, b):
+        pair(street, d, folder)
+        fill(street)
+        move(street, d, folder)
+    return a, b, d
 
 
 def add_community(ws: Workspace, name: str) -> str:

@@ -44,6 +44,7 @@ from yichao.ui.operations import call, run_op
 from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
 from yichao.ui.widgets.confirm import ask_choice
 from yichao.ui.widgets.empty_state import EmptyState, no_match_state, show_list_states
+from yichao.ui.widgets.street_filter import StreetFilter
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -82,10 +83,13 @@ class CertificatesPage(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.status_filter)
+        self.street_filter = StreetFilter(ws)  # a district: the street of each certificate, and a filter
+        filters.addWidget(self.street_filter)
         columns = [
             Column("serial", self.tr("Serial"), lambda r: r.serial),
             Column("kind", self.tr("Kind"), lambda r: r.kind_label),
             Column("recipient", self.tr("Recipient"), lambda r: r.recipient),
+            *self.street_filter.column(),
             Column("issued_on", self.tr("Issued"), lambda r: r.issued_on.isoformat()),
             Column("status", self.tr("Status"), lambda r: self.status_text(r),
                    color=lambda r: "#b71c1c" if r.status == "revoked" else None),
@@ -96,8 +100,9 @@ class CertificatesPage(QWidget):
         self.model = PagedTableModel(RegisterSource(ws, CertificateFilter()), columns, self)
         self.view: QTableView = make_table_view(self)
         self.view.setModel(self.model)
-        self.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
-        apply_column_widths(self.view, [150, 110, 320, 100, 80, 60, 100])
+        self.view.sortByColumn([c.key for c in columns].index("issued_on"), Qt.SortOrder.DescendingOrder)
+        apply_column_widths(self.view, [150, 110, 320, *([110] if self.street_filter.district else []),
+                                        100, 80, 60, 100])
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -131,6 +136,7 @@ class CertificatesPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.street_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.view.doubleClicked.connect(lambda _i: self.open_record())  # never a reprint: that asks why
         self.model.modelReset.connect(self.update_list_states)
@@ -161,7 +167,8 @@ class CertificatesPage(QWidget):
     # -- list ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         flt = CertificateFilter(text=self.search.text(), kind=str(self.kind_filter.currentData() or ""),
-                                status=str(self.status_filter.currentData() or ""))
+                                status=str(self.status_filter.currentData() or ""),
+                                origin=self.street_filter.origin())
         self.model.set_source(RegisterSource(self.ws, flt))
         self.show_detail()
 
@@ -171,13 +178,14 @@ class CertificatesPage(QWidget):
                          lambda: count_certificates(self.ws, CertificateFilter()) > 0)
 
     def clear_filters(self) -> None:
-        """The whole register again: search, kind and status cleared."""
-        for widget in (self.search, self.kind_filter, self.status_filter):
+        """The whole register again: search, kind, status and street cleared."""
+        for widget in (self.search, self.kind_filter, self.status_filter, self.street_filter):
             widget.blockSignals(True)
         self.search.clear()
         self.kind_filter.setCurrentIndex(0)
         self.status_filter.setCurrentIndex(0)
-        for widget in (self.search, self.kind_filter, self.status_filter):
+        self.street_filter.setCurrentIndex(0)
+        for widget in (self.search, self.kind_filter, self.status_filter, self.street_filter):
             widget.blockSignals(False)
         self.refresh()
 

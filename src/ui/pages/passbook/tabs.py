@@ -27,6 +27,7 @@ from yichao.ui.widgets.empty_state import EmptyState, no_match_state, show_list_
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.form import Field, ask
 from yichao.ui.widgets.list_keys import searchable_list
+from yichao.ui.widgets.street_filter import StreetFilter
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -56,10 +57,14 @@ class PassbooksTab(QWidget):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.status.currentIndexChanged.connect(self.refresh)
         self.pending.toggled.connect(self.refresh)
-        self.model = PagedTableModel(PassbookSource(ws, PassbookFilter()), passbook_columns(), self)
+        self.street = StreetFilter(ws)  # a district: the street of each passbook, and a filter
+        self.street.currentIndexChanged.connect(self.refresh)
+        self.model = PagedTableModel(PassbookSource(ws, PassbookFilter()), passbook_columns(self.street.column()),
+                                     self)
         self.table = make_table_view(self)
         self.table.setModel(self.model)
-        apply_column_widths(self.table, [170, 110, 80, 80, 80, 90, 100])
+        apply_column_widths(self.table, [170, 110, 110, 80, 80, 80, 90, 100] if self.street.district
+                            else [170, 110, 80, 80, 80, 90, 100])
         self.table.doubleClicked.connect(self._open)
         searchable_list(self.search, self.table, open_row=lambda: self._open(self.table.currentIndex()),
                         apply=self.refresh)
@@ -69,6 +74,7 @@ class PassbooksTab(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
+        bar.addWidget(self.street)
         bar.addWidget(self.pending)
         # day one: what to do when no passbook is issued yet; when nothing matches, the way back
         self.no_passbooks = EmptyState(self.tr(
@@ -103,17 +109,18 @@ class PassbooksTab(QWidget):
     def refresh(self) -> None:
         self.timer.stop()
         flt = PassbookFilter(self.search.text(), self.status.currentData() or "", self.pending.isChecked(),
-                             uids=self.uids)
+                             uids=self.uids, origin=self.street.origin())
         self.model.set_source(PassbookSource(self.ws, flt))
 
     def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
         """Only ``uids`` (None: every passbook), the other filters cleared, the caption above."""
-        for widget in (self.search, self.status, self.pending):
+        for widget in (self.search, self.status, self.street, self.pending):
             widget.blockSignals(True)
         self.search.clear()
         self.status.setCurrentIndex(0)
+        self.street.setCurrentIndex(0)
         self.pending.setChecked(False)
-        for widget in (self.search, self.status, self.pending):
+        for widget in (self.search, self.status, self.street, self.pending):
             widget.blockSignals(False)
         self.uids = uids
         if uids is None:

@@ -36,6 +36,7 @@ from yichao.ui.pages.projects.list_actions import ProjectActions
 from yichao.ui.widgets.empty_state import EmptyState, no_match_state, open_page, show_list_states
 from yichao.ui.widgets.filter_banner import FilterBanner
 from yichao.ui.widgets.list_keys import searchable_list
+from yichao.ui.widgets.street_filter import StreetFilter
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
 
 
@@ -58,11 +59,13 @@ class ProjectsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search title, initials or applicant"))
         self.search.setClearButtonEnabled(True)
+        self.street = StreetFilter(ws)  # a district: the street of each project, and a filter
         self.source = ProjectsSource(ws)
-        self.model = PagedTableModel(self.source, project_columns(), self)
+        self.model = PagedTableModel(self.source, project_columns(self.street.column()), self)
         self.view = make_table_view(self)
         self.view.setModel(self.model)
-        apply_column_widths(self.view, [200, 170, 80, 100, 100, 90])
+        apply_column_widths(self.view, [200, 110, 170, 80, 100, 100, 90] if self.street.district
+                            else [200, 170, 80, 100, 100, 90])
         self.detail = QTextBrowser()
         self.detail.setObjectName("project_detail")
         self.buttons: dict[str, QPushButton] = {}
@@ -87,6 +90,7 @@ class ProjectsTab(QWidget):
         filters.addWidget(QLabel(self.tr("Round:")))
         filters.addWidget(self.program, 3)
         filters.addWidget(self.status, 1)
+        filters.addWidget(self.street, 1)
         filters.addWidget(self.search, 2)
         budget = QHBoxLayout()
         budget.addWidget(self.budget, 1)
@@ -131,6 +135,7 @@ class ProjectsTab(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.program.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.street.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_current())
         self.actions_ = ProjectActions(self)
         self.buttons["history"].clicked.connect(self.import_history)
@@ -171,18 +176,20 @@ class ProjectsTab(QWidget):
         self.source.program_uid = self.program.currentData()
         self.source.status = self.status.currentData()
         self.source.search = self.search.text()
+        self.source.origin = self.street.origin()
         self.model.refresh()
         self.show_budget()
         self.show_current()
 
     def show_records(self, uids: tuple[str, ...] | None, caption: str) -> None:
         """Only ``uids`` (None: every project) of every round and status, the caption above."""
-        for widget in (self.program, self.status, self.search):
+        for widget in (self.program, self.status, self.street, self.search):
             widget.blockSignals(True)
         self.program.setCurrentIndex(0)
         self.status.setCurrentIndex(0)
+        self.street.setCurrentIndex(0)
         self.search.clear()
-        for widget in (self.program, self.status, self.search):
+        for widget in (self.program, self.status, self.street, self.search):
             widget.blockSignals(False)
         self.source.uids = uids
         if uids is None:

@@ -27,6 +27,7 @@ from yichao.ui.icons import icon
 from yichao.ui.operations import run_op, show_error
 from yichao.ui.pages.reports.table import ReportTableModel
 from yichao.ui.widgets.chart_view import ChartView
+from yichao.ui.widgets.street_filter import StreetFilter
 
 KINDS = ("month", "quarter", "year")
 
@@ -53,6 +54,7 @@ class ReportsPage(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.number.setValue(today.number)
+        self.street = StreetFilter(ws)  # a district: the report of one street, or of all and each
         self.build_button = QPushButton(icon("reports"), self.tr("&Build report"))
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
@@ -64,7 +66,8 @@ class ReportsPage(QWidget):
         self.status.setStyleSheet("color: #607d8b;")
 
         controls = QHBoxLayout()
-        for label, widget in ((self.tr("&Period:"), self.kind), (None, self.year), (None, self.number)):
+        for label, widget in ((self.tr("&Period:"), self.kind), (None, self.year), (None, self.number),
+                              (None, self.street)):
             if label:
                 caption = QLabel(label)
                 caption.setBuddy(widget)
@@ -112,11 +115,12 @@ class ReportsPage(QWidget):
     def build(self) -> None:
         period = self.period()
         ws = self.ws
+        origin = self.street.origin()
         self.build_button.setEnabled(False)
         self.status.setText(self.tr("Building the report of %1...").replace("%1", period.label))
 
         def work(progress, cancel):
-            return build_report(ws, period, progress, cancel)
+            return build_report(ws, period, progress, cancel, origin)
 
         run_op(self, work, on_success=self.show_report, on_failure=self._build_failed,
                label=self.tr("Building the report..."), with_progress=True)
