@@ -26,6 +26,7 @@ Number = int | float | Decimal | None
 
 # Domain modules, in the order their figures appear in reports and on the dashboard.
 FIGURE_MODULES: tuple[str, ...] = (
+    "yichao.app.stats.fig_first_steps",  # first: a new site's first steps lead its to-do list
     "yichao.app.stats.fig_people",
     "yichao.app.stats.fig_orgs",
     "yichao.app.stats.fig_org_records",

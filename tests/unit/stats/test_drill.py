@@ -15,7 +15,7 @@ def test_every_card_and_todo_drills_to_what_it_counts(workspace) -> None:
     data = dashboard_data(workspace)
     checked = 0
     for item in (*data.cards, *data.todos):
-        if item.key == "bundle_overdue":
+        if item.key == "bundle_overdue" or item.key.startswith("first_"):  # open a page, not records
             continue
         assert item.key in DRILLS, f"{item.key} opens nothing"
         drill = drill_down(workspace, item.key)

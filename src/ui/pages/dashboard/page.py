@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -187,6 +188,9 @@ class DashboardPage(QWidget):
         if drill is None:
             return
         page = window.show_page(drill.page or target.page)
+        tab = getattr(page, dict(target.filters).get("tab", ""), None)  # a first step's own tab
+        if isinstance(tab, QWidget) and isinstance(getattr(page, "tabs", None), QTabWidget):
+            page.tabs.setCurrentWidget(tab)
         show = getattr(page, "show_records", None)  # the page protocol for the records behind a figure
         if drill.target and callable(show):
             show(drill.target, drill.uids, drill.caption)
