@@ -4,6 +4,12 @@ Members: ``manifest.json`` (signed), ``manifest.sig``, ``changes.jsonl``, ``ack.
 ``hashes.jsonl`` and ``attachments/<sha256>``. Names outside that list (absolute paths, ``..``,
 backslashes, anything else), duplicates, and sizes that betray a decompression bomb are refused
 from the zip's directory alone, before a byte is inflated.
+
+Trust before work (:func:`open_bundle`): the sealed file's signed manifest is read (a few kilobytes)
+and its signature checked before anything else; the hard limits (member count, sizes, the body's
+length) come from that verified manifest; the body is then decrypted chunk by chunk into a
+temporary file and every member is inflated as a stream, its size and hash checked against the
+manifest. Whatever its size, a bundle that is not from a trusted sender costs a few kilobytes.
 """
 
 from __future__ import annotations
@@ -13,12 +19,16 @@ import io
 import json
 import re
 import struct
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from yichao.app.core.errors import UserError
+from yichao.app.sync import crypto
 from yichao.app.sync.records import printable
 
 FORMAT = "yichao-bundle"
@@ -54,14 +64,6 @@ def build_zip(manifest: dict[str, Any], signer: Any, members: dict[str, bytes]) 
     return buf.getvalue()
 
 
-@dataclass(frozen=True)
-class OpenedZip:
-    manifest: dict[str, Any]
-    manifest_bytes: bytes
-    signature: bytes
-    members: dict[str, bytes]  # everything but the manifest and its signature, hashes checked
-
-
 def _refuse_names(infos: list[zipfile.ZipInfo], compressed_size: int) -> None:
     if len(infos) > MAX_MEMBERS:
         raise UserError("数据包里的文件数量异常，已拒绝导入。")
@@ -92,48 +94,115 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     return data
 
 
-def open_zip(data: bytes) -> OpenedZip:
-    """Check the directory, read the manifest and every member, check every member's hash."""
+PIECE = 1024 * 1024  # members are inflated and hashed this much at a time
+_ZIP_OVERHEAD = 64 * 1024  # end records, the manifest's own copy, slack
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    head: dict[str, Any]
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    members: dict[str, bytes]  # everything but the manifest and its signature, sizes and hashes checked
+    size: int  # bytes of the sealed file
+    sha: str  # SHA-256 of the sealed file
+
+
+def _signed_members(manifest_bytes: bytes) -> tuple[dict[str, Any], dict[str, int], int]:
+    """The verified manifest, its members' sizes, and the most bytes the zip may hold."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, struct.error) as exc:
-        raise UserError("数据包内容已损坏（不是完整的压缩包），已拒绝导入。") from exc
+        manifest = json.loads(manifest_bytes.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UserError("数据包的清单已损坏，已拒绝导入。") from exc
+    listed = manifest.get("members") if isinstance(manifest, dict) else None
+    if not isinstance(listed, dict) or len(listed) > MAX_MEMBERS:
+        raise UserError("数据包的清单已损坏或文件数量异常，已拒绝导入。")
+    sizes: dict[str, int] = {}
+    for name, entry in listed.items():
+        size = entry.get("size") if isinstance(entry, dict) else None
+        if (not isinstance(name, str) or not _NAME.match(name) or name in (MANIFEST, SIGNATURE)
+                or not isinstance(size, int) or isinstance(size, bool) or not 0 <= size <= MAX_TOTAL
+                or not isinstance(entry.get("sha256"), str)):
+            raise UserError("数据包的清单已损坏，已拒绝导入。")
+        sizes[name] = size
+    total = sum(sizes.values())
+    if total > MAX_TOTAL:
+        raise UserError("数据包清单所列的内容大小超过上限，已拒绝导入。")
+    # stored or deflated, a member never takes much more than its size plus its headers
+    bound = total + total // 500 + len(manifest_bytes) + _ZIP_OVERHEAD + sum(200 + 3 * len(n) for n in sizes)
+    return manifest, sizes, bound
+
+
+def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, digest: str) -> bytes:
+    """Inflate one member piece by piece, never past its signed size; its hash must match."""
+    h = hashlib.sha256()
+    pieces: list[bytes] = []
+    got = 0
+    with zf.open(info) as fh:
+        while piece := fh.read(min(PIECE, size - got + 1)):
+            got += len(piece)
+            if got > size:
+                raise UserError(f"数据包里的文件“{printable(info.filename, 60)}”比清单所说的大，已拒绝导入。")
+            h.update(piece)
+            pieces.append(piece)
+    if got != size or h.hexdigest() != digest:
+        raise UserError(f"数据包里的文件“{printable(info.filename, 60)}”与清单的校验值不符，"
+                        "数据包被改动过，已拒绝导入。")
+    return b"".join(pieces)
+
+
+def _read_members(body: IO[bytes], body_size: int, manifest_bytes: bytes, manifest: dict[str, Any],
+                  sizes: dict[str, int]) -> dict[str, bytes]:
     try:
-        with zf:
+        with zipfile.ZipFile(body) as zf:
             infos = zf.infolist()
-            _refuse_names(infos, len(data))
+            _refuse_names(infos, body_size)
             by_name = {i.filename: i for i in infos}
-            manifest_bytes = _read(zf, by_name[MANIFEST], MAX_MANIFEST)
-            try:
-                signature = bytes.fromhex(_read(zf, by_name[SIGNATURE], 1024).decode("ascii"))
-                manifest = json.loads(manifest_bytes.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise UserError("数据包的清单或签名已损坏，已拒绝导入。") from exc
-            if not isinstance(manifest, dict):
-                raise UserError("数据包的清单已损坏，已拒绝导入。")
-            listed = manifest.get("members")
-            if not isinstance(listed, dict):
-                raise UserError("数据包的清单已损坏，已拒绝导入。")
-            names = set(by_name) - {MANIFEST, SIGNATURE}
-            if names != set(listed):
-                missing = sorted(set(listed) - names)
+            if set(by_name) - {MANIFEST, SIGNATURE} != set(sizes):
+                missing = sorted(set(sizes) - set(by_name))
                 raise UserError(
                     f"数据包缺少文件“{missing[0]}”，可能复制不完整，已拒绝导入。" if missing
                     else "数据包里有清单之外的文件，数据包可能被篡改，已拒绝导入。")
-            members: dict[str, bytes] = {}
-            for name in sorted(names):
-                entry = listed[name]
-                if not isinstance(entry, dict) or not isinstance(entry.get("size"), int):
-                    raise UserError("数据包的清单已损坏，已拒绝导入。")
-                if entry["size"] != by_name[name].file_size:
-                    raise UserError(f"数据包里的文件“{name}”大小与清单不符，已拒绝导入。")
-                content = _read(zf, by_name[name], entry["size"])
-                if sha256(content) != entry.get("sha256"):
-                    raise UserError(f"数据包里的文件“{name}”与清单的校验值不符，数据包被改动过，已拒绝导入。")
-                members[name] = content
+            if _read(zf, by_name[MANIFEST], MAX_MANIFEST) != manifest_bytes:
+                raise UserError("数据包里的清单与签名的清单不一致，数据包被改动过，已拒绝导入。")
+            return {name: _stream_member(zf, by_name[name], size, manifest["members"][name]["sha256"])
+                    for name, size in sorted(sizes.items())}
     except UserError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
-            struct.error, NotImplementedError, RuntimeError) as exc:
+            struct.error, NotImplementedError, RuntimeError, KeyError) as exc:
         raise UserError("数据包内容已损坏（解压失败），已拒绝导入。") from exc
-    return OpenedZip(manifest, manifest_bytes, signature, members)
+
+
+def open_bundle(path: Path, box_private: bytes, sign_key_for: Callable[[dict[str, Any]], bytes],
+                workdir: Path | None = None) -> OpenedBundle:
+    """Open a sealed bundle file, trust before work (see the module's docstring).
+
+    ``sign_key_for(head)`` checks the clear header (recipient, a trusted sender) and returns the
+    sender's Ed25519 public key, or refuses with a sentence.
+    """
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UserError(f"无法读取数据包 {path}：{exc.strerror or exc}。") from exc
+    with raw, io.BufferedReader(raw) as fh:  # type: ignore[arg-type]
+        reader = crypto.SealedReader(fh, box_private)
+        sign_public = sign_key_for(reader.head)
+        manifest_bytes, signature_hex = reader.manifest()
+        if not manifest_bytes or not signature_hex:
+            raise UserError("数据包缺少清单或签名，已拒绝导入。")
+        try:
+            signature = bytes.fromhex(signature_hex.decode("ascii"))
+        except (ValueError, UnicodeDecodeError):
+            signature = b""
+        if not crypto.verify(sign_public, signature, manifest_bytes):
+            raise UserError("数据包的签名与已信任的站点的密钥不符，数据包被改动过或不是该站点导出的，已拒绝导入。")
+        manifest, sizes, bound = _signed_members(manifest_bytes)
+        with tempfile.TemporaryFile(dir=workdir) as body:
+            try:
+                written = reader.body_into(body, bound)
+            except OSError as exc:
+                raise UserError(f"无法解开数据包（临时文件写入失败：{exc.strerror or exc}）。") from exc
+            body.seek(0)
+            members = _read_members(body, written, manifest_bytes, manifest, sizes)
+        return OpenedBundle(reader.head, manifest, manifest_bytes, members, reader.size, reader.sha256)

@@ -43,7 +43,6 @@ from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
-MAX_FILE = 2 * 1024**3 - 1024
 CHUNK = 500
 MAX_REQUESTS = 100_000  # uids a peer may ask us to send again in one acknowledgement
 
@@ -81,35 +80,27 @@ class _Bundle:
     sha: str
 
 
-def _read_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise UserError("数据包文件太大，不是益巢导出的数据包。")
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"无法读取数据包 {path}：{exc.strerror or exc}。") from exc
-
-
-def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
-    """Every check that needs no write: recipient, trust, decryption, signature, hashes, schema."""
+def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
+    """Every check that needs no write: recipient, trust, signature first, then hashes and schema."""
     me = ws.site.code
-    head, _ = crypto.read_header(sealed)
-    to, sender = str(head.get("to", "")), str(head.get("from", ""))
-    if to != me:
-        raise UserError(f"这个数据包是发给站点 {printable(to, 12)} 的，不是本站点（{me}），没有导入。")
-    peer = session.get(SyncPeer, sender)
-    if peer is None:
-        raise UserError(
-            f"尚未信任站点 {printable(sender, 12)} 的密钥，请先导入对方的密钥文件并核对指纹（yichao keys trust）。"
-        )
+    found: dict[str, SyncPeer] = {}
+
+    def sign_key_for(head: dict[str, Any]) -> bytes:
+        to, sender = str(head.get("to", "")), str(head.get("from", ""))
+        if to != me:
+            raise UserError(f"这个数据包是发给站点 {printable(to, 12)} 的，不是本站点（{me}），没有导入。")
+        peer = session.get(SyncPeer, sender)
+        if peer is None:
+            raise UserError(f"尚未信任站点 {printable(sender, 12)} 的密钥，"
+                            "请先导入对方的密钥文件并核对指纹（yichao keys trust）。")
+        found["peer"] = peer
+        return bytes.fromhex(peer.sign_public)
+
     keys = local_keys(session)
-    _, plain = crypto.open_sealed(sealed, keys.pair.box_private)
-    opened = bf.open_zip(plain)
-    if not crypto.verify(bytes.fromhex(peer.sign_public), opened.signature, opened.manifest_bytes):
-        raise UserError(
-            f"数据包的签名与已信任的站点 {peer.code} 的密钥不符，数据包被改动过或不是该站点导出的，已拒绝导入。"
-        )
+    if not path.is_file():
+        raise UserError(f"找不到数据包文件 {path}。")
+    opened = bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent)
+    sender = found["peer"].code
     m = opened.manifest
     if m.get("format") != bf.FORMAT or m.get("format_version") != bf.FORMAT_VERSION:
         raise UserError("这个数据包的格式版本本程序不认识，请先升级益巢。")
@@ -147,7 +138,7 @@ def _open(ws: Workspace, session: Session, sealed: bytes) -> _Bundle:
     for sha, data in attachments.items():
         if bf.sha256(data) != sha:
             raise UserError("数据包里的附件与其校验值不符，已拒绝导入。")
-    return _Bundle(sender, m, records, hashes, attachments, ack, len(sealed), bf.sha256(sealed))
+    return _Bundle(sender, m, records, hashes, attachments, ack, opened.size, opened.sha)
 
 
 def _requests(value: Any) -> dict[str, list[str]]:
@@ -338,22 +329,20 @@ def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
     to the log."""
     user = ws.require("staff", "导入数据包")
     path = Path(path)
-    sealed = _read_file(path)
     try:
-        result = _import(ws, user.username, path, sealed, dry_run, progress)
+        result = _import(ws, user.username, path, dry_run, progress)
     except UserError as exc:
-        note_refusal(ws, sealed, exc.message)
+        note_refusal(ws, path, exc.message)
         raise
     if result.applied:
         write_report(ws, path.name, report_lines(result))
     return result
 
 
-def _import(ws: Workspace, username: str, path: Path, sealed: bytes, dry_run: bool,
-            progress: ProgressFn) -> ImportResult:
+def _import(ws: Workspace, username: str, path: Path, dry_run: bool, progress: ProgressFn) -> ImportResult:
     me = ws.site.code
     with ws.unit() as session:
-        bundle = _open(ws, session, sealed)
+        bundle = _open(ws, session, path)
         # imports apply one at a time on a shared database (issue 19 point 3): the second of two
         # PCs importing the same bundle waits, then finds it applied; another street's waits its turn
         lock_transaction(session, IMPORT_LOCK)
@@ -391,13 +380,15 @@ def _import(ws: Workspace, username: str, path: Path, sealed: bytes, dry_run: bo
         return _result(bundle, plan, True, False, "", lost)
 
 
-def note_refusal(ws: Workspace, sealed: bytes, message: str) -> None:
+def note_refusal(ws: Workspace, path: Path, message: str) -> None:
     """Remember on the sender's row that its bundle was refused (the district's list flags it).
 
-    Only for a trusted sender named in the header; no record and no journal row changes."""
+    Only for a trusted sender named in the header (its first few kilobytes are read); no record
+    and no journal row changes."""
     try:
-        head, _ = crypto.read_header(sealed)
-    except UserError:
+        with open(path, "rb") as fh:
+            head, _ = crypto.read_header(fh.read(6 + crypto.MAX_HEADER))
+    except (OSError, UserError):
         return
     sender = str(head.get("from", ""))[:12]
     with ws.unit() as session:

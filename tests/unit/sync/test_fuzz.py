@@ -88,7 +88,7 @@ def _members(world: World) -> tuple[dict[str, Any], dict[str, bytes]]:
 @st.composite
 def mutations(draw, world: World) -> bytes:
     kind = draw(st.sampled_from(["flip", "truncate", "drop", "rename", "duplicate", "slip", "zipflip",
-                                 "bigsize", "manifest", "record", "hashes", "ack", "valid"]))
+                                 "bigsize", "manifest", "record", "hashes", "ack", "limits", "valid"]))
     names = [n for n, _ in world.entries]
     if kind == "flip":
         data = bytearray(world.sealed)
@@ -131,6 +131,8 @@ def mutations(draw, world: World) -> bytes:
         field = draw(st.sampled_from([20, 24]))  # compressed / uncompressed size
         data[at + field:at + field + 4] = draw(st.integers(0, 2**32 - 1)).to_bytes(4, "little")
         return reseal(bytes(data), world.header, world.ws)
+    if kind == "limits":  # a manifest signed with the sender's (test) key that lies about sizes
+        return reseal(_signed_lie(draw, world), world.header, world.ws)
     manifest, members = _members(world)
     if kind == "manifest":
         key = draw(st.sampled_from(sorted(manifest)))
@@ -160,6 +162,33 @@ def mutations(draw, world: World) -> bytes:
         members[bf.ACK] = json.dumps({"seq": draw(ANY_JSON), "journal_hi": draw(ANY_JSON),
                                       "hash_key_id": draw(ANY_JSON)}).encode()
     return reseal(resign(manifest, members, world.street), world.header, world.ws)
+
+
+def _signed_lie(draw, world: World) -> bytes:
+    from yichao.app.sync import crypto
+    from yichao.app.sync.keys import local_keys
+
+    entries = dict(world.entries)
+    full = json.loads(entries.pop(bf.MANIFEST))
+    entries.pop(bf.SIGNATURE)
+    listed = full["members"]
+    name = draw(st.sampled_from(sorted(listed)))
+    lie = draw(st.sampled_from(["size", "sha", "extra", "many"]))
+    if lie == "size":
+        listed[name]["size"] = draw(st.sampled_from([0, -1, 2**40, 2**62, listed[name]["size"] + 1,
+                                                     max(0, listed[name]["size"] - 1), "1", None, True]))
+    elif lie == "sha":
+        listed[name]["sha256"] = draw(st.sampled_from(["0" * 64, "", 5, None]))
+    elif lie == "extra":
+        listed["attachments/" + "a" * 64] = {"sha256": "0" * 64, "size": draw(st.integers(0, 2**40))}
+    else:
+        for i in range(10):  # members the zip does not hold
+            listed[f"attachments/{i:064x}"] = {"sha256": "0" * 64, "size": 1}
+    manifest_bytes = json.dumps(full, ensure_ascii=False, sort_keys=True, indent=1).encode()
+    with world.street.unit() as s:
+        keys = local_keys(s)
+    signature = crypto.sign(keys.pair, manifest_bytes).hex().encode()
+    return raw_zip([*entries.items(), (bf.MANIFEST, manifest_bytes), (bf.SIGNATURE, signature)])
 
 
 def _check(world: World, sealed: bytes, n: int) -> str:

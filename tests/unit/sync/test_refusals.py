@@ -85,8 +85,10 @@ def test_flipped_byte_and_truncation(world, tmp_path):
 
 def test_unknown_envelope_version(world, tmp_path):
     a, b, d, path = world
-    data = b"YCB\x02" + path.read_bytes()[4:]
+    data = b"YCB\x03" + path.read_bytes()[4:]
     refused(d, _write(tmp_path, data), "格式版本")
+    old = b"YCB\x01" + path.read_bytes()[4:]  # the old format unpacked everything before the signature
+    refused(d, _write(tmp_path, old), "旧版益巢")
 
 
 def _forge(a, d, path, tmp_path, mutate):
