@@ -203,6 +203,16 @@ def record_event(
     )
 
 
+class _RowContext:
+    """What a context-sensitive column default asks of SQLAlchemy's execution context."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self._row = row
+
+    def get_current_parameters(self, isolate_multiinsert_groups: bool = True) -> dict[str, Any]:
+        return self._row
+
+
 def _json_default(value: Any) -> Any:
     """What :func:`dumps` does with a value JSON lacks: :func:`to_jsonable`, else its text."""
     if type(value) is datetime or type(value) is date:  # nearly every call: updated_at, dates
@@ -264,7 +274,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
                     full[key] = value
         for key, make in callable_defaults.items():
             if full[key] is None:
-                full[key] = make(None)
+                full[key] = make(_RowContext(full))
         if full["uid"] is None:
             full["uid"] = new_uid()
         if full["origin"] is None:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from yichao.models.base import Base, SyncMixin
+from yichao.models.sealed_column import SealedString
+
+
+def _id_suffix(context: Any) -> str:
+    """The last four characters of the identity number being inserted (searchable in clear)."""
+    number = context.get_current_parameters().get("id_number")
+    return number[-4:].upper() if isinstance(number, str) and not number.startswith("e1:") else ""
 
 
 class Person(SyncMixin, Base):
-    """A resident. The identity number is stored once, in full, and shown masked everywhere."""
+    """A resident. The identity number is stored once, sealed (encrypted at rest, see
+    ``sealed_column``), and shown masked everywhere; its last four characters are kept in clear in
+    ``id_suffix`` so a clerk can search by them."""
 
     __tablename__ = "person"
     __journal_exclude__ = ("id_number",)
@@ -30,7 +41,8 @@ class Person(SyncMixin, Base):
     name_initials: Mapped[str] = mapped_column(String(64), default="", index=True)
     name_sort: Mapped[str] = mapped_column(String(200), default="")
     gender: Mapped[str] = mapped_column(String(8), default="")  # male | female
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True, nullable=True)
+    id_number: Mapped[str | None] = mapped_column(SealedString("person.id_number"), unique=True, nullable=True)
+    id_suffix: Mapped[str] = mapped_column(String(4), default=_id_suffix, index=True)
     id_masked: Mapped[str] = mapped_column(String(18), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
     community_uid: Mapped[str | None] = mapped_column(
@@ -46,3 +58,9 @@ class Person(SyncMixin, Base):
     # 能人库: what the resident offers to do for neighbours, free text ("每周六上门理发")
     offers: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+@event.listens_for(Person.id_number, "set")
+def _keep_suffix(target: Person, value: Any, _old: Any, _initiator: Any) -> None:
+    """An edited number updates the searchable suffix in the same flush."""
+    target.id_suffix = value[-4:].upper() if isinstance(value, str) else ""

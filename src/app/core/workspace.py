@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, Operational
 from sqlalchemy.orm import Session, sessionmaker
 
 from yichao.app.core.backup import backup_database, integrity_problem
+from yichao.app.core.datakey import load_data_key
 from yichao.app.core.db_errors import LostRace, translate
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
@@ -31,6 +32,7 @@ from yichao.models.db import MIGRATE_LOCK, locked, make_engine, make_session_fac
 from yichao.models.errors import StaleRecord
 from yichao.models.journal import record_event
 from yichao.models.registry import import_startup
+from yichao.models.sealed_column import attach_key
 from yichao.models.site import Site
 
 log = logging.getLogger(__name__)
@@ -305,6 +307,8 @@ def open_workspace(
             raise NoDatabase(f"数据文件夹 {data_dir} 里没有数据库，请先运行首次设置（yichao init）。")
         risk = location_warning(data_dir) if is_sqlite else None
         engine = server_engine(url) if not is_sqlite else make_engine(url, wal=risk is None)
+        if is_sqlite:
+            attach_key(engine.dialect, load_data_key(data_dir))  # identity numbers sealed at rest
         try:
             _migrate(engine, dbfile if is_sqlite else None, data_dir,
                      backup_keep or int(settings.get("backup_keep")))
@@ -433,3 +437,7 @@ def _migrate_now(engine: Engine, dbfile: Path | None, data_dir: Path, keep: int)
         backup_database(dbfile, backups_dir(data_dir), reason="before-upgrade", keep=keep)
     log.info("upgrading database schema")
     migrate.upgrade(engine)
+    if dbfile is not None:  # pages an upgrade rewrote (clear identity numbers before 0016) leave the file
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

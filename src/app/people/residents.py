@@ -252,7 +252,10 @@ def _text_clause(text: str) -> ColumnElement[bool]:
     if text.isascii() and text.isalpha():
         return prefix(Person.name_initials, text.lower())
     if text.isascii() and text.isalnum():
-        return or_(prefix(Person.phone, text), prefix(Person.volunteer_number, text.upper()))
+        found = or_(prefix(Person.phone, text), prefix(Person.volunteer_number, text.upper()))
+        if len(text) == 4:  # the last four characters of an identity number (stored in clear)
+            found = or_(found, Person.id_suffix == text.upper())
+        return found
     return or_(prefix(Person.name, text), Person.name.like(f"%{text}%"))
 
 

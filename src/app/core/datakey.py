@@ -1,0 +1,87 @@
+"""The data folder's key for identity numbers at rest (issue 18 point 5).
+
+``DATA/keys/data.key`` holds 64 random bytes (AES-256-SIV). On Windows the file holds them
+protected with DPAPI for the signed-in Windows account (pywin32's ``win32crypt``): copying the
+database, or the whole folder, to another PC or account reveals nothing. Elsewhere the file holds
+the key as it is (readable by the owner only) and :func:`key_warning` says so: whoever copies the
+whole data folder holds the numbers. Backups carry the key file beside them (``keys/``), so a
+backup restores on the same site after a reinstall; on Windows only under the same Windows account
+— README "Identity numbers at rest" says how to keep an export of the key for a new PC.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import sys
+from pathlib import Path
+
+from yichao.app.core.errors import UserError
+
+log = logging.getLogger(__name__)
+
+KEY_FILE = "data.key"
+KEY_BYTES = 64
+_DPAPI, _PLAIN = b"dpapi:", b"plain:"
+
+
+def key_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "keys" / KEY_FILE
+
+
+def _protect(key: bytes) -> bytes:
+    if sys.platform == "win32":
+        try:
+            import win32crypt  # pywin32, a dependency on Windows
+
+            blob = win32crypt.CryptProtectData(key, "Yichao data key", None, None, None, 0)
+            return _DPAPI + base64.b64encode(blob)
+        except ImportError:
+            log.warning("pywin32 is missing: the data key is kept unprotected")
+    return _PLAIN + base64.b64encode(key)
+
+
+def _unprotect(stored: bytes, path: Path) -> bytes:
+    stored = stored.strip()
+    try:
+        if stored.startswith(_DPAPI):
+            import win32crypt
+
+            return win32crypt.CryptUnprotectData(base64.b64decode(stored[len(_DPAPI):]), None, None, None, 0)[1]
+        if stored.startswith(_PLAIN):
+            key = base64.b64decode(stored[len(_PLAIN):])
+            if len(key) == KEY_BYTES:
+                return key
+    except Exception as exc:  # noqa: BLE001 - DPAPI refuses another account's key in many ways
+        raise UserError(f"无法读取身份证号码的加密密钥 {path}：它属于另一台电脑或另一个 Windows 账号。"
+                        "请在原来的电脑上导出密钥，或从带密钥的备份恢复。") from exc
+    raise UserError(f"身份证号码的加密密钥文件 {path} 已损坏。")
+
+
+def load_data_key(data_dir: Path, *, create: bool = True) -> bytes | None:
+    """The folder's data key; made (and protected) on first use when ``create``."""
+    path = key_path(data_dir)
+    if path.exists():
+        return _unprotect(path.read_bytes(), path)
+    if not create:
+        return None
+    key = os.urandom(KEY_BYTES)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(_protect(key))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return key
+
+
+def key_warning(data_dir: Path) -> str | None:
+    """A sentence when the key is not protected by the operating system (shown in the status)."""
+    path = key_path(data_dir)
+    if path.exists() and path.read_bytes().startswith(_PLAIN):
+        return ("身份证号码的加密密钥以普通文件保存在数据文件夹的 keys/data.key：拷走整个数据文件夹的人可以解密，"
+                "请只把数据文件夹放在受保护的账号下。")
+    return None

@@ -1,0 +1,81 @@
+"""Identity numbers encrypted at rest (issue 18 point 5): a column type that seals its values.
+
+Values are sealed with AES-SIV, which is deterministic: the same number always gives the same
+ciphertext, so ``Person.id_number == number``, ``IN`` lists and the unique index keep working on
+the sealed values (SQLAlchemy seals the compared literal the same way), while the database file
+alone reveals no number. The key belongs to the data folder (``yichao.app.core.datakey``) and is
+attached to the engine's dialect when a workspace opens, so two workspaces in one process (a
+street and its district in a test) each use their own.
+
+Stored form: ``"e1:" + base64(SIV tag + ciphertext)``; a value without the prefix is an old clear
+value (before migration ``0016_sealed_ids`` ran) and is read as it is.
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+from yichao.models.errors import UserError
+
+PREFIX = "e1:"
+KEY_ATTRIBUTE = "yichao_data_key"
+_NO_KEY = "身份证号码的加密密钥不可用（数据文件夹的 keys/data.key），无法保存或读取身份证号码。"
+
+
+def attach_key(dialect: Dialect, key: bytes) -> None:
+    """Seal and open this engine's identity numbers with ``key`` (64 bytes, AES-256-SIV)."""
+    setattr(dialect, KEY_ATTRIBUTE, key)
+
+
+@lru_cache(maxsize=8)
+def _siv(key: bytes) -> Any:
+    from cryptography.hazmat.primitives.ciphers.aead import AESSIV  # lazy: not at start-up
+
+    return AESSIV(key)
+
+
+def _key(dialect: Dialect) -> bytes:
+    key = getattr(dialect, KEY_ATTRIBUTE, None)
+    if not key:
+        raise UserError(_NO_KEY)
+    return key
+
+
+def seal_value(key: bytes, value: str, purpose: bytes) -> str:
+    return PREFIX + base64.b64encode(_siv(key).encrypt(value.encode(), [purpose])).decode()
+
+
+def open_value(key: bytes, value: str, purpose: bytes) -> str:
+    from cryptography.exceptions import InvalidTag  # lazy: cryptography is kept out of start-up
+
+    try:
+        return _siv(key).decrypt(base64.b64decode(value[len(PREFIX):]), [purpose]).decode()
+    except (InvalidTag, ValueError) as exc:
+        raise UserError("身份证号码无法解密：这个数据库不是用本数据文件夹的密钥加密的。") from exc
+
+
+class SealedString(TypeDecorator[str]):
+    """A short text column stored sealed; ``purpose`` binds a value to its column."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def __init__(self, purpose: str, length: int = 64) -> None:
+        super().__init__(length)
+        self.purpose = purpose.encode()
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None or value == "" or (isinstance(value, str) and value.startswith(PREFIX)):
+            return value
+        return seal_value(_key(dialect), str(value), self.purpose)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str) and value.startswith(PREFIX):
+            return open_value(_key(dialect), value, self.purpose)
+        return value
