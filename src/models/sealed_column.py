@@ -7,6 +7,9 @@ alone reveals no number. The key belongs to the data folder (``yichao.app.core.d
 attached to the engine's dialect when a workspace opens, so two workspaces in one process (a
 street and its district in a test) each use their own.
 
+The same key, never the database, keys the digest two records of one resident share
+(:func:`match_digest`): a copied database holds no key to test guesses of a number against.
+
 Stored form: ``"e1:" + base64(SIV tag + ciphertext)``; a value without the prefix is an old clear
 value (before migration ``0016_sealed_ids`` ran) and is read as it is.
 """
@@ -14,6 +17,8 @@ value (before migration ``0016_sealed_ids`` ran) and is read as it is.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +50,13 @@ def _key(dialect: Dialect) -> bytes:
     if not key:
         raise UserError(_NO_KEY)
     return key
+
+
+def match_digest(dialect: Dialect, value: str, purpose: bytes) -> str:
+    """A keyed digest of ``value`` that only this data folder can compute (HMAC-SHA256 under a key
+    derived from the data key, bound to ``purpose``): equal values give equal digests."""
+    sub = hmac.new(_key(dialect), b"yichao match digest " + purpose, hashlib.sha256).digest()
+    return hmac.new(sub, value.encode(), hashlib.sha256).hexdigest()
 
 
 def seal_value(key: bytes, value: str, purpose: bytes) -> str:

@@ -18,8 +18,8 @@ from yichao.models.base import Base, UTCDateTime, utcnow
 class SyncKey(Base):
     """This site's key pairs: Ed25519 signs manifests, X25519 opens bundles sent to us.
 
-    ``hash_key`` is the district-wide HMAC key for identity-number hashes (made by a district; a
-    street learns its district's key from the district's bundles and keeps it on the peer row).
+    ``hash_key`` is no longer used: identity numbers are matched with a key derived from the data
+    folder's key (``yichao.app.sync.identity``), and no site sends another a key (issue 18).
     """
 
     __tablename__ = "sync_key"
@@ -57,10 +57,9 @@ class SyncPeer(Base):
     in_journal_hi: Mapped[int] = mapped_column(Integer, default=0)
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # what the peer asked of us (a district's privacy policy), JSON object
+    # unused since issue 18 (the policy is written in privacy.py; no hash key or digest travels);
+    # kept so older databases need no table rebuild, hash_key emptied by migration 0016
     policy: Mapped[str] = mapped_column(Text, default="{}")
-    # the district-wide HMAC key learnt from this peer (hex), and the id of the key whose hashes
-    # the peer has acknowledged (until then every bundle re-sends all hashes)
     hash_key: Mapped[str] = mapped_column(String(64), default="")
     acked_hash_key_id: Mapped[str] = mapped_column(String(16), default="")
     # the manifest time of the last bundle applied from the peer: a bundle whose number is not newer

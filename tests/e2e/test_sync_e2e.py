@@ -62,6 +62,8 @@ class World:
             r = yichao(self.dirs[x], "keys", "trust", str(root / f"{y}.key"))
             fp = r.stdout.strip().splitlines()[-1]
             assert fp in (root / f"{y}.key").read_text(encoding="utf-8")
+            # a street trusting its district reads what the district will learn (privacy.py)
+            assert ("隐私说明" in r.stdout and "完整的身份证号码" in r.stdout) == (y == D)
         self.queue: dict[str, list[Path]] = {A: [], B: [], D: []}  # files waiting to be carried to each site
         self.n = 0
 

@@ -47,10 +47,13 @@ def run_keys_export(args: argparse.Namespace) -> int:
 
 def run_keys_trust(args: argparse.Namespace) -> int:
     # per command: the CLI starts light
-    from yichao.app.sync import trust_key_file
+    from yichao.app.sync import POLICY_NOTICE, trust_key_file
 
     with workspace(args) as ws:
         key = trust_key_file(ws, Path(args.file), replace=args.replace)
+        upward = key.code == ws.site.parent_code
+    if upward:  # the clerk sees what the district will learn before any bundle can be made
+        print(POLICY_NOTICE)
     print(f"已{'替换并' if args.replace else ''}信任 {key.name}（{key.code}）的密钥，请与对方核对指纹：")
     print(key.fingerprint)
     return 0

@@ -18,10 +18,13 @@ def check_orgs(ws: Workspace) -> list[str]:
     problems: list[str] = []
     live = Organization.deleted.is_(False)
     with ws.read() as session:
+        # desks belong to one street's incubation center: 工位 A-01 of two streets are two desks
         shared = session.execute(
-            select(Organization.workstation, func.count()).where(live, Organization.resident.is_(True))
-            .group_by(Organization.workstation).having(func.count() > 1)).all()
-        problems += [f"工位 {w or '（空）'} 同时由 {n} 个组织使用。" for w, n in shared]
+            select(Organization.origin, Organization.workstation, func.count())
+            .where(live, Organization.resident.is_(True))
+            .group_by(Organization.origin, Organization.workstation).having(func.count() > 1)).all()
+        problems += [f"工位 {w or '（空）'} 同时由 {n} 个组织使用" + ("。" if o == ws.site.code else f"（站点 {o}）。")
+                     for o, w, n in shared]
         left = session.scalar(select(func.count()).select_from(Organization).where(
             live, Organization.resident.is_(True), Organization.stage.in_(("graduated", "exited"))))
         if left:

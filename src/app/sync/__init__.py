@@ -33,6 +33,7 @@ from yichao.app.sync.keys import (
 )
 from yichao.app.sync.labels import describe, kind_label
 from yichao.app.sync.notices import Notice, open_notices
+from yichao.app.sync.privacy import POLICY_NOTICE
 from yichao.app.sync.records import table_codecs
 from yichao.app.sync.report import report_lines
 from yichao.app.sync.status import count_history, district_totals, history, street_flags, sync_status
@@ -45,6 +46,7 @@ __all__ = [
     "ImportResult",
     "Member",
     "Notice",
+    "POLICY_NOTICE",
     "count_history",
     "decide_conflict",
     "describe",

@@ -183,9 +183,7 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         have = set(changed.get(name, ()))
         changed[name] = [*changed.get(name, ()), *(u for u in asked if u not in have)]
     total = sum(len(v) for v in changed.values())
-    hash_key = privacy.hash_key_for(site.role, keys, peer)
-    kid = crypto.key_id(hash_key)
-    full = privacy.wants_full(peer)
+    full = privacy.sends_full(site, peer)
     reach = _Reach(session, site.code, peer.code)
     lines: list[str] = []
     counts: dict[str, int] = {}
@@ -205,11 +203,9 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
             for r in rows:
                 data = encode_row(codec, r)
                 item: dict[str, Any] = {"t": name, "d": data}
-                if codec.private and r["origin"] == site.code:
-                    item["p"] = {c: p for c in codec.private if (p := privacy.protect(r[c], hash_key))}
-                    if not full:
-                        for c in codec.private:
-                            data[c] = None
+                if codec.private and r["origin"] == site.code and not full:
+                    for c in codec.private:  # downwards: the number stays here (privacy.py)
+                        data[c] = None
                 if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:
                     shas.add(data["sha256"])
                 lines.append(canonical_json(item))
@@ -217,8 +213,6 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
             done += len(chunk)
             progress(done, total)
     members: dict[str, bytes] = {bf.CHANGES: ("\n".join(lines) + ("\n" if lines else "")).encode()}
-    if peer.acked_hash_key_id != kid:
-        members[bf.HASHES] = _all_hashes(session, site.code, hash_key)
     for sha in sorted(shas):
         path = _attachment_file(ws.data_dir, sha)
         if path is not None and path.stat().st_size <= MAX_ATTACHMENT:
@@ -240,36 +234,15 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         "from": site.code, "from_name": site.name, "from_role": site.role,
         "to": peer.code, "seq": peer.out_seq + 1, "created_at": utcnow().isoformat(),
         "journal": {"lo": lo + 1, "hi": hi}, "counts": counts, "records": sum(counts.values()),
-        "hash_key_id": kid, "give_back": bool(peer.give_back),
+        "hash_key_id": "", "give_back": bool(peer.give_back),  # no digests travel (privacy.py)
     }
-    if site.role == "district":
-        manifest["policy"] = {"identity": _policy(ws)}
-        manifest["district_hash_key"] = keys.hash_key.hex()
+    # what this bundle holds of identity numbers, stated where the signature covers it
+    manifest["policy"] = {"identity": privacy.POLICY if full else "withheld"}
     plain = bf.build_zip(manifest, lambda b: crypto.sign(keys.pair, b), members)
     sealed = crypto.seal(plain, bytes.fromhex(peer.box_public),
                          {"to": peer.code, "from": site.code,
                           "recipient_key": peer.fingerprint.replace(" ", "")})
     return sealed, manifest
-
-
-def _policy(ws: Workspace) -> str:
-    value = ws.settings.get(privacy.POLICY_SETTING) or "masked"
-    return value if value in privacy.POLICIES else "masked"
-
-
-def _all_hashes(session: Session, me: str, key: bytes) -> bytes:
-    out: list[str] = []
-    for name, codec in table_codecs().items():
-        if not codec.private:
-            continue
-        t = codec.model.__table__  # type: ignore[attr-defined]
-        cols = [t.c.uid, *(t.c[c] for c in codec.private)]
-        for row in session.execute(select(*cols).where(t.c.origin == me)).mappings():
-            for c in codec.private:
-                if row[c]:
-                    out.append(canonical_json({"t": name, "u": row["uid"], "c": c,
-                                               "h": crypto.hmac_hex(key, str(row[c]))}))
-    return ("\n".join(out) + ("\n" if out else "")).encode()
 
 
 def export_bundle(ws: Workspace, to_code: str, path: Path | str,

@@ -1,22 +1,44 @@
 """How the district tells that records of two streets are one resident: the one place to change.
 
-Today a person's identity number travels as a keyed hash (HMAC with the district-wide key, see
-``privacy.protect``) and is stored in :class:`SyncHash`; two records are one person when their
-digests are equal. If the security work replaces the hash (issue 18), only these two functions
-change: the conflict finder and the district's views call nothing else.
+The policy (``privacy.py``, README "Privacy"): a street's bundle to its district carries residents'
+full identity numbers, and nothing that protects a number travels: no mask-plus-hash, no hash key.
+The receiver computes each resident's match key itself (:func:`stamp_person_keys`): a keyed digest
+under a key derived from its own data key (``keys/data.key``, which never leaves the data folder
+and is not in the database), kept in :class:`SyncHash`. Two records are one person when their
+match keys are equal, so a resident registered in two streets is found even after the second
+record's number gave way to the unique index. A copied database holds the digests but no key to
+test a guessed number (a birth date) against them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.models.sealed_column import match_digest
 from yichao.models.sync import SyncHash
 
 PERSON, ID_COLUMN = "person", "id_number"
 CHUNK = 500
+PURPOSE = b"person.id_number"
+
+
+def person_key(session: Session, number: str) -> str:
+    """The match key of an identity number at this site (see the module's docstring)."""
+    return match_digest(session.get_bind().dialect, number.strip().upper(), PURPOSE)
+
+
+def stamp_person_keys(session: Session, records: dict[str, list[dict[str, Any]]]) -> None:
+    """Give every received resident with a number its match key (``row["__hashes__"]``), computed
+    here; whatever digest a sender put in its bundle is dropped."""
+    for row in records.get(PERSON, ()):
+        row.pop("__hashes__", None)
+        number = row.get(ID_COLUMN)
+        if isinstance(number, str) and number:
+            row["__hashes__"] = {ID_COLUMN: person_key(session, number)}
 
 
 def incoming_person_keys(hashes: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:

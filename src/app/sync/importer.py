@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,9 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
 from yichao.app.sync.conflicts import record_conflicts
+from yichao.app.sync.derived import derive_passbook_totals, touched_passbooks
 from yichao.app.sync.held import store_held
+from yichao.app.sync.identity import stamp_person_keys
 from yichao.app.sync.incoming import int_field as _int
 from yichao.app.sync.incoming import parse_changes as _parse_changes
 from yichao.app.sync.incoming import parse_hashes as _parse_hashes
@@ -45,6 +47,7 @@ from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
 CHUNK = 500
 MAX_REQUESTS = 100_000  # uids a peer may ask us to send again in one acknowledgement
+MAX_SEQ_GAP = 1000  # cumulative bundles may be skipped, but not a thousand at once
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,10 @@ def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
         raise UserError("数据包清单里的数据结构版本无效，已拒绝导入。")
     if set(schema) - migrate.known_revisions():
         raise UserError("这个数据包来自更新版本的益巢，请先升级本程序再导入。")
-    _int(m.get("seq"), "序号")
+    seq = _int(m.get("seq"), "序号")
+    if seq > found["peer"].in_seq + MAX_SEQ_GAP:
+        raise UserError(f"数据包序号 {seq} 远超预期（下一个应为第 {found['peer'].in_seq + 1} 号），"
+                        "可能不是该站点正常导出的，已拒绝导入。")
     journal = m.get("journal")
     if not isinstance(journal, dict):
         raise UserError("数据包清单里的日志范围无效，已拒绝导入。")
@@ -126,7 +132,8 @@ def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
     records = _parse_changes(members[bf.CHANGES], sender, me)
     if {k: len(v) for k, v in records.items()} != {k: v for k, v in counts.items() if v}:
         raise UserError("数据包里的记录数与清单不符，数据包可能不完整，已拒绝导入。")
-    hashes = _parse_hashes(members.get(bf.HASHES, b""), records)
+    stamp_person_keys(session, records)  # match keys computed here, never taken from the sender
+    hashes = _parse_hashes(b"", records)
     try:
         ack = json.loads(members[bf.ACK])
         ack = {"seq": _int(ack["seq"], "回执"), "journal_hi": _int(ack["journal_hi"], "回执"),
@@ -230,14 +237,16 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
         # and its new data folder lacks what it wrote before: give it back its records we hold
         peer.give_back, peer.give_back_seq = True, 0
     _store_hashes(session, bundle, plan, me)
+    derive_passbook_totals(session, touched_passbooks(bundle.records))  # never the sender's totals
     return _take_ack(session, bundle, peer)
 
 
 def _clean(row: dict[str, Any], codec: Any, me: str) -> dict[str, Any]:
     out = {c: v for c, v in row.items() if c != "__hashes__"}
-    if row["origin"] == me:  # given back: the peer never held our private values in full
+    if row["origin"] == me:  # given back: a parent holds our numbers in full, anyone else none
         for col in codec.private:
-            out.pop(col, None)
+            if out.get(col) is None:
+                out.pop(col, None)
     return out
 
 
@@ -271,19 +280,12 @@ def _take_ack(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
         peer.ask_all = lost
     peer.resend = json.dumps({"missing": ack["missing"]}, ensure_ascii=False)
     take_notices(session, peer.code, ack["notices"])
-    if peer.role == "district" or m.get("from_role") == "district":
-        policy = m.get("policy")
-        if isinstance(policy, dict) and policy.get("identity") in ("masked", "full"):
-            peer.policy = json.dumps({"identity": policy["identity"]})
-        key = m.get("district_hash_key")
-        if isinstance(key, str) and len(key) == 64 and all(ch in "0123456789abcdef" for ch in key):
-            peer.hash_key = key
     return lost
 
 
 def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, Any]]) -> None:
-    """Full identity numbers (when the district's policy asks for them) are unique: a resident
-    known to two streets keeps the number on the first record only; the keyed hash links both."""
+    """Full identity numbers are unique: a resident known to two streets keeps the number on the
+    first record only; the match keys (``identity.py``) link both."""
     t = codec.model.__table__
     for col in codec.private:
         if not t.c[col].unique:
@@ -302,20 +304,20 @@ def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, An
 
 
 def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> None:
-    if not bundle.hashes:
-        return
+    """Keep the match keys of the received records (computed here), replacing the old ones: a
+    record whose number was removed keeps none."""
+    codecs = table_codecs()
+    for name, rows in bundle.records.items():
+        if not codecs[name].private:
+            continue
+        old = [r["uid"] for r in rows if r["origin"] != me]  # a held record may have one already
+        for i in range(0, len(old), CHUNK):
+            session.execute(delete(SyncHash).where(SyncHash.entity == name, SyncHash.uid.in_(old[i:i + CHUNK])))
     origin = {(name, r["uid"]): r["origin"] for name, rows in bundle.records.items() for r in rows}
-    latest = {(t, u, c): h for t, u, c, h in bundle.hashes if origin.get((t, u)) != me}
-    # a record new here cannot have a stored hash yet: only the others need their old one removed
-    fresh = {(name, r["uid"]) for name, rows in plan.insert.items() for r in rows}
-    keys = [k for k in latest if (k[0], k[1]) not in fresh]
-    for i in range(0, len(keys), CHUNK):
-        chunk = keys[i:i + CHUNK]
-        session.execute(delete(SyncHash).where(tuple_(SyncHash.entity, SyncHash.uid, SyncHash.column).in_(chunk)))
-    kid = str(bundle.manifest.get("hash_key_id", ""))[:16]
+    latest = {(t, u, c): h for t, u, c, h in bundle.hashes if origin.get((t, u)) not in (None, me)}
     if latest:
         session.execute(table_of(SyncHash).insert(), [
-            {"entity": t, "uid": u, "column": c, "digest": h, "key_id": kid, "origin": origin.get((t, u), "")}
+            {"entity": t, "uid": u, "column": c, "digest": h, "key_id": "local", "origin": origin[(t, u)]}
             for (t, u, c), h in latest.items()])
 
 

@@ -55,3 +55,27 @@ def test_exchange_through_the_page(qtbot, make_workspace, tmp_path, monkeypatch)
     assert rows[0][0] == "甸柳街道" and "12" in rows[0] and rows[0][2] == "正常"
     assert all("_" not in header for header in headers(dpage.totals_model))  # kinds in Chinese
     spage.grab().save(str(tmp_path / "sync_page.png"))
+
+
+def test_trusting_the_districts_key_shows_the_privacy_notice_first(qtbot, make_workspace, tmp_path, monkeypatch):
+    from yichao.app.sync import POLICY_NOTICE
+    from yichao.ui.pages.sync.page import SyncPage
+
+    asked: list[str] = []
+
+    def question(parent, title, text, *a):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    street = make_workspace("street", "370102001", "甸柳街道", "370102")
+    district = make_workspace("district", "370102", "历下区", "")
+    export_key_file(street, tmp_path / "s.key")
+    export_key_file(district, tmp_path / "d.key")
+    spage, dpage = SyncPage(street), SyncPage(district)
+    qtbot.addWidget(spage)
+    qtbot.addWidget(dpage)
+    assert not spage.keys_tab.trust_path(tmp_path / "d.key")  # answered No: nothing trusted
+    assert POLICY_NOTICE in asked[-1] and "身份证号码" in asked[-1]
+    assert not dpage.keys_tab.trust_path(tmp_path / "s.key")  # downwards: no notice
+    assert POLICY_NOTICE not in asked[-1]

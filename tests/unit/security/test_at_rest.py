@@ -116,3 +116,31 @@ def test_a_database_with_another_folders_key_is_one_sentence(workspace, tmp_path
 
     with engine.connect() as conn, pytest.raises(UserError, match="无法解密"):
         conn.execute(sa.select(Person.id_number).where(Person.id_number.is_not(None))).all()
+
+
+def test_a_copied_district_database_cannot_confirm_a_guessed_number(make_workspace, tmp_path):
+    """The district holds full numbers (privacy.py) and match keys for them: neither the numbers
+    nor a key to test a guessed birth date against the match keys is in its database file."""
+    import hashlib
+    import hmac
+    import random
+
+    from tests.unit.sync.support import add_people, move, pair
+
+    street = make_workspace("street", "370102001", "甸柳街道", "370102")
+    district = make_workspace("district", "370102", "历下区", "")
+    pair(street, district, tmp_path)
+    add_people(street, 5, random.Random(3), numbers=NUMBERS[:5])
+    move(street, district, tmp_path)
+    folder = district.data_dir
+    with district.read() as s:
+        assert person_uid_by_id_number(s, NUMBERS[2]) is not None  # the district can match
+    district.close()
+    _no_number_in(folder)
+    with sqlite3.connect(folder / "yichao.db") as conn:
+        digests = {d for (d,) in conn.execute("SELECT digest FROM sync_hash")}
+        secrets = [bytes.fromhex(v) for table in ("sync_key", "sync_peer") for (v,) in conn.execute(
+            f"SELECT hash_key FROM {table}") if v]
+    assert len(digests) == 5 and secrets
+    for key in secrets:  # every key the file holds, tried as the attacker would
+        assert not {hmac.new(key, n.encode(), hashlib.sha256).hexdigest() for n in NUMBERS[:5]} & digests

@@ -18,7 +18,7 @@ from yichao.app.sync.status import history, sync_status
 from yichao.models.journal import JournalEntry
 from yichao.models.organization import Organization
 from yichao.models.person import Person
-from yichao.models.sync import SyncHash
+from yichao.models.sync import SyncHash, SyncPeer
 
 STREET_A = ("street", "370102001", "甸柳街道", "370102")
 STREET_B = ("street", "370102002", "姚家街道", "370102")
@@ -52,16 +52,19 @@ def test_key_file_fingerprint_and_refusals(sites, tmp_path):
         trust_key_file(d, bad)
 
 
-def test_street_to_district_round_trip_masks_identity_numbers(sites, tmp_path):
+def test_street_to_district_round_trip_brings_full_identity_numbers(sites, tmp_path):
+    """The written policy (privacy.py): the district holds full numbers, sealed at rest."""
     a, _, d = sites
     rng = random.Random(1)
     c = add_community(a, "山水社区")
     uids = add_people(a, 20, rng, c)
     move(a, d, tmp_path)
     assert canonical_lines(d, [a.site.code]) == canonical_lines(a, [a.site.code])
+    with a.read() as s:
+        numbers = {p.uid: p.id_number for p in s.scalars(select(Person).where(Person.uid.in_(uids)))}
     with d.read() as s:
         people = s.scalars(select(Person).where(Person.uid.in_(uids))).all()
-        assert len(people) == 20 and all(p.id_number is None and "*" in p.id_masked for p in people)
+        assert len(people) == 20 and all(p.id_number == numbers[p.uid] and "*" in p.id_masked for p in people)
         hashes = s.scalars(select(SyncHash)).all()
         assert {h.uid for h in hashes} == set(uids)
         journal = s.scalars(select(JournalEntry).where(JournalEntry.uid == uids[0])).all()
@@ -146,35 +149,46 @@ def test_district_records_reach_only_the_streets_they_concern(sites, tmp_path):
             s.scalars(select(Organization)).first().name = "改名"
 
 
-def test_same_resident_in_two_streets_has_one_digest_at_the_district(sites, tmp_path):
+def test_same_resident_in_two_streets_has_one_match_key_at_the_district(sites, tmp_path):
+    """The district matches by a key it computes itself; no key and no digest travels."""
     a, b, d = sites
     rng = random.Random(5)
     from datetime import date
 
+    from yichao.app.sync import crypto
+    from yichao.app.sync.keys import local_keys
     from yichao.models.identifiers import make_id_number
 
     number = make_id_number("370102", date(1960, 5, 6), 123)
     ua = add_people(a, 1, rng, numbers=[number])[0]
-    move(a, d, tmp_path)  # before the district's key: the pair's key
-    move(d, a, tmp_path)  # brings the district-wide key
+    move(a, d, tmp_path)
+    down = move(d, a, tmp_path)
     move(d, b, tmp_path)
     ub = add_people(b, 1, rng, numbers=[number])[0]
-    move(b, d, tmp_path)
-    move(a, d, tmp_path)  # re-sends every hash under the district's key
+    up = move(b, d, tmp_path, apply=False)
+    import_bundle(d, up)
     with d.read() as s:
         digests = {h.uid: h.digest for h in s.scalars(select(SyncHash))}
+        district_hash_key = local_keys(s).hash_key
     assert digests[ua] == digests[ub]
     assert sync_status(d).shared_people == 1
+    # neither direction carries a key or a digest of the number
+    for path, ws in ((down, a), (up, d)):
+        with ws.read() as s:
+            _, plain = crypto.open_sealed(path.read_bytes(), local_keys(s).pair.box_private)
+        assert district_hash_key.hex().encode() not in plain and b"hashes.jsonl" not in plain
+        assert crypto.hmac_hex(district_hash_key, number).encode() not in plain
+    with a.read() as s:
+        assert all(not p.hash_key for p in s.scalars(select(SyncPeer)))
 
 
-def test_district_policy_full_brings_identity_numbers(sites, tmp_path):
+def test_a_districts_own_residents_go_down_without_their_numbers(sites, tmp_path):
     a, _, d = sites
-    d.settings.set("sync_identity_policy", "full")
+    uid = add_people(d, 1, random.Random(6))[0]
     move(d, a, tmp_path)
-    uid = add_people(a, 1, random.Random(6))[0]
-    move(a, d, tmp_path)
     with d.read() as s, a.read() as sa:
-        assert s.get(Person, uid).id_number == sa.get(Person, uid).id_number is not None
+        assert s.get(Person, uid).id_number is not None
+        assert sa.get(Person, uid).id_number is None and "*" in sa.get(Person, uid).id_masked
 
 
 def test_roles_and_untrusted_recipient(sites, tmp_path, make_workspace):
@@ -233,9 +247,6 @@ def test_full_policy_with_one_resident_in_two_streets(sites, tmp_path):
     from yichao.models.identifiers import make_id_number
 
     a, b, d = sites
-    d.settings.set("sync_identity_policy", "full")
-    move(d, a, tmp_path)
-    move(d, b, tmp_path)
     number = make_id_number("370102", date(1970, 1, 2), 77)
     ua = add_people(a, 1, random.Random(9), numbers=[number])[0]
     ub = add_people(b, 1, random.Random(9), numbers=[number])[0]

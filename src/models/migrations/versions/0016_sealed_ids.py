@@ -3,8 +3,11 @@
 Every existing number is sealed with the data folder's key (attached to the engine's dialect by
 the workspace before migrating) and its suffix filled in. The column grows to hold the sealed form.
 
+A street also forgets the hash key its district used to send (issue 18 point 4: no key that
+protects numbers is kept from another site; matching now uses the data key, ``identity.py``).
+
 Revision ID: 0016_sealed_ids
-Revises: 0011_community
+Revises: 0011_community, 0007_sync
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from alembic import op
 from yichao.models.sealed_column import KEY_ATTRIBUTE, PREFIX, seal_value
 
 revision: str = "0016_sealed_ids"
-down_revision: Union[str, Sequence[str], None] = "0011_community"
+down_revision: Union[str, Sequence[str], None] = ("0011_community", "0007_sync")
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
@@ -31,6 +34,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("id_suffix", sa.String(length=4), nullable=False, server_default=""))
         batch_op.create_index(batch_op.f("ix_person_id_suffix"), ["id_suffix"], unique=False)
     bind = op.get_bind()
+    bind.execute(sa.text("UPDATE sync_peer SET hash_key = ''"))
     rows = bind.execute(sa.text(
         f"SELECT uid, id_number FROM person WHERE id_number IS NOT NULL AND id_number NOT LIKE '{PREFIX}%'")).all()
     if not rows:

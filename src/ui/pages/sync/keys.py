@@ -118,6 +118,8 @@ class KeysTab(QWidget):
             text = self.tr("Key of %1 (%2).\n\nFingerprint:\n%3\n\nTrust it only if the other site reads you "
                            "the same fingerprint over the phone.")
             text = text.replace("%1", key.name).replace("%2", key.code).replace("%3", key.fingerprint)
+            if key.code == self.ws.site.parent_code:  # what the parent will learn, before any bundle exists
+                text += "\n\n" + sync.POLICY_NOTICE
             answer = QMessageBox.question(self, self.tr("Trust this key?"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
