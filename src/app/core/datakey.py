@@ -59,13 +59,11 @@ def _unprotect(stored: bytes, path: Path) -> bytes:
     raise UserError(f"身份证号码的加密密钥文件 {path} 已损坏。")
 
 
-def load_data_key(data_dir: Path, *, create: bool = True) -> bytes | None:
-    """The folder's data key; made (and protected) on first use when ``create``."""
+def load_data_key(data_dir: Path) -> bytes:
+    """The folder's data key; made (and protected) on first use."""
     path = key_path(data_dir)
     if path.exists():
         return _unprotect(path.read_bytes(), path)
-    if not create:
-        return None
     key = os.urandom(KEY_BYTES)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")

@@ -185,7 +185,7 @@ def open_bundle(path: Path, box_private: bytes, sign_key_for: Callable[[dict[str
         raw = open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise UserError(f"无法读取数据包 {path}：{exc.strerror or exc}。") from exc
-    with raw, io.BufferedReader(raw) as fh:  # type: ignore[arg-type]
+    with raw, io.BufferedReader(raw) as fh:
         reader = crypto.SealedReader(fh, box_private)
         sign_public = sign_key_for(reader.head)
         manifest_bytes, signature_hex = reader.manifest()

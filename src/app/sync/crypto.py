@@ -246,7 +246,7 @@ class SealedReader:
 
 def open_sealed(sealed: bytes, box_private: bytes) -> tuple[dict[str, Any], bytes]:
     """Decrypt a whole sealed bundle held in memory (tests, tools); the importer streams instead."""
-    reader = SealedReader(io.BufferedReader(io.BytesIO(sealed)), box_private)  # type: ignore[arg-type]
+    reader = SealedReader(io.BufferedReader(io.BytesIO(sealed)), box_private)
     reader.manifest()
     out = io.BytesIO()
     reader.body_into(out, len(sealed))
