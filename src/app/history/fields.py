@@ -121,6 +121,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "name": "姓名",
         "gender": "性别",
         "id_masked": "身份证号码（隐去部分）",
+        "id_suffix": "身份证号后四位",
         "phone": "联系电话",
         "community_uid": "所属社区",
         "building": "楼号",
