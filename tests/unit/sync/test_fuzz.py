@@ -85,10 +85,19 @@ def _members(world: World) -> tuple[dict[str, Any], dict[str, bytes]]:
     return zip_members(world.plain)
 
 
+# signed by nobody or lying under a signature: never applied, whatever else the importer accepts
+MUST_REFUSE = ("limits", "swap")
+
+
 @st.composite
-def mutations(draw, world: World) -> bytes:
+def mutations(draw, world: World) -> tuple[bytes, bool]:
+    """A mutated sealed bundle, and whether it must be refused (see :data:`MUST_REFUSE`)."""
     kind = draw(st.sampled_from(["flip", "truncate", "drop", "rename", "duplicate", "slip", "zipflip",
-                                 "bigsize", "manifest", "record", "hashes", "ack", "limits", "valid"]))
+                                 "bigsize", "manifest", "record", "hashes", "ack", "limits", "swap", "valid"]))
+    return _mutation(draw, world, kind), kind in MUST_REFUSE
+
+
+def _mutation(draw, world: World, kind: str) -> bytes:
     names = [n for n, _ in world.entries]
     if kind == "flip":
         data = bytearray(world.sealed)
@@ -133,6 +142,14 @@ def mutations(draw, world: World) -> bytes:
         return reseal(bytes(data), world.header, world.ws)
     if kind == "limits":  # a manifest signed with the sender's (test) key that lies about sizes
         return reseal(_signed_lie(draw, world), world.header, world.ws)
+    if kind == "swap":  # a member's content changed under the sender's genuine signed manifest
+        i = draw(st.sampled_from([i for i, (n, _) in enumerate(entries) if n not in (bf.MANIFEST, bf.SIGNATURE)]))
+        name, content = entries[i]
+        changed = bytearray(content or b" ")
+        at = draw(st.integers(0, len(changed) - 1))
+        changed[at] = draw(st.sampled_from([c for c in b" 09}" if c != changed[at]]))
+        entries[i] = (name, bytes(changed) + draw(st.sampled_from([b"", b"\n"])))
+        return reseal(raw_zip(entries), world.header, world.ws)
     manifest, members = _members(world)
     if kind == "manifest":
         key = draw(st.sampled_from(sorted(manifest)))
@@ -229,7 +246,9 @@ def _fuzz(world: World, examples: int, derandomize: bool) -> dict[str, int]:
     @given(st.data())
     def run(data: st.DataObject) -> None:
         counter[0] += 1
-        outcome = _check(world, data.draw(mutations(world)), counter[0])
+        sealed, must_refuse = data.draw(mutations(world))
+        outcome = _check(world, sealed, counter[0])
+        assert outcome == "refused" or not must_refuse, "a lying bundle was applied"
         seen[outcome] = seen.get(outcome, 0) + 1
 
     run()
