@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from yichao.app.cli.common import credentials, data_dir_of, read_password_file
 
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # per command: the CLI starts light
-    from yichao.app.core import initialize
+    from yichao.app.core import initialize, key_warning
 
     password = read_password_file(args.password_file)
     data_dir = data_dir_of(args)
@@ -37,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         if args.database_url:
             ws.settings.set("database_url", args.database_url)
         print(f"已初始化：{ws.site.name}（{ws.site.code}），数据文件夹 {data_dir}")
+        warning = key_warning(data_dir)  # not protected by the operating system (not Windows)
+        if warning:
+            print(f"yichao: 警告：{warning}", file=sys.stderr)
     finally:
         ws.close()
     return 0
