@@ -15,7 +15,9 @@ import hmac
 import io
 import json
 import os
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -94,7 +96,8 @@ def _manifest_of(plain_zip: bytes) -> tuple[bytes, bytes]:
             names = set(zf.namelist())
             manifest = zf.read("manifest.json") if "manifest.json" in names else b""
             signature = zf.read("manifest.sig") if "manifest.sig" in names else b""
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error,
+            struct.error):
         return b"", b""
     return manifest[:MAX_MANIFEST], signature[:1024]
 
