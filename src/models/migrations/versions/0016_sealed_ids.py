@@ -4,7 +4,10 @@ Every existing number is sealed with the data folder's key (attached to the engi
 the workspace before migrating) and its suffix filled in. The column grows to hold the sealed form.
 
 A street also forgets the hash key its district used to send (issue 18 point 4: no key that
-protects numbers is kept from another site; matching now uses the data key, ``identity.py``).
+protects numbers is kept from another site; matching now uses the data key, ``identity.py``), and
+every site asks each peer to send its records once more: our next acknowledgement goes back to the
+start, so the peer's next bundle carries all its records and the match keys of the residents
+received before are computed again under the new rule (a street's whole file, once).
 
 Revision ID: 0016_sealed_ids
 Revises: 0011_community, 0007_sync
@@ -34,7 +37,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("id_suffix", sa.String(length=4), nullable=False, server_default=""))
         batch_op.create_index(batch_op.f("ix_person_id_suffix"), ["id_suffix"], unique=False)
     bind = op.get_bind()
-    bind.execute(sa.text("UPDATE sync_peer SET hash_key = ''"))
+    bind.execute(sa.text("UPDATE sync_peer SET hash_key = '', in_journal_hi = 0"))
     rows = bind.execute(sa.text(
         f"SELECT uid, id_number FROM person WHERE id_number IS NOT NULL AND id_number NOT LIKE '{PREFIX}%'")).all()
     if not rows:
