@@ -19,10 +19,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import String, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -33,9 +34,31 @@ KEY_ATTRIBUTE = "yichao_data_key"
 _NO_KEY = "身份证号码的加密密钥不可用（数据文件夹的 keys/data.key），无法保存或读取身份证号码。"
 
 
-def attach_key(dialect: Dialect, key: bytes) -> None:
-    """Seal and open this engine's identity numbers with ``key`` (64 bytes, AES-256-SIV)."""
+def attach_key(dialect: Dialect, key: bytes | Callable[[], bytes | None]) -> None:
+    """Seal and open this engine's identity numbers with ``key`` (64 bytes, AES-256-SIV), or with
+    what ``key()`` returns when first needed (a shared database: the key is in its vault, opened
+    after the schema is current and this PC is authorized)."""
     setattr(dialect, KEY_ATTRIBUTE, key)
+
+
+def attached_key(dialect: Dialect) -> bytes | None:
+    """The key attached to ``dialect`` (None when there is none yet)."""
+    key = getattr(dialect, KEY_ATTRIBUTE, None)
+    if callable(key):
+        key = key()
+    return key or None
+
+
+def seal_clear_numbers(conn: Any, key: bytes, chunk: int = 5000) -> int:
+    """Seal the identity numbers still stored in clear and fill their suffixes; how many."""
+    rows = conn.execute(text(
+        f"SELECT uid, id_number FROM person WHERE id_number IS NOT NULL AND id_number NOT LIKE '{PREFIX}%'")).all()
+    updates = [{"uid": uid, "n": seal_value(key, number, b"person.id_number"), "s": number[-4:].upper()}
+               for uid, number in rows]
+    for i in range(0, len(updates), chunk):
+        conn.execute(text("UPDATE person SET id_number = :n, id_suffix = :s WHERE uid = :uid"),
+                     updates[i:i + chunk])
+    return len(updates)
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +69,7 @@ def _siv(key: bytes) -> Any:
 
 
 def _key(dialect: Dialect) -> bytes:
-    key = getattr(dialect, KEY_ATTRIBUTE, None)
+    key = attached_key(dialect)
     if not key:
         raise UserError(_NO_KEY)
     return key

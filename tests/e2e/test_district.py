@@ -119,3 +119,32 @@ def test_join_refusals(district, tmp_path, pg_database):  # noqa: F811
     refused(run(c4, "list", "orgs"), "还没有加入")
     # nothing of the refused folders reached the shared database as a PC
     assert len([line for line in ok(run(a, "pc", "list", "--json")).splitlines()]) == 1
+
+
+def test_identity_numbers_are_sealed_with_one_key_for_every_pc(district, tmp_path):
+    """Issue 18 point 5 on a shared database: the data key is in the vault, not in a PC's folder, so
+    a number registered on PC A is found on PC B, and the server holds none in clear."""
+    import openpyxl
+
+    from yichao.models.identifiers import make_id_number
+
+    url, a, b = district
+    number = make_id_number("370102", __import__("datetime").date(1950, 5, 4), 123)
+    roster = tmp_path / "roster.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号码", "手机"])
+    wb.active.append(["李秀英", number, "13800000001"])
+    wb.save(roster)
+    ok(run(a, "community", "add", "甸柳第一社区"))
+    ok(run(a, "xlsx", "import", "people", str(roster)))
+    ok(run(b, "join", "--database-url", url))
+    assert not (b / "keys" / "data.key").exists()  # B never made a key of its own
+    people = [json.loads(line) for line in ok(run(b, "list", "people", "--json")).splitlines()]
+    assert [p["id_number"] for p in people] == [number[:6] + "********" + number[-4:]]
+    r = run(b, "xlsx", "import", "people", str(roster))  # the same resident again, from PC B
+    assert "Traceback" not in r.stderr
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT id_number FROM person")).scalars().all()
+    engine.dispose()
+    assert len(stored) == 1 and number not in stored[0] and stored[0].startswith("e1:")

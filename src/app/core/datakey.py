@@ -1,5 +1,8 @@
 """The data folder's key for identity numbers at rest (issue 18 point 5).
 
+A database several PCs share (a district's PostgreSQL) keeps its data key in its vault instead
+(``vault.DATA_KEY``), so every authorized PC seals and matches with the same key.
+
 ``DATA/keys/data.key`` holds 64 random bytes (AES-256-SIV). On Windows the file holds them
 protected with DPAPI for the signed-in Windows account (pywin32's ``win32crypt``): copying the
 database, or the whole folder, to another PC or account reveals nothing. Elsewhere the file holds
@@ -57,6 +60,12 @@ def _unprotect(stored: bytes, path: Path) -> bytes:
         raise UserError(f"无法读取身份证号码的加密密钥 {path}：它属于另一台电脑或另一个 Windows 账号。"
                         "请在原来的电脑上导出密钥，或从带密钥的备份恢复。") from exc
     raise UserError(f"身份证号码的加密密钥文件 {path} 已损坏。")
+
+
+def folder_data_key(data_dir: Path) -> bytes | None:
+    """The folder's data key if the folder has one (never made here)."""
+    path = key_path(data_dir)
+    return _unprotect(path.read_bytes(), path) if path.exists() else None
 
 
 def load_data_key(data_dir: Path) -> bytes:

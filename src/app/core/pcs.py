@@ -19,7 +19,7 @@ from yichao.app.core.auth import login
 from yichao.app.core.errors import NotFound, PermissionDenied, UserError
 from yichao.app.core.paths import db_path
 from yichao.app.core.settings import Settings
-from yichao.app.core.vault import add_pc, any_pc, unwrap_for_admin
+from yichao.app.core.vault import add_pc, any_pc, ensure_data_key, unwrap_for_admin
 from yichao.app.core.workspace import Workspace, open_workspace
 from yichao.models.base import utcnow
 from yichao.models.db import MIGRATE_LOCK, locked
@@ -87,6 +87,7 @@ def join(data_dir: Path, database_url: str, username: str, password: str) -> Wor
                 raise UserError(f"管理员 {user.username} 还没有在已加入的电脑上登录过（或改密码后还没有），"
                                 "暂时不能授权新电脑：请先在已加入的电脑上用这个账号登录一次，再运行 yichao join。")
             add_pc(session, data_dir, ws.pc_id, ws.pc_name, user.username, vault_key)
+            ensure_data_key(session, vault_key, data_dir)  # identity numbers: the site's one key
         ws.vault_key = vault_key
         ws.settings.set("database_url", url)
         ws.settings.set("site_label", f"{site.name}（{site.code}）")

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.datakey import KEY_BYTES, folder_data_key
 from yichao.app.core.errors import UserError
 from yichao.app.core.settings import Settings
 from yichao.models.base import utcnow
@@ -36,6 +37,7 @@ from yichao.models.journal import record_event
 PC_KEY_FILE = Path("keys") / "pc.key"
 VAULT_MARK = "vault"  # stands in a clear-key column whose value is kept in the vault
 CERTIFICATE = "certificate"
+DATA_KEY = "data"  # the key of identity numbers at rest (sealed_column), shared by every PC
 _PREFIX = "v1:"
 _N, _R, _P = 2**14, 8, 1  # as the password hashes: 16 MiB per guess
 
@@ -197,6 +199,7 @@ def create_vault(session: Session, data_dir: Path, pc_id: str, name: str, by: st
     vault_key = secrets.token_bytes(32)
     add_pc(session, data_dir, pc_id, name, by, vault_key)
     store_secret(session, vault_key, CERTIFICATE, folder_certificate_key or secrets.token_bytes(32))
+    ensure_data_key(session, vault_key, data_dir)
     for row in session.scalars(select(SyncKey)):
         if row.sign_private != VAULT_MARK:
             store_secret(session, vault_key, "sync_sign", bytes.fromhex(row.sign_private))
@@ -204,6 +207,16 @@ def create_vault(session: Session, data_dir: Path, pc_id: str, name: str, by: st
             store_secret(session, vault_key, "sync_hash", bytes.fromhex(row.hash_key))
             row.sign_private = row.box_private = row.hash_key = VAULT_MARK
     return vault_key
+
+
+def ensure_data_key(session: Session, vault_key: bytes, data_dir: Path) -> bytes:
+    """The vault's data key; a vault made before identity numbers were sealed gets one: the key of
+    the first PC's folder if it has one (it sealed them while it ran alone), else a new one."""
+    key = read_secret(session, vault_key, DATA_KEY)
+    if key is None:
+        key = folder_data_key(data_dir) or secrets.token_bytes(KEY_BYTES)
+        store_secret(session, vault_key, DATA_KEY, key)
+    return key
 
 
 def open_vault(session: Session, data_dir: Path, pc_id: str) -> bytes:

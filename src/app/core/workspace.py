@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,13 +27,13 @@ from yichao.app.core.instance_lock import InstanceLock
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
 from yichao.app.core.settings import Settings
 from yichao.app.core.storage import location_warning
-from yichao.app.core.vault import any_pc, create_vault, open_vault, read_secret, this_pc
+from yichao.app.core.vault import DATA_KEY, any_pc, create_vault, ensure_data_key, open_vault, read_secret, this_pc
 from yichao.models import migrate
 from yichao.models.db import MIGRATE_LOCK, locked, make_engine, make_session_factory, sqlite_url
 from yichao.models.errors import StaleRecord
 from yichao.models.journal import record_event
 from yichao.models.registry import import_startup
-from yichao.models.sealed_column import attach_key
+from yichao.models.sealed_column import attach_key, seal_clear_numbers
 from yichao.models.site import Site
 
 log = logging.getLogger(__name__)
@@ -319,6 +320,8 @@ def open_workspace(
             engine.dispose()
             raise
         ws = Workspace(data_dir, engine, instance)
+        if not is_sqlite:  # the shared database's data key is in its vault, open once authorized
+            attach_key(engine.dialect, partial(ws.secret, DATA_KEY))
         if risk:
             log.warning("data folder in an unsafe place, WAL off: %s", risk)
             ws.location_warning = risk
@@ -402,6 +405,8 @@ def _authorize(ws: Workspace) -> None:
                                             _folder_certificate_key(ws.data_dir))
             else:
                 ws.vault_key = open_vault(session, ws.data_dir, ws.pc_id)
+            # numbers an upgrade left in clear (the key was in the vault, not at hand): sealed now
+            seal_clear_numbers(session.connection(), ensure_data_key(session, ws.vault_key, ws.data_dir))
 
 
 def _folder_certificate_key(data_dir: Path) -> bytes | None:

@@ -1,7 +1,8 @@
 """Identity numbers sealed at rest (issue 18 point 5); their last four characters searchable.
 
 Every existing number is sealed with the data folder's key (attached to the engine's dialect by
-the workspace before migrating) and its suffix filled in. The column grows to hold the sealed form.
+the workspace before migrating) and its suffix filled in; on a shared database the workspace does
+that as soon as the vault holding the key is open. The column grows to hold the sealed form.
 
 A street also forgets the hash key its district used to send (issue 18 point 4: no key that
 protects numbers is kept from another site; matching now uses the data key, ``identity.py``), and
@@ -20,14 +21,12 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-from yichao.models.sealed_column import KEY_ATTRIBUTE, PREFIX, seal_value
+from yichao.models.sealed_column import attached_key, seal_clear_numbers
 
 revision: str = "0016_sealed_ids"
 down_revision: Union[str, Sequence[str], None] = ("0011_community", "0007_sync")
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
-
-CHUNK = 5000
 
 
 def upgrade() -> None:
@@ -38,18 +37,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_person_id_suffix"), ["id_suffix"], unique=False)
     bind = op.get_bind()
     bind.execute(sa.text("UPDATE sync_peer SET hash_key = '', in_journal_hi = 0"))
-    rows = bind.execute(sa.text(
-        f"SELECT uid, id_number FROM person WHERE id_number IS NOT NULL AND id_number NOT LIKE '{PREFIX}%'")).all()
-    if not rows:
-        return
-    key = getattr(bind.dialect, KEY_ATTRIBUTE, None)
-    if not key:
-        raise RuntimeError("the data key must be attached before identity numbers can be sealed")
-    updates = [{"uid": uid, "n": seal_value(key, number, b"person.id_number"), "s": number[-4:].upper()}
-               for uid, number in rows]
-    for i in range(0, len(updates), CHUNK):
-        bind.execute(sa.text("UPDATE person SET id_number = :n, id_suffix = :s WHERE uid = :uid"),
-                     updates[i:i + CHUNK])
+    key = attached_key(bind.dialect)
+    if key:
+        seal_clear_numbers(bind, key)
+    # else a shared database (PostgreSQL): its key is in the vault, opened after the schema is
+    # current; the workspace seals what is still clear then (workspace._authorize)
 
 
 def downgrade() -> None:
