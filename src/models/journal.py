@@ -16,11 +16,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, bindparam, event, inspect, select, text
+from sqlalchemy import Integer, String, Text, event, inspect, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
+from yichao.models.bulk import insert_rows, update_rows
 from yichao.models.db import JOURNAL_LOCK
 from yichao.models.errors import ForeignRecordError, StaleRecord, UserError
 from yichao.models.registry import import_all
@@ -300,9 +301,6 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
     return len(full_rows)
 
 
-_PLAIN = {str, int, float, bool, type(None)}
-
-
 def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]],
                updates: list[dict[str, Any]]) -> None:
     """Store incoming revisions (a bundle) as they are, journaled with their origin, by Core.
@@ -316,24 +314,22 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     fill_sort_keys(model, inserts)  # the receiver's own keys, whatever the sender's version made
     fill_sort_keys(model, updates)
     table = table_of(model)
-    hidden = getattr(model, "__journal_exclude__", ())
+    hidden = frozenset(getattr(model, "__journal_exclude__", ()))
     info = session.info
     site, user, now, pc = info.get("site", ""), info.get("user", ""), utcnow(), info.get("pc", "")
-    journal_rows = [
-        {"at": now, "site": site, "user": user, "entity": table.name, "uid": row["uid"],
-         "rev": row["rev"], "op": op if not (op == "update" and row.get("deleted")) else "delete",
-         "data": dumps({k: v if type(v) in _PLAIN else to_jsonable(v) for k, v in row.items() if k not in hidden}),
-         "before": "{}", "origin": row["origin"], "pc": pc}
-        for op, rows in (("insert", inserts), ("update", updates)) for row in rows
-    ]
+    entity = table.name
+    journal_rows = []
+    for op, rows in (("insert", inserts), ("update", updates)):
+        for row in rows:
+            data = row if not hidden or hidden.isdisjoint(row) else {k: v for k, v in row.items() if k not in hidden}
+            journal_rows.append({
+                "at": now, "site": site, "user": user, "entity": entity, "uid": row["uid"], "rev": row["rev"],
+                "op": "delete" if op == "update" and row.get("deleted") else op, "data": _dumps_record(data),
+                "before": "{}", "origin": row["origin"], "pc": pc})
     hold_journal(session)
-    if inserts:
-        session.execute(table.insert(), inserts)
-    if updates:
-        stmt = table.update().where(table.c.uid == bindparam("_uid"))
-        session.execute(stmt, [{**{k: v for k, v in row.items() if k != "uid"}, "_uid": row["uid"]}
-                               for row in updates])
-    session.execute(table_of(JournalEntry).insert(), journal_rows)
+    insert_rows(session, table, inserts)
+    update_rows(session, table, updates)
+    insert_rows(session, table_of(JournalEntry), journal_rows)
 
 
 def journaled_models() -> Iterable[type[Base]]:
