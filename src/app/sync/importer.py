@@ -13,6 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from yichao.app.sync.records import printable, table_codecs
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
+from yichao.models.bulk import insert_rows
 from yichao.models.db import IMPORT_LOCK, lock_transaction
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.site import Site
@@ -226,6 +228,11 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
         if not inserts and not updates:
             continue
         _drop_clashing_private(session, codec, inserts + updates)
+        # then in key order: each index on uid (the table's, the journal's) grows at one end
+        # instead of at random places, a third less work for SQLite; no synced table refers to
+        # itself, so the order within a table is free (tables still go parents first)
+        inserts.sort(key=_by_uid)
+        updates.sort(key=_by_uid)
         for i in range(0, max(len(inserts), len(updates)), 5000):
             bulk_apply(session, codec.model, inserts[i:i + 5000], updates[i:i + 5000])
             done += len(inserts[i:i + 5000]) + len(updates[i:i + 5000])
@@ -241,8 +248,12 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
     return _take_ack(session, bundle, peer)
 
 
+_by_uid = itemgetter("uid")
+
+
 def _clean(row: dict[str, Any], codec: Any, me: str) -> dict[str, Any]:
-    out = {c: v for c, v in row.items() if c != "__hashes__"}
+    out = dict(row)
+    out.pop("__hashes__", None)
     if row["origin"] == me:  # given back: a parent holds our numbers in full, anyone else none
         for col in codec.private:
             if out.get(col) is None:
@@ -313,12 +324,16 @@ def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> Non
         old = [r["uid"] for r in rows if r["origin"] != me]  # a held record may have one already
         for i in range(0, len(old), CHUNK):
             session.execute(delete(SyncHash).where(SyncHash.entity == name, SyncHash.uid.in_(old[i:i + CHUNK])))
-    origin = {(name, r["uid"]): r["origin"] for name, rows in bundle.records.items() for r in rows}
-    latest = {(t, u, c): h for t, u, c, h in bundle.hashes if origin.get((t, u)) not in (None, me)}
-    if latest:
-        session.execute(table_of(SyncHash).insert(), [
-            {"entity": t, "uid": u, "column": c, "digest": h, "key_id": "local", "origin": origin[(t, u)]}
-            for (t, u, c), h in latest.items()])
+    # by uid alone (a bundle holds a uid once): uid -> (table, origin)
+    records = {r["uid"]: (name, r["origin"]) for name, rows in bundle.records.items() for r in rows}
+    latest: dict[tuple[str, str, str], tuple[str, str]] = {}  # (table, uid, column) -> (digest, origin)
+    for t, u, c, h in bundle.hashes:
+        got = records.get(u)
+        if got is not None and got[0] == t and got[1] != me:
+            latest[(t, u, c)] = (h, got[1])
+    insert_rows(session, table_of(SyncHash), [  # in primary-key order, as the records
+        {"entity": t, "uid": u, "column": c, "digest": h, "key_id": "local", "origin": origin}
+        for (t, u, c), (h, origin) in sorted(latest.items())])
 
 
 def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
