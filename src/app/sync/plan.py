@@ -284,42 +284,50 @@ class _Planner:
 
     # -- natural keys: apply, and list the overlap ----------------------------------------------
     def conflicts(self) -> None:
-        live = {k: v for k, v in self.cand.items() if k not in self.held and not v[1].get("deleted")}
+        # members are described (a name, a lookup) only for keys shared by two records or more: a
+        # bundle of 200,000 people has a handful of those
+        live: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)  # table -> uid -> row
+        for (table, uid), v in self.cand.items():
+            if not v[1].get("deleted") and (table, uid) not in self.held:
+                live[table][uid] = v[1]
         for table, (col, key_name) in NATURAL_KEYS.items():
-            rows = {k[1]: v[1] for k, v in live.items() if k[0] == table and v[1].get(col)}
+            rows = {uid: row for uid, row in live.get(table, {}).items() if row.get(col)}
             if not rows:
                 continue
             t = self.codecs[table].model.__table__  # type: ignore[attr-defined]
-            groups: dict[str, dict[str, ConflictMember]] = defaultdict(dict)
+            groups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
             for uid, row in rows.items():
-                groups[row[col]][uid] = ConflictMember(row["origin"], uid, describe(table, row))
+                groups[row[col]][uid] = row
             for chunk in _chunks(sorted(groups)):
                 for local in self.s.execute(select(t).where(t.c[col].in_(chunk), t.c.deleted.is_(False))).mappings():
                     got = self.cand.get((table, local["uid"]))
                     moving = got[1] if got is not None and (table, local["uid"]) not in self.held else None
                     if moving and (moving.get(col) != local[col] or moving.get("deleted")):
                         continue
-                    groups[local[col]].setdefault(local["uid"], ConflictMember(local["origin"], local["uid"],
-                                                                               describe(table, dict(local))))
-            self._add(table, key_name, {k: (k, v) for k, v in groups.items()})
-        people = {k[1] for k in live if k[0] == PERSON}
+                    groups[local[col]].setdefault(local["uid"], dict(local))
+            self._add(table, key_name, {k: (k, self._members(table, v)) for k, v in groups.items() if len(v) > 1})
+        people = live.get(PERSON, {})
         incoming = {u: h for u, h in incoming_person_keys(self.hashes).items() if u in people}
         if incoming:
             stored = stored_person_keys(self.s, keys=incoming.values())
-            pgroups: dict[str, dict[str, ConflictMember]] = defaultdict(dict)
-            everyone = set(incoming) | set(stored)
             t = self.codecs[PERSON].model.__table__  # type: ignore[attr-defined]
-            rows_by_uid: dict[str, Any] = {u: live[(PERSON, u)][1] for u in incoming}
-            for chunk in _chunks(sorted(everyone - set(rows_by_uid))):
+            rows_by_uid: dict[str, Any] = {u: people[u] for u in incoming}
+            for chunk in _chunks(sorted(set(stored) - set(rows_by_uid))):
                 for r in self.s.execute(select(t).where(t.c.uid.in_(chunk), t.c.deleted.is_(False))).mappings():
                     rows_by_uid[r["uid"]] = dict(r)
-            shown: dict[str, str] = {}
+            pgroups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
             for uid, digest in {**stored, **incoming}.items():
                 person = rows_by_uid.get(uid)
                 if person is not None:
-                    pgroups[digest][uid] = ConflictMember(person["origin"], uid, describe(PERSON, person))
-                    shown.setdefault(digest, person.get("id_masked") or "")
-            self._add(PERSON, PERSON_KEY_NAME, {d: (shown[d], m) for d, m in pgroups.items()})
+                    pgroups[digest][uid] = person
+            shared = {d: m for d, m in pgroups.items() if len(m) > 1}
+            self._add(PERSON, PERSON_KEY_NAME, {
+                d: (next(p.get("id_masked") or "" for p in m.values()), self._members(PERSON, m))
+                for d, m in shared.items()})
+
+    @staticmethod
+    def _members(table: str, rows: dict[str, dict[str, Any]]) -> dict[str, ConflictMember]:
+        return {uid: ConflictMember(row["origin"], uid, describe(table, row)) for uid, row in rows.items()}
 
     def _add(self, table: str, key_name: str, groups: dict[str, tuple[str, dict[str, ConflictMember]]]) -> None:
         found = {k: v for k, v in groups.items() if len(v[1]) > 1}
