@@ -3,9 +3,12 @@
 1. A bundle of 200,000 changes (new residents): export and import, records per second, against a
    raw sqlite3 ``executemany`` insert of the same rows into the same table in the same run (ratio).
 2. One district importing a year of monthly bundles from 50 streets (and answering each, so the
-   acknowledgements keep the bundles small): total time and the district's database size.
+   acknowledgements keep the bundles small): total time and the district's database size. With
+   ``--postgres`` (or ``--district-url``) the year runs twice in the same run, the district on SQLite
+   and then on PostgreSQL, and the ratio of the two import totals is printed (target: <= 1.0).
 
     python tests/bench/bench_sync.py [--changes 200000] [--streets 50] [--months 12] [--per-month 100]
+                                     [--postgres | --district-url URL] [--only big|year]
 """
 
 from __future__ import annotations
@@ -117,7 +120,8 @@ def bench_big(root: Path, changes: int) -> None:
     district.close()
 
 
-def bench_year(root: Path, streets: int, months: int, per_month: int, district_url: str | None) -> None:
+def bench_year(root: Path, streets: int, months: int, per_month: int, district_url: str | None) -> float:
+    """The year at the district; returns the district's import total in seconds."""
     t_setup = time.perf_counter()
     district = initialize(root / "district", "district", "370102", "历下区", "admin", PASSWORD,
                           database_url=district_url)
@@ -160,6 +164,7 @@ def bench_year(root: Path, streets: int, months: int, per_month: int, district_u
     for ws in sites:
         ws.close()
     district.close()
+    return t_import
 
 
 def _pg_size(ws: Workspace) -> int:
@@ -191,7 +196,11 @@ def main() -> None:
         if args.only in (None, "big"):
             bench_big(root / "big", args.changes)
         if args.only in (None, "year"):
-            bench_year(root / "year", args.streets, args.months, args.per_month, args.district_url)
+            t_sqlite = bench_year(root / "year", args.streets, args.months, args.per_month, None)
+            if args.district_url:  # the same year with the district on the server, in the same run
+                t_server = bench_year(root / "year-pg", args.streets, args.months, args.per_month,
+                                      args.district_url)
+                print(f"  district import on PostgreSQL / on SQLite (same run): {t_server / t_sqlite:.2f}x")
     finally:
         shutil.rmtree(root, ignore_errors=True)
         if server is not None:
