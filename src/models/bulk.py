@@ -18,6 +18,7 @@ default are left to the database (server default or NULL).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -60,9 +61,29 @@ def _by_keys(rows: Sequence[dict[str, Any]]) -> Iterator[tuple[tuple[str, ...], 
     yield from groups.items()
 
 
+# values equal to the previous one give the same stored value (times are stored in UTC): converted once
+_SAME_WHEN_EQUAL = frozenset({datetime, date, bool, int, str})
+
+
+def _convert(values: Sequence[Any], proc: _Proc) -> list[Any]:
+    """One column's values through its processor; a run of equal values (one ``now`` for a
+    whole batch) is converted once."""
+    out: list[Any] = []
+    last: Any = _convert  # matches nothing
+    done: Any = None
+    for v in values:
+        if v is None:
+            out.append(None)
+            continue
+        if v is not last and not (type(v) is type(last) and type(v) in _SAME_WHEN_EQUAL and v == last):
+            last, done = v, proc(v)
+        out.append(done)
+    return out
+
+
 def _tuples(rows: Sequence[dict[str, Any]], keys: Sequence[str], procs: Sequence[_Proc | None]) -> list[tuple]:
-    """Rows as tuples in ``keys`` order, each value through its column's processor. A value that is
-    the very object the previous row had (one ``now`` for a whole import) is converted once."""
+    """Rows as tuples in ``keys`` order, each value through its column's processor (column by
+    column: the rows are transposed, converted where a column needs it, and transposed back)."""
     if len(keys) == 1:
         get1 = itemgetter(keys[0])
         values: list[tuple] = [(get1(r),) for r in rows]
@@ -70,24 +91,12 @@ def _tuples(rows: Sequence[dict[str, Any]], keys: Sequence[str], procs: Sequence
         get = itemgetter(*keys)
         values = [get(r) for r in rows]
     conv = [(i, p) for i, p in enumerate(procs) if p is not None]
-    if not conv:
+    if not conv or not values:
         return values
-    out = []
-    last: list[Any] = [object()] * len(procs)
-    done: list[Any] = [None] * len(procs)
-    for vals in values:
-        row = list(vals)
-        for i, p in conv:
-            v = row[i]
-            if v is None:
-                continue
-            if v is last[i]:
-                row[i] = done[i]
-            else:
-                last[i] = v
-                row[i] = done[i] = p(v)
-        out.append(tuple(row))
-    return out
+    columns: list[Sequence[Any]] = list(zip(*values))
+    for i, p in conv:
+        columns[i] = _convert(columns[i], p)
+    return list(zip(*columns))
 
 
 def _defaults(table: Table, keys: Sequence[str]) -> dict[str, Any]:
