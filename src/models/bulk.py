@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Column, Table
 from sqlalchemy.engine import Connection, Dialect
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 PAGE = 5000  # rows per driver call: bounded memory, few round trips
@@ -104,15 +104,15 @@ def _defaults(table: Table, keys: Sequence[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for c in table.columns:
         d = c.default
-        if c.name in keys or d is None or not (d.is_scalar or d.is_callable):  # type: ignore[attr-defined]
+        if c.name in keys or d is None or not (d.is_scalar or d.is_callable):
             continue
         out[c.name] = d.arg  # type: ignore[attr-defined]
     return out
 
 
-def _wrap(conn: Connection, sql: str, exc: Exception) -> DBAPIError:
+def _wrap(conn: Connection, sql: str, exc: Exception) -> StatementError:
     dialect = conn.dialect
-    return DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error,  # type: ignore[arg-type]
+    return DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error,
                                hide_parameters=True, dialect=dialect)
 
 
@@ -145,13 +145,13 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
                         with cur.copy(sql) as copy:
                             for v in values:
                                 copy.write_row(v)
-                except conn.dialect.loaded_dbapi.Error as exc:  # type: ignore[misc]
+                except conn.dialect.loaded_dbapi.Error as exc:
                     raise _wrap(conn, sql, exc) from exc
             continue
         sql = (f"INSERT INTO {prep.format_table(table)} ({names}) "
                f"VALUES ({', '.join(_placeholders(dialect, len(keys)))})")
         for i in range(0, len(group), PAGE):
-            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], keys, procs))  # type: ignore[arg-type]
+            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], keys, procs))
     return len(rows)
 
 
@@ -175,5 +175,5 @@ def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
                f"{', '.join(f'{prep.quote(c.name)} = {m}' for c, m in zip(columns[:-1], marks))} "
                f"WHERE {prep.quote(table.c[key].name)} = {marks[-1]}")
         for i in range(0, len(group), PAGE):
-            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], order, procs))  # type: ignore[arg-type]
+            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], order, procs))
     return len(rows)
