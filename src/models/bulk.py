@@ -30,14 +30,24 @@ from sqlalchemy.orm import Session
 PAGE = 5000  # rows per driver call: bounded memory, few round trips
 
 _Proc = Callable[[Any], Any]
-_procs: dict[tuple[str, str, str], _Proc | None] = {}
 
 
 def _processor(column: Column[Any], dialect: Dialect) -> _Proc | None:
-    key = (column.table.name, column.name, dialect.name)
-    if key not in _procs:
-        _procs[key] = column.type.dialect_impl(dialect).bind_processor(dialect)
-    return _procs[key]
+    """The column's bind processor for this very dialect: a sealed column's processor reads the
+    key attached to its engine's dialect (two workspaces in one process, two keys), so it is
+    never shared across engines (SQLAlchemy memoizes the type's dialect implementation itself)."""
+    return column.type.dialect_impl(dialect).bind_processor(dialect)
+
+
+class RowContext:
+    """What a context-sensitive column default (one computed from the row's other values) asks
+    of SQLAlchemy's execution context."""
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self._row = row
+
+    def get_current_parameters(self, isolate_multiinsert_groups: bool = True) -> dict[str, Any]:
+        return self._row
 
 
 def _placeholders(dialect: Dialect, count: int) -> list[str]:
@@ -130,7 +140,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
             for r in group:
                 r = dict(r)
                 for name, d in defaults.items():
-                    r[name] = d(None) if callable(d) else d
+                    r[name] = d(RowContext(r)) if callable(d) else d
                 filled.append(r)
             group, keys = filled, (*keys, *defaults)
         columns = [table.c[k] for k in keys]

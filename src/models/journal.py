@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
-from yichao.models.bulk import insert_rows, update_rows
+from yichao.models.bulk import RowContext, insert_rows, update_rows
 from yichao.models.db import JOURNAL_LOCK
 from yichao.models.errors import ForeignRecordError, StaleRecord, UserError
 from yichao.models.registry import import_all
@@ -204,16 +204,6 @@ def record_event(
     )
 
 
-class _RowContext:
-    """What a context-sensitive column default asks of SQLAlchemy's execution context."""
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self._row = row
-
-    def get_current_parameters(self, isolate_multiinsert_groups: bool = True) -> dict[str, Any]:
-        return self._row
-
-
 def _json_default(value: Any) -> Any:
     """What :func:`dumps` does with a value JSON lacks: :func:`to_jsonable`, else its text."""
     if type(value) is datetime or type(value) is date:  # nearly every call: updated_at, dates
@@ -275,7 +265,7 @@ def bulk_insert(session: Session, model: type[Base], rows: list[dict[str, Any]])
                     full[key] = value
         for key, make in callable_defaults.items():
             if full[key] is None:
-                full[key] = make(_RowContext(full))
+                full[key] = make(RowContext(full))
         if full["uid"] is None:
             full["uid"] = new_uid()
         if full["origin"] is None:
