@@ -39,7 +39,7 @@ def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", kee
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         with atomic_path(target) as tmp:
-            _copy_sqlite(db_file, tmp)
+            copy_sqlite(db_file, tmp)
     except OSError as exc:
         raise UserError(f"备份失败：{disk_message(target, exc)}") from exc
     if keep:
@@ -55,7 +55,7 @@ def backup_database(db_file: Path, target_dir: Path, reason: str = "manual", kee
     return target
 
 
-def _copy_sqlite(source: Path, target: Path) -> None:
+def copy_sqlite(source: Path, target: Path) -> None:
     """SQLite's online backup of ``source`` into ``target``; a full disk is an OSError."""
     try:
         src = sqlite3.connect(str(source))

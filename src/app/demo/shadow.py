@@ -13,29 +13,16 @@ touched.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from yichao.app.core import Workspace, attachments_dir, db_path, open_workspace
-from yichao.app.core.backup import copy_attachments, copy_missing_files
+from yichao.app.core.backup import copy_attachments, copy_missing_files, copy_sqlite
 from yichao.app.core.file_ops import remove_with_retry, replace_with_retry
 from yichao.app.core.paths import sweep_work_folders, work_folder
 
 CARRIED = ("settings.json",)
-
-
-def _copy_database(source: Path, target: Path) -> None:
-    src = sqlite3.connect(str(source))
-    try:
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 @contextmanager
@@ -46,7 +33,7 @@ def shadow_workspace(ws: Workspace) -> Iterator[Workspace]:
     shadow = work_folder(data_dir, "demo")
     shadow.mkdir()
     try:
-        _copy_database(db_path(data_dir), db_path(shadow))
+        copy_sqlite(db_path(data_dir), db_path(shadow))
         for name in CARRIED:
             if (data_dir / name).is_file():
                 shutil.copyfile(data_dir / name, shadow / name)
