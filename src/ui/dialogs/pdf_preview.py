@@ -3,9 +3,11 @@
     PdfPreviewDialog(pdf_path, title, parent).exec()   # or .show() for a non-modal window
 
 Pages are shown by QtPdf; printing goes through QPrintDialog / QPrinter, so the user chooses the
-printer, the number of copies and a page range like in any Windows program. Each page is rendered at
-the printer's resolution and painted onto white (``QPdfDocument.render`` returns a transparent image,
-DESIGN.md section 8). "Save as PDF" copies the file the program wrote.
+printer, the number of copies and a page range like in any Windows program. A document laid out as
+sheets (certificates, passbooks) prints as vector text at 1:1 (``yichao.ui.printing``); any other PDF
+page is rendered at up to 300 dpi, painted onto white (``QPdfDocument.render`` returns a transparent
+image, DESIGN.md section 8) and placed at its own size on the paper, the printer scaling the image (an
+A4 page scaled in memory to a 600 dpi laser would cost 139 MB). "Save as PDF" copies the file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -34,7 +36,7 @@ from yichao.app.pdf import Sheet
 from yichao.ui.icons import icon
 from yichao.ui.printing import PrintFailed, paper_problem, print_sheets, sheet_printer
 
-MAX_PRINT_DPI = 300  # enough for text on paper; 600 dpi A4 pages would cost 140 MB each
+MAX_PRINT_DPI = 300  # enough for text on paper; the printer scales the image, never a copy in memory
 ZOOM_STEP = 1.25
 
 
@@ -62,7 +64,8 @@ def pages_to_print(printer: QPrinter, page_count: int, current: int = 0) -> list
 
 
 def print_document(document: QPdfDocument, printer: QPrinter, pages: list[int]) -> int:
-    """Send ``pages`` to ``printer``, each fitted to the printable area; returns sheets printed.
+    """Send ``pages`` to ``printer`` at their own size (shrunk only when the paper is smaller);
+    returns sheets printed.
 
     Copies are left to the driver when it can make them; otherwise the pages are sent again.
     """
@@ -80,24 +83,32 @@ def print_document(document: QPdfDocument, printer: QPrinter, pages: list[int]) 
                 if copy or n:
                     _orient(printer, document.pagePointSize(index))
                     printer.newPage()
-                target = painter.viewport()
                 points = document.pagePointSize(index)
                 dpi = min(printer.resolution(), MAX_PRINT_DPI)
                 pixels = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
-                image = render_page(document, index, pixels)
-                scaled = QSizeF(image.size()).scaled(QSizeF(target.size()), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.save()
                 painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                painter.drawImage(
-                    QPointF(target.x(), target.y()).toPoint(),
-                    image.scaled(scaled.toSize(), Qt.AspectRatioMode.IgnoreAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation),
-                )
+                # the image keeps its pixels; the printer (or its driver) scales it to the target
+                painter.drawImage(page_target(printer, points), render_page(document, index, pixels))
                 painter.restore()
                 printed += 1
     finally:
         painter.end()
     return printed
+
+
+def page_target(printer: QPrinter, points: QSizeF) -> QRectF:
+    """Where a PDF page of ``points`` lands, in the painter's device pixels: from the paper's
+    top-left corner at 1:1, or shrunk to the paper (keeping its shape) when the paper is smaller."""
+    scale = printer.resolution() / 72
+    size = QSizeF(points.width() * scale, points.height() * scale)
+    paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+    # without "full page" the painter's origin is the printable area's corner, not the paper's
+    origin = QPointF(0, 0) if printer.fullPage() else -printer.pageRect(QPrinter.Unit.DevicePixel).topLeft()
+    slack = scale  # a point of rounding between the PDF's size and the paper's
+    if size.width() > paper.width() + slack or size.height() > paper.height() + slack:
+        size = size.scaled(paper.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    return QRectF(origin, size)
 
 
 def _orient(printer: QPrinter, points: QSizeF) -> None:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtPrintSupport import QPrinter
 
-from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog, pages_to_print, render_page
+from yichao.ui.dialogs.pdf_preview import MAX_PRINT_DPI, PdfPreviewDialog, page_target, pages_to_print, render_page
 
 
 def _pdf(path: Path, pages: int) -> Path:
@@ -114,3 +114,57 @@ def test_a_custom_wide_page_is_not_turned_again(qtbot, tmp_path):
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
     width, height = (float(v) for v in size.split(":")[1].split("pts")[0].split(" x "))
     assert width == pytest.approx(180 * mm, abs=1.5) and height == pytest.approx(125 * mm, abs=1.5)
+
+
+def _images(pdf: Path) -> list[dict[str, str]]:
+    """`pdfimages -list`: one dict per image (width, height, x-ppi, ...)."""
+    lines = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    header, _, *rows = lines.splitlines()
+    names = header.split()
+    return [dict(zip(names, row.split(), strict=False)) for row in rows]
+
+
+def test_a_page_prints_at_its_own_size_and_the_image_is_never_scaled_to_the_device(dialog, tmp_path):
+    """Issue 20: a 300 dpi page image scaled in memory to the printer's resolution cost 139 MB an A4
+    page on a 600 dpi laser (557 MB on this 1200 dpi PDF printer); the printer scales it instead."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert printer.resolution() > MAX_PRINT_DPI
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert dialog.print_to(printer) == 1
+    (image,) = _images(out)
+    # landscape A4 (842 x 595 pt) at 300 dpi, covering the whole page: 300 pixels per inch of paper
+    assert int(image["width"]) == round(842 * MAX_PRINT_DPI / 72)
+    assert int(image["x-ppi"]) == pytest.approx(MAX_PRINT_DPI, abs=2)
+    assert int(image["y-ppi"]) == pytest.approx(MAX_PRINT_DPI, abs=2)
+
+
+def test_the_page_lands_at_one_to_one_from_the_papers_corner_or_shrinks_to_a_smaller_paper():
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    a4 = QSizeF(595, 842)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setFullPage(True)
+    k = printer.resolution() / 72
+    target = page_target(printer, a4)
+    assert (target.x(), target.y()) == (0, 0)
+    assert target.width() == pytest.approx(595 * k) and target.height() == pytest.approx(842 * k)
+    # a printer left with margins: the painter starts at the printable corner, the page at the paper's
+    printer.setFullPage(False)
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(10, 20, 10, 10), QPageLayout.Unit.Millimeter))
+    target = page_target(printer, a4)
+    assert target.x() == pytest.approx(-10 / 25.4 * printer.resolution(), abs=2)
+    assert target.y() == pytest.approx(-20 / 25.4 * printer.resolution(), abs=2)
+    assert target.width() == pytest.approx(595 * k)
+    # US Letter is shorter than A4: the page shrinks to the paper's height, keeping its shape
+    printer.setFullPage(True)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    target = page_target(printer, a4)
+    assert target.height() == pytest.approx(792 * k, abs=2)
+    assert target.width() / target.height() == pytest.approx(595 / 842, abs=1e-3)
