@@ -73,3 +73,37 @@ def test_the_windows_workflow_builds_runs_and_checks_what_must_be_bundled() -> N
     for needed in ("--screenshot", " check", "qtbase_zh_CN.qm", "yichao_zh_CN.qm", "psycopg_binary", "libpq",
                    "yichao-gui.exe", "installer\\yichao.iss"):
         assert needed in flow, needed
+
+
+def _steps(flow: str) -> dict[str, str]:
+    """The workflow's steps by name (their whole text, the run script included)."""
+    parts = re.split(r"^      - (?:name: |uses: )", flow, flags=re.MULTILINE)[1:]
+    return {part.splitlines()[0]: part for part in parts}
+
+
+def test_the_workflows_driver_check_looks_for_the_sentence_yichao_prints() -> None:
+    from types import SimpleNamespace
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    from yichao.app.core.workspace import server_sentence
+
+    flow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    (step,) = [text for name, text in _steps(flow).items() if name.startswith("The driver loads")]
+    refused = OperationalError("connect", {}, Exception("connection refused"))
+    printed = server_sentence(refused, SimpleNamespace(url=make_url("postgresql+psycopg://yichao@127.0.0.1:1/y")))
+    expected = re.search(r'-notmatch "([^"]+)"', step)
+    assert expected and expected.group(1) in printed
+    # PowerShell decodes a program's output in the console's code page unless told: yichao writes UTF-8
+    assert "[Console]::OutputEncoding = [Text.Encoding]::UTF8" in step.split("$out =")[0]
+
+
+def test_the_workflows_cmd_steps_are_plain_ascii() -> None:
+    """cmd.exe reads a script in the console's code page: Chinese in it would reach Python garbled."""
+    flow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    cmd_steps = [text for text in _steps(flow).values() if "shell: cmd" in text]
+    assert cmd_steps
+    for text in cmd_steps:
+        script = text.split("run: |", 1)[1]
+        assert script.isascii(), [line for line in script.splitlines() if not line.isascii()]
