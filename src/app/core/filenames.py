@@ -20,23 +20,30 @@ _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$
 _SPACES = re.compile(r"\s+")
 
 
-def safe_filename(text: str, suffix: str = "", max_stem: int = MAX_STEM, fallback: str = "未命名") -> str:
+def safe_filename(text: str, suffix: str = "", max_stem: int = MAX_STEM, fallback: str = "未命名",
+                  tail: str = "") -> str:
     """A file name from ``text`` (plus ``suffix``, e.g. ".pdf") that any Windows PC accepts.
 
-    ``text`` may already end in ``suffix``; it is not doubled.
+    ``text`` may already end in ``suffix``; it is not doubled. ``tail`` is fixed words after the
+    text ("评分表", a period): a long text is shortened before it, so the tail and suffix survive.
     """
     stem = unicodedata.normalize("NFC", text or "")
-    if suffix and stem.lower().endswith(suffix.lower()):
+    if suffix and not tail and stem.lower().endswith(suffix.lower()):
         stem = stem[: -len(suffix)]
-    stem = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in stem)  # controls, format chars
-    stem = _SPACES.sub(" ", stem.translate(_TWINS)).strip()
-    stem = stem[:max_stem].rstrip(". ").lstrip(" ")
+    end = _clean(tail)[: max_stem // 2]
+    stem = (_clean(stem)[: max_stem - len(end)] + end).rstrip(". ").lstrip(" ")
     if not stem or set(stem) <= {"."}:
         stem = fallback
     base = stem.split(".")[0].rstrip(" ")
     if _RESERVED.match(base):
         stem = "_" + stem
     return stem + _safe_suffix(suffix)
+
+
+def _clean(text: str) -> str:
+    """No control or format characters, forbidden punctuation as its full-width twin, one space."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text.translate(_TWINS)).strip()
 
 
 def _safe_suffix(suffix: str) -> str:

@@ -50,3 +50,16 @@ def test_a_long_title_is_shortened_and_keeps_its_suffix() -> None:
 @given(st.text(max_size=400), st.sampled_from(["", ".pdf", ".xlsx", "pdf", ".p:df"]))
 def test_any_text_makes_a_name_windows_accepts(title: str, suffix: str) -> None:
     assert _windows_accepts(safe_filename(title, suffix))
+
+
+@pytest.mark.parametrize("title", ["交流会" * 120, "a:b" * 200, "CON", "", "路演. . "])
+def test_fixed_words_and_the_suffix_survive_a_long_title(title: str) -> None:
+    """A roadshow of 300 characters: "评分表.xlsx" stays at the end (the extension was lost before)."""
+    name = safe_filename(title, ".xlsx", tail="评分表")
+    assert name.endswith("评分表.xlsx") and len(name) <= 80 + 5
+    assert _windows_accepts(name)
+
+
+@given(st.text(max_size=400), st.text(max_size=60))
+def test_any_text_with_any_tail_makes_a_name_windows_accepts(title: str, tail: str) -> None:
+    assert _windows_accepts(safe_filename(title, ".pdf", tail=tail))

@@ -149,16 +149,17 @@ class RoadshowActions(QObject):
         roadshow.declare_recusal(self.ws, self.tab.roadshow_uid, v["judge"], v["project"], v["reason"])
         return True
 
-    def _name(self, suffix: str) -> str:
-        return safe_filename(f"{self.tab.grid.roadshow.name}{suffix}" if self.tab.grid else suffix)
+    def _name(self, what: str, suffix: str = "") -> str:
+        """The roadshow's name and ``what``, as a file name (a long name is shortened before ``what``)."""
+        return safe_filename(self.tab.grid.roadshow.name if self.tab.grid else "", suffix, tail=what)
 
     def blank_sheet(self) -> None:
-        path = self.tab.ask_save(self.tr("Blank scoring sheet"), self._name("评分表.xlsx"), "Excel (*.xlsx)")
+        path = self.tab.ask_save(self.tr("Blank scoring sheet"), self._name("评分表", ".xlsx"), "Excel (*.xlsx)")
         if path and call(self.tab, export_blank_sheet, self.ws, self.tab.roadshow_uid, path) is not None:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("Saved %1.").replace("%1", str(path)))
 
     def export_scores(self) -> None:
-        path = self.tab.ask_save(self.tr("Export scores"), self._name("评分汇总.xlsx"), "Excel (*.xlsx)")
+        path = self.tab.ask_save(self.tr("Export scores"), self._name("评分汇总", ".xlsx"), "Excel (*.xlsx)")
         if path and call(self.tab, export_scores, self.ws, self.tab.roadshow_uid, path) is not None:
             QMessageBox.information(self.tab, self.tr("Yichao"), self.tr("Saved %1.").replace("%1", str(path)))
 

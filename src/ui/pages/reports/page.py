@@ -165,7 +165,8 @@ class ReportsPage(QWidget):
     def ask_save(self, suffix: str) -> None:
         if self.report is None:
             return
-        default = str(Path.home() / safe_filename(f"{self.report.site_name}{self.report.period.code}统计报表", suffix))
+        name = safe_filename(self.report.site_name, suffix, tail=f"{self.report.period.code}统计报表")
+        default = str(Path.home() / name)
         filters = self.tr("PDF files (*.pdf)") if suffix == ".pdf" else self.tr("Excel workbooks (*.xlsx)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), default, filters)
         if path:
