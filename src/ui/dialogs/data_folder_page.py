@@ -3,7 +3,8 @@
 A clerk may pick a folder on another disk (PCs with a restore card wipe C: at every reboot); a
 network share, a USB stick or a OneDrive-synced folder is refused with the sentence of
 :func:`yichao.app.core.location_problem`. A folder that already holds Yichao data (a reinstalled PC)
-is taken as it is: the wizard then finishes on this page and the login follows.
+is taken as it is: the wizard then finishes on this page and the login follows; in an unsafe place
+the page says at once that it will run without WAL (:func:`yichao.app.core.location_warning`).
 """
 
 from __future__ import annotations
@@ -83,8 +84,13 @@ class DataFolderPage(QWizardPage):
 
     def _revalidate(self) -> None:
         self.error.setText(self.problem() or "")
-        self.note.setText(self.tr("This folder already holds Yichao data. Finish to use it and sign in.")
-                          if self.has_data() else "")
+        note = ""
+        if self.has_data():
+            note = self.tr("This folder already holds Yichao data. Finish to use it and sign in.")
+            risk = core.location_warning(self.folder())  # a share, a stick, a synced folder: said now
+            if risk:
+                note += "\n" + risk
+        self.note.setText(note)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802

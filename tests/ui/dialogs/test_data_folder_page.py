@@ -85,3 +85,19 @@ def test_without_a_choice_the_wizard_keeps_the_folder_it_was_given(qtbot, tmp_pa
     wizard = SetupWizard(tmp_path / "given")
     qtbot.addWidget(wizard)
     assert wizard.folder_page is None and wizard.page(wizard.startId()) is wizard.site_page
+
+
+def test_data_already_on_a_share_is_taken_with_the_warning_on_the_page(qtbot, home, tmp_path, templates, monkeypatch):
+    share = (tmp_path / "share").resolve()
+    shutil.copytree(templates(), share / "益巢")
+    monkeypatch.setattr("yichao.app.core.storage._read_mounts", lambda: f"//nas/office {share} cifs rw 0 0\n")
+    make_application()
+    wizard = SetupWizard(home, choose_folder=True)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.folder_page.path.setText(str(share / "益巢"))
+    note = wizard.folder_page.note.text()
+    assert "网络位置" in note and "较慢但更稳妥" in note  # runs without WAL, and says so before the login
+    assert wizard.folder_page.error.text() == "" and wizard.folder_page.isFinalPage()
+    wizard.folder_page.path.setText(str(tmp_path / "D" / "new"))
+    assert "网络位置" not in wizard.folder_page.note.text()
