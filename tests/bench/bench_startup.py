@@ -22,6 +22,7 @@ too, because on a shared two-core machine wall time moves with other people's wo
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import statistics
@@ -30,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yichao
 
 CHILD = r'''
 import os, sys
@@ -112,7 +115,7 @@ def run_child(mode: str, data_dir: Path, pwfile: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", CHILD, mode, str(data_dir), str(pwfile)], check=True,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stderr=subprocess.DEVNULL,
+                         env=child_env(), stderr=subprocess.DEVNULL,
                          capture_output=False, stdout=subprocess.PIPE, text=True).stdout
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -120,6 +123,22 @@ def run_child(mode: str, data_dir: Path, pwfile: Path) -> tuple[float, float]:
     if mode.startswith("enter"):
         return float(out.strip().splitlines()[-1]), float("nan")
     return wall, cpu
+
+
+def child_env() -> dict[str, str]:
+    """The children's environment: offscreen, and bytecode read as an installed program reads it."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compile_package() -> None:
+    """Compile Yichao's modules once, as pip and PyInstaller do when they install it.
+
+    A source checkout run with PYTHONDONTWRITEBYTECODE (or never run before) would otherwise
+    compile every module from source on every start: about 0.2 s that no installed program pays.
+    """
+    compileall.compile_dir(str(Path(yichao.__file__).parent), quiet=1)
 
 
 def prepare(data_dir: Path, residents: int, pwfile: Path) -> None:
@@ -147,6 +166,7 @@ def main() -> None:
     pwfile = data_dir.parent / "pw.txt"
     pwfile.write_text("secret123\n", encoding="utf-8")
     prepare(data_dir, args.residents, pwfile)
+    compile_package()
     modes = ("bare", "floor", "login", "main", "filled", "enter", "enter-filled")
     walls: dict[str, list[float]] = {m: [] for m in modes}
     cpus: dict[str, list[float]] = {m: [] for m in modes}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from yichao.app.core.workspace import Workspace
 from yichao.models.journal import JournalEntry
@@ -27,10 +27,12 @@ class StatusInfo:
 
 def last_exchange(ws: Workspace) -> datetime | None:
     """The time of the newest bundle sent or received, from the journal."""
-    with ws.read() as session:  # by operation (indexed), never max(at) over the whole journal
-        return session.scalar(
-            select(JournalEntry.at).where(JournalEntry.op.in_(EXCHANGE_OPS)).order_by(JournalEntry.id.desc()).limit(1)
-        )
+    # max(id) over the few exchange rows of the operation index, then one row by its key: an
+    # ORDER BY id DESC LIMIT 1 lets SQLite walk the whole journal backwards instead (0.3 s on the
+    # status bar's first paint with 180,000 journal rows and no exchange near the end)
+    newest = select(func.max(JournalEntry.id)).where(JournalEntry.op.in_(EXCHANGE_OPS)).scalar_subquery()
+    with ws.read() as session:
+        return session.scalar(select(JournalEntry.at).where(JournalEntry.id == newest))
 
 
 def set_up_at(ws: Workspace) -> datetime | None:
