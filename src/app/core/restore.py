@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import DBAPIError, OperationalError
+
 from yichao.app.core.backup import (
     ATTACHMENTS,
     KEYS,
@@ -37,6 +39,7 @@ from yichao.app.core.backup import (
     fold_wal,
     integrity_problem,
 )
+from yichao.app.core.db_errors import translate
 from yichao.app.core.errors import UserError
 from yichao.app.core.file_ops import (
     copy_with_retry,
@@ -72,6 +75,7 @@ KIND_LABELS = {
     "certificate": "证书", "certificate_print": "证书打印记录",
 }
 RESTORING_SUFFIX = ".restoring"
+UNFINISHED = "恢复没有完成，原数据库未被改动。"
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,7 @@ def restore_database(data_dir: Path, backup_file: Path, *, locked: bool = False,
     check_backup_file(backup_file)
     lock = None if locked else InstanceLock(data_dir)
     if lock is not None:
-        lock.acquire()
+        _file_step(lock.acquire)  # another Yichao in the folder, or a folder that cannot be written
     try:
         result = _restore(data_dir, backup_file, user)
     finally:
@@ -296,15 +300,20 @@ def _restore(data_dir: Path, backup_file: Path, user: str) -> RestoreResult:
     work = target.with_suffix(RESTORING_SUFFIX)
     try:
         _file_step(_copy, backup_file, work)
-        _upgrade(work)
-        plan = _carry_into(work, target if readable else None, backup_file, user)
+        _copy_step(_upgrade, work)
+        plan = _copy_step(_carry_into, work, target if readable else None, backup_file, user)
         problem = integrity_problem(work)
         if problem:
             raise UserError(f"恢复没有完成，原数据库未被改动：{problem}")
         previous = _file_step(_set_aside, data_dir, target, readable)
-        for suffix in ("-wal", "-shm"):
-            _file_step(remove_with_retry, Path(str(target) + suffix))
-        _file_step(replace_with_retry, work, target)
+        try:
+            for suffix in ("-wal", "-shm"):
+                _file_step(remove_with_retry, Path(str(target) + suffix))
+            _file_step(replace_with_retry, work, target)
+        except UserError:
+            if previous is not None and not readable:
+                _put_back(previous, target)  # the damaged file was moved aside: it goes back, nothing changed
+            raise
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
             remove_quietly(Path(str(work) + suffix))
@@ -318,10 +327,40 @@ def _file_step(action: Callable[..., T], *args: Any) -> T:
     """A step on files: what fails (full disk, a file held by antivirus) is one sentence."""
     try:
         return action(*args)
-    except OSError as exc:
-        raise UserError(f"恢复没有完成，原数据库未被改动。{describe_os_error(exc, '恢复')}") from exc
     except UserError as exc:
-        raise UserError(f"恢复没有完成，原数据库未被改动。{exc.message}") from exc
+        if exc.message.startswith(UNFINISHED):
+            raise
+        raise UserError(f"{UNFINISHED}{exc.message}") from exc
+    except (OSError, DBAPIError, sqlite3.Error) as exc:
+        raise _unfinished(exc) from exc
+
+
+def _copy_step(action: Callable[..., T], *args: Any) -> T:
+    """A step on the copy: its own refusals stay as they are; a failing disk or database (full,
+    read-only, a damaged page) is one sentence."""
+    try:
+        return action(*args)
+    except (OSError, DBAPIError, sqlite3.Error) as exc:
+        raise _unfinished(exc) from exc
+
+
+def _unfinished(exc: OSError | DBAPIError | sqlite3.Error) -> UserError:
+    if isinstance(exc, OSError):
+        return UserError(f"{UNFINISHED}{describe_os_error(exc, '恢复')}")
+    # the copy is worked on through SQLAlchemy (the upgrade) and through sqlite3 directly (the carry)
+    wrapped = exc if isinstance(exc, DBAPIError) else OperationalError(None, None, exc)
+    return UserError(f"{UNFINISHED}{translate(wrapped).message}")
+
+
+def _put_back(aside: Path, target: Path) -> None:
+    """Move a database set aside as it was (with its log files) back in place; best effort."""
+    for suffix in ("", "-wal", "-shm"):
+        moved, home = Path(str(aside) + suffix), Path(str(target) + suffix)
+        if moved.exists() and not home.exists():
+            try:
+                shutil.move(str(moved), str(home))
+            except OSError:
+                continue
 
 
 def _copy(source: Path, work: Path) -> None:

@@ -155,3 +155,68 @@ def test_a_worker_that_does_not_finish_in_time_is_one_sentence_and_the_workspace
         thread.join()
     add_community(workspace, "燕山社区")
     assert [c.name for c in list_communities(workspace)] == ["燕山社区"]
+
+
+def test_a_damaged_database_moved_aside_goes_back_when_the_swap_fails(workspace, monkeypatch, no_waiting):
+    backup = _backup_then_change(workspace)
+    folder = workspace.data_dir
+    workspace.close()
+    damaged = b"SQLite format 3\x00" + b"\x07" * 5000  # the header, then nothing SQLite can read
+    db_path(folder).write_bytes(damaged)
+
+    def held(src, dst):
+        if Path(dst).name == "yichao.db":
+            raise PermissionError(13, "being used by another process", str(dst))
+        os.replace(src, dst)
+
+    monkeypatch.setattr("yichao.app.core.file_ops.os.replace", held)
+    with pytest.raises(UserError, match="占用") as caught:
+        restore_database(folder, backup)
+    monkeypatch.undo()
+    assert caught.value.message.startswith("恢复没有完成，原数据库未被改动。")
+    assert db_path(folder).read_bytes() == damaged  # back where it was, not left in the backups folder
+    assert not list((folder / "backups").glob("damaged-*"))
+    assert _leftovers(folder) == []
+
+
+@pytest.mark.parametrize("step", ["_upgrade", "_bump_sync_counters"])
+def test_a_full_disk_while_working_on_the_copy_is_one_sentence_and_changes_nothing(workspace, monkeypatch, step):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from yichao.app.core import restore
+
+    backup = _backup_then_change(workspace)
+    folder = workspace.data_dir
+    workspace.close()
+    before = db_path(folder).read_bytes()
+    full = sqlite3.OperationalError("database or disk is full")
+
+    def fails(*args, **kwargs):  # the upgrade goes through SQLAlchemy, the carry through sqlite3
+        raise OperationalError("UPDATE ...", {}, full) if step == "_upgrade" else full
+
+    monkeypatch.setattr(restore, step, fails)
+    with pytest.raises(UserError) as caught:
+        restore_database(folder, backup)
+    monkeypatch.undo()
+    assert caught.value.message.startswith("恢复没有完成，原数据库未被改动。") and "磁盘已满" in caught.value.message
+    assert "\n" not in caught.value.message and "UPDATE" not in caught.value.message
+    assert db_path(folder).read_bytes() == before
+    assert _leftovers(folder) == []
+
+
+def test_a_folder_whose_lock_file_cannot_be_made_is_one_sentence(workspace, monkeypatch):
+    backup = _backup_then_change(workspace)
+    folder = workspace.data_dir
+    workspace.close()
+
+    def denied(self):
+        raise PermissionError(13, "Access is denied", str(folder / "yichao.lock"))
+
+    monkeypatch.setattr(InstanceLock, "acquire", denied)
+    with pytest.raises(UserError, match="恢复没有完成") as caught:
+        restore_database(folder, backup)
+    monkeypatch.undo()
+    assert "权限" in caught.value.message
+    assert sorted(_names(folder)) == sorted(["燕山社区", "千佛山社区"])
