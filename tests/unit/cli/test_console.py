@@ -66,3 +66,40 @@ def test_no_streams_at_all_as_in_a_windowed_exe(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["roadshow", "rank", str(_scores(tmp_path))]) == 0
     assert main(["roadshow", "rank", str(tmp_path / "missing.json")]) == 1
+
+
+def _street_with_a_hard_name(workspace, tmp_path: Path) -> tuple[list[str], str]:
+    """A street holding an organization whose name GBK cannot write; the CLI's sign-in arguments."""
+    from yichao.app.orgs import OrgInput, create_org
+
+    stored = create_org(workspace, OrgInput(name=f"夕阳{HARD}艺术团")).name
+    folder = workspace.data_dir
+    workspace.close()
+    pw = tmp_path / "pw.txt"
+    pw.write_bytes(b"'secret123' \r\n")  # as cmd.exe's echo writes it
+    return ["--data-dir", str(folder), "--user", "admin", "--password-file", str(pw)], stored
+
+
+def test_list_json_redirected_on_a_chinese_pc_is_utf8_json(workspace, tmp_path, monkeypatch):
+    """`yichao list orgs --json > orgs.json` in cmd.exe: stdout is a file in GBK; the file is UTF-8."""
+    args, stored = _street_with_a_hard_name(workspace, tmp_path)
+    assert "•😀䶮" in stored
+    out, err = _Stream("gbk", console=False), _Stream("gbk", console=False)
+    monkeypatch.delenv("PYTHONIOENCODING", raising=False)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main([*args, "list", "orgs", "--json"]) == 0, err.data()
+    rows = [json.loads(line) for line in out.data().decode("utf-8").splitlines()]
+    assert stored in {row["name"] for row in rows}
+    assert main([*args, "list", "orgs"]) == 0  # the table form too
+    assert stored in out.data().decode("utf-8")
+
+
+def test_list_json_with_no_stdout_at_all_does_not_die(workspace, tmp_path, monkeypatch):
+    args, _ = _street_with_a_hard_name(workspace, tmp_path)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main([*args, "list", "orgs", "--json"]) == 0
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error goes nowhere, quietly
+        main([*args, "list", "orgs", "--bogus"])
+    assert usage.value.code == 2

@@ -28,8 +28,12 @@ def _write(tmp_path: Path, data: bytes) -> Path:
         b"'secret123' \r\n",                                     # cmd.exe: echo 'secret123' > pw.txt
         b'"secret123" \r\n',                                     # cmd.exe with double quotes
         b"  secret123  \n\nsecond line\n",                       # surrounding spaces, more lines
+        b"secret123 \r\n",                                       # cmd.exe: echo secret123 > pw.txt
+        codecs.BOM_UTF16_LE + "'secret123'\r\n".encode("utf-16-le"),  # PowerShell 5: echo "'secret123'" > f
+        codecs.BOM_UTF8 + b'"secret123"\r\n',                    # PowerShell 5: Out-File -Encoding utf8
     ],
-    ids=["lf", "bare", "crlf", "utf8-bom", "utf16le-bom", "utf16be-bom", "cmd-single", "cmd-double", "spaces"],
+    ids=["lf", "bare", "crlf", "utf8-bom", "utf16le-bom", "utf16be-bom", "cmd-single", "cmd-double", "spaces",
+         "cmd-unquoted", "ps-quotes-utf16", "ps-quotes-utf8-bom"],
 )
 def test_every_windows_way_of_writing_a_password_reads_the_same(tmp_path: Path, data: bytes) -> None:
     assert read_password_file(_write(tmp_path, data)) == "secret123"
