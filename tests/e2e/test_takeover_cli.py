@@ -15,7 +15,7 @@ from yichao.models.identifiers import make_id_number
 
 from .cli import ENV
 
-ID = make_id_number("370102", date(1948, 10, 1), 7)
+ID = make_id_number("370102", date(1948, 10, 1), 8)  # a woman's number (even sequence)
 
 
 def run(folder: Path, pw: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -57,3 +57,24 @@ def test_a_wrong_row_refuses_the_file_with_its_row_number(fresh, tmp_path):
     assert r.returncode == 1
     assert "第4行" in r.stderr and "负数" in r.stderr and "Traceback" not in r.stderr
     assert os.path.exists(folder / "yichao.db")
+
+
+def test_the_ledgers_words_mapped_with_map_then_remembered(fresh, tmp_path):
+    folder, pw = fresh
+    assert run(folder, pw, "community", "add", "甸柳第一社区", "--code", "370102001001").returncode == 0
+    header = [h if h != "发折网点" else "储蓄所" for h in HEADER]
+    first = ledger(tmp_path / "台账.xlsx", [[1, "LX-5", "孙秀英", "女性", ID, None, "20", "1", "1-2", None, "一社区"]],
+                   header=header)
+    refused = run(folder, pw, "xlsx", "import", "passbooks", str(first))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "--map 性别=女性:女" in refused.stderr and "--map 储蓄所=一社区:甸柳第一社区" in refused.stderr
+    ok = run(folder, pw, "xlsx", "import", "passbooks", str(first), "--map", "性别=女性:女",
+             "--map", "储蓄所=一社区:甸柳第一社区")
+    assert ok.returncode == 0, ok.stderr
+    second_id = make_id_number("370102", date(1952, 4, 4), 10)
+    next_month = ledger(tmp_path / "下月.xlsx", [[1, "LX-6", "周桂英", "女性", second_id, None, "5", "0", "1-2", None,
+                                                 "一社区"]], header=header)
+    again = run(folder, pw, "xlsx", "import", "passbooks", str(next_month))
+    assert again.returncode == 0, again.stderr  # remembered for this layout: no --map needed
+    shown = run(folder, pw, "passbook", "show", "LX-6")
+    assert "370102001001" in shown.stdout

@@ -56,12 +56,13 @@ from yichao.app.passbook.rules import (
     save_rule,
 )
 from yichao.app.passbook.statement import write_statement
-from yichao.app.passbook.takeover_xlsx import import_passbooks
+from yichao.app.passbook.takeover_xlsx import import_passbooks, takeover_questions
 from yichao.app.passbook.xlsx import export_passbooks
 from yichao.app.pdf.calibration import offset_from_ruler
 
 __all__ = [
     "import_passbooks",
+    "takeover_questions",
     "export_passbooks",
     "ENTRY_KIND_LABELS",
     "REPRINT_REASON_LABELS",

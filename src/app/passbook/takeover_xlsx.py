@@ -21,10 +21,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from yichao.app.core.communities import list_communities
 from yichao.app.core.errors import UserError, message_of
-from yichao.app.core.excel import ImportReport, Table, clean_text, normalize_header, parse_date, read_table
-from yichao.app.core.value_map import ValueMap
+from yichao.app.core.excel import ImportReport, Table, clean_text, parse_date, read_table
+from yichao.app.core.import_memory import annotate_rejections, mapped_table, questions_for, remember
+from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import normalize_number, operator_name
 from yichao.app.passbook.labels import STATUS_LABELS
@@ -35,28 +35,26 @@ from yichao.app.passbook.lifecycle import (
     check_takeover_position,
     take_over_in_session,
 )
-from yichao.app.people import PersonInput, person_uid_by_id_number, register_in_session
+from yichao.app.passbook.takeover_columns import (
+    ALIASES,
+    fixed_lists,
+    offices,
+    position_is_last_printed,
+    split_position_columns,
+)
+from yichao.app.people import (
+    GENDER_CODES,
+    GENDER_LABELS,
+    PersonInput,
+    check_new_person,
+    person_uid_by_id_number,
+    register_in_session,
+)
 from yichao.models.identifiers import IdentifierError, validate_id_number, validate_phone
 from yichao.models.journal import record_event
 from yichao.models.passbook import Passbook
 from yichao.models.person import Person
 
-ALIASES: dict[str, list[str]] = {
-    "number": ["存折号码", "存折号", "存折编号", "折号", "存折帐号", "存折账号", "账号", "帐号"],
-    "id_number": ["身份证号码", "身份证号", "公民身份号码", "证件号码"],
-    "name": ["持折人", "姓名", "户名", "志愿者姓名", "储户姓名", "储户"],
-    "gender": ["性别"],
-    "phone": ["联系电话", "电话", "手机", "手机号码", "联系方式"],
-    "balance": ["积分余额", "余额", "结余积分", "结余", "当前积分", "可用积分", "积分"],
-    "hours": ["累计服务时长", "服务时长", "志愿服务时长", "累计时长", "时长", "服务小时"],
-    "position": ["下一空行", "续打位置", "打印位置", "已打印至", "最后打印", "已打到", "打印到"],
-    "page": ["页号", "页"],
-    "line": ["行号", "行"],
-    "opened_on": ["开户日期", "开折日期", "办理日期", "发折日期", "开立日期"],
-    "office": ["发折网点", "开户网点", "储蓄所", "发放单位", "网点", "发折单位"],
-}
-# a position header with one of these words says where the last printed line is, not the next free one
-LAST_PRINTED_WORDS = ("已打印", "已打", "最后", "打印到", "打到")
 _POSITION = re.compile(r"第?\s*(\d+)\s*(?:页|[-/／、,，.pP\s])\s*第?\s*(\d+)\s*行?")
 _NUMBER_NOISE = re.compile(r"[,，\s]|分$|积分$|小时$|h$|H$|时$")
 
@@ -104,14 +102,6 @@ def parse_position(text: str) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
-def _position_is_last_printed(table: Table) -> bool:
-    for col, key in table.mapping.items():
-        if key == "position":
-            header = normalize_header(table.headers[col])
-            return any(word in header for word in LAST_PRINTED_WORDS)
-    return False
-
-
 def _next_free(page: int, line: int, per_page: int, last_printed: bool) -> tuple[int, int]:
     if last_printed:
         if page < 1 or line < 1:
@@ -127,15 +117,11 @@ def _next_free(page: int, line: int, per_page: int, last_printed: bool) -> tuple
 class _Checker:
     """Checks rows one by one, remembering what earlier rows of the same file claimed."""
 
-    def __init__(self, ws: Workspace, session: Any, table: Table) -> None:
+    def __init__(self, ws: Workspace, session: Any, table: Table, office_codes: dict[str, str]) -> None:
         self.ws, self.session = ws, session
         self.per_page = load_layout("standard").lines_per_page
-        self.last_printed = _position_is_last_printed(table)
-        self.offices = {ws.site.name: ws.site.code, ws.site.code: ws.site.code}
-        for c in list_communities(ws):
-            self.offices[c.name] = c.code or ws.site.code
-            if c.code:
-                self.offices[c.code] = c.code
+        self.last_printed = position_is_last_printed(table)
+        self.offices = office_codes
         self.numbers: dict[str, int] = {}
         self.holders: dict[str, int] = {}
 
@@ -190,6 +176,9 @@ class _Checker:
     def _holder(self, record: dict[str, str]) -> tuple[str | None, PersonInput | None, str]:
         name = clean_text(record.get("name", ""))
         id_text = clean_text(record.get("id_number", ""))
+        stated = clean_text(record.get("gender", ""))
+        if stated not in GENDER_CODES:
+            raise UserError(f"性别应填 男 或 女，现为“{stated}”。")
         if id_text:
             number = validate_id_number(id_text)
             uid = person_uid_by_id_number(self.session, number)
@@ -197,8 +186,12 @@ class _Checker:
                 return uid, None, uid
             if not name:
                 raise UserError("持折人尚未登记，登记需要姓名。")
-            return None, PersonInput(name=name, id_number=number, gender=record.get("gender", ""),
-                                     phone=record.get("phone", "")), number
+            holder = PersonInput(name=name, id_number=number, gender=GENDER_CODES[stated],
+                                 phone=record.get("phone", ""))
+            values = check_new_person(self.session, holder)  # checked now, not when the rows are applied
+            if stated and GENDER_LABELS[values["gender"]] != stated:
+                raise UserError(f"性别“{stated}”与身份证号码不符。")
+            return None, holder, number
         phone = clean_text(record.get("phone", ""))
         if not name:
             raise UserError("没有填写持折人的身份证号码或姓名。")
@@ -220,14 +213,25 @@ class _Checker:
             raise UserError(f"这位居民已有存折 {active.number}（{STATUS_LABELS[active.status]}），不能再接管一本。")
 
 
+def _ledger(ws: Workspace, path: Path) -> tuple[Table, dict[str, str], tuple[FixedList, ...]]:
+    """The ledger's table with its columns read, the offices by name and code, its fixed lists."""
+    office_codes = offices(ws)
+    return split_position_columns(read_table(path, ALIASES)), office_codes, fixed_lists(office_codes)
+
+
+def takeover_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:
+    """The values of this ledger's fixed-list columns (gender, office) the clerk must still map."""
+    table, _offices, lists = _ledger(ws, Path(path))
+    return questions_for(ws, "passbooks", table, lists)
+
+
 def import_passbooks(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
                      value_map: ValueMap | None = None) -> ImportReport:
     """Take over the passbooks of a street's ledger workbook; all rows or none unless ``skip_invalid``."""
     ws.require("staff", "接管已有爱心存折")
     path = Path(path)
-    table = read_table(path, ALIASES)
-    if value_map:
-        raise UserError("存折台账没有需要映射取值的栏目，请去掉 --map。")
+    table, office_codes, lists = _ledger(ws, path)
+    table, used_map = mapped_table(ws, "passbooks", table, lists, value_map)
     found = set(table.mapping.values())
     if "number" not in found:
         raise UserError(f"文件 {path.name} 中找不到“存折号码”一栏，无法接管存折。")
@@ -236,12 +240,13 @@ def import_passbooks(ws: Workspace, path: Path, *, dry_run: bool = False, skip_i
     books: list[_Book] = []
     rejected: list[tuple[int, str]] = []
     with ws.read() as session:
-        checker = _Checker(ws, session, table)
+        checker = _Checker(ws, session, table, office_codes)
         for row, record in table.records():
             try:
                 books.append(checker.check(row, record))
             except (UserError, IdentifierError) as exc:
                 rejected.append((row, message_of(exc)))
+    rejected = annotate_rejections(rejected, table, lists)
     total = len(books) + len(rejected)
     if dry_run or (rejected and not skip_invalid) or not books:
         return ImportReport(total, len(books), 0, tuple(rejected), table.skipped, dry_run)
@@ -259,4 +264,5 @@ def import_passbooks(ws: Workspace, path: Path, *, dry_run: bool = False, skip_i
                                  site_code=book.site_code, operator=operator)
         record_event(session, "import", "passbook", "", {"file": path.name, "rows": len(books),
                                                          "registered": registered, "rejected": len(rejected)})
+    remember(ws, "passbooks", table.headers, table.mapping, used_map)
     return ImportReport(total, len(books), len(books), tuple(rejected), table.skipped, False)

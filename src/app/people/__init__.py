@@ -10,6 +10,7 @@ from yichao.app.people.residents import (
     PeopleFilter,
     PersonInput,
     PersonRow,
+    check_new_person,
     count_people,
     create_person,
     delete_person,
@@ -24,11 +25,13 @@ from yichao.app.people.residents import (
     split_tags,
     update_person,
 )
-from yichao.app.people.xlsx import export_people, import_people, value_questions
+from yichao.app.people.xlsx import GENDER_LIST, export_people, import_people, value_questions
 
 __all__ = [
     "value_questions",
     "GENDER_CODES",
+    "GENDER_LIST",
+    "check_new_person",
     "people_rows",
     "DuplicatePerson",
     "GENDER_LABELS",

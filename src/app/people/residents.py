@@ -146,13 +146,19 @@ def _refuse_taken_volunteer_number(session: Any, number: str, except_uid: str | 
         raise UserError(f"志愿者编号 {number} 已被居民“{other.name}”使用。")
 
 
-def register_in_session(session: Any, data: PersonInput) -> Person:
-    """Register one resident inside the caller's session (a bulk take-over registers holders with
-    their passbooks in one transaction); the same rules as :func:`create_person`."""
+def check_new_person(session: Any, data: PersonInput) -> dict[str, Any]:
+    """The cleaned values of a resident to register, or the sentence :func:`register_in_session`
+    would refuse it with: a bulk import checks every row before it writes any."""
     values = clean_person(data)
     _refuse_duplicate(session, values["id_number"], values["id_masked"])
     _refuse_taken_volunteer_number(session, values["volunteer_number"])
-    person = Person(**values)
+    return values
+
+
+def register_in_session(session: Any, data: PersonInput) -> Person:
+    """Register one resident inside the caller's session (a bulk take-over registers holders with
+    their passbooks in one transaction); the same rules as :func:`create_person`."""
+    person = Person(**check_new_person(session, data))
     session.add(person)
     session.flush()
     return person

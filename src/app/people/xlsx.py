@@ -85,9 +85,8 @@ def _row_input(record: dict[str, str], communities: RosterCommunities) -> Person
 
 
 # the columns with a fixed list of values, and the words rosters use for them
-FIXED_LISTS = (
-    FixedList("gender", "性别", (GENDER_LABELS["male"], GENDER_LABELS["female"]), synonyms=GENDER_SYNONYMS),
-)
+GENDER_LIST = FixedList("gender", "性别", (GENDER_LABELS["male"], GENDER_LABELS["female"]), synonyms=GENDER_SYNONYMS)
+FIXED_LISTS = (GENDER_LIST,)
 
 
 def value_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:

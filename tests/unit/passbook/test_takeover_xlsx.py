@@ -160,3 +160,72 @@ def test_a_sheet_without_a_number_column_is_refused_in_one_sentence(street, tmp_
     path = ledger(tmp_path / "x.xlsx", [["张三", 10]], header=["姓名", "余额"])
     with pytest.raises(UserError, match="存折号码"):
         import_passbooks(street, path)
+
+
+def test_a_new_holder_is_checked_with_the_rows_not_when_they_are_applied(street, tmp_path):
+    """A holder to register whose phone is wrong, whose gender contradicts the number, or who was
+    deleted is a row error in the check (and the dry run), never a failure half-way through."""
+    from yichao.app.people import delete_person
+
+    gone = make_id_number("370102", date(1958, 8, 8), 44)
+    delete_person(street, create_person(street, PersonInput("钱老师", id_number=gone)).uid)
+    rows = [[1, "DL-0201", "赵淑芬", "女", ID_B, "12345", 10, 0, "1-2", None, None],  # 5-digit phone
+            [2, "DL-0202", "王大爷", "女", ID_C, None, 10, 0, "1-2", None, None],  # ID_C is a man's number
+            [3, "DL-0203", "钱老师", "", gone, None, 10, 0, "1-2", None, None],  # a deleted resident
+            [4, "DL-0204", "李" * 70, "", make_id_number("370102", date(1960, 1, 1), 55), None, 1, 0, "1-2",
+             None, None]]  # a name no register takes
+    path = ledger(tmp_path / "新持折人.xlsx", rows)
+    dry = import_passbooks(street, path, dry_run=True)
+    reasons = dict(dry.rejected)
+    assert dry.valid == 0 and sorted(reasons) == [4, 5, 6, 7]
+    assert "联系电话" in reasons[4]
+    assert "与身份证号码不符" in reasons[5]
+    assert "已删除" in reasons[6]
+    assert "姓名太长" in reasons[7]
+    assert import_passbooks(street, path, skip_invalid=True).applied == 0
+    assert "赵淑芬" not in {p.name for p in query_people(street)}
+
+
+def test_a_position_kept_in_a_page_column_and_a_line_column(street, tmp_path):
+    next_free = ["存折号码", "身份证号码", "余额", "页号", "行号"]
+    import_passbooks(street, ledger(tmp_path / "a.xlsx", [["DL-0301", ID_A, 5, 2, 7]], next_free))
+    assert (get_passbook(street, "DL-0301").next_page, get_passbook(street, "DL-0301").next_line) == (2, 7)
+    last_printed = ["存折号码", "户名", "身份证号码", "余额", "最后打印页", "最后打印行"]
+    report = import_passbooks(street, ledger(tmp_path / "b.xlsx", [
+        ["DL-0302", "赵淑芬", ID_B, 5, 2, 20],  # the last line of page 2 printed: page 3 goes on
+        ["DL-0303", "王大爷", ID_C, 5, 4, 7],
+    ], last_printed))
+    assert report.applied == 2, report.rejected
+    assert (get_passbook(street, "DL-0302").next_page, get_passbook(street, "DL-0302").next_line) == (3, 1)
+    assert (get_passbook(street, "DL-0303").next_page, get_passbook(street, "DL-0303").next_line) == (4, 8)
+
+
+def test_the_ledgers_own_words_for_gender_and_office_are_mapped_once_then_remembered(street, tmp_path):
+    from yichao.app.passbook import takeover_questions
+
+    rows = [[1, "DL-0401", "赵淑芬", "女性", ID_B, None, 10, 0, "1-2", None, "一社区"],
+            [2, "DL-0402", "王大爷", "M", ID_C, None, 10, 0, "1-2", None, "一社区"],
+            [3, "DL-0403", "张桂兰", "女性", ID_A, None, 10, 0, "1-2", None, "370102001001"]]  # a code is known
+    path = ledger(tmp_path / "台账.xlsx", rows)
+    asked = [(q.column, q.value, q.rows, q.proposal) for q in takeover_questions(street, path)]
+    assert asked == [("性别", "女性", 2, "女"), ("性别", "M", 1, "男"), ("发折网点", "一社区", 2, "甸柳第一社区")]
+    unmapped = import_passbooks(street, path)
+    assert unmapped.applied == 0
+    assert "--map 发折网点=一社区:甸柳第一社区" in dict(unmapped.rejected)[4]
+    answers = {"性别": {"女性": "女", "M": "男"}, "发折网点": {"一社区": "甸柳第一社区"}}
+    assert import_passbooks(street, path, value_map=answers).applied == 3
+    assert get_passbook(street, "DL-0401").site_code == "370102001001"
+
+    next_month = ledger(tmp_path / "下月.xlsx", [[1, "DL-0404", "刘建国", "M", None, "13912345678", 3, 0, "1-2",
+                                                None, "一社区"]])
+    assert takeover_questions(street, next_month) == []  # the same layout asks nothing
+    assert import_passbooks(street, next_month).applied == 1
+    assert get_passbook(street, "DL-0404").site_code == "370102001001"
+
+
+def test_a_map_for_a_column_the_ledger_lacks_is_one_sentence(street, tmp_path):
+    path = ledger(tmp_path / "台账.xlsx", GOOD[:1])
+    with pytest.raises(UserError, match="没有名为“需求类别”"):
+        import_passbooks(street, path, value_map={"需求类别": {"助老服务": "助老"}})
+    with pytest.raises(UserError, match="只能是"):
+        import_passbooks(street, path, value_map={"发折网点": {"一社区": "不存在的社区"}})
