@@ -204,7 +204,8 @@ def _trail(p: _PastProject) -> list[tuple[str, str, date]]:
 
 
 def _rounds(session: Session, books: list[_PastProject]) -> dict[tuple[int, str], str]:
-    """uid of each (year, round name), creating the rounds the database lacks as closed history."""
+    """uid of each (year, round name), creating the rounds the database lacks as closed history
+    (their call closed, so no new application lands in a past year's round)."""
     uids: dict[tuple[int, str], str] = {}
     for p in books:
         key = (p.year, p.round_name)
@@ -213,9 +214,11 @@ def _rounds(session: Session, books: list[_PastProject]) -> dict[tuple[int, str]
         found = session.scalar(select(Program.uid).where(
             Program.year == p.year, Program.name == p.round_name, Program.deleted.is_(False)))
         if found is None:
-            budget = sum(b.granted_fen for b in books if (b.year, b.round_name) == key)
-            program = Program(name=p.round_name, kind=p.round_kind, year=p.year, budget_fen=budget,
-                              note="往年台账导入的历史批次")
+            members = [b for b in books if (b.year, b.round_name) == key]
+            # closed history: its call closed with the last application the ledger has
+            program = Program(name=p.round_name, kind=p.round_kind, year=p.year,
+                              budget_fen=sum(b.granted_fen for b in members),
+                              call_closes=max(b.approved_on for b in members), note="往年台账导入的历史批次")
             session.add(program)
             session.flush()
             found = program.uid

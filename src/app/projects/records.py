@@ -7,7 +7,7 @@ activities in :mod:`.evaluations`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVarTuple
 
@@ -133,8 +133,8 @@ def apply_project(ws: Workspace, data: ProjectInput, proposal_uid: str | None = 
 
 
 def _apply(session: Session, data: ProjectInput, proposal_uid: str | None) -> ProjectRow:
-    validate_project(session, data)
     on = data.applied_on or date.today()
+    validate_project(session, replace(data, applied_on=on))  # an undated application is made today
     p = Project(org_uid=data.org_uid, program_uid=data.program_uid or None, title=data.title.strip(),
                 title_initials=initials(data.title.strip()), domain=data.domain.strip(),
                 summary=data.summary.strip(), requested_fen=data.requested_fen,

@@ -111,3 +111,15 @@ def test_a_ledger_without_titles_is_refused_in_one_sentence(workspace, tmp_path)
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(UserError, match="项目名称"):
         import_projects(workspace, tmp_path / "x.xlsx")
+
+
+def test_a_round_made_from_the_ledger_is_closed_history(workspace, orgs, tmp_path):
+    """No new application lands in a past year's round the import created (dated or not)."""
+    from yichao.app.projects import ProjectInput, apply_project
+
+    import_projects(workspace, past_ledger(tmp_path / "往年.xlsx", ROWS[:1]))
+    past = next(p for p in list_programs(workspace) if p.year == 2022)
+    assert past.call_closes is not None and past.call_closes.year == 2022
+    late = ProjectInput(org_uid=orgs["阳光社工服务中心"], title="新申报", requested_fen=1000_00, program_uid=past.uid)
+    with pytest.raises(UserError, match="已不能申报"):
+        apply_project(workspace, late)
