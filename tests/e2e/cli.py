@@ -51,3 +51,16 @@ def yichao(*args: str, data_dir: Path | None = None, timeout: float = 600,
     if args[:1] == ("init",) and done.returncode == 0 and data_dir and admin and password_file:
         remember_admin(data_dir, admin, Path(password_file))
     return done
+
+
+def init_street(folder: Path, password_file: Path | None = None, password: str = "secret123") -> Path:
+    """`yichao init` the test street (甸柳街道 370102001 under 历下区 370102) with the administrator
+    ``admin``; later calls on ``folder`` sign in as admin. Returns the password file (by default
+    ``pw.txt`` beside the folder)."""
+    pw = password_file or Path(folder).parent / "pw.txt"
+    pw.parent.mkdir(parents=True, exist_ok=True)
+    pw.write_text(password + "\n", encoding="utf-8")
+    done = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
+                  "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
+    assert done.returncode == 0, done.stderr
+    return pw

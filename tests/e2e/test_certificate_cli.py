@@ -12,17 +12,13 @@ import pytest
 from yichao.app.core.workspace import CLI_USER, open_workspace
 from yichao.models.organization import Organization
 
-from .cli import yichao
+from .cli import init_street, yichao
 
 
 @pytest.fixture(scope="module")
 def street(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     folder = tmp_path_factory.mktemp("e2e-cert") / "street"
-    pw = folder.parent / "pw.txt"
-    pw.write_text("secret123\n", encoding="utf-8")
-    r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
-               "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
-    assert r.returncode == 0, r.stderr
+    init_street(folder)
     ws = open_workspace(folder)
     ws.user = CLI_USER
     uids = {}

@@ -10,17 +10,13 @@ import pytest
 
 from yichao.models.identifiers import make_credit_code
 
-from .cli import yichao
+from .cli import init_street, yichao
 
 STAGES = {"nursery", "accelerating", "scaling", "graduated", "exited"}
 
 
 def _init(folder: Path) -> None:
-    pw = folder.parent / f"{folder.name}.pw"
-    pw.write_text("secret123\n", encoding="utf-8")
-    r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
-               "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
-    assert r.returncode == 0, r.stderr
+    init_street(folder, folder.parent / f"{folder.name}.pw")
 
 
 @pytest.fixture(scope="module")

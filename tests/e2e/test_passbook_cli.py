@@ -9,18 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from .cli import yichao
+from .cli import init_street, yichao
 
 
 @pytest.fixture(scope="module")
 def street(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A demo street (small): passbooks with ledgers; returns the folder and one active passbook."""
     folder = tmp_path_factory.mktemp("e2e-passbook") / "street"
-    pw = folder.parent / "pw.txt"
-    pw.write_text("secret123\n", encoding="utf-8")
-    r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
-               "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
-    assert r.returncode == 0, r.stderr
+    init_street(folder)
     r = yichao("demo", "--residents", "400", data_dir=folder)
     assert r.returncode == 0, r.stderr
     assert "爱心存折" in r.stdout

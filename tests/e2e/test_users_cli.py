@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from .cli import yichao
+from .cli import init_street, yichao
 
 
 @pytest.fixture
 def street(tmp_path: Path) -> Path:
     folder = tmp_path / "street"
-    pw = tmp_path / "pw.txt"
-    pw.write_text("secret123\n", encoding="utf-8")
-    r = yichao("init", "--role", "street", "--code", "370102001", "--name", "甸柳街道", "--parent-code", "370102",
-               "--parent-name", "历下区", "--admin", "admin", "--password-file", str(pw), data_dir=folder)
-    assert r.returncode == 0, r.stderr
+    init_street(folder)
     return folder
 
 
