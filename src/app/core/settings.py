@@ -1,7 +1,9 @@
 """Settings declared once, with types and defaults (after Picard's options.py).
 
 Stored as ``settings.json`` in the data folder: per-PC things such as the language, a database URL
-for the district's PostgreSQL, or the passbook printer's calibration offset.
+for the district's PostgreSQL, or the passbook printer's calibration offset. Support staff may edit
+it in Notepad, which can save it with a byte-order mark or as UTF-16: it is read as any small text
+file a Windows tool wrote (:func:`yichao.app.core.textfiles.decode_text`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from yichao.app.core.textfiles import decode_text
 
 SETTINGS_FILE = "settings.json"
 
@@ -56,7 +60,7 @@ class Settings:
         self._values: dict[str, Any] = {}
         if self.path.exists():
             try:
-                self._values = json.loads(self.path.read_text(encoding="utf-8"))
+                self._values = json.loads(decode_text(self.path.read_bytes()) or "")
             except (OSError, ValueError):
                 self._values = {}
 
