@@ -5,7 +5,6 @@ Every run is all-or-nothing: the register rows and the PDF appear together, or n
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from yichao.app.certificates.certificates import PrintOptions, certificate_sheet
 from yichao.app.certificates.register import Issued, _live, issue_in_session, print_options, reprint_in_session
 from yichao.app.certificates.subjects import kind_spec, load_subjects
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import describe_os_error, remove_quietly, replace_with_retry
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.pdf.document import new_canvas
@@ -71,9 +71,12 @@ def render(pages: Sequence[Issued], options: PrintOptions, out: Path, progress: 
             if n % 10 == 9 or n + 1 == total:
                 progress(n + 1, total)
         canvas.save()
-        os.replace(tmp, out)
+        replace_with_retry(tmp, out)  # antivirus holds a fresh PDF for a moment; a viewer may hold ``out``
+    except OSError as exc:  # a full disk or stick: one sentence, and the register rows roll back
+        remove_quietly(tmp)
+        raise UserError(describe_os_error(exc, f"无法写入 {out.name}")) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
         raise
     return out
 

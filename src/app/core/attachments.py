@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from yichao.app.core.errors import NotFound, UserError
-from yichao.app.core.file_ops import describe_os_error
+from yichao.app.core.file_ops import describe_os_error, remove_quietly, replace_with_retry
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.tempfiles import temp_file
 from yichao.app.core.workspace import Workspace
@@ -74,13 +74,16 @@ def store_blob(data_dir: Path, source: Path, max_bytes: int = MAX_BYTES) -> tupl
         sha = digest.hexdigest()
         target = blob_path(data_dir, sha)
         if target.exists():
-            os.unlink(tmp_name)
+            remove_quietly(tmp_name)
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp_name, target)
+            replace_with_retry(tmp_name, target)  # antivirus scans a fresh scan of an ID card first
     except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
+        remove_quietly(tmp_name)
         raise UserError(f"保存附件失败：{exc.strerror or exc}。") from exc
+    except UserError:
+        remove_quietly(tmp_name)
+        raise
     return sha, size
 
 

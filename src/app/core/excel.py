@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import remove_quietly, replace_with_retry
 from yichao.models.identifiers import IdentifierError
 
 __all__ = [
@@ -471,10 +472,13 @@ def write_xlsx(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         workbook.save(tmp)
-        tmp.replace(path)
+        replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
         raise UserError(f"无法写入 {path}（{exc.strerror or exc}），文件可能正在被 Excel 打开。") from exc
+    except UserError as exc:  # still held after waiting: most often the same file open in Excel
+        remove_quietly(tmp)
+        raise UserError(f"{exc.message}如果 {path.name} 正在 Excel 里打开，请先关闭它再导出。") from exc
     return count
 
 

@@ -2,8 +2,8 @@
 
 ``os.replace`` fails there with PermissionError (WinError 5 or 32) for a few hundred milliseconds
 after a file was written or opened; the same call a moment later succeeds. Every place that swaps a
-file into place (restore, settings, keys) goes through :func:`replace_with_retry`, which waits and
-tries again, and turns what still fails into one sentence.
+file into place (restore, settings, keys, exports, certificate PDFs, attachments) goes through
+:func:`replace_with_retry`, which waits and tries again, and turns what still fails into one sentence.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from yichao.app.core.atomic import write_atomic
 from yichao.app.core.textfiles import decode_text
 
 SETTINGS_FILE = "settings.json"
@@ -74,6 +75,5 @@ class Settings:
         self.save()
 
     def save(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.path)
+        # whole or not at all, waiting out antivirus; a failure is one sentence (UserError)
+        write_atomic(self.path, json.dumps(self._values, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -13,6 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import remove_quietly, replace_with_retry
 from yichao.app.pdf.fonts import register_cjk_font
 
 
@@ -94,10 +95,13 @@ def build(path: str | Path, story: list[Any], *, landscape_page: bool = False, t
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
-        tmp.replace(path)
+        replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        remove_quietly(tmp)
         raise UserError(f"无法写入 {path}（{exc.strerror or exc}），文件可能正在被打开。") from exc
+    except UserError as exc:  # still held after waiting: most often the same file open in a PDF viewer
+        remove_quietly(tmp)
+        raise UserError(f"{exc.message}如果 {path.name} 正在打开，请先关闭它。") from exc
     return path
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.app.core.atomic import write_atomic
 from yichao.app.core.errors import UserError
 from yichao.app.core.vault import VAULT_MARK, session_secret, store_secret
 from yichao.app.core.workspace import Workspace
@@ -109,10 +110,7 @@ def export_key_file(ws: Workspace, path: Path) -> SiteKey:
     doc = {"format": KEY_FORMAT, "version": KEY_VERSION, "site": key.code, "name": key.name,
            "role": key.role, "sign": key.sign_public.hex(), "box": key.box_public.hex(),
            "fingerprint": key.fingerprint}
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(Path(path), json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))  # a full stick: a sentence
     return key
 
 

@@ -76,3 +76,36 @@ def test_backup_into_data_folder_does_not_copy_blobs(workspace, tmp_path: Path) 
     add_attachment(workspace, "organization", "o", photo)
     backup_database(db_path(workspace.data_dir), workspace.data_dir / "backups")
     assert not (workspace.data_dir / "backups" / "attachments").exists()
+
+
+def test_a_scan_the_antivirus_holds_is_waited_for_or_refused_with_nothing_left(workspace, tmp_path, monkeypatch):
+    """Issue 20: antivirus scans a fresh copy of an ID card before letting it be renamed."""
+    import os
+
+    monkeypatch.setattr("yichao.app.core.file_ops.DELAYS", (0.0,) * 8)
+    org = create_org(workspace, OrgInput(name="夕阳情艺术团"))
+    real, calls = os.replace, []
+
+    def held_for(times: int):
+        def replace(src, dst):
+            if Path(src).name.startswith(".incoming-"):
+                calls.append(dst)
+                if len(calls) <= times:
+                    raise PermissionError(13, "The process cannot access the file", str(src))
+            real(src, dst)
+        return replace
+
+    scan = tmp_path / "身份证.jpg"
+    scan.write_bytes(b"\xff\xd8 an identity card" * 50)
+    monkeypatch.setattr(os, "replace", held_for(2))
+    a = add_attachment(workspace, "organization", org.uid, scan)
+    assert len(calls) == 3 and blob_path(workspace.data_dir, a.sha256).read_bytes() == scan.read_bytes()
+    other = tmp_path / "户口本.jpg"
+    other.write_bytes(b"\xff\xd8 a household register" * 50)
+    calls.clear()
+    monkeypatch.setattr(os, "replace", held_for(100))
+    with pytest.raises(UserError, match="占用"):
+        add_attachment(workspace, "organization", org.uid, other)
+    monkeypatch.undo()
+    assert [x.uid for x in list_attachments(workspace, org.uid)] == [a.uid]
+    assert not list(attachments_dir(workspace.data_dir).glob(".incoming-*"))
