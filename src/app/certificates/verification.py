@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import replace_with_retry
 from yichao.app.core.vault import CERTIFICATE
 from yichao.app.core.workspace import Workspace
 
@@ -57,7 +58,7 @@ def folder_key(data_dir: Path, *, create: bool = True) -> bytes | None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(secrets.token_hex(32), encoding="ascii")
     os.chmod(tmp, 0o600)
-    tmp.replace(path)
+    replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
     return bytes.fromhex(path.read_text(encoding="ascii").strip())
 
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import replace_with_retry
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def load_data_key(data_dir: Path) -> bytes:
         fh.write(_protect(key))
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
     return key
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.datakey import KEY_BYTES, folder_data_key
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import replace_with_retry
 from yichao.app.core.settings import Settings
 from yichao.models.base import utcnow
 from yichao.models.district import AdminKey, SitePC, SiteSecret
@@ -75,7 +76,7 @@ def new_pc_key(data_dir: Path) -> bytes:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(key.hex())
-        os.replace(tmp, path)
+        replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
     except OSError as exc:
         raise UserError(f"无法写入这台电脑的授权密钥 {path}（{exc.strerror or exc}）。") from exc
     return key

@@ -10,7 +10,6 @@ dependency order, through the journal's bulk path with ``sync_apply`` set.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -22,6 +21,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import replace_with_retry
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
@@ -214,7 +214,7 @@ def _write_attachments(ws: Workspace, attachments: dict[str, bytes]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(sha + ".part")
         tmp.write_bytes(data)
-        os.replace(tmp, target)
+        replace_with_retry(tmp, target)  # antivirus scans a fresh scan (an ID card) before it may move
 
 
 def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: str, progress: ProgressFn) -> bool:

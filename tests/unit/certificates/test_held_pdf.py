@@ -66,3 +66,20 @@ def test_a_pdf_that_cannot_be_put_in_place_issues_nothing(workspace, tmp_path, m
     monkeypatch.undo()
     assert _certificates(workspace) == 0  # no serial taken for a certificate nobody can print
     assert _leftovers(tmp_path) == [] and not (tmp_path / "c.pdf").exists()
+
+
+def test_the_certificate_key_made_on_first_use_waits_for_the_antivirus(tmp_path, monkeypatch):
+    from yichao.app.certificates.verification import folder_key
+
+    real, calls = os.replace, []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) <= 2:
+            raise PermissionError(13, "The process cannot access the file", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    key = folder_key(tmp_path)
+    monkeypatch.undo()
+    assert len(calls) == 3 and key is not None and folder_key(tmp_path, create=False) == key

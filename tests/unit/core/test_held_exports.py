@@ -72,3 +72,14 @@ def test_settings_wait_for_the_antivirus_and_say_one_sentence_when_they_cannot_b
     with pytest.raises(UserError):
         gone.set("language", "zh_CN")
 
+
+
+@pytest.mark.parametrize("made", ["data.key", "pc.key"])
+def test_keys_made_on_first_use_wait_for_the_antivirus(tmp_path, monkeypatch, made):
+    from yichao.app.core.datakey import load_data_key
+    from yichao.app.core.vault import new_pc_key
+
+    calls = _held(monkeypatch, made, 2)
+    key = load_data_key(tmp_path) if made == "data.key" else new_pc_key(tmp_path)
+    assert len(calls) == 3 and len(key) in (32, 64)  # the PC key, the AES-SIV data key
+    assert not list((tmp_path / "keys").glob("*.part"))
