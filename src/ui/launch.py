@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+VIEWER_SWEEP_MS = 3 * 60 * 1000  # how often attachment copies their viewer let go are removed
 APP_USER_MODEL_ID = "Yichao.Yichao"  # the same in installer/yichao.iss (the shortcuts' AppUserModelID)
 
 
@@ -288,6 +289,7 @@ def launch(args: argparse.Namespace) -> int:
             return 1
         return 0
     QTimer.singleShot(3000, _sweep_temp_in_background)  # long after the first paint
+    start_viewer_sweep(window)
     code = app.exec()
     _second_backup_at_exit(ws)
     ws.close()
@@ -340,6 +342,19 @@ def _sweep_temp_in_background() -> None:
     from yichao.app.core import sweep_stale_temp
 
     threading.Thread(target=sweep_stale_temp, name="sweep-temp", daemon=True).start()
+
+
+def start_viewer_sweep(window: QObject) -> QTimer:
+    """Every few minutes, remove the attachment copies (ID scans) that no viewer holds any more,
+    instead of leaving them in %TEMP% until Yichao closes."""
+    # staged start-up: loaded when this step comes (DESIGN.md section 8)
+    from yichao.app.core import sweep_viewer_copies
+
+    timer = QTimer(window)
+    timer.setObjectName("viewer_sweep")
+    timer.timeout.connect(lambda: sweep_viewer_copies())
+    timer.start(VIEWER_SWEEP_MS)
+    return timer
 
 
 def _cleanup_temp() -> None:

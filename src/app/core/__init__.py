@@ -117,7 +117,13 @@ if TYPE_CHECKING:
         status_info,
     )
     from yichao.app.core.storage import classify_location, location_problem, location_warning
-    from yichao.app.core.tempfiles import cleanup_run_temp, run_temp_dir, sweep_stale_temp, temp_file
+    from yichao.app.core.tempfiles import (
+        cleanup_run_temp,
+        run_temp_dir,
+        sweep_stale_temp,
+        sweep_viewer_copies,
+        temp_file,
+    )
     from yichao.app.core.textfiles import read_lines, read_password_file, read_text_file
     from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion, parse_map_options
     from yichao.app.core.vault import NotAuthorized
@@ -273,6 +279,7 @@ _HOME: dict[str, str] = {
     "status_info": "status",
     "store_settings": "maintenance",
     "sweep_stale_temp": "tempfiles",
+    "sweep_viewer_copies": "tempfiles",
     "temp_file": "tempfiles",
     "update_community": "communities",
     "update_settings": "maintenance",
@@ -437,6 +444,7 @@ __all__ = [
     "status_info",
     "store_settings",
     "sweep_stale_temp",
+    "sweep_viewer_copies",
     "temp_file",
     "update_community",
     "update_settings",

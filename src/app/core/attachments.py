@@ -20,7 +20,7 @@ from sqlalchemy import select
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.file_ops import describe_os_error, remove_quietly, replace_with_retry
 from yichao.app.core.paths import attachments_dir
-from yichao.app.core.tempfiles import temp_file
+from yichao.app.core.tempfiles import viewer_file
 from yichao.app.core.workspace import Workspace
 from yichao.models.org_attachment import Attachment
 
@@ -126,7 +126,8 @@ def attachment_file(ws: Workspace, uid: str) -> Path:
     """A readable copy of an attachment under its original name, for the system viewer.
 
     The stored blob has no extension (and must never be edited in place), so the viewer gets a
-    copy in this run's temporary folder, removed when Yichao closes or at a later start.
+    copy in this run's temporary folder, removed once its viewer lets it go (the GUI sweeps every few
+    minutes), when Yichao closes, or at a later start.
     """
     with ws.read() as session:
         a = session.get(Attachment, uid)
@@ -137,10 +138,12 @@ def attachment_file(ws: Workspace, uid: str) -> Path:
     if not blob.exists():
         raise UserError(f"附件“{name}”的文件不在数据文件夹里（可能尚未从数据包收到），无法打开。")
     shown = Path(Path(name.replace("\\", "/")).name or sha)
-    target = temp_file(shown.stem, shown.suffix, key=sha[:16])
+    target = viewer_file(shown.stem, shown.suffix, key=sha[:16])
     try:
         if not target.exists() or target.stat().st_size != blob.stat().st_size:
             shutil.copyfile(blob, target)
+        else:
+            os.utime(target)  # opened again: the sweep gives the viewer its minutes again
     except OSError as exc:
         raise UserError(describe_os_error(exc, f"无法打开附件“{name}”")) from exc
     return target

@@ -4,6 +4,11 @@ Attachment copies handed to the system viewer (identity-card scans among them), 
 report PDFs all go into ``%TEMP%\\yichao-run-XXXX``. The run holds a lock file inside its folder;
 :func:`sweep_stale_temp` removes every such folder whose lock nobody holds any more (a run that crashed,
 or whose viewer kept a file open at exit), and the folders older versions left behind.
+
+Copies handed to a viewer (:func:`viewer_file`) do not wait for the end of the run: the GUI calls
+:func:`sweep_viewer_copies` every few minutes, which removes every such copy a few minutes old that
+no program holds any more (on Windows a viewer's open file cannot be deleted), so an ID scan stays
+on disk about as long as its viewer is open.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from yichao.app.core.filenames import safe_filename
 from yichao.app.core.instance_lock import InstanceLock
 
 RUN_PREFIX = "yichao-run-"
+VIEWER_PREFIX = "view-"  # the sub-folders of copies handed to a viewer
+VIEWER_MIN_AGE = 120.0  # seconds a viewer gets to open its copy before a sweep may take it
 # what versions before one folder per run left in %TEMP% (removed once a day old)
 _LEGACY = ("yichao-attachments", "yichao-passbook-*", "yichao-????????")
 _LEGACY_AGE = 24 * 3600
@@ -51,6 +58,37 @@ def temp_file(name: str, suffix: str = "", key: str | None = None) -> Path:
     folder = run_temp_dir() / sub
     folder.mkdir(exist_ok=True)
     return folder / safe_filename(name, suffix)
+
+
+def viewer_file(name: str, suffix: str, key: str) -> Path:
+    """A path for a copy handed to the system viewer (same ``key``, same folder), swept by
+    :func:`sweep_viewer_copies` once the viewer lets it go."""
+    return temp_file(name, suffix, key=VIEWER_PREFIX + key)
+
+
+def sweep_viewer_copies(min_age: float = VIEWER_MIN_AGE, now: float | None = None) -> int:
+    """Remove this run's viewer copies older than ``min_age`` seconds that nothing holds; returns how
+    many. A held file (a viewer still shows it) is left for a later sweep, the exit or the next start."""
+    with _lock:
+        folder = _run[0] if _run else None
+    if folder is None:
+        return 0
+    moment = time.time() if now is None else now
+    removed = 0
+    for sub in folder.glob(VIEWER_PREFIX + "*"):
+        for copy in sub.iterdir():
+            try:
+                if moment - copy.stat().st_mtime < min_age:
+                    continue
+                copy.unlink()
+            except OSError:  # held by its viewer (Windows), or gone already
+                continue
+            removed += 1
+        try:
+            sub.rmdir()  # only when empty
+        except OSError:
+            pass
+    return removed
 
 
 def cleanup_run_temp() -> bool:

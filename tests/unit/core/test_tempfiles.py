@@ -77,3 +77,38 @@ def test_an_attachment_copy_lands_in_the_run_folder_and_is_removed_at_exit(works
     assert run_temp_dir() in copy.parents
     cleanup_run_temp()
     assert not copy.exists()
+
+
+def test_an_attachment_copy_goes_once_its_viewer_lets_it_go(workspace, temp_root, tmp_path, monkeypatch) -> None:
+    """Issue 20: an ID scan opened in the viewer does not wait in %TEMP% for Yichao to close."""
+    from yichao.app.core import add_attachment, attachment_file, sweep_viewer_copies
+    from yichao.app.orgs.profile import OrgInput, create_org
+
+    org = create_org(workspace, OrgInput(name="夕阳情艺术团"))
+    source = tmp_path / "身份证.jpg"
+    source.write_bytes(b"\xff\xd8scan")
+    copy = attachment_file(workspace, add_attachment(workspace, "organization", org.uid, source).uid)
+    preview = temp_file("补登", ".pdf")  # a print preview is not a viewer copy: it stays for the run
+    preview.write_bytes(b"%PDF")
+    opened = copy.stat().st_mtime
+    assert sweep_viewer_copies(now=opened + 30) == 0 and copy.exists()  # the viewer is still starting
+    real_unlink = Path.unlink
+
+    def held(self: Path, missing_ok: bool = False) -> None:  # Windows: the viewer has the file open
+        if self == copy:
+            raise PermissionError(32, "The process cannot access the file", str(self))
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", held)
+    assert sweep_viewer_copies(now=opened + 600) == 0 and copy.exists()
+    monkeypatch.undo()
+    assert sweep_viewer_copies(now=opened + 600) == 1
+    assert not copy.exists() and not copy.parent.exists() and preview.exists()
+    again = attachment_file(workspace, add_attachment(workspace, "organization", org.uid, source).uid)
+    assert again == copy and again.read_bytes() == b"\xff\xd8scan"  # opened again: copied again
+
+
+def test_no_sweep_before_the_run_has_a_folder(temp_root: Path) -> None:
+    from yichao.app.core import sweep_viewer_copies
+
+    assert sweep_viewer_copies(min_age=0) == 0 and list(temp_root.iterdir()) == []
