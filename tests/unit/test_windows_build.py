@@ -107,3 +107,12 @@ def test_the_workflows_cmd_steps_are_plain_ascii() -> None:
     for text in cmd_steps:
         script = text.split("run: |", 1)[1]
         assert script.isascii(), [line for line in script.splitlines() if not line.isascii()]
+
+
+def test_the_workflow_checks_that_dpapi_protects_the_data_key_in_the_frozen_build() -> None:
+    from yichao.app.core import datakey
+
+    flow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    (step,) = [text for name, text in _steps(flow).items() if name.startswith("Set up a street")]
+    assert f'StartsWith("{datakey._DPAPI.decode()}")' in step and "keys\\data.key" in step
+    assert step.index("StartsWith") > step.index(" init ")
