@@ -94,6 +94,7 @@ def ensure_writable(data_dir: Path) -> None:
 
 
 WORK_PREFIX = ".work-"  # throw-away folders inside the data folder (a demo's shadow copy)
+RESTORING_SUFFIX = ".restoring"  # a restore's working copy of the backup, beside the database
 
 
 def work_folder(data_dir: Path, name: str) -> Path:
@@ -102,10 +103,20 @@ def work_folder(data_dir: Path, name: str) -> Path:
 
 
 def sweep_work_folders(data_dir: Path) -> int:
-    """Remove work folders a killed command left behind (the caller holds the folder's lock)."""
+    """Remove work folders and the working copy of a restore that a killed command (or a power cut)
+    left behind (the caller holds the folder's lock)."""
     removed = 0
     for folder in Path(data_dir).glob(f"{WORK_PREFIX}*"):
         if folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
             removed += 1
+    work = db_path(data_dir).with_suffix(RESTORING_SUFFIX)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        leftover = Path(str(work) + suffix)
+        try:
+            if leftover.exists():
+                leftover.unlink()
+                removed += 1
+        except OSError:  # held for a moment (antivirus): the next opening takes it
+            continue
     return removed

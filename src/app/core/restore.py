@@ -49,7 +49,7 @@ from yichao.app.core.file_ops import (
     replace_with_retry,
 )
 from yichao.app.core.instance_lock import InstanceLock
-from yichao.app.core.paths import attachments_dir, backups_dir, db_path
+from yichao.app.core.paths import RESTORING_SUFFIX, attachments_dir, backups_dir, db_path
 from yichao.models import migrate
 from yichao.models.db import make_engine, sqlite_url
 from yichao.models.journal import dumps
@@ -74,7 +74,6 @@ KIND_LABELS = {
     "passbook_item": "兑换物品", "passbook_stock": "兑换库存", "passbook_activity": "志愿活动",
     "certificate": "证书", "certificate_print": "证书打印记录",
 }
-RESTORING_SUFFIX = ".restoring"
 UNFINISHED = "恢复没有完成，原数据库未被改动。"
 
 

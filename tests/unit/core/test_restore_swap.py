@@ -220,3 +220,16 @@ def test_a_folder_whose_lock_file_cannot_be_made_is_one_sentence(workspace, monk
     monkeypatch.undo()
     assert "权限" in caught.value.message
     assert sorted(_names(folder)) == sorted(["燕山社区", "千佛山社区"])
+
+
+def test_the_working_copy_of_a_restore_killed_half_way_goes_at_the_next_opening(workspace):
+    """A power cut during a restore leaves yichao.restoring (a whole copy of a database, personal
+    data in it); the next start that takes the folder's lock removes it."""
+    folder = workspace.data_dir
+    add_community(workspace, "燕山社区")
+    workspace.close()
+    for name in ("yichao.restoring", "yichao.restoring-journal"):
+        (folder / name).write_bytes(b"half a copy")
+    assert _leftovers(folder) == ["yichao.restoring"]
+    assert _names(folder) == ["燕山社区"]  # opening the folder sweeps it
+    assert _leftovers(folder) == [] and not (folder / "yichao.restoring-journal").exists()
