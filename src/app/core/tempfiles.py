@@ -51,13 +51,14 @@ def run_temp_dir(base: Path | None = None) -> Path:
         return _run[0]
 
 
-def temp_file(name: str, suffix: str = "", key: str | None = None) -> Path:
-    """A path for a temporary file named after ``name`` (sanitised), in a folder of its own so two
-    files of the same name never clash; the same ``key`` gives the same folder (reopening a file)."""
+def temp_file(name: str, suffix: str = "", key: str | None = None, tail: str = "") -> Path:
+    """A path for a temporary file named after ``name`` (sanitised; ``tail`` as in
+    :func:`safe_filename`), in a folder of its own so two files of the same name never clash; the
+    same ``key`` gives the same folder (reopening a file)."""
     sub = safe_filename(key, max_stem=40) if key else f"{next(_counter):04d}"
     folder = run_temp_dir() / sub
     folder.mkdir(exist_ok=True)
-    return folder / safe_filename(name, suffix)
+    return folder / safe_filename(name, suffix, tail=tail)
 
 
 def viewer_file(name: str, suffix: str, key: str) -> Path:

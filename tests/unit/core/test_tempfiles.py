@@ -112,3 +112,8 @@ def test_no_sweep_before_the_run_has_a_folder(temp_root: Path) -> None:
     from yichao.app.core import sweep_viewer_copies
 
     assert sweep_viewer_copies(min_age=0) == 0 and list(temp_root.iterdir()) == []
+
+
+def test_a_temporary_file_after_a_long_hostile_title_keeps_its_words(temp_root: Path) -> None:
+    path = temp_file('关爱"空巢"老人：' + "社区微创投" * 60, ".pdf", tail="结项报告")
+    assert path.name.endswith("结项报告.pdf") and len(path.name) <= 84 and '"' not in path.name

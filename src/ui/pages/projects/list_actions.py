@@ -284,7 +284,7 @@ class ProjectActions(QObject):
         p = self.tab.current()
         if p is None:
             return
-        out = temp_file(f"{p.title}结项报告", ".pdf")
+        out = temp_file(p.title, ".pdf", tail="结项报告")  # a long title is shortened before the words
         if call(self.tab, closeout_report_pdf, self.ws, p.uid, out) is not None:
             self.preview = PdfPreviewDialog(out, self.tr("Close-out report"), self.tab)
             self.preview.show()
