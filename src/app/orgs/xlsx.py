@@ -23,7 +23,7 @@ from yichao.app.core.import_memory import annotate_rejections, mapped_table, que
 from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
-from yichao.app.orgs.lookups import seed_lookups
+from yichao.app.orgs.lookups import list_lookups, seed_lookups
 from yichao.app.orgs.profile import TODO_LABELS, OrgInput, clean_org, split_domains, split_todo, todo_sentences
 from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
@@ -77,6 +77,18 @@ FIXED_LISTS = (
 )
 
 
+def fixed_lists(ws: Workspace) -> tuple[FixedList, ...]:
+    """The roster's fixed-list columns: the program's own, and the lists the center edits (类别,
+    服务领域: a roster's 为老服务 is proposed as 为老, a word no entry resembles as 其他)."""
+    lists = list(FIXED_LISTS)
+    for field, label, list_kind, multi in (("category", "组织类别", "category", False),
+                                           ("domains", "服务领域", "domain", True)):
+        names = tuple(e.name for e in list_lookups(ws, list_kind))
+        other = next((n for n in names if n == "其他"), None)
+        lists.append(FixedList(field, label, names, other=other, multi=multi))
+    return tuple(lists)
+
+
 def preview_file(path: str | Path, ws: Workspace | None = None) -> Table:
     """The sheet with its column mapping for the mapping dialog: the one confirmed for this layout
     before (``ws`` given), else the one guessed from the headers."""
@@ -91,7 +103,7 @@ def preview_file(path: str | Path, ws: Workspace | None = None) -> Table:
 def value_questions(ws: Workspace, path: str | Path, mapping: Mapping[int, str] | None = None) -> list[ValueQuestion]:
     """The values of the roster's fixed-list columns (under ``mapping``) the clerk must still map."""
     table = preview_file(path, ws)
-    return questions_for(ws, "orgs", replace(table, mapping=dict(mapping or table.mapping)), FIXED_LISTS)
+    return questions_for(ws, "orgs", replace(table, mapping=dict(mapping or table.mapping)), fixed_lists(ws))
 
 
 def _int(text: str, label: str) -> int:
@@ -194,15 +206,16 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
     ws.require("staff", "导入组织档案")
     table = preview_file(path, ws)
     use = dict(table.mapping if mapping is None else mapping)
-    table, used_map = mapped_table(ws, "orgs", replace(table, mapping=use), FIXED_LISTS, value_map)
-    report = _import_rows(ws, path, table, use, dry_run, skip_invalid, add_communities)
+    lists = fixed_lists(ws)
+    table, used_map = mapped_table(ws, "orgs", replace(table, mapping=use), lists, value_map)
+    report = _import_rows(ws, path, table, use, dry_run, skip_invalid, add_communities, lists)
     if report.applied:
         remember(ws, "orgs", table.headers, use, used_map)
     return report
 
 
 def _import_rows(ws: Workspace, path: str | Path, table: Table, use: dict[int, str], dry_run: bool,
-                 skip_invalid: bool, add_communities: bool) -> ImportReport:
+                 skip_invalid: bool, add_communities: bool, lists: tuple[FixedList, ...]) -> ImportReport:
     if "name" not in use.values():
         raise UserError("表格中没有找到“名称”列，请确认表头（如“组织名称”）。")
     today = date.today()
@@ -228,7 +241,7 @@ def _import_rows(ws: Workspace, path: str | Path, table: Table, use: dict[int, s
                 continue
             valid.append((number, row, stage))
             warnings.extend((number, w) for w in _warnings(row))
-        rejected = annotate_rejections(rejected, table, FIXED_LISTS)
+        rejected = annotate_rejections(rejected, table, lists)
         total = len(valid) + len(rejected)
         found: dict[str, Any] = dict(warnings=tuple(warnings), new_communities=ctx.communities.missing(),
                      communities_added=add_communities)

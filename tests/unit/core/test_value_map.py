@@ -113,3 +113,27 @@ def test_organization_kinds_in_a_roster_of_its_own_words(workspace, tmp_path):
     report = import_orgs(workspace, tmp_path / "o.xlsx", value_map={"组织类型": {"文体队伍": "未登记团队"}})
     assert report.applied == 2, report.rejected
     assert {o.kind for o in query_orgs(workspace)} == {"unregistered_team"}
+
+
+def test_the_centers_own_lists_categories_and_service_domains_are_mapped_too(workspace, tmp_path):
+    """类别 and 服务领域 are lists the center edits; a roster's own words for them are proposed like
+    the program's lists (a near match proposed; several domains in one cell each asked once), and
+    unmapped ones stay row errors."""
+    from yichao.app.orgs import lookup_names
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["组织名称", "类别", "服务领域"])
+    sheet.append(["甸柳合唱队", "文体活动", "文体、为老服务"])
+    sheet.append(["邻里帮帮团", "生活服务类", "为老服务/邻里守望"])
+    wb.save(tmp_path / "o.xlsx")
+    asked = [(q.column, q.value, q.rows, q.proposal) for q in org_questions(workspace, tmp_path / "o.xlsx")]
+    assert asked == [("类别", "文体活动", 1, "文体活动类"), ("服务领域", "为老服务", 2, "为老"),
+                     ("服务领域", "邻里守望", 1, "邻里互助")]
+    refused = import_orgs(workspace, tmp_path / "o.xlsx")
+    assert refused.applied == 0 and "--map 服务领域=为老服务:为老" in dict(refused.rejected)[2]
+    answers = {"类别": {"文体活动": "文体活动类"}, "服务领域": {"为老服务": "为老", "邻里守望": "邻里互助"}}
+    assert import_orgs(workspace, tmp_path / "o.xlsx", value_map=answers).applied == 2
+    names = lookup_names(workspace)
+    domains = {o.name: sorted(names[u] for u in o.domain_uids.split("|") if u) for o in query_orgs(workspace)}
+    assert domains == {"甸柳合唱队": ["为老", "文体"], "邻里帮帮团": ["为老", "邻里互助"]}
