@@ -52,7 +52,8 @@ def locked(conn: Session | Connection, key: int, *, shared: bool = False,
 
 
 def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{Path(path).as_posix()}"
+    """The URL of a SQLite file; a ``%`` in a folder's name stays itself (the URL would decode ``%41``)."""
+    return f"sqlite:///{Path(path).as_posix().replace('%', '%25')}"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:

@@ -140,6 +140,12 @@ def list_backups(directory: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
 
+def readonly_uri(db_file: Path) -> str:
+    """A read-only SQLite URI for ``db_file``, percent-encoded: a folder named ``资料#2`` or
+    ``50%41`` (or a Windows user name with such characters) must not cut or change the path."""
+    return f"{Path(db_file).resolve().as_uri()}?mode=ro"
+
+
 def integrity_problem(db_file: Path, thorough: bool = True) -> str | None:
     """None when the file is a sound Yichao database, else a sentence saying what is wrong.
 
@@ -151,7 +157,7 @@ def integrity_problem(db_file: Path, thorough: bool = True) -> str | None:
         with open(db_file, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 return "这个文件不是益巢的数据库（不是 SQLite 文件）。"
-        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(db_file), uri=True)
         try:
             if thorough:
                 result = conn.execute("PRAGMA integrity_check").fetchone()

@@ -38,6 +38,7 @@ from yichao.app.core.backup import (
     copy_missing_files,
     fold_wal,
     integrity_problem,
+    readonly_uri,
 )
 from yichao.app.core.db_errors import translate
 from yichao.app.core.errors import UserError
@@ -135,7 +136,7 @@ def check_backup_file(backup_file: Path) -> None:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+    return sqlite3.connect(readonly_uri(path), uri=True)
 
 
 def _tables(conn: sqlite3.Connection, schema: str) -> set[str]:
@@ -257,7 +258,7 @@ def plan_restore(data_dir: Path, backup_file: Path) -> RestorePlan:
         return RestorePlan(Path(backup_file), _made_at(backup_file), False, (), ())
     conn = _connect_ro(target)
     try:
-        conn.execute("ATTACH DATABASE ? AS bak", (f"file:{Path(backup_file).as_posix()}?mode=ro",))
+        conn.execute("ATTACH DATABASE ? AS bak", (readonly_uri(backup_file),))
         problem = _site_problem(conn, "main", "bak")
         if problem:
             raise UserError(problem)
@@ -380,14 +381,15 @@ def _upgrade(work: Path) -> None:
 
 def _carry_into(work: Path, current: Path | None, backup_file: Path, user: str) -> RestorePlan:
     """Carry the current database's paper records into ``work``; journal the restore there."""
-    conn = sqlite3.connect(str(work), isolation_level=None)
+    # opened as a URI, so that ATTACH reads its URI too wherever SQLite was built without SQLITE_USE_URI
+    conn = sqlite3.connect(Path(work).resolve().as_uri(), uri=True, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         next_id = conn.execute("SELECT coalesce(max(id), 0) FROM journal").fetchone()[0] + 1
         if current is None:
             plan = RestorePlan(backup_file, _made_at(backup_file), False, (), ())
         else:
-            conn.execute("ATTACH DATABASE ? AS cur", (f"file:{current.as_posix()}?mode=ro",))
+            conn.execute("ATTACH DATABASE ? AS cur", (readonly_uri(current),))
             problem = _site_problem(conn, "cur", "main")
             if problem:
                 raise UserError(problem)
