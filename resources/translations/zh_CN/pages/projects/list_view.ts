@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Import past pro&amp;jects...</source>
-        <translation>导入往年项目(&amp;J)…</translation>
+        <translation>导入往年项目(&amp;J)...</translation>
     </message>
     <message>
         <source>Tranche &amp;plan...</source>
