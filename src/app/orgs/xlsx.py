@@ -23,12 +23,12 @@ from yichao.app.core.import_memory import annotate_rejections, mapped_table, que
 from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.orgs.labels import KIND_LABELS, PARTY_FORM_LABELS, STAGE_LABELS
-from yichao.app.orgs.lookups import list_lookups, seed_lookups
+from yichao.app.orgs.lookups import seed_lookups
 from yichao.app.orgs.profile import TODO_LABELS, OrgInput, clean_org, split_domains, split_todo, todo_sentences
 from yichao.app.orgs.query import SORT_KEYS, OrgFilter, filter_statement
 from yichao.models.base import new_uid
 from yichao.models.journal import bulk_insert, record_event
-from yichao.models.org_records import OrgLookup, OrgStageChange
+from yichao.models.org_records import DEFAULT_CATEGORIES, DEFAULT_DOMAINS, OrgLookup, OrgStageChange
 from yichao.models.organization import REGISTERED_KINDS, STAGES, Organization
 from yichao.models.site import Community
 
@@ -79,11 +79,16 @@ FIXED_LISTS = (
 
 def fixed_lists(ws: Workspace) -> tuple[FixedList, ...]:
     """The roster's fixed-list columns: the program's own, and the lists the center edits (类别,
-    服务领域: a roster's 为老服务 is proposed as 为老, a word no entry resembles as 其他)."""
+    服务领域: a roster's 为老服务 is proposed as 为老). Read, never seeded: a dry run writes nothing,
+    and a site without lists gets the default ones with its first import."""
+    with ws.read() as session:
+        entries = session.execute(select(OrgLookup.list_kind, OrgLookup.name).where(OrgLookup.deleted.is_(False))
+                                  .order_by(OrgLookup.position, OrgLookup.name)).all()
+    seeded = bool(entries)
     lists = list(FIXED_LISTS)
-    for field, label, list_kind, multi in (("category", "组织类别", "category", False),
-                                           ("domains", "服务领域", "domain", True)):
-        names = tuple(e.name for e in list_lookups(ws, list_kind))
+    for field, label, list_kind, multi, defaults in (("category", "组织类别", "category", False, DEFAULT_CATEGORIES),
+                                                     ("domains", "服务领域", "domain", True, DEFAULT_DOMAINS)):
+        names = tuple(n for k, n in entries if k == list_kind) if seeded else defaults
         other = next((n for n in names if n == "其他"), None)
         lists.append(FixedList(field, label, names, other=other, multi=multi))
     return tuple(lists)

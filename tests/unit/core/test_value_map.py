@@ -119,7 +119,10 @@ def test_the_centers_own_lists_categories_and_service_domains_are_mapped_too(wor
     """类别 and 服务领域 are lists the center edits; a roster's own words for them are proposed like
     the program's lists (a near match proposed; several domains in one cell each asked once), and
     unmapped ones stay row errors."""
+    from sqlalchemy import func, select
+
     from yichao.app.orgs import lookup_names
+    from yichao.models.org_records import OrgLookup
 
     wb = openpyxl.Workbook()
     sheet = wb.active
@@ -128,6 +131,9 @@ def test_the_centers_own_lists_categories_and_service_domains_are_mapped_too(wor
     sheet.append(["邻里帮帮团", "生活服务类", "为老服务/邻里守望"])
     wb.save(tmp_path / "o.xlsx")
     asked = [(q.column, q.value, q.rows, q.proposal) for q in org_questions(workspace, tmp_path / "o.xlsx")]
+    assert import_orgs(workspace, tmp_path / "o.xlsx", dry_run=True).applied == 0
+    with workspace.read() as session:  # a fresh site's default lists are proposed, not written, by a check
+        assert session.scalar(select(func.count()).select_from(OrgLookup)) == 0
     assert asked == [("类别", "文体活动", 1, "文体活动类"), ("服务领域", "为老服务", 2, "为老"),
                      ("服务领域", "邻里守望", 1, "邻里互助")]
     refused = import_orgs(workspace, tmp_path / "o.xlsx")
