@@ -27,7 +27,8 @@ def _make_template(root: Path, role: str, code: str, name: str, parent: str) -> 
     from yichao.app.core.setup import initialize
 
     target = root / f"template-{role}-{code}-{len(list(root.iterdir()))}"
-    ws = initialize(target, role, code, name, "admin", PASSWORD, parent, "历下区" if parent else "")
+    parent_name = {"street": "历下区", "community": "甸柳街道"}.get(role, "") if parent else ""
+    ws = initialize(target, role, code, name, "admin", PASSWORD, parent, parent_name)
     ws.close()
     return target
 
@@ -41,7 +42,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
     def get(role: str = "street", code: str = "370102001", name: str = "甸柳街道", parent: str = "370102") -> Path:
         key = (role, code, name, parent)  # two sites with one code but other names are other templates
         if key not in made:
-            made[key] = _make_template(root, role, code, name, parent if role == "street" else "")
+            made[key] = _make_template(root, role, code, name, parent if role in ("street", "community") else "")
         return made[key]
 
     return get

@@ -7,8 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from yichao.models.base import Base, SyncMixin
 
-ROLES = ("street", "district")
-
 
 class Site(SyncMixin, Base):
     """A site of the tree. The local site is the one row with ``is_local`` set."""

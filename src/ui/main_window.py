@@ -28,7 +28,6 @@ from yichao.ui.icons import icon, when_ready
 from yichao.ui.pages import PageSpec, ordered_pages, page_title
 
 log = logging.getLogger(__name__)
-ROLE_LABELS = {"street": "Street", "district": "District"}
 _windows: list[MainWindow] = []  # a window opened in place of another after a change of user
 
 
@@ -41,7 +40,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Yichao - %1").replace("%1", ws.site.name))
         self.resize(1280, 720)
         self.first_start = True  # no size remembered: opens maximized
-        self._specs: list[PageSpec] = ordered_pages()
+        self._specs: list[PageSpec] = ordered_pages(ws.site.role)
         self._pages: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
 
@@ -178,7 +177,8 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         info = status_info(self.ws)
-        role = self.tr("District") if info.role == "district" else self.tr("Street")
+        role = {"district": self.tr("District"), "community": self.tr("Community office")}.get(
+            info.role, self.tr("Street"))
         self.site_label.setText(self.tr("Site: %1 (%2, %3)").replace("%1", info.site_name)
                                 .replace("%2", info.site_code).replace("%3", role))
         self.user_label.setText(self.tr("User: %1").replace("%1", info.display_name or info.username))

@@ -43,6 +43,10 @@
         <translation>区</translation>
     </message>
     <message>
+        <source>Community office</source>
+        <translation>社区储蓄所</translation>
+    </message>
+    <message>
         <source>Street</source>
         <translation>街道</translation>
     </message>

@@ -92,6 +92,8 @@ def print_certificates(ws: Workspace, kind: str, subject_uids: Sequence[str], ou
     """
     ws.require("staff", "签发证书")
     spec = kind_spec(kind)
+    if spec.subject_type != "person":  # an office prints volunteer service records only (core.levels)
+        ws.require("staff", f"签发{spec.label}", work="org_certificates")
     out = _check_out(out)
     uids = list(dict.fromkeys(u.strip() for u in subject_uids if u and u.strip()))
     if not uids:

@@ -1,4 +1,5 @@
-"""`yichao init` (first-run set-up without the wizard) and `yichao join` (another PC of a district)."""
+"""`yichao init` (first-run set-up without the wizard: a street, a district or a community office) and
+`yichao join` (another PC of a district)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from yichao.app.cli.common import credentials, data_dir_of, read_password_file
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("init", help="set up a new data folder: the site and the first administrator")
-    p.add_argument("--role", required=True, choices=("street", "district"), help="street（街道）或 district（区）")
-    p.add_argument("--code", required=True, help="administrative code (street 9 digits, district 6)")
-    p.add_argument("--name", required=True, help="site name, e.g. 甸柳街道")
-    p.add_argument("--parent-code", default="", help="the district's code (street only)")
-    p.add_argument("--parent-name", default="", help="the district's name (street only)")
+    p.add_argument("--role", required=True, choices=("street", "district", "community"),
+                   help="street（街道）、district（区）或 community（社区储蓄所）")
+    p.add_argument("--code", required=True,
+                   help="administrative code (street 9 digits, district 6, community office 12)")
+    p.add_argument("--name", required=True, help="site name, e.g. 甸柳街道 or 甸柳新村社区储蓄所")
+    p.add_argument("--parent-code", default="",
+                   help="the parent site's code: a street's district (optional), "
+                        "a community office's street (required)")
+    p.add_argument("--parent-name", default="", help="the parent site's name")
     p.add_argument("--admin", required=True, help="login name of the first administrator")
     p.add_argument("--password-file", required=True, help="file whose first line is the password")
     p.add_argument("--database-url", default=None, help="SQLAlchemy URL instead of DIR/yichao.db (e.g. PostgreSQL)")

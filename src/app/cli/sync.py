@@ -83,6 +83,7 @@ def run_bundle_import(args: argparse.Namespace) -> int:
 
 def run_bundle_status(args: argparse.Namespace) -> int:
     # per command: the CLI starts light
+    from yichao.app.core import site_role_label
     from yichao.app.sync import kind_label, list_held, open_notices, street_flags, sync_status
 
     with workspace(args) as ws:
@@ -90,7 +91,7 @@ def run_bundle_status(args: argparse.Namespace) -> int:
         flags = street_flags(ws) if st.role == "district" else {}
         held = list_held(ws)
         notices = open_notices(ws)
-    print(f"本站点：{st.site_name}（{st.site_code}，{'区' if st.role == 'district' else '街道'}）")
+    print(f"本站点：{st.site_name}（{st.site_code}，{site_role_label(st.role)}）")
     print(f"本站点密钥指纹：{st.fingerprint}")
     if not st.peers:
         print("尚未信任任何站点的密钥。")

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         journal_users,
         query_journal,
     )
+    from yichao.app.core.levels import SITE_ROLE_LABELS, offers, site_role_label
     from yichao.app.core.maintenance import (
         backups,
         make_backup,
@@ -284,6 +285,9 @@ _HOME: dict[str, str] = {
     "update_community": "communities",
     "update_settings": "maintenance",
     "validate_site": "setup",
+    "SITE_ROLE_LABELS": "levels",
+    "offers": "levels",
+    "site_role_label": "levels",
     "warning_lines": "import_report",
     "write_xlsx": "excel",
     "SecondBackup": "second_backup",
@@ -304,6 +308,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "SITE_ROLE_LABELS",
+    "offers",
+    "site_role_label",
     "PCRow",
     "join",
     "list_pcs",

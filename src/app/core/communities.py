@@ -86,7 +86,7 @@ def _check_free(session: Session, name: str, code: str, uid: str = "") -> None:
 
 
 def add_community(ws: Workspace, name: str, code: str = "") -> CommunityRow:
-    ws.require("staff", "添加社区")
+    ws.require("staff", "添加社区", work="communities")
     return add_communities(ws, [(name, code)])[0]
 
 
@@ -118,7 +118,7 @@ def insert_communities(session: Session, cleaned: list[tuple[str, str]], site_co
 
 def add_communities(ws: Workspace, entries: Sequence[tuple[str, str]]) -> list[CommunityRow]:
     """Several communities at once: all of them, or none with the first problem named."""
-    ws.require("staff", "添加社区")
+    ws.require("staff", "添加社区", work="communities")
     cleaned = check_entries(entries, ws.site.code)
     with ws.unit() as session:
         return [community_row(c) for c in insert_communities(session, cleaned, ws.site.code)]
@@ -155,7 +155,7 @@ def find_community(ws: Workspace, name: str) -> CommunityRow:
 
 def update_community(ws: Workspace, uid: str, name: str, code: str) -> CommunityRow:
     """Rename or recode; every record naming the community follows, since it refers by uid."""
-    ws.require("staff", "修改社区")
+    ws.require("staff", "修改社区", work="communities")
     name, code = clean_name(name), clean_code(code, ws.site.code)
     with ws.unit() as session:
         c = live_community(session, uid)
@@ -176,7 +176,7 @@ def rename_community(ws: Workspace, old: str, new: str) -> CommunityRow:
 
 def set_retired(ws: Workspace, uid: str, retired: bool = True) -> CommunityRow:
     """Retire (撤销) a community, or take it back into use."""
-    ws.require("staff", "撤销社区" if retired else "恢复社区")
+    ws.require("staff", "撤销社区" if retired else "恢复社区", work="communities")
     with ws.unit() as session:
         c = live_community(session, uid)
         if c.retired != retired:

@@ -67,7 +67,7 @@ def community_usage(ws: Workspace) -> dict[str, int]:
 
 def merge_communities(ws: Workspace, merged_uid: str, into_uid: str) -> MergeResult:
     """Move every record naming ``merged_uid`` to ``into_uid``; the merged one then goes."""
-    ws.require("staff", "合并社区")
+    ws.require("staff", "合并社区", work="communities")
     if merged_uid == into_uid:
         raise UserError("请选择两个不同的社区合并。")
     with ws.unit() as session:

@@ -1,8 +1,7 @@
-"""First run: the site (street or district) and the first administrator account."""
+"""First run: the site (street, district or community savings office) and the first administrator account."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,37 +10,47 @@ from sqlalchemy import select
 from yichao.app.core.auth import check_new_password, check_username, create_user
 from yichao.app.core.communities import check_entries, insert_communities
 from yichao.app.core.errors import UserError
+from yichao.app.core.levels import ROLES
 from yichao.app.core.storage import location_problem
 from yichao.app.core.vault import create_vault, wrap_for_admin
 from yichao.app.core.workspace import CLI_USER, CurrentUser, SiteInfo, Workspace, open_workspace
 from yichao.models.site import Site
 
-_CODE = re.compile(r"^\d{6}(\d{3})?$")
+_DIGITS = {"district": 6, "street": 9, "community": 12}
+_KIND = {"district": "区", "street": "街道", "community": "社区"}
+_PARENT = {"street": "district", "community": "street"}
 
 
 def check_site_code(code: str, role: str) -> str:
-    """A district is a 6-digit division code, a street 9 digits (GB/T 2260 + 3)."""
+    """A district is a 6-digit division code, a street 9 digits (GB/T 2260 + 3), a community
+    savings office its community's 12-digit statistical code (the street's 9 + 3)."""
     code = code.strip()
-    want = 6 if role == "district" else 9
-    if not code.isdigit() or len(code) != want:
-        kind = "区" if role == "district" else "街道"
-        raise UserError(f"{kind}的行政区划代码应为{want}位数字，现为“{code}”（{len(code)}位）。")
+    want = _DIGITS.get(role, 9)
+    if not code.isdigit() or not code.isascii() or len(code) != want:
+        raise UserError(f"{_KIND.get(role, '街道')}的行政区划代码应为{want}位数字，现为“{code}”（{len(code)}位）。")
     return code
 
 
 def validate_site(role: str, code: str, name: str, parent_code: str = "", parent_name: str = "") -> SiteInfo:
-    """Check the wizard's first page; raise one sentence naming the wrong field."""
-    if role not in ("street", "district"):
-        raise UserError("站点类型只能是 街道 或 区。")
+    """Check the wizard's first page; raise one sentence naming the wrong field.
+
+    A street's district is optional (a street may work alone); a community savings office exists to
+    exchange with its street, so its street's code is required (issue 17)."""
+    if role not in ROLES:
+        raise UserError("站点类型只能是 街道、区 或 社区储蓄所。")
     code = check_site_code(code, role)
     if not name.strip():
         raise UserError("站点名称不能为空。")
     parent_code = parent_code.strip()
-    if role == "street":
-        if parent_code and (not parent_code.isdigit() or len(parent_code) != 6):
-            raise UserError(f"上级区的行政区划代码应为6位数字，现为“{parent_code}”。")
+    parent = _PARENT.get(role)
+    if parent is not None:
+        kind, want = _KIND[parent], _DIGITS[parent]
+        if role == "community" and not parent_code:
+            raise UserError("社区储蓄所要填写所属街道的行政区划代码（9位数字）。")
+        if parent_code and (not parent_code.isdigit() or not parent_code.isascii() or len(parent_code) != want):
+            raise UserError(f"上级{kind}的行政区划代码应为{want}位数字，现为“{parent_code}”。")
         if parent_code and not code.startswith(parent_code):
-            raise UserError(f"街道代码 {code} 应以上级区的代码 {parent_code} 开头。")
+            raise UserError(f"{_KIND[role]}代码 {code} 应以上级{kind}的代码 {parent_code} 开头。")
     return SiteInfo(code, name.strip(), role, parent_code)
 
 

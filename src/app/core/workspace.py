@@ -24,6 +24,7 @@ from yichao.app.core.datakey import load_data_key
 from yichao.app.core.db_errors import LostRace, translate
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.instance_lock import InstanceLock
+from yichao.app.core.levels import refusal as level_refusal
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
 from yichao.app.core.settings import Settings
 from yichao.app.core.storage import location_warning
@@ -222,19 +223,28 @@ class Workspace:
             self._leave()
 
     # -- roles ------------------------------------------------------------------------------
-    def require(self, role: str, action: str) -> CurrentUser:
-        """The signed-in user, if their role reaches ``role``; else journal the refusal and refuse."""
+    def require(self, role: str, action: str, work: str = "") -> CurrentUser:
+        """The signed-in user, if their role reaches ``role`` and, for ``work`` another level of
+        site owns (:mod:`yichao.app.core.levels`), this site's level may do it; else journal the
+        refusal and refuse."""
         user = self.user
         if user is None or ROLE_RANK.get(user.role, -1) < ROLE_RANK[role]:
             self._refuse(action)
         assert user is not None
+        if work:
+            sentence = level_refusal(self.site.role, work, action)
+            if sentence:
+                self._refuse(action, sentence, work)
         return user
 
-    def _refuse(self, action: str) -> NoReturn:
+    def _refuse(self, action: str, sentence: str = "", work: str = "") -> NoReturn:
         """Journal a permission refusal in its own transaction, then raise it."""
+        detail = {"action": action, "role": self.user.role if self.user else ""}
+        if work:
+            detail |= {"work": work, "site_role": self.site.role}
         with self.unit() as session:
-            record_event(session, "denied", "", "", {"action": action, "role": self.user.role if self.user else ""})
-        raise PermissionDenied(f"您的账号没有“{action}”的权限，请联系管理员。")
+            record_event(session, "denied", "", "", detail)
+        raise PermissionDenied(sentence or f"您的账号没有“{action}”的权限，请联系管理员。")
 
     # -- life -------------------------------------------------------------------------------
     @property

@@ -47,7 +47,7 @@ def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
     """Run every demo step on a copy of the folder, then put the copy in place; returns one
     summary line per step. Nothing of the real folder changes unless every step succeeds.
     Administrators only."""
-    ws.require("admin", "生成演示数据")
+    ws.require("admin", "生成演示数据", work="demo")
     _refuse_filled_folder(ws)
     lines = []
     with shadow_workspace(ws) as work:

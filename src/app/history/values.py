@@ -9,13 +9,13 @@ from typing import Any
 
 from yichao.app import certificates, needs, orgs, passbook, people, projects
 from yichao.app.core.errors import UserError
+from yichao.app.core.levels import SITE_ROLE_LABELS
 from yichao.app.core.staff import staff_label
 from yichao.app.history.fields import ENTITY_LABELS
 from yichao.app.history.references import Names, referenced_table, uids_of
 
-# codes no domain's labels name yet (the kernel's roles and levels, the district's rating kinds)
+# codes no domain's labels name yet (the kernel's roles, the district's rating kinds; the levels in core.levels)
 ROLE_LABELS = {"admin": "管理员", "staff": "工作人员", "viewer": "只读"}
-SITE_ROLE_LABELS = {"street": "街道", "district": "区", "community": "社区储蓄所"}
 RATING_KIND_LABELS = {"grade": "等级评估", "stars": "星级评估"}
 LOGIN_REASON_LABELS = {"unknown": "用户名不存在", "disabled": "账号已停用", "locked": "账号已锁定",
                        "password": "密码错误"}

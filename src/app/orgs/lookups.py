@@ -80,7 +80,7 @@ def _refuse_duplicate(session: Session, list_kind: str, name: str, except_uid: s
 
 
 def add_lookup(ws: Workspace, list_kind: str, name: str) -> LookupEntry:
-    ws.require("admin", "编辑组织类别和服务领域")
+    ws.require("admin", "编辑组织类别和服务领域", work="orgs")
     if list_kind not in LOOKUP_KINDS:
         raise UserError(f"未知的列表：{list_kind}。")
     name = _clean_name(name)
@@ -95,7 +95,7 @@ def add_lookup(ws: Workspace, list_kind: str, name: str) -> LookupEntry:
 
 
 def rename_lookup(ws: Workspace, uid: str, name: str) -> LookupEntry:
-    ws.require("admin", "编辑组织类别和服务领域")
+    ws.require("admin", "编辑组织类别和服务领域", work="orgs")
     name = _clean_name(name)
     with ws.unit() as session:
         entry = session.get(OrgLookup, uid)
@@ -108,7 +108,7 @@ def rename_lookup(ws: Workspace, uid: str, name: str) -> LookupEntry:
 
 def retire_lookup(ws: Workspace, uid: str) -> None:
     """Take an entry off the list; organizations that use it keep showing its name."""
-    ws.require("admin", "编辑组织类别和服务领域")
+    ws.require("admin", "编辑组织类别和服务领域", work="orgs")
     with ws.unit() as session:
         entry = session.get(OrgLookup, uid)
         if entry is None or entry.deleted:

@@ -284,12 +284,12 @@ def _check_unique(session: Session, row: dict[str, Any], uid: str | None) -> Non
 
 def _require_waiver_rights(ws: Workspace, waiver: str) -> None:
     if waiver.strip():
-        ws.require("admin", "接受校验码不符的统一社会信用代码")
+        ws.require("admin", "接受校验码不符的统一社会信用代码", work="orgs")
 
 
 def create_org(ws: Workspace, data: OrgInput, *, waiver: str = "") -> OrgDetail:
     """A new organization in the nursery stage (苗圃培育)."""
-    ws.require("staff", "新建组织档案")
+    ws.require("staff", "新建组织档案", work="orgs")
     _require_waiver_rights(ws, waiver)
     with ws.unit() as session:
         seed_lookups(session)
@@ -305,7 +305,7 @@ def create_org(ws: Workspace, data: OrgInput, *, waiver: str = "") -> OrgDetail:
 
 
 def update_org(ws: Workspace, uid: str, data: OrgInput, *, waiver: str = "") -> OrgDetail:
-    ws.require("staff", "修改组织档案")
+    ws.require("staff", "修改组织档案", work="orgs")
     _require_waiver_rights(ws, waiver)
     with ws.unit() as session:
         org = _live(session, uid)
@@ -323,7 +323,7 @@ def update_org(ws: Workspace, uid: str, data: OrgInput, *, waiver: str = "") -> 
 
 def delete_org(ws: Workspace, uid: str) -> None:
     """Tombstone an organization file (nothing synced is hard-deleted)."""
-    ws.require("admin", "删除组织档案")
+    ws.require("admin", "删除组织档案", work="orgs")
     with ws.unit() as session:
         _live(session, uid).deleted = True
 

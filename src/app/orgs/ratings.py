@@ -61,7 +61,7 @@ def _view(r: OrgRating, today: date) -> RatingView:
 def record_rating(ws: Workspace, org_uid: str, level: int, awarded_on: date, *,
                   rating_kind: str = "grade", certificate_no: str = "", notes: str = "") -> RatingView:
     """Enter a rating; only a district site may (the street sees it after the next bundle)."""
-    ws.require("staff", "录入评估等级")
+    ws.require("staff", "录入评估等级", work="orgs")
     if ws.site.role != "district":
         raise UserError("评估等级由区里评定，街道只能查看。")
     if rating_kind not in RATING_KINDS:

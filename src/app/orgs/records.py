@@ -67,7 +67,7 @@ def add_activity(ws: Workspace, org_uid: str, on: date, title: str, *, place: st
                  domain_uid: str | None = None, participants: int = 0, beneficiaries: int = 0,
                  volunteer_hours: float = 0.0, notes: str = "") -> ActivityRow:
     """Record an activity; a date in the future is refused (activities are recorded afterwards)."""
-    ws.require("staff", "登记组织活动")
+    ws.require("staff", "登记组织活动", work="orgs")
     title = " ".join((title or "").split())
     if not title:
         raise UserError("请填写活动名称。")
@@ -112,7 +112,7 @@ def list_activities(ws: Workspace, org_uid: str, offset: int = 0, limit: int = 2
 
 
 def delete_activity(ws: Workspace, uid: str) -> None:
-    ws.require("staff", "删除组织活动")
+    ws.require("staff", "删除组织活动", work="orgs")
     with ws.unit() as session:
         _record(session, OrgActivity, uid).deleted = True
 
@@ -137,7 +137,7 @@ class MentoringRow:
 
 def add_mentoring(ws: Workspace, org_uid: str, on: date, visit_kind: str, mentor: str, findings: str = "",
                   follow_up_on: date | None = None) -> MentoringRow:
-    ws.require("staff", "登记督导咨询")
+    ws.require("staff", "登记督导咨询", work="orgs")
     if visit_kind not in MENTORING_KINDS:
         raise UserError(f"未知的督导类型：{visit_kind}。")
     mentor = " ".join((mentor or "").split())
@@ -169,7 +169,7 @@ def list_mentoring(ws: Workspace, org_uid: str) -> list[MentoringRow]:
 
 
 def complete_follow_up(ws: Workspace, uid: str) -> MentoringRow:
-    ws.require("staff", "完成督导跟进")
+    ws.require("staff", "完成督导跟进", work="orgs")
     with ws.unit() as session:
         m = _record(session, OrgMentoring, uid)
         if m.follow_up_on is None:
@@ -234,7 +234,7 @@ def add_subsidy(ws: Workspace, org_uid: str, subsidy_kind: str, year: int, amoun
                  status: str = "applied", on: date | None = None, notes: str = "") -> SubsidyRow:
     """Register a subsidy; ``on`` is the day of the status it is registered in (a subsidy already
     approved or paid gets it as its approval or payment date too)."""
-    ws.require("staff", "登记补贴资助")
+    ws.require("staff", "登记补贴资助", work="orgs")
     if subsidy_kind not in SUBSIDY_KINDS:
         raise UserError(f"未知的补贴类型：{subsidy_kind}。")
     if status not in SUBSIDY_STATUSES:
@@ -268,7 +268,7 @@ def set_subsidy_status(ws: Workspace, uid: str, status: str, on: date | None = N
     paying as the payment date, each in its own column (the journal records both changes). It is
     neither in the future nor before the previous step's day (registration, then approval).
     """
-    ws.require("staff", "变更补贴状态")
+    ws.require("staff", "变更补贴状态", work="orgs")
     day = on or date.today()
     word = _STEP_WORDS.get(status, "日期")
     if day > date.today():

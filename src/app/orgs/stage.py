@@ -91,7 +91,7 @@ def _check_date(on: date, since: date | None, what: str) -> None:
 
 def change_stage(ws: Workspace, uid: str, target: str, on: date, reason: str) -> OrgDetail:
     """Move an organization to ``target``; refused with one sentence when a rule says no."""
-    ws.require("staff", "变更组织阶段")
+    ws.require("staff", "变更组织阶段", work="orgs")
     reason = " ".join((reason or "").split())
     if not reason:
         raise UserError("请填写阶段变更的原因。")
@@ -122,7 +122,7 @@ def stage_history(ws: Workspace, uid: str) -> list[StageChange]:
 
 def start_residency(ws: Workspace, uid: str, workstation: str, since: date) -> OrgDetail:
     """Give an organization a workstation (创客工位) in the center."""
-    ws.require("staff", "办理入驻")
+    ws.require("staff", "办理入驻", work="orgs")
     workstation = " ".join((workstation or "").split())
     if not workstation:
         raise UserError("请填写工位编号。")
@@ -146,7 +146,7 @@ def start_residency(ws: Workspace, uid: str, workstation: str, since: date) -> O
 
 def end_residency(ws: Workspace, uid: str, until: date) -> OrgDetail:
     """Leaving residency ends the workstation."""
-    ws.require("staff", "办理退驻")
+    ws.require("staff", "办理退驻", work="orgs")
     with ws.unit() as session:
         org = _live(session, uid)
         if not org.resident:

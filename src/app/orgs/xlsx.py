@@ -208,7 +208,7 @@ def import_orgs(ws: Workspace, path: str | Path, *, dry_run: bool = False, skip_
 
     What a real roster lacks (a filed group's filing number) is a warning and a 待补 mark, never
     a refusal; communities the site lacks are created with the rows when ``add_communities``."""
-    ws.require("staff", "导入组织档案")
+    ws.require("staff", "导入组织档案", work="orgs")
     table = preview_file(path, ws)
     use = dict(table.mapping if mapping is None else mapping)
     lists = fixed_lists(ws)

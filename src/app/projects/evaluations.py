@@ -40,7 +40,7 @@ class ActivityRow:
 def record_evaluation(ws: Workspace, project_uid: str, kind: str, on: date, score: float,
                       evaluator: str = "", comment: str = "") -> EvaluationRow:
     """Record (or correct) the midterm or final evaluation: a score from 0 to 100 and comments."""
-    ws.require("staff", "登记项目评估")
+    ws.require("staff", "登记项目评估", work="projects")
     if kind not in EVALUATION_KINDS:
         raise UserError(f"评估类型“{kind}”不认识。")
     if not 0 <= score <= 100:
@@ -75,7 +75,7 @@ def list_evaluations(ws: Workspace, project_uid: str) -> list[EvaluationRow]:
 
 def record_activity(ws: Workspace, project_uid: str, held_on: date, title: str, participants: int = 0,
                     note: str = "") -> ActivityRow:
-    ws.require("staff", "登记项目活动")
+    ws.require("staff", "登记项目活动", work="projects")
     if not title.strip():
         raise UserError("活动名称不能为空。")
     if participants < 0:
@@ -100,7 +100,7 @@ def list_activities(ws: Workspace, project_uid: str) -> list[ActivityRow]:
 
 def record_outcome(ws: Workspace, project_uid: str, spent_fen: int, actual_beneficiaries: int) -> ProjectRow:
     """What was really spent and how many people were served (for the close-out)."""
-    ws.require("staff", "登记项目执行情况")
+    ws.require("staff", "登记项目执行情况", work="projects")
     if spent_fen < 0 or actual_beneficiaries < 0:
         raise UserError("实际支出和实际受益人数不能是负数。")
     with ws.unit() as session:

@@ -91,7 +91,7 @@ def _check_budget(session: Session, p: Project, approved_fen: int | None) -> Non
 def advance(ws: Workspace, project_uid: str, to: str, on: date, note: str = "",
             approved_fen: int | None = None) -> ProjectRow:
     """Move a project one step along the flow, after checking that step's rule."""
-    ws.require("staff", "变更项目状态")
+    ws.require("staff", "变更项目状态", work="projects")
     with ws.unit() as session:
         p = load_project(session, project_uid)
         if to not in next_statuses(p.status):

@@ -234,7 +234,7 @@ def value_questions(ws: Workspace, path: Path) -> list[ValueQuestion]:
 def import_projects(ws: Workspace, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
                     value_map: ValueMap | None = None) -> ImportReport:
     """Import past venture projects into their rounds; all rows or none unless ``skip_invalid``."""
-    ws.require("staff", "导入往年创投项目")
+    ws.require("staff", "导入往年创投项目", work="projects")
     path = Path(path)
     table, used_map = mapped_table(ws, "projects", read_table(path, ALIASES), FIXED_LISTS, value_map)
     found = set(table.mapping.values())

@@ -77,7 +77,7 @@ def _load(session: Session, uid: str) -> Proposal:
 def create_proposal(ws: Workspace, title: str, proposer: str, held_on: date, community_uid: str | None = None,
                     summary: str = "", participants: str = "") -> ProposalRow:
     """A proposal is collected (收集): its first step is recorded with it."""
-    ws.require("staff", "登记社区提案")
+    ws.require("staff", "登记社区提案", work="projects")
     if not title.strip():
         raise UserError("提案标题不能为空。")
     if not proposer.strip():
@@ -98,7 +98,7 @@ def create_proposal(ws: Workspace, title: str, proposer: str, held_on: date, com
 def record_step(ws: Workspace, proposal_uid: str, step: str, held_on: date, participants: str,
                 decision: str, attachments: list[Path] | None = None, adopted: bool = True) -> ProposalRow:
     """Record the next step of the loop; at 审议 ``adopted=False`` drops the proposal."""
-    ws.require("staff", "登记提案进程")
+    ws.require("staff", "登记提案进程", work="projects")
     if step not in PROPOSAL_STEPS:
         raise UserError(f"提案步骤“{step}”不认识。")
     if not participants.strip():
@@ -142,7 +142,7 @@ def attach_file(ws: Workspace, step_uid: str, path: Path) -> None:
 
 def to_project(ws: Workspace, proposal_uid: str, data: ProjectInput) -> ProjectRow:
     """An adopted proposal becomes a project (applied by the organization that will carry it out)."""
-    ws.require("staff", "提案转为项目")
+    ws.require("staff", "提案转为项目", work="projects")
     with ws.unit() as session:
         p = _load(session, proposal_uid)
         done = {s.step for s in _steps(session, p.uid)}

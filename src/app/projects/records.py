@@ -125,7 +125,7 @@ def validate_project(session: Session, data: ProjectInput) -> Program | None:
 def apply_project(ws: Workspace, data: ProjectInput, proposal_uid: str | None = None,
                   session: Session | None = None) -> ProjectRow:
     """An organization applies (申报): the project starts in status 'applied'."""
-    ws.require("staff", "登记项目申报")
+    ws.require("staff", "登记项目申报", work="projects")
     if session is not None:
         return _apply(session, data, proposal_uid)
     with ws.unit() as own:
@@ -149,7 +149,7 @@ def _apply(session: Session, data: ProjectInput, proposal_uid: str | None) -> Pr
 
 def update_project(ws: Workspace, uid: str, data: ProjectInput) -> ProjectRow:
     """Edit the application; the applicant, round and request are fixed once it is pitched."""
-    ws.require("staff", "修改项目")
+    ws.require("staff", "修改项目", work="projects")
     with ws.unit() as session:
         p = load_project(session, uid)
         validate_project(session, data)

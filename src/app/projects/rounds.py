@@ -160,7 +160,7 @@ def _replace_sources(session: Session, program_uid: str, sources: tuple[FundSour
 
 
 def create_program(ws: Workspace, data: ProgramInput) -> ProgramRow:
-    ws.require("staff", "新建资助批次")
+    ws.require("staff", "新建资助批次", work="projects")
     validate_program(data)
     with ws.unit() as session:
         p = Program()
@@ -173,7 +173,7 @@ def create_program(ws: Workspace, data: ProgramInput) -> ProgramRow:
 
 
 def update_program(ws: Workspace, uid: str, data: ProgramInput) -> ProgramRow:
-    ws.require("staff", "修改资助批次")
+    ws.require("staff", "修改资助批次", work="projects")
     validate_program(data)
     with ws.unit() as session:
         p = _get(session, uid)

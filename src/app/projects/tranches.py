@@ -84,7 +84,7 @@ def replan_tranches(
     ws: Workspace, project_uid: str, plan: str, conditions: list[str] | None = None
 ) -> list[TrancheRow]:
     """Change the split (e.g. 40/40/20) before anything is paid."""
-    ws.require("staff", "调整拨付计划")
+    ws.require("staff", "调整拨付计划", work="projects")
     percents = parse_tranche_plan(plan)
     conds = conditions or default_conditions(len(percents))
     if len(conds) != len(percents) or any(c not in TRANCHE_CONDITIONS for c in conds):
@@ -106,7 +106,7 @@ def replan_tranches(
 
 def link_milestone(ws: Workspace, tranche_uid: str, milestone_uid: str) -> TrancheRow:
     """Tie a tranche to a milestone: it can be paid once the milestone is done."""
-    ws.require("staff", "设置拨付条件")
+    ws.require("staff", "设置拨付条件", work="projects")
     with ws.unit() as session:
         t = _tranche(session, tranche_uid)
         m = session.get(Milestone, milestone_uid)
@@ -152,7 +152,7 @@ def condition_problem(session: Session, t: Tranche) -> str:
 
 def disburse(ws: Workspace, tranche_uid: str, on: date, note: str = "") -> TrancheRow:
     """Pay a tranche: in order, only for a live project, only once its condition is met."""
-    ws.require("staff", "登记拨付")
+    ws.require("staff", "登记拨付", work="projects")
     with ws.unit() as session:
         t = _tranche(session, tranche_uid)
         p = load_project(session, t.project_uid)
@@ -190,7 +190,7 @@ def tranche_summary(rows: list[TrancheRow]) -> str:
 # -- milestones -----------------------------------------------------------------------------
 
 def add_milestone(ws: Workspace, project_uid: str, title: str, due_on: date | None = None) -> MilestoneRow:
-    ws.require("staff", "添加项目节点")
+    ws.require("staff", "添加项目节点", work="projects")
     if not title.strip():
         raise UserError("节点名称不能为空。")
     with ws.unit() as session:
@@ -205,7 +205,7 @@ def add_milestone(ws: Workspace, project_uid: str, title: str, due_on: date | No
 
 
 def complete_milestone(ws: Workspace, milestone_uid: str, done_on: date) -> MilestoneRow:
-    ws.require("staff", "登记节点完成")
+    ws.require("staff", "登记节点完成", work="projects")
     with ws.unit() as session:
         m = session.get(Milestone, milestone_uid)
         if m is None or m.deleted:

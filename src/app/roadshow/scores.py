@@ -169,7 +169,7 @@ def _confirm(session: Session, grid: ScoreGrid, username: str, judge_uid: str, p
 def enter_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: str,
                 scores: list[float]) -> SheetRow:
     """First typing of a paper sheet. Changing a confirmed sheet makes it wait for confirmation again."""
-    user = ws.require("staff", "录入路演评分")
+    user = ws.require("staff", "录入路演评分", work="roadshow")
     with ws.unit() as session:
         return _sheet_row(_enter(session, grid_of(session, roadshow_uid), user.username, judge_uid,
                                  project_uid, scores))
@@ -178,7 +178,7 @@ def enter_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: s
 def confirm_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: str,
                   scores: list[float]) -> SheetRow:
     """Second typing by another staff member: it must match the first exactly."""
-    user = ws.require("staff", "确认路演评分")
+    user = ws.require("staff", "确认路演评分", work="roadshow")
     with ws.unit() as session:
         return _sheet_row(_confirm(session, grid_of(session, roadshow_uid), user.username, judge_uid,
                                    project_uid, scores))
@@ -187,7 +187,7 @@ def confirm_sheet(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid:
 def enter_sheets(ws: Workspace, roadshow_uid: str, items: list[tuple[str, str, list[float]]],
                  confirm: bool = False) -> int:
     """Many sheets at once (an imported scoring sheet), all or nothing; ``confirm`` = second typing."""
-    user = ws.require("staff", "确认路演评分" if confirm else "录入路演评分")
+    user = ws.require("staff", "确认路演评分" if confirm else "录入路演评分", work="roadshow")
     with ws.unit() as session:
         grid = grid_of(session, roadshow_uid)
         step = _confirm if confirm else _enter

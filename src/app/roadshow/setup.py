@@ -84,7 +84,7 @@ def list_templates(ws: Workspace) -> list[TemplateRow]:
 
 
 def save_template(ws: Workspace, name: str, criteria: list[CriterionSpec], uid: str = "") -> TemplateRow:
-    ws.require("staff", "保存评分模板")
+    ws.require("staff", "保存评分模板", work="roadshow")
     if not name.strip():
         raise UserError("模板名称不能为空。")
     specs = check_criteria(criteria)
@@ -104,7 +104,7 @@ def save_template(ws: Workspace, name: str, criteria: list[CriterionSpec], uid: 
 def create_roadshow(ws: Workspace, name: str, held_on: date, venue: str, criteria: list[CriterionSpec],
                     judges: list[str], program_uid: str | None = None) -> RoadshowRow:
     """A roadshow with its own copy of the rubric (a later template edit does not change it)."""
-    ws.require("staff", "新建路演")
+    ws.require("staff", "新建路演", work="roadshow")
     if not name.strip():
         raise UserError("路演名称不能为空。")
     specs = check_criteria(criteria)
@@ -149,7 +149,7 @@ def _has_sheets(session: Session, roadshow_uid: str) -> bool:
 
 def set_criteria(ws: Workspace, roadshow_uid: str, criteria: list[CriterionSpec]) -> None:
     """Replace the rubric; refused once any score is typed, so sheets always match their rubric."""
-    ws.require("staff", "修改路演评分标准")
+    ws.require("staff", "修改路演评分标准", work="roadshow")
     specs = check_criteria(criteria)
     with ws.unit() as session:
         load_roadshow(session, roadshow_uid)
@@ -164,7 +164,7 @@ def set_criteria(ws: Workspace, roadshow_uid: str, criteria: list[CriterionSpec]
 
 
 def add_judge(ws: Workspace, roadshow_uid: str, name: str, affiliation: str = "") -> str:
-    ws.require("staff", "添加评委")
+    ws.require("staff", "添加评委", work="roadshow")
     with ws.unit() as session:
         load_roadshow(session, roadshow_uid)
         existing = list(session.scalars(select(RoadshowJudge).where(
@@ -179,7 +179,7 @@ def add_judge(ws: Workspace, roadshow_uid: str, name: str, affiliation: str = ""
 
 def add_entries(ws: Workspace, roadshow_uid: str, project_uids: list[str]) -> int:
     """Put screened projects on the roadshow, in the given pitching order."""
-    ws.require("staff", "安排路演项目")
+    ws.require("staff", "安排路演项目", work="roadshow")
     with ws.unit() as session:
         load_roadshow(session, roadshow_uid)
         present = {e.project_uid for e in session.scalars(select(RoadshowEntry).where(
@@ -203,7 +203,7 @@ def add_entries(ws: Workspace, roadshow_uid: str, project_uids: list[str]) -> in
 
 def declare_recusal(ws: Workspace, roadshow_uid: str, judge_uid: str, project_uid: str, reason: str) -> None:
     """A judge declares a conflict of interest (利益回避): their sheet for that project never counts."""
-    ws.require("staff", "登记评委回避")
+    ws.require("staff", "登记评委回避", work="roadshow")
     if not reason.strip():
         raise UserError("请写明回避原因。")
     with ws.unit() as session:

@@ -67,7 +67,7 @@ def export_scores(ws: Workspace, roadshow_uid: str, path: str | Path) -> int:
 
 def import_sheet(ws: Workspace, roadshow_uid: str, path: str | Path, confirm: bool = False) -> ImportReport:
     """Read a filled scoring sheet back; rows with every score blank are left for later."""
-    ws.require("staff", "导入评分表")
+    ws.require("staff", "导入评分表", work="roadshow")
     grid = load_grid(ws, roadshow_uid)
     table = read_table(path, sheet=None)
     headers = [_MAX_NOTE.sub("", h).strip() for h in table.headers]

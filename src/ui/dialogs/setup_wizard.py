@@ -1,4 +1,4 @@
-"""First-run wizard: the site (street or district), a street's communities, and the first
+"""First-run wizard: the site (street, district or community savings office), a street's communities, and the first
 administrator account; or another PC of a district joining the district's existing database."""
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ class SitePage(QWizardPage):
         self.role.setObjectName("role")
         self.role.addItem(self.tr("Street office"), "street")
         self.role.addItem(self.tr("District office"), "district")
+        self.role.addItem(self.tr("Community savings office"), "community")
         self.role.addItem(self.tr("Join an existing district database"), "join")
         self.code = QLineEdit()
         self.code.setObjectName("code")
-        self.code.setPlaceholderText(self.tr("9 digits for a street, 6 for a district"))
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setPlaceholderText(self.tr("e.g. Dianliu Street"))
@@ -55,19 +55,33 @@ class SitePage(QWizardPage):
         self.parent_code.setObjectName("parent_code")
         self.parent_name = QLineEdit()
         self.parent_name.setObjectName("parent_name")
+        self.parent_code_label = QLabel()
+        self.parent_name_label = QLabel()
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("Site &type:"), self.role)
         form.addRow(self.tr("Administrative &code:"), self.code)
         form.addRow(self.tr("Site &name:"), self.name)
-        form.addRow(self.tr("Parent district code:"), self.parent_code)
-        form.addRow(self.tr("Parent district name:"), self.parent_name)
+        form.addRow(self.parent_code_label, self.parent_code)
+        form.addRow(self.parent_name_label, self.parent_name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         for edit in (self.code, self.name, self.parent_code, self.parent_name):
             edit.textChanged.connect(self._revalidate)
         self.role.currentIndexChanged.connect(self._revalidate)
+        self._show_parent_labels()
+
+    def _show_parent_labels(self) -> None:
+        """A street names its district (optional); a community savings office its street (required)."""
+        if self.role.currentData() == "community":
+            self.code.setPlaceholderText(self.tr("12 digits: the community's statistical code"))
+            self.parent_code_label.setText(self.tr("Parent street code:"))
+            self.parent_name_label.setText(self.tr("Parent street name:"))
+        else:
+            self.code.setPlaceholderText(self.tr("9 digits for a street, 6 for a district"))
+            self.parent_code_label.setText(self.tr("Parent district code:"))
+            self.parent_name_label.setText(self.tr("Parent district name:"))
 
     def site_values(self) -> tuple[str, str, str, str, str]:
         return (self.role.currentData(), self.code.text(), self.name.text(), self.parent_code.text(),
@@ -89,6 +103,7 @@ class SitePage(QWizardPage):
         self.parent_name.setEnabled(not district and not joining)
         self.code.setEnabled(not joining)
         self.name.setEnabled(not joining)
+        self._show_parent_labels()
         touched = bool(self.code.text() or self.name.text())
         problem = self.problem()
         self.error.setText(problem if (problem and touched) else "")
@@ -98,11 +113,11 @@ class SitePage(QWizardPage):
         return self.problem() is None
 
     def nextId(self) -> int:  # noqa: N802
-        """A district has no communities: straight on to the administrator."""
+        """A district and a community office list no communities: straight on to the administrator."""
         wizard = self.wizard()
         if self.role.currentData() == "join" and isinstance(wizard, SetupWizard):
             return wizard.join_id
-        if self.role.currentData() == "district" and isinstance(wizard, SetupWizard):
+        if self.role.currentData() in ("district", "community") and isinstance(wizard, SetupWizard):
             return wizard.admin_id
         return super().nextId()
 

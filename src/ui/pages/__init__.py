@@ -12,18 +12,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from yichao.app.core import offers
+
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     icon: str
     target: str  # "yichao.ui.pages.module:ClassName"
+    work: str = ""  # the work a level of site may not do (yichao.app.core.levels): then not offered
 
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("dashboard", "dashboard", "yichao.ui.pages.dashboard.page:DashboardPage"),
-    PageSpec("orgs", "orgs", "yichao.ui.pages.orgs.page:OrgsPage"),
-    PageSpec("projects", "projects", "yichao.ui.pages.projects.page:ProjectsPage"),
+    PageSpec("orgs", "orgs", "yichao.ui.pages.orgs.page:OrgsPage", work="orgs"),
+    PageSpec("projects", "projects", "yichao.ui.pages.projects.page:ProjectsPage", work="projects"),
     PageSpec("reports", "reports", "yichao.ui.pages.reports.page:ReportsPage"),
     PageSpec("admin", "admin", "yichao.ui.pages.admin.page:AdminPage"),
     PageSpec("sync", "sync", "yichao.ui.pages.sync.page:SyncPage"),
@@ -51,6 +54,9 @@ def page_title(key: str) -> str:
     return titles.get(key, key)
 
 
-def ordered_pages() -> list[PageSpec]:
+def ordered_pages(site_role: str = "") -> list[PageSpec]:
+    """The pages in navigation order; given the site's role, only those its level may use (a
+    community savings office has no organization files or projects; the services refuse them too)."""
     rank = {key: i for i, key in enumerate(NAV_ORDER)}
-    return sorted(PAGES, key=lambda spec: rank.get(spec.key, len(rank)))
+    offered = [spec for spec in PAGES if not (site_role and spec.work) or offers(site_role, spec.work)]
+    return sorted(offered, key=lambda spec: rank.get(spec.key, len(rank)))

@@ -123,8 +123,24 @@
         <translation>区（民政局）</translation>
     </message>
     <message>
+        <source>Community savings office</source>
+        <translation>社区储蓄所</translation>
+    </message>
+    <message>
         <source>Join an existing district database</source>
         <translation>加入已有的区级数据库</translation>
+    </message>
+    <message>
+        <source>12 digits: the community's statistical code</source>
+        <translation>12位数字：社区的统计用区划代码</translation>
+    </message>
+    <message>
+        <source>Parent street code:</source>
+        <translation>上级街道代码：</translation>
+    </message>
+    <message>
+        <source>Parent street name:</source>
+        <translation>上级街道名称：</translation>
     </message>
     <message>
         <source>9 digits for a street, 6 for a district</source>
