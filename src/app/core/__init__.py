@@ -78,7 +78,7 @@ if TYPE_CHECKING:
         journal_users,
         query_journal,
     )
-    from yichao.app.core.levels import SITE_ROLE_LABELS, offers, site_role_label
+    from yichao.app.core.levels import SITE_ROLE_LABELS, level_rank, offers, site_role_label
     from yichao.app.core.maintenance import (
         backups,
         make_backup,
@@ -287,6 +287,7 @@ _HOME: dict[str, str] = {
     "validate_site": "setup",
     "SITE_ROLE_LABELS": "levels",
     "offers": "levels",
+    "level_rank": "levels",
     "site_role_label": "levels",
     "warning_lines": "import_report",
     "write_xlsx": "excel",
@@ -310,6 +311,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "SITE_ROLE_LABELS",
     "offers",
+    "level_rank",
     "site_role_label",
     "PCRow",
     "join",

@@ -10,8 +10,10 @@ the passbook counter, registers residents and their needs, prints (passbooks, vo
 records) and exchanges bundles with its street. It does not run what the street incubation center
 owns: organization files (with their stages, residencies, visits, subsidies, lists), community
 proposals, venture rounds, projects and roadshows, certificates about organizations and projects,
-the street's list of communities, the demo street; the district's work (ratings, shared database
-PCs) it never does. Plain Python, no SQLAlchemy: the lazy core facade may import it at start-up.
+the street's list of communities, the demo street, the points rules and the redemption catalog
+(district rules apply everywhere, a street adds its own, an office uses them and keeps its own
+stock); the district's work (ratings, shared database PCs) it never does.
+Plain Python, no SQLAlchemy: the lazy core facade may import it at start-up.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ _STREET_WORK = {
     "org_certificates": "组织和项目的证书由街道签发",
     "communities": "社区名单由街道维护",
     "demo": "演示数据只能在街道站点生成",
+    "rules": "积分规则由区和街道制定，社区储蓄所按规则执行",
+    "catalog": "兑换目录由区和街道发布，社区储蓄所只管本所的库存",
 }
+# a site's code tells its level: district 6 digits, street 9, community office 12 (core.setup)
+_RANK_OF_DIGITS = {6: 0, 9: 1, 12: 2}
 WORK = frozenset(_STREET_WORK)
 
 
@@ -43,6 +49,12 @@ def refusal(site_role: str, work: str, action: str) -> str:
 def offers(site_role: str, work: str) -> bool:
     """Whether a page doing ``work`` is offered at a site of ``site_role`` (the GUI asks)."""
     return not refusal(site_role, work, "")
+
+
+def level_rank(code: str) -> int:
+    """0 for a district's code, 1 for a street's, 2 for a community office's: where two levels rule
+    on one thing, the lower rank wins (the district's points rules over the street's)."""
+    return _RANK_OF_DIGITS.get(len(code), len(_RANK_OF_DIGITS))
 
 
 def site_role_label(role: str) -> str:

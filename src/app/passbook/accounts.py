@@ -17,6 +17,7 @@ from yichao.app.core.db_errors import retry_lost_race
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.staff import staff_names_in
 from yichao.app.core.workspace import Workspace
+from yichao.app.passbook.issuing import issuing_code
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.ledger import (
     EntryRow,
@@ -131,7 +132,7 @@ def open_passbook(ws: Workspace, holder_uid: str, site_code: str = "") -> Passbo
     """Issue a passbook at the street branch or one of its community offices (site_code)."""
     ws.require("staff", "开立爱心存折")
     with ws.unit() as session:
-        book = open_in_session(session, holder_uid, site_code.strip() or ws.site.code)
+        book = open_in_session(session, holder_uid, issuing_code(session, ws.site, site_code))
         return passbook_row(book, session.get(Person, holder_uid))
 
 

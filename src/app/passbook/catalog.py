@@ -2,6 +2,8 @@
 
 Items the district publishes are read-only at the street, but each site keeps its own stock record
 (single writer: the district owns the item, the street owns its shelf). Stock never goes below zero.
+A community savings office publishes no items (yichao.app.core.levels) but keeps its own stock of
+the district's and its street's items: stock is per level, one record per item and site.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def list_items(ws: Workspace, active_only: bool = False) -> list[ItemRow]:
 
 def save_item(ws: Workspace, data: ItemInput, uid: str | None = None) -> ItemRow:
     """Add a street item or change one; the district's items are refused with a sentence."""
-    ws.require("staff", "维护兑换目录")
+    ws.require("staff", "维护兑换目录", work="catalog")
     name = " ".join(data.name.split())
     if not name:
         raise UserError("物品名称不能为空。")

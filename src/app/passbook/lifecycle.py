@@ -23,6 +23,7 @@ from yichao.app.passbook.accounts import (
     operator_name,
     passbook_row,
 )
+from yichao.app.passbook.issuing import issuing_code, issuing_problem
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.layout import load_layout
 from yichao.app.passbook.ledger import append_entry, clean_points, hours_to_minutes
@@ -72,7 +73,9 @@ def replace(ws: Workspace, number: str, note: str = "") -> PassbookRow:
         balance = old.balance
         _set_status(old, "replaced", note or "换折")
         session.flush()
-        new = open_in_session(session, old.holder_uid, old.site_code, old.layout)
+        # an office replaces a book the street issued with one of its own numbers (passbook.issuing)
+        code = ws.site.code if issuing_problem(session, ws.site, old.site_code) else old.site_code
+        new = open_in_session(session, old.holder_uid, code, old.layout)
         old.replaced_by_uid = new.uid
         new.replaces_uid = old.uid
         if balance:
@@ -160,6 +163,6 @@ def take_over(ws: Workspace, number: str, holder_uid: str, balance: int, hours: 
     with ws.unit() as session:
         book = take_over_in_session(session, number=number, holder_uid=holder_uid, balance=balance,
                                     minutes=minutes, page=page, line=line, opened_on=opened_on,
-                                    site_code=site_code.strip() or ws.site.code, operator=operator_name(ws))
+                                    site_code=issuing_code(session, ws.site, site_code), operator=operator_name(ws))
         return passbook_row(book, session.get(Person, holder_uid))
 

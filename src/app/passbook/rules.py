@@ -2,7 +2,8 @@
 
 Rules made by the district arrive by bundle with the district's origin and are read-only here; the
 street adds its own rules for activity types the district has not ruled on. Where both exist, the
-district's rule wins.
+district's rule wins. A community savings office uses the district's and its street's rules and
+makes none (yichao.app.core.levels); the higher level wins there too, by the origin's code.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.levels import level_rank
 from yichao.app.core.own_records import save_own
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.labels import RULE_KIND_LABELS
@@ -60,8 +62,8 @@ def list_rules(ws: Workspace, active_only: bool = False) -> list[RuleRow]:
         if active_only:
             stmt = stmt.where(PointsRule.active.is_(True))
         rows = [_row(r, site) for r in session.scalars(stmt.order_by(PointsRule.kind, PointsRule.activity_type))]
-    # the district's rules first: they win over the street's own
-    return sorted(rows, key=lambda r: (r.kind, r.activity_type, not r.read_only))
+    # the higher level's rules first: the district's win over the street's, the street's over none
+    return sorted(rows, key=lambda r: (r.kind, r.activity_type, level_rank(r.origin)))
 
 
 def _clean(data: RuleInput) -> dict[str, object]:
@@ -83,7 +85,7 @@ def _clean(data: RuleInput) -> dict[str, object]:
 
 def save_rule(ws: Workspace, data: RuleInput, uid: str | None = None) -> RuleRow:
     """Add a street rule, or change one; the district's rules are refused with a sentence."""
-    ws.require("staff", "维护积分规则")
+    ws.require("staff", "维护积分规则", work="rules")
     values = _clean(data)
     site = ws.site.code
     with ws.unit() as session:

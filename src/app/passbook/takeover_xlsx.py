@@ -27,6 +27,7 @@ from yichao.app.core.import_memory import annotate_rejections, mapped_table, que
 from yichao.app.core.value_map import FixedList, ValueMap, ValueQuestion
 from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import normalize_number, operator_name
+from yichao.app.passbook.issuing import issuing_code
 from yichao.app.passbook.labels import STATUS_LABELS
 from yichao.app.passbook.layout import load_layout
 from yichao.app.passbook.lifecycle import (
@@ -171,7 +172,7 @@ class _Checker:
         code = self.offices.get(name)
         if code is None:
             raise UserError(f"发折网点“{name}”不是本街道或它的社区。")
-        return code
+        return issuing_code(self.session, self.ws.site, code)
 
     def _holder(self, record: dict[str, str]) -> tuple[str | None, PersonInput | None, str]:
         name = clean_text(record.get("name", ""))

@@ -27,9 +27,12 @@ class OpenPassbookDialog(FormDialog):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         self.ws = ws
-        sites = [(ws.site.code, self.tr("%1 (street branch)").replace("%1", ws.site.name))]
-        sites += [(c.code, self.tr("%1 (community office)").replace("%1", c.name))
-                  for c in call(parent, list_communities, ws) or [] if c.code]
+        if ws.site.role == "community":  # an office issues under its own code only (passbook.issuing)
+            sites = [(ws.site.code, self.tr("%1 (community office)").replace("%1", ws.site.name))]
+        else:
+            sites = [(ws.site.code, self.tr("%1 (street branch)").replace("%1", ws.site.name))]
+            sites += [(c.code, self.tr("%1 (community office)").replace("%1", c.name))
+                      for c in call(parent, list_communities, ws) or [] if c.code]
         super().__init__(self.tr("Issue a love passbook"), [
             Field("search", self.tr("Find resident"),
                   placeholder=self.tr("Name, pinyin initials or phone of the resident")),

@@ -16,8 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yichao.app.core import Workspace
-from yichao.app.passbook import PassbookFilter, count_passbooks, list_items, list_rules, restock
+from yichao.app.core import Workspace, level_rank, offers
+from yichao.app.passbook import (
+    ItemRow,
+    PassbookFilter,
+    RuleRow,
+    count_passbooks,
+    list_items,
+    list_rules,
+    restock,
+)
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, Column, PagedTableModel
 from yichao.ui.models.passbook_tables import RIGHT, PassbookSource, passbook_columns
@@ -171,6 +179,15 @@ class _ListTab(QWidget):
     def columns(self) -> list[Column]:  # overridden
         return []
 
+    def made_by(self, row: ItemRow | RuleRow) -> str:
+        """Which level published the record; another level's is read-only here."""
+        rank = level_rank(row.origin)
+        if not row.read_only:
+            return self.tr("Street")
+        if rank == 0:
+            return self.tr("District (read-only)")
+        return self.tr("Street (read-only)") if rank == 1 else self.tr("Community office (read-only)")
+
     def edit(self) -> None:  # overridden
         pass
 
@@ -178,8 +195,9 @@ class _ListTab(QWidget):
 class CatalogTab(_ListTab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [200, 100, 70, 90, 60, 140], parent)
-        self.toolbar.addAction(icon("add"), self.tr("New item"), self.add)
-        self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
+        if offers(ws.site.role, "catalog"):  # a community office keeps stock of items it cannot edit
+            self.toolbar.addAction(icon("add"), self.tr("New item"), self.add)
+            self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
         self.toolbar.addAction(icon("import"), self.tr("Stock in / correct"), self.move_stock)
         self.refresh()
 
@@ -190,11 +208,7 @@ class CatalogTab(_ListTab):
             Column("", self.tr("Points"), lambda i: str(i.points), RIGHT),
             Column("", self.tr("Stock"), lambda i: f"{i.stock} {i.unit}", RIGHT),
             Column("", self.tr("Offered"), lambda i: self.tr("Yes") if i.active else self.tr("No")),
-            Column(
-                "",
-                self.tr("Published by"),
-                lambda i: self.tr("District (read-only)") if i.read_only else self.tr("Street"),
-            ),
+            Column("", self.tr("Published by"), self.made_by),
         ]
 
     def refresh(self) -> None:
@@ -229,8 +243,9 @@ class CatalogTab(_ListTab):
 class RulesTab(_ListTab):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [200, 150, 100, 60, 50, 60, 140], parent)
-        self.toolbar.addAction(icon("add"), self.tr("New rule"), self.add)
-        self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
+        if offers(ws.site.role, "rules"):  # a community office uses the district's and the street's rules
+            self.toolbar.addAction(icon("add"), self.tr("New rule"), self.add)
+            self.toolbar.addAction(icon("edit"), self.tr("Edit"), self.edit)
         self.refresh()
 
     def columns(self) -> list[Column]:
@@ -243,9 +258,7 @@ class RulesTab(_ListTab):
             Column("", self.tr("Points"), lambda r: str(r.points) if r.kind != "expiry" else "", RIGHT),
             Column("", self.tr("Years"), lambda r: str(r.years) if r.kind == "expiry" else "", RIGHT),
             Column("", self.tr("In force"), lambda r: self.tr("Yes") if r.active else self.tr("No")),
-            Column(
-                "", self.tr("Made by"), lambda r: self.tr("District (read-only)") if r.read_only else self.tr("Street")
-            ),
+            Column("", self.tr("Made by"), self.made_by),
         ]
 
     def refresh(self) -> None:

@@ -47,14 +47,6 @@
         <translation>发布方</translation>
     </message>
     <message>
-        <source>District (read-only)</source>
-        <translation>区级（只读）</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>街道</translation>
-    </message>
-    <message>
         <source>Change the stock of %1 by (negative to correct down):</source>
         <translation>%1 的库存增加（负数为减少更正）：</translation>
     </message>
@@ -164,20 +156,28 @@
         <source>Made by</source>
         <translation>制定方</translation>
     </message>
-    <message>
-        <source>District (read-only)</source>
-        <translation>区级（只读）</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>街道</translation>
-    </message>
 </context>
 <context>
     <name>_ListTab</name>
     <message>
         <source>This record is published by the district and is read-only here.</source>
         <translation>这条记录由区里发布，街道只能查看。</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>District (read-only)</source>
+        <translation>区级（只读）</translation>
+    </message>
+    <message>
+        <source>Street (read-only)</source>
+        <translation>街道（只读）</translation>
+    </message>
+    <message>
+        <source>Community office (read-only)</source>
+        <translation>社区储蓄所（只读）</translation>
     </message>
 </context>
 </TS>
