@@ -10,6 +10,8 @@ and its signature checked before anything else; the hard limits (member count, s
 length) come from that verified manifest; the body is then decrypted chunk by chunk into a
 temporary file and every member is inflated as a stream, its size and hash checked against the
 manifest. Whatever its size, a bundle that is not from a trusted sender costs a few kilobytes.
+The importer then reads the members it needs from that file a piece at a time (records line by
+line, attachments copied to their place), so a genuine bundle is never held in memory either.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ import struct
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from yichao.app.core.errors import UserError
+from yichao.app.core.file_ops import replace_with_retry
 from yichao.app.sync import crypto
 from yichao.app.sync.records import printable
 
@@ -94,18 +97,84 @@ def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     return data
 
 
-PIECE = 1024 * 1024  # members are inflated and hashed this much at a time
+PIECE = 1024 * 1024  # members are inflated, hashed and copied this much at a time
+MAX_LINE = 16 * 1024 * 1024  # one line of changes.jsonl (a record): far beyond any honest one
 _ZIP_OVERHEAD = 64 * 1024  # end records, the manifest's own copy, slack
 
 
-@dataclass(frozen=True)
 class OpenedBundle:
-    head: dict[str, Any]
-    manifest: dict[str, Any]
-    manifest_bytes: bytes
-    members: dict[str, bytes]  # everything but the manifest and its signature, sizes and hashes checked
-    size: int  # bytes of the sealed file
-    sha: str  # SHA-256 of the sealed file
+    """A bundle whose signature, limits and member hashes are checked, read member by member.
+
+    Its members stay in the decrypted body (a temporary file) until the importer reads them:
+    :meth:`lines` yields a member's lines, :meth:`copy_to` copies one to a file, a piece at a
+    time; only :meth:`read` (for the small ``ack.json``) returns a member whole, within a limit.
+    Valid inside the ``with open_bundle(...)`` block only.
+    """
+
+    def __init__(self, head: dict[str, Any], manifest: dict[str, Any], manifest_bytes: bytes,
+                 zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], size: int, sha: str) -> None:
+        self.head = head
+        self.manifest = manifest
+        self.manifest_bytes = manifest_bytes
+        self.size = size  # bytes of the sealed file
+        self.sha = sha  # SHA-256 of the sealed file
+        self._zf = zf
+        self._infos = infos  # everything but the manifest and its signature, sizes and hashes checked
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._infos)
+
+    def digest(self, name: str) -> str:
+        """The member's SHA-256 as the signed manifest lists it (and its content was found to be)."""
+        return str(self.manifest["members"][name]["sha256"])
+
+    def _pieces(self, name: str) -> Iterator[bytes]:
+        try:
+            with self._zf.open(self._infos[name]) as fh:
+                while piece := fh.read(PIECE):
+                    yield piece
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error, struct.error,
+                NotImplementedError, RuntimeError) as exc:
+            raise UserError("数据包内容已损坏（解压失败），已拒绝导入。") from exc
+
+    def lines(self, name: str, max_line: int = MAX_LINE) -> Iterator[bytes]:
+        """The member's lines (without the newline), a piece of the member in memory at a time."""
+        rest = b""
+        for piece in self._pieces(name):
+            parts = (rest + piece).split(b"\n")
+            rest = parts.pop()
+            if len(rest) > max_line:
+                raise UserError(f"数据包里的文件“{printable(name, 60)}”有一行过长，已拒绝导入。")
+            yield from parts
+        if rest:
+            yield rest
+
+    def read(self, name: str, limit: int) -> bytes:
+        """A small member whole; more than ``limit`` bytes is refused."""
+        if self._infos[name].file_size > limit:
+            raise UserError(f"数据包里的文件“{printable(name, 60)}”过大，已拒绝导入。")
+        return b"".join(self._pieces(name))
+
+    def copy_to(self, name: str, target: Path) -> None:
+        """Copy a member to ``target`` in pieces (through a ``.part`` file beside it), its hash
+        checked again on the way: a file named by its hash always holds that content."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".part")
+        h = hashlib.sha256()
+        try:
+            with open(tmp, "wb") as out:
+                for piece in self._pieces(name):
+                    h.update(piece)
+                    out.write(piece)
+            if h.hexdigest() != self.digest(name):
+                raise UserError(f"数据包里的文件“{printable(name, 60)}”与清单的校验值不符，"
+                                "数据包被改动过，已拒绝导入。")
+            replace_with_retry(tmp, target)  # antivirus scans a fresh scan (an ID card) before it may move
+        except OSError as exc:
+            raise UserError(f"无法保存数据包里的附件（{exc.strerror or exc}）。") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def _signed_members(manifest_bytes: bytes) -> tuple[dict[str, Any], dict[str, int], int]:
@@ -133,10 +202,10 @@ def _signed_members(manifest_bytes: bytes) -> tuple[dict[str, Any], dict[str, in
     return manifest, sizes, bound
 
 
-def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, digest: str) -> bytes:
-    """Inflate one member piece by piece, never past its signed size; its hash must match."""
+def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, digest: str) -> None:
+    """Inflate one member piece by piece, never past its signed size, keeping nothing: its hash
+    must match the signed manifest."""
     h = hashlib.sha256()
-    pieces: list[bytes] = []
     got = 0
     with zf.open(info) as fh:
         while piece := fh.read(min(PIECE, size - got + 1)):
@@ -144,29 +213,27 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, digest
             if got > size:
                 raise UserError(f"数据包里的文件“{printable(info.filename, 60)}”比清单所说的大，已拒绝导入。")
             h.update(piece)
-            pieces.append(piece)
     if got != size or h.hexdigest() != digest:
         raise UserError(f"数据包里的文件“{printable(info.filename, 60)}”与清单的校验值不符，"
                         "数据包被改动过，已拒绝导入。")
-    return b"".join(pieces)
 
 
-def _read_members(body: IO[bytes], body_size: int, manifest_bytes: bytes, manifest: dict[str, Any],
-                  sizes: dict[str, int]) -> dict[str, bytes]:
+def _check_members(zf: zipfile.ZipFile, body_size: int, manifest_bytes: bytes, manifest: dict[str, Any],
+                   sizes: dict[str, int]) -> dict[str, zipfile.ZipInfo]:
     try:
-        with zipfile.ZipFile(body) as zf:
-            infos = zf.infolist()
-            _refuse_names(infos, body_size)
-            by_name = {i.filename: i for i in infos}
-            if set(by_name) - {MANIFEST, SIGNATURE} != set(sizes):
-                missing = sorted(set(sizes) - set(by_name))
-                raise UserError(
-                    f"数据包缺少文件“{missing[0]}”，可能复制不完整，已拒绝导入。" if missing
-                    else "数据包里有清单之外的文件，数据包可能被篡改，已拒绝导入。")
-            if _read(zf, by_name[MANIFEST], MAX_MANIFEST) != manifest_bytes:
-                raise UserError("数据包里的清单与签名的清单不一致，数据包被改动过，已拒绝导入。")
-            return {name: _stream_member(zf, by_name[name], size, manifest["members"][name]["sha256"])
-                    for name, size in sorted(sizes.items())}
+        infos = zf.infolist()
+        _refuse_names(infos, body_size)
+        by_name = {i.filename: i for i in infos}
+        if set(by_name) - {MANIFEST, SIGNATURE} != set(sizes):
+            missing = sorted(set(sizes) - set(by_name))
+            raise UserError(
+                f"数据包缺少文件“{missing[0]}”，可能复制不完整，已拒绝导入。" if missing
+                else "数据包里有清单之外的文件，数据包可能被篡改，已拒绝导入。")
+        if _read(zf, by_name[MANIFEST], MAX_MANIFEST) != manifest_bytes:
+            raise UserError("数据包里的清单与签名的清单不一致，数据包被改动过，已拒绝导入。")
+        for name, size in sorted(sizes.items()):
+            _check_member(zf, by_name[name], size, manifest["members"][name]["sha256"])
+        return {name: by_name[name] for name in sizes}
     except UserError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
@@ -174,12 +241,14 @@ def _read_members(body: IO[bytes], body_size: int, manifest_bytes: bytes, manife
         raise UserError("数据包内容已损坏（解压失败），已拒绝导入。") from exc
 
 
+@contextmanager
 def open_bundle(path: Path, box_private: bytes, sign_key_for: Callable[[dict[str, Any]], bytes],
-                workdir: Path | None = None) -> OpenedBundle:
+                workdir: Path | None = None) -> Iterator[OpenedBundle]:
     """Open a sealed bundle file, trust before work (see the module's docstring).
 
     ``sign_key_for(head)`` checks the clear header (recipient, a trusted sender) and returns the
-    sender's Ed25519 public key, or refuses with a sentence.
+    sender's Ed25519 public key, or refuses with a sentence. The decrypted body stays in a
+    temporary file in ``workdir`` while the block runs and is removed after it.
     """
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed below
@@ -204,5 +273,11 @@ def open_bundle(path: Path, box_private: bytes, sign_key_for: Callable[[dict[str
             except OSError as exc:
                 raise UserError(f"无法解开数据包（临时文件写入失败：{exc.strerror or exc}）。") from exc
             body.seek(0)
-            members = _read_members(body, written, manifest_bytes, manifest, sizes)
-        return OpenedBundle(reader.head, manifest, manifest_bytes, members, reader.size, reader.sha256)
+            try:
+                zf = zipfile.ZipFile(body)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
+                    struct.error, NotImplementedError, RuntimeError, KeyError) as exc:
+                raise UserError("数据包内容已损坏（解压失败），已拒绝导入。") from exc
+            with zf:
+                infos = _check_members(zf, written, manifest_bytes, manifest, sizes)
+                yield OpenedBundle(reader.head, manifest, manifest_bytes, zf, infos, reader.size, reader.sha256)

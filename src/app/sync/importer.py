@@ -10,6 +10,8 @@ dependency order, through the journal's bulk path with ``sync_apply`` set.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -21,7 +23,6 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import UserError
-from yichao.app.core.file_ops import replace_with_retry
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
@@ -50,6 +51,7 @@ from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 CHUNK = 500
 MAX_REQUESTS = 100_000  # uids a peer may ask us to send again in one acknowledgement
 MAX_SEQ_GAP = 1000  # cumulative bundles may be skipped, but not a thousand at once
+MAX_ACK = 64 * 1024 * 1024  # ack.json is one JSON document, read whole: bounded
 
 
 @dataclass(frozen=True)
@@ -79,14 +81,19 @@ class _Bundle:
     manifest: dict[str, Any]
     records: dict[str, list[dict[str, Any]]]
     hashes: list[tuple[str, str, str, str]]  # entity, uid, column, digest
-    attachments: dict[str, bytes]
+    attachments: tuple[str, ...]  # their SHA-256, read from ``source`` when applied
     ack: dict[str, Any]
     size: int
     sha: str
+    source: bf.OpenedBundle
 
 
-def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
-    """Every check that needs no write: recipient, trust, signature first, then hashes and schema."""
+@contextmanager
+def _open(ws: Workspace, session: Session, path: Path) -> Iterator[_Bundle]:
+    """Every check that needs no write: recipient, trust, signature first, then hashes and schema.
+
+    The bundle's members stay in its decrypted body while the block runs: records are parsed
+    line by line, attachments copied from it when applied (never a member whole in memory)."""
     me = ws.site.code
     found: dict[str, SyncPeer] = {}
 
@@ -104,8 +111,13 @@ def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
     keys = local_keys(session)
     if not path.is_file():
         raise UserError(f"找不到数据包文件 {path}。")
-    opened = bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent)
-    sender = found["peer"].code
+    with bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent) as opened:
+        yield _checked(session, opened, found["peer"], me)
+
+
+def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str) -> _Bundle:
+    """The verified manifest's sense, then the records read line by line and the acknowledgement."""
+    sender = peer.code
     m = opened.manifest
     if m.get("format") != bf.FORMAT or m.get("format_version") != bf.FORMAT_VERSION:
         raise UserError("这个数据包的格式版本本程序不认识，请先升级益巢。")
@@ -117,8 +129,8 @@ def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
     if set(schema) - migrate.known_revisions():
         raise UserError("这个数据包来自更新版本的益巢，请先升级本程序再导入。")
     seq = _int(m.get("seq"), "序号")
-    if seq > found["peer"].in_seq + MAX_SEQ_GAP:
-        raise UserError(f"数据包序号 {seq} 远超预期（下一个应为第 {found['peer'].in_seq + 1} 号），"
+    if seq > peer.in_seq + MAX_SEQ_GAP:
+        raise UserError(f"数据包序号 {seq} 远超预期（下一个应为第 {peer.in_seq + 1} 号），"
                         "可能不是该站点正常导出的，已拒绝导入。")
     journal = m.get("journal")
     if not isinstance(journal, dict):
@@ -128,26 +140,25 @@ def _open(ws: Workspace, session: Session, path: Path) -> _Bundle:
     counts = m.get("counts")
     if not isinstance(counts, dict):
         raise UserError("数据包清单里的记录数无效，已拒绝导入。")
-    members = opened.members
-    if bf.CHANGES not in members or bf.ACK not in members:
+    if bf.CHANGES not in opened.names or bf.ACK not in opened.names:
         raise UserError("数据包缺少变更或回执文件，已拒绝导入。")
-    records = _parse_changes(members[bf.CHANGES], sender, me)
+    records = _parse_changes(opened.lines(bf.CHANGES), sender, me)
     if {k: len(v) for k, v in records.items()} != {k: v for k, v in counts.items() if v}:
         raise UserError("数据包里的记录数与清单不符，数据包可能不完整，已拒绝导入。")
     stamp_person_keys(session, records)  # match keys computed here, never taken from the sender
     hashes = _parse_hashes(b"", records)
     try:
-        ack = json.loads(members[bf.ACK])
+        ack = json.loads(opened.read(bf.ACK, MAX_ACK))
         ack = {"seq": _int(ack["seq"], "回执"), "journal_hi": _int(ack["journal_hi"], "回执"),
                "hash_key_id": str(ack.get("hash_key_id", ""))[:16], "ask_all": ack.get("ask_all") is True,
                "missing": _requests(ack.get("missing", {})), "notices": _notices(ack.get("notices", []))}
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError("数据包的回执已损坏，已拒绝导入。") from exc
-    attachments = {n.split("/", 1)[1]: d for n, d in members.items() if n.startswith("attachments/")}
-    for sha, data in attachments.items():
-        if bf.sha256(data) != sha:
+    attachments = tuple(sorted(n.split("/", 1)[1] for n in opened.names if n.startswith("attachments/")))
+    for sha in attachments:  # its content was found to hash as the manifest says: the name must too
+        if opened.digest(f"attachments/{sha}") != sha:
             raise UserError("数据包里的附件与其校验值不符，已拒绝导入。")
-    return _Bundle(sender, m, records, hashes, attachments, ack, opened.size, opened.sha)
+    return _Bundle(sender, m, records, hashes, attachments, ack, opened.size, opened.sha, opened)
 
 
 def _requests(value: Any) -> dict[str, list[str]]:
@@ -205,16 +216,13 @@ def _already(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
     return bool(seen) or not peer.in_created_at or created <= peer.in_created_at
 
 
-def _write_attachments(ws: Workspace, attachments: dict[str, bytes]) -> None:
+def _write_attachments(ws: Workspace, bundle: _Bundle) -> None:
+    """Each attachment copied from the bundle to its place a piece at a time (never whole)."""
     root = attachments_dir(ws.data_dir)
-    for sha, data in attachments.items():
+    for sha in bundle.attachments:
         target = root / sha[:2] / sha
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(sha + ".part")
-        tmp.write_bytes(data)
-        replace_with_retry(tmp, target)  # antivirus scans a fresh scan (an ID card) before it may move
+        if not target.exists():
+            bundle.source.copy_to(f"attachments/{sha}", target)
 
 
 def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: str, progress: ProgressFn) -> bool:
@@ -358,8 +366,7 @@ def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
 
 def _import(ws: Workspace, username: str, path: Path, dry_run: bool, progress: ProgressFn) -> ImportResult:
     me = ws.site.code
-    with ws.unit() as session:
-        bundle = _open(ws, session, path)
+    with ws.unit() as session, _open(ws, session, path) as bundle:
         # imports apply one at a time on a shared database (issue 19 point 3): the second of two
         # PCs importing the same bundle waits, then finds it applied; another street's waits its turn
         lock_transaction(session, IMPORT_LOCK)
@@ -373,7 +380,7 @@ def _import(ws: Workspace, username: str, path: Path, dry_run: bool, progress: P
             session.rollback()  # the keys made on first use are kept by the next real call
             return _result(bundle, plan, False, False, "")
         if bundle.attachments:
-            _write_attachments(ws, bundle.attachments)  # content-addressed: harmless if we roll back
+            _write_attachments(ws, bundle)  # content-addressed: harmless if we roll back
         try:
             lost = _apply(session, bundle, plan, peer, me, progress)
             m = bundle.manifest

@@ -7,6 +7,7 @@ an unknown table or carries a value its column cannot hold refuses the whole bun
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from yichao.app.core.errors import UserError
@@ -19,18 +20,21 @@ def int_field(value: Any, what: str) -> int:
     return value
 
 
-def parse_changes(data: bytes, sender: str, me: str = "") -> dict[str, list[dict[str, Any]]]:
-    """Records of the sender, and of ours that it gives back (we asked, or it saw our key change)."""
+def parse_changes(lines: Iterable[bytes], sender: str, me: str = "") -> dict[str, list[dict[str, Any]]]:
+    """Records of the sender, and of ours that it gives back (we asked, or it saw our key change).
+
+    ``lines`` are the member's lines as bytes, read one at a time (the member is never whole in
+    memory); a line ends at a newline only, so a text holding U+2028 stays one record."""
     codecs = table_codecs()
     out: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError("数据包的变更文件编码错误，已拒绝导入。") from exc
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
             continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UserError("数据包的变更文件编码错误，已拒绝导入。") from exc
         try:
             item = json.loads(line)
             if not isinstance(item, dict):
