@@ -40,6 +40,7 @@ from yichao.app.core.backup import (
     integrity_problem,
     readonly_uri,
 )
+from yichao.app.core.datakey import load_data_key
 from yichao.app.core.db_errors import translate
 from yichao.app.core.errors import UserError
 from yichao.app.core.file_ops import (
@@ -55,6 +56,7 @@ from yichao.models import migrate
 from yichao.models.db import make_engine, sqlite_url
 from yichao.models.journal import dumps
 from yichao.models.migrate import known_revisions
+from yichao.models.sealed_column import attach_key
 
 # what reaches paper, in the order a carry inserts them (parents first)
 PAPER_TABLES = ("passbook", "passbook_entry", "passbook_printed_line", "certificate", "certificate_print")
@@ -300,7 +302,7 @@ def _restore(data_dir: Path, backup_file: Path, user: str) -> RestoreResult:
     work = target.with_suffix(RESTORING_SUFFIX)
     try:
         _file_step(_copy, backup_file, work)
-        _copy_step(_upgrade, work)
+        _copy_step(_upgrade, work, data_dir)
         plan = _copy_step(_carry_into, work, target if readable else None, backup_file, user)
         problem = integrity_problem(work)
         if problem:
@@ -369,9 +371,13 @@ def _copy(source: Path, work: Path) -> None:
     copy_with_retry(source, work)
 
 
-def _upgrade(work: Path) -> None:
-    """Bring the copy to this program's schema (a backup made before an upgrade is older)."""
+def _upgrade(work: Path, data_dir: Path) -> None:
+    """Bring the copy to this program's schema (a backup made before an upgrade is older).
+
+    A backup from before identity numbers were sealed (0016) holds them in clear: the migration
+    seals them with the folder's key, taken only then (a newer backup needs no key here)."""
     engine = make_engine(sqlite_url(work))
+    attach_key(engine.dialect, lambda: load_data_key(data_dir))
     try:
         if migrate.needs_upgrade(engine):
             migrate.upgrade(engine)
