@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.community_match import NewCommunity
     from yichao.app.core.community_merge import MergeResult, community_usage, merge_communities
-    from yichao.app.core.datakey import key_warning
+    from yichao.app.core.datakey import key_warning, new_key_warning
     from yichao.app.core.db_errors import DatabaseFailure, LostRace, retry_lost_race
     from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
     from yichao.app.core.excel import (
@@ -223,6 +223,7 @@ _HOME: dict[str, str] = {
     "initials": "pinyin",
     "journal_entities": "journal_log",
     "key_warning": "datakey",
+    "new_key_warning": "datakey",
     "journal_users": "journal_log",
     "exchange_due": "status",
     "last_exchange": "status",
@@ -394,6 +395,7 @@ __all__ = [
     "find_community",
     "initialize",
     "key_warning",
+    "new_key_warning",
     "initials",
     "journal_entities",
     "journal_users",

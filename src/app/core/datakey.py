@@ -15,6 +15,7 @@ backup restores on the same site after a reinstall; on Windows only under the sa
 from __future__ import annotations
 
 import base64
+import importlib.util
 import logging
 import os
 import sys
@@ -86,10 +87,24 @@ def load_data_key(data_dir: Path) -> bytes:
     return key
 
 
+PLAIN_KEY_WARNING = ("身份证号码的加密密钥以普通文件保存在数据文件夹的 keys/data.key：拷走整个数据文件夹的人可以解密，"
+                     "请只把数据文件夹放在受保护的账号下。")
+
+
 def key_warning(data_dir: Path) -> str | None:
     """A sentence when the key is not protected by the operating system (shown in the status)."""
     path = key_path(data_dir)
     if path.exists() and path.read_bytes().startswith(_PLAIN):
-        return ("身份证号码的加密密钥以普通文件保存在数据文件夹的 keys/data.key：拷走整个数据文件夹的人可以解密，"
-                "请只把数据文件夹放在受保护的账号下。")
+        return PLAIN_KEY_WARNING
     return None
+
+
+def new_key_warning() -> str | None:
+    """The sentence :func:`key_warning` will give for a key made on this PC now (the first-run
+    wizard shows it before the folder is made): not Windows, or pywin32 (DPAPI) missing."""
+    return None if dpapi_available() else PLAIN_KEY_WARNING
+
+
+def dpapi_available() -> bool:
+    """Whether a key made here is protected with DPAPI (Windows with pywin32), without importing it."""
+    return sys.platform == "win32" and importlib.util.find_spec("win32crypt") is not None

@@ -27,6 +27,7 @@ from yichao.app.core import (
     initialize,
     join,
     message_of,
+    new_key_warning,
     parse_lines,
     remember_data_dir,
     validate_site,
@@ -199,6 +200,14 @@ class AdminPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        # as `yichao init` warns: without DPAPI the identity numbers' key is a plain file
+        self.key_warning = QLabel()
+        self.key_warning.setObjectName("key_warning")
+        self.key_warning.setWordWrap(True)
+        warning = new_key_warning()
+        self.key_warning.setText(self.tr("Warning: %1").replace("%1", warning) if warning else "")
+        self.key_warning.setVisible(bool(warning))
+        layout.addWidget(self.key_warning)
         for edit in (self.username, self.password, self.repeat):
             edit.textChanged.connect(self._revalidate)
 
