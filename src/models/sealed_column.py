@@ -78,7 +78,12 @@ def _key(dialect: Dialect) -> bytes:
 def match_digest(dialect: Dialect, value: str, purpose: bytes) -> str:
     """A keyed digest of ``value`` that only this data folder can compute (HMAC-SHA256 under a key
     derived from the data key, bound to ``purpose``): equal values give equal digests."""
-    sub = hmac.new(_key(dialect), b"yichao match digest " + purpose, hashlib.sha256).digest()
+    return keyed_digest(_key(dialect), value, purpose)
+
+
+def keyed_digest(key: bytes, value: str, purpose: bytes) -> str:
+    """:func:`match_digest` under a given data key (a key being imported)."""
+    sub = hmac.new(key, b"yichao match digest " + purpose, hashlib.sha256).digest()
     return hmac.new(sub, value.encode(), hashlib.sha256).hexdigest()
 
 
@@ -92,7 +97,8 @@ def open_value(key: bytes, value: str, purpose: bytes) -> str:
     try:
         return _siv(key).decrypt(base64.b64decode(value[len(PREFIX):]), [purpose]).decode()
     except (InvalidTag, ValueError) as exc:
-        raise UserError("身份证号码无法解密：这个数据库不是用本数据文件夹的密钥加密的。") from exc
+        raise UserError("身份证号码无法解密：这个数据库不是用本数据文件夹的密钥加密的。如果是从重装 Windows 之前的备份"
+                        "恢复的，请用管理员账号导入当时导出的身份证号码密钥（yichao keys import-data-key）。") from exc
 
 
 class SealedString(TypeDecorator[str]):

@@ -73,11 +73,13 @@ def sign_in(ws: Workspace, args: argparse.Namespace) -> CurrentUser:
 
 
 @contextmanager
-def workspace(args: argparse.Namespace, *, signed_in: bool = True) -> Iterator[Workspace]:
+def workspace(args: argparse.Namespace, *, signed_in: bool = True,
+              data_key: bytes | None = None) -> Iterator[Workspace]:
     """The initialised data folder, signed in as the command's user.
 
     ``signed_in=False`` is for the few open commands (``verify``, ``check``, ``users unlock``): they
     run as the read-only operator "cli" and never show or change personal data beyond their purpose.
+    ``data_key``: only ``keys import-data-key``, when the folder's own key cannot be read here.
     """
     # per command: the CLI starts light
     from yichao.app.core import OPEN_CLI_USER, open_workspace
@@ -85,7 +87,7 @@ def workspace(args: argparse.Namespace, *, signed_in: bool = True) -> Iterator[W
     data_dir = data_dir_of(args)
     if signed_in and _holds_a_database(data_dir):
         credentials(args)  # refuse before opening (and perhaps migrating) anything
-    ws = open_workspace(data_dir)  # an empty folder is refused here, with "run yichao init first"
+    ws = open_workspace(data_dir, data_key=data_key)  # an empty folder: "run yichao init first"
     try:
         _ = ws.site  # refuses an uninitialised folder with a sentence
         if ws.location_warning:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from yichao.app.cli.common import credentials, data_dir_of, workspace
 from yichao.app.core import (
     DatabaseProblem,
+    DataKeyUnavailable,
     InstanceLock,
     NoDatabase,
     UserError,
@@ -67,7 +69,7 @@ def _may_restore(args: argparse.Namespace) -> str:
     try:
         with workspace(args) as ws:
             return ws.require("admin", "恢复备份").username
-    except (DatabaseProblem, NoDatabase):
+    except (DatabaseProblem, NoDatabase, DataKeyUnavailable):
         check_backup_credentials(Path(args.file), user, password)
         return user.strip()
 
@@ -90,6 +92,8 @@ def run_restore(args: argparse.Namespace) -> int:
     print(result.plan.summary())
     if result.previous is not None:
         print(f"原数据库保存在 {result.previous}")
+    if result.warning:
+        print(f"yichao: 警告：{result.warning}", file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""`yichao keys export|trust` and `yichao bundle export|import|status` (DESIGN.md section 6)."""
+"""`yichao keys export|trust|export-data-key|import-data-key` and `yichao bundle export|import|status`
+(DESIGN.md section 6)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--replace", action="store_true",
                    help="replace a different key already trusted for that site (after a phone check)")
     p.set_defaults(handler=run_keys_trust)
+    p = ksub.add_parser("export-data-key",
+                        help="keep the identity numbers' key: write it wrapped with a passphrase (administrator)")
+    p.add_argument("file", metavar="FILE", help="the file to write (keep it off this PC, e.g. on a USB stick)")
+    p.add_argument("--passphrase-file", required=True, metavar="P",
+                   help="file whose first line is the passphrase (at least 10 characters)")
+    p.set_defaults(handler=run_export_data_key)
+    p = ksub.add_parser("import-data-key",
+                        help="make an exported identity numbers' key this folder's key again (administrator)")
+    p.add_argument("file", metavar="FILE", help="a file written by export-data-key")
+    p.add_argument("--passphrase-file", required=True, metavar="P", help="file whose first line is the passphrase")
+    p.set_defaults(handler=run_import_data_key)
 
     bundle = sub.add_parser("bundle", help="exchange data bundles (.ycb) with the district or a street")
     bsub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
@@ -56,6 +68,38 @@ def run_keys_trust(args: argparse.Namespace) -> int:
         print(POLICY_NOTICE)
     print(f"已{'替换并' if args.replace else ''}信任 {key.name}（{key.code}）的密钥，请与对方核对指纹：")
     print(key.fingerprint)
+    return 0
+
+
+def run_export_data_key(args: argparse.Namespace) -> int:
+    # per command: the CLI starts light
+    from yichao.app.core import export_data_key, read_password_file
+
+    passphrase = read_password_file(args.passphrase_file)
+    with workspace(args) as ws:
+        path = export_data_key(ws, Path(args.file), passphrase)
+    print(f"已导出身份证号码密钥：{path}。请把它和口令分开保管在这台电脑之外；重装 Windows 或换电脑后用 "
+          "yichao keys import-data-key 导入。")
+    return 0
+
+
+def run_import_data_key(args: argparse.Namespace) -> int:
+    """Works when the folder's own key cannot be read here (a new Windows): the folder is then
+    opened with the imported key, after the passphrase has opened it."""
+    # per command: the CLI starts light
+    from yichao.app.core import DataKeyUnavailable, import_data_key, read_key_export, read_password_file
+
+    passphrase = read_password_file(args.passphrase_file)
+    try:
+        with workspace(args) as ws:
+            result = import_data_key(ws, Path(args.file), passphrase)
+    except DataKeyUnavailable:
+        wrapped = read_key_export(Path(args.file), passphrase)  # a wrong passphrase stops here
+        with workspace(args, data_key=wrapped.key) as ws:
+            result = import_data_key(ws, Path(args.file), passphrase)
+    print(result.message)
+    if result.kept is not None:
+        print(f"原来的密钥文件保留在 {result.kept}")
     return 0
 
 

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     )
     from yichao.app.core.community_match import NewCommunity
     from yichao.app.core.community_merge import MergeResult, community_usage, merge_communities
-    from yichao.app.core.datakey import key_warning, new_key_warning
+    from yichao.app.core.datakey import DataKeyUnavailable, key_warning, new_key_warning
     from yichao.app.core.db_errors import DatabaseFailure, LostRace, retry_lost_race
     from yichao.app.core.errors import USER_ERRORS, NotFound, UserError, message_of
     from yichao.app.core.excel import (
@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         journal_users,
         query_journal,
     )
+    from yichao.app.core.keys_admin import KeyImportResult, export_data_key, import_data_key, read_key_export
     from yichao.app.core.levels import SITE_ROLE_LABELS, level_rank, offers, site_role_label
     from yichao.app.core.maintenance import (
         backups,
@@ -224,6 +225,11 @@ _HOME: dict[str, str] = {
     "journal_entities": "journal_log",
     "key_warning": "datakey",
     "new_key_warning": "datakey",
+    "DataKeyUnavailable": "datakey",
+    "KeyImportResult": "keys_admin",
+    "export_data_key": "keys_admin",
+    "import_data_key": "keys_admin",
+    "read_key_export": "keys_admin",
     "journal_users": "journal_log",
     "exchange_due": "status",
     "last_exchange": "status",
@@ -396,6 +402,11 @@ __all__ = [
     "initialize",
     "key_warning",
     "new_key_warning",
+    "DataKeyUnavailable",
+    "KeyImportResult",
+    "export_data_key",
+    "import_data_key",
+    "read_key_export",
     "initials",
     "journal_entities",
     "journal_users",

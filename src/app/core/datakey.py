@@ -8,8 +8,9 @@ protected with DPAPI for the signed-in Windows account (pywin32's ``win32crypt``
 database, or the whole folder, to another PC or account reveals nothing. Elsewhere the file holds
 the key as it is (readable by the owner only) and :func:`key_warning` says so: whoever copies the
 whole data folder holds the numbers. Backups carry the key file beside them (``keys/``), so a
-backup restores on the same site after a reinstall; on Windows only under the same Windows account
-— README "Identity numbers at rest" says how to keep an export of the key for a new PC.
+backup restores on the same site after a reinstall; on Windows only under the same Windows account.
+For a new Windows the administrator keeps an export of the key wrapped with a passphrase
+(``key_export.py``, ``keys_admin.py``; README "Keeping the key").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import importlib.util
 import logging
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from yichao.app.core.errors import UserError
@@ -29,6 +31,10 @@ log = logging.getLogger(__name__)
 KEY_FILE = "data.key"
 KEY_BYTES = 64
 _DPAPI, _PLAIN = b"dpapi:", b"plain:"
+
+
+class DataKeyUnavailable(UserError):
+    """The folder's key file exists but cannot be read here (another Windows account, damaged)."""
 
 
 def key_path(data_dir: Path) -> Path:
@@ -59,9 +65,11 @@ def _unprotect(stored: bytes, path: Path) -> bytes:
             if len(key) == KEY_BYTES:
                 return key
     except Exception as exc:  # noqa: BLE001 - DPAPI refuses another account's key in many ways
-        raise UserError(f"无法读取身份证号码的加密密钥 {path}：它属于另一台电脑或另一个 Windows 账号。"
-                        "请在原来的电脑上导出密钥，或从带密钥的备份恢复。") from exc
-    raise UserError(f"身份证号码的加密密钥文件 {path} 已损坏。")
+        raise DataKeyUnavailable(f"无法读取身份证号码的加密密钥 {path}：它属于另一台电脑或另一个 Windows 账号"
+                                 "（例如重装了 Windows）。请用管理员账号导入当时导出的密钥备份："
+                                 "yichao keys import-data-key 密钥备份文件 --passphrase-file 口令文件。") from exc
+    raise DataKeyUnavailable(f"身份证号码的加密密钥文件 {path} 已损坏。请用管理员账号导入当时导出的密钥备份："
+                             "yichao keys import-data-key 密钥备份文件 --passphrase-file 口令文件。")
 
 
 def folder_data_key(data_dir: Path) -> bytes | None:
@@ -76,6 +84,14 @@ def load_data_key(data_dir: Path) -> bytes:
     if path.exists():
         return _unprotect(path.read_bytes(), path)
     key = os.urandom(KEY_BYTES)
+    store_data_key(data_dir, key)
+    return key
+
+
+def store_data_key(data_dir: Path, key: bytes) -> Path | None:
+    """Make ``key`` the folder's key (protected as a new one would be). The file it replaces is
+    kept beside it as ``data-replaced-<time>.key`` (a key is never destroyed); returns that path."""
+    path = key_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -83,8 +99,12 @@ def load_data_key(data_dir: Path) -> bytes:
         fh.write(_protect(key))
         fh.flush()
         os.fsync(fh.fileno())
+    kept = None
+    if path.exists():
+        kept = path.with_name(f"data-replaced-{datetime.now():%Y%m%d-%H%M%S-%f}.key")
+        replace_with_retry(path, kept)
     replace_with_retry(tmp, path)  # antivirus holds a file just written for a moment (Windows)
-    return key
+    return kept
 
 
 PLAIN_KEY_WARNING = ("身份证号码的加密密钥以普通文件保存在数据文件夹的 keys/data.key：拷走整个数据文件夹的人可以解密，"

@@ -23,7 +23,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,7 +40,7 @@ from yichao.app.core.backup import (
     integrity_problem,
     readonly_uri,
 )
-from yichao.app.core.datakey import load_data_key
+from yichao.app.core.datakey import DataKeyUnavailable, folder_data_key, load_data_key
 from yichao.app.core.db_errors import translate
 from yichao.app.core.errors import UserError
 from yichao.app.core.file_ops import (
@@ -56,7 +56,8 @@ from yichao.models import migrate
 from yichao.models.db import make_engine, sqlite_url
 from yichao.models.journal import dumps
 from yichao.models.migrate import known_revisions
-from yichao.models.sealed_column import attach_key
+from yichao.models.sealed_column import PREFIX as SEALED
+from yichao.models.sealed_column import attach_key, open_value
 
 # what reaches paper, in the order a carry inserts them (parents first)
 PAPER_TABLES = ("passbook", "passbook_entry", "passbook_printed_line", "certificate", "certificate_print")
@@ -114,6 +115,7 @@ class RestorePlan:
 class RestoreResult:
     plan: RestorePlan
     previous: Path | None  # where the replaced database now lies (None: there was none)
+    warning: str = ""  # restored, but something needs the administrator (the identity numbers' key)
 
 
 # -- checking a backup file -------------------------------------------------------------------------
@@ -279,6 +281,8 @@ def restore_database(data_dir: Path, backup_file: Path, *, locked: bool = False,
     has let go of its connections). Refused with one sentence, and nothing changed, for a file
     that is not a sound Yichao backup, one from a newer Yichao or another site, paper records that
     cannot be carried over, or a file step that fails (a full disk, a file antivirus holds).
+    A backup whose identity numbers the folder's key cannot open is restored with a ``warning``
+    saying to import the key they were sealed with.
     """
     data_dir = Path(data_dir)
     backup_file = Path(backup_file)
@@ -292,7 +296,38 @@ def restore_database(data_dir: Path, backup_file: Path, *, locked: bool = False,
         if lock is not None:
             lock.release()
     _bring_files(data_dir, backup_file)
-    return result
+    return replace(result, warning=key_problem(data_dir) or "")
+
+
+KEY_ELSEWHERE = ("恢复的备份里的身份证号码是用另一个密钥加密的（例如重装 Windows 之前的密钥），本数据文件夹现有的密钥"
+                 "打不开它们：请用管理员账号导入当时导出的身份证号码密钥（系统管理 → 备份 → 导入身份证号码密钥，"
+                 "或 yichao keys import-data-key 密钥备份文件 --passphrase-file 口令文件）。")
+
+
+def key_problem(data_dir: Path) -> str | None:
+    """:data:`KEY_ELSEWHERE` when the folder's database holds identity numbers that the folder's
+    key cannot open (a sample of them is tried), else None."""
+    try:
+        key = folder_data_key(data_dir)
+    except DataKeyUnavailable:
+        key = None
+    try:
+        conn = _connect_ro(db_path(data_dir))
+        try:
+            values = [v for (v,) in conn.execute(
+                "SELECT id_number FROM person WHERE id_number LIKE ? LIMIT 50", (SEALED + "%",))]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    for value in values:
+        try:
+            if key is None:
+                raise UserError(KEY_ELSEWHERE)
+            open_value(key, value, b"person.id_number")
+        except UserError:
+            return KEY_ELSEWHERE
+    return None
 
 
 def _restore(data_dir: Path, backup_file: Path, user: str) -> RestoreResult:

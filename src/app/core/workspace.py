@@ -288,8 +288,12 @@ def open_workspace(
     lock: bool = True,
     backup_keep: int | None = None,
     check_pc: bool = True,
+    data_key: bytes | None = None,
 ) -> Workspace:
     """Open (and with ``create``, make) a data folder: lock, check, back up, migrate.
+
+    ``data_key`` stands in for the folder's identity-number key when that cannot be read here
+    (``yichao keys import-data-key`` after a Windows reinstall); nothing else passes it.
 
     Raises :class:`UserError` with one sentence for an unwritable folder, a second instance, a
     corrupt or foreign file, or a database from a newer Yichao; on a database server also for a
@@ -319,7 +323,7 @@ def open_workspace(
         risk = location_warning(data_dir) if is_sqlite else None
         engine = server_engine(url) if not is_sqlite else make_engine(url, wal=risk is None)
         if is_sqlite:
-            attach_key(engine.dialect, load_data_key(data_dir))  # identity numbers sealed at rest
+            attach_key(engine.dialect, data_key or load_data_key(data_dir))  # identity numbers sealed at rest
         try:
             _migrate(engine, dbfile if is_sqlite else None, data_dir,
                      backup_keep or int(settings.get("backup_keep")))
