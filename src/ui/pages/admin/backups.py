@@ -1,4 +1,5 @@
-"""Backups tab: the automatic and manual backups, a backup now, restore (admin)."""
+"""Backups tab: the automatic and manual backups, a backup now, restore, and keeping the identity
+numbers' key (export / import, ``data_key.py``) (admin)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from yichao.app import core
-from yichao.app.core import Workspace
+from yichao.app.core import RestoreResult, Workspace
 from yichao.ui.icons import icon
 from yichao.ui.operations import call, run_op
+from yichao.ui.pages.admin import data_key
 from yichao.ui.widgets.confirm import confirm
 
 
@@ -35,6 +37,12 @@ class BackupsTab(QWidget):
         self.restore_button = QPushButton(icon("backup"), self.tr("&Restore selected..."))
         self.restore_file_button = QPushButton(icon("import"), self.tr("Restore from a &file..."))
         self.restore_file_button.clicked.connect(self.restore_from_file)
+        self.export_key_button = QPushButton(icon("key"), self.tr("E&xport identity-number key..."))
+        self.import_key_button = QPushButton(icon("key"), self.tr("&Import identity-number key..."))
+        self.export_key_button.setToolTip(self.tr(
+            "Keep the key of the identity numbers off this PC, so backups stay readable after Windows is reinstalled"))
+        self.export_key_button.clicked.connect(lambda: data_key.export_key(self, self.ws))
+        self.import_key_button.clicked.connect(lambda: data_key.import_key(self, self.ws))
         self.backup_button.clicked.connect(lambda: self.backup())
         self.backup_to_button.clicked.connect(self.backup_to)
         self.restore_button.clicked.connect(self.restore)
@@ -42,8 +50,13 @@ class BackupsTab(QWidget):
         for b in (self.backup_button, self.backup_to_button, self.restore_button, self.restore_file_button):
             buttons.addWidget(b)
         buttons.addStretch()
+        key_buttons = QHBoxLayout()
+        for b in (self.export_key_button, self.import_key_button):
+            key_buttons.addWidget(b)
+        key_buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(key_buttons)
         layout.addWidget(self.list)
         self.refresh()
 
@@ -101,7 +114,10 @@ class BackupsTab(QWidget):
         run_op(self, lambda: core.restore_backup(self.ws, path), on_success=self._restored,
                label=self.tr("Restoring..."), with_progress=True)
 
-    def _restored(self, _result: object) -> None:
-        QMessageBox.information(self, self.tr("Restore backup"),
-                                self.tr("The backup was restored. Please start Yichao again."))
+    def _restored(self, result: RestoreResult) -> None:
+        text = self.tr("The backup was restored. Please start Yichao again.")
+        if result.warning:  # the backup's identity numbers need the key they were sealed with
+            QMessageBox.warning(self, self.tr("Restore backup"), text + "\n\n" + result.warning)
+        else:
+            QMessageBox.information(self, self.tr("Restore backup"), text)
         QApplication.quit()

@@ -19,6 +19,18 @@
         <translation>从文件恢复(&amp;F)...</translation>
     </message>
     <message>
+        <source>E&amp;xport identity-number key...</source>
+        <translation>导出身份证号码密钥(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import identity-number key...</source>
+        <translation>导入身份证号码密钥(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Keep the key of the identity numbers off this PC, so backups stay readable after Windows is reinstalled</source>
+        <translation>把身份证号码的加密密钥保存在这台电脑之外，重装 Windows 后备份里的号码仍能读取</translation>
+    </message>
+    <message>
         <source>Backing up...</source>
         <translation>正在备份...</translation>
     </message>
@@ -65,10 +77,6 @@
     <message>
         <source>Restoring...</source>
         <translation>正在恢复...</translation>
-    </message>
-    <message>
-        <source>Restoring...</source>
-        <translation>正在恢复……</translation>
     </message>
     <message>
         <source>The backup was restored. Please start Yichao again.</source>
