@@ -36,11 +36,12 @@ OP_LABELS = {
     "denied": "权限拒绝", "reveal": "查看完整证件号", "backup": "备份", "restore": "恢复", "import": "导入",
     "export": "导出", "settings": "修改设置", "bundle_export": "导出数据包", "bundle_import": "导入数据包",
     "key_trust": "信任密钥", "unlock": "解锁账号", "logout": "退出登录", "print": "打印",
-    "reprint": "重打",
+    "reprint": "重打", "data_key_export": "导出身份证号码密钥", "data_key_import": "导入身份证号码密钥",
 }
 CHANGE_OPS = ("insert", "update", "delete")
 # the kind of thing an event without a table is about
-_EVENT_KINDS = {"backup": "数据库", "restore": "数据库", "settings": "设置", "denied": "权限"}
+_EVENT_KINDS = {"backup": "数据库", "restore": "数据库", "settings": "设置", "denied": "权限",
+                "data_key_export": "身份证号码密钥", "data_key_import": "身份证号码密钥"}
 _COUNT_WORDS = {"new": "新增", "changed": "更新", "deleted": "删除", "unchanged": "未变"}
 
 

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from yichao.app.core import datakey
+from yichao.app.core import JournalFilter, datakey
 from yichao.app.core.backup import backup_database
 from yichao.app.core.errors import PermissionDenied, UserError
 from yichao.app.core.key_export import NOT_A_KEY_FILE, TAMPERED, WRONG_PASSPHRASE
@@ -18,6 +18,7 @@ from yichao.app.core.keys_admin import export_data_key, import_data_key
 from yichao.app.core.paths import db_path
 from yichao.app.core.restore import KEY_ELSEWHERE, restore_database
 from yichao.app.core.workspace import CurrentUser, open_workspace
+from yichao.app.history import described_journal
 from yichao.app.people.residents import PersonInput, create_person, reveal_id_number
 from yichao.models.identifiers import make_id_number
 from yichao.models.journal import JournalEntry
@@ -65,6 +66,9 @@ def test_export_then_import_after_a_reinstall_reads_the_backups_numbers_again(wo
         with ws.read() as s:
             assert s.scalar(select(func.count()).select_from(JournalEntry)
                             .where(JournalEntry.op == "data_key_import")) == 1
+        words = {e.action: e.kind for e in described_journal(
+            ws, JournalFilter(ops=("data_key_export", "data_key_import")))}  # the 操作日志 says it in words
+        assert words == {"导出身份证号码密钥": "身份证号码密钥", "导入身份证号码密钥": "身份证号码密钥"}
         again = import_data_key(ws, usb / "甸柳-身份证号码密钥.ykey", PASS)
         assert not again.changed and "没有改动" in again.message
     finally:
