@@ -8,6 +8,7 @@ import logging
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -70,6 +71,11 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
+        # a PC revoked while it runs (a district's shared database): its changes are refused from
+        # then on (yichao.app.core.workspace); the window says so and signs out
+        self._revocation = QTimer(self)
+        self._revocation.timeout.connect(self._check_revoked)
+        self._revocation.start(500)
         if self._specs:
             self.nav.setCurrentRow(0)
         if remember_geometry:
@@ -232,6 +238,16 @@ class MainWindow(QMainWindow):
             self.close()
             return None
         return self._reopen()
+
+    def _check_revoked(self) -> None:
+        """Once a change was refused because an administrator revoked this PC: the sentence, then
+        sign out (signing in again is refused with the same reason). Waits for an open dialog."""
+        message = self.ws.revoked
+        if not message or self.ws.user is None or not self.isVisible() or QApplication.activeModalWidget():
+            return
+        self._revocation.stop()
+        QMessageBox.warning(self, self.tr("Yichao"), message)
+        self.sign_out()
 
     def change_password(self) -> bool:
         """The signed-in user's own password: the old one, the new one twice."""

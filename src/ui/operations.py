@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from yichao.app.core import USER_ERRORS, Cancelled, CancelToken, message_of
+from yichao.app.core import USER_ERRORS, Cancelled, CancelToken, NotAuthorized, message_of
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,8 @@ def run_op(
         finish()
         if on_failure is not None:
             on_failure(exc)  # type: ignore[arg-type]
-        elif isinstance(exc, Cancelled):
-            return
+        elif isinstance(exc, (Cancelled, NotAuthorized)):
+            return  # NotAuthorized: the main window says it once and signs out
         elif isinstance(exc, USER_ERRORS):
             show_error(parent, message_of(exc))
         else:
@@ -133,6 +133,8 @@ def call(parent: QWidget | None, fn: Callable[..., Any], *args: Any, **kwargs: A
     """Run a quick service call on the GUI thread; a UserError becomes a message box and None."""
     try:
         return fn(*args, **kwargs)
+    except NotAuthorized:
+        return None  # this PC was revoked: the main window says it once and signs out
     except USER_ERRORS as exc:
         show_error(parent, message_of(exc))
         return None

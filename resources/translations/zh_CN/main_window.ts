@@ -75,6 +75,10 @@
         <translation>益巢 %1：街道社会组织孵化中心工作台。</translation>
     </message>
     <message>
+        <source>Yichao</source>
+        <translation>益巢</translation>
+    </message>
+    <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.db_errors import retry_lost_race
 from yichao.app.core.errors import NotFound, PermissionDenied, UserError
-from yichao.app.core.vault import renew_admin_wrap, wrap_for_admin
+from yichao.app.core.vault import NotAuthorized, renew_admin_wrap, wrap_for_admin
 from yichao.app.core.workspace import CurrentUser, Workspace
 from yichao.models.base import utcnow
 from yichao.models.journal import record_event
@@ -173,8 +173,11 @@ def sign_out(ws: Workspace) -> None:
     """End the session of the signed-in user (journaled); the window asks for a sign-in next."""
     if ws.user is None:
         return
-    with ws.unit() as session:
-        record_event(session, "logout", "user_account", "", {"username": ws.user.username})
+    try:
+        with ws.unit() as session:
+            record_event(session, "logout", "user_account", "", {"username": ws.user.username})
+    except NotAuthorized:
+        pass  # a PC revoked while it ran writes nothing more, but its clerk is signed out all the same
     ws.user = None
 
 

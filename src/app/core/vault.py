@@ -227,9 +227,7 @@ def open_vault(session: Session, data_dir: Path, pc_id: str) -> bytes:
         raise NotAuthorized("这台电脑还没有加入这个区级数据库：请用“yichao join --database-url 数据库地址”"
                             "（或首次设置向导的“加入已有的区级数据库”）由区里的管理员授权。")
     if row.revoked_at is not None:
-        when = row.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        raise NotAuthorized(f"这台电脑（{row.name}）已于 {when} 被管理员 {row.revoked_by} 撤销授权，"
-                            "不能再打开区级数据库；如需重新使用，请管理员在这台电脑上运行 yichao join。")
+        raise NotAuthorized(_revoked(row, "不能再打开区级数据库"))
     pc_key = load_pc_key(data_dir)
     vault_key = unseal(pc_key, row.wrapped, f"pc:{pc_id}") if pc_key else None
     if vault_key is None:
@@ -237,6 +235,26 @@ def open_vault(session: Session, data_dir: Path, pc_id: str) -> bytes:
                             "请管理员在这台电脑上重新运行 yichao join。")
     row.last_seen = utcnow()
     return vault_key
+
+
+def _revoked(row: SitePC, what: str) -> str:
+    when = row.revoked_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.revoked_at else ""
+    return (f"这台电脑（{row.name}）已于 {when} 被管理员 {row.revoked_by} 撤销授权，{what}；"
+            "如需重新使用，请管理员在这台电脑上运行 yichao join。")
+
+
+def still_authorized(session: Session, pc_id: str) -> None:
+    """Refuse the transaction of a PC revoked while it runs (read just before its commit).
+
+    One primary-key read; ``FOR SHARE`` holds the row until the commit, so a revocation on
+    another PC either commits first (and is seen here) or waits for this transaction."""
+    row = session.scalars(select(SitePC).where(SitePC.id == pc_id).with_for_update(read=True)
+                          .execution_options(populate_existing=True)).first()
+    if row is None:
+        raise NotAuthorized("这台电脑的授权已从区级数据库里删除，刚才的操作没有保存；"
+                            "请管理员在这台电脑上运行 yichao join。")
+    if row.revoked_at is not None:
+        raise NotAuthorized(_revoked(row, "刚才的操作没有保存，本机已退出登录"))
 
 
 def any_pc(session: Session) -> bool:

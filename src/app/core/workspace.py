@@ -28,7 +28,17 @@ from yichao.app.core.levels import refusal as level_refusal
 from yichao.app.core.paths import backups_dir, db_path, ensure_writable, sweep_work_folders
 from yichao.app.core.settings import Settings
 from yichao.app.core.storage import location_warning
-from yichao.app.core.vault import DATA_KEY, any_pc, create_vault, ensure_data_key, open_vault, read_secret, this_pc
+from yichao.app.core.vault import (
+    DATA_KEY,
+    NotAuthorized,
+    any_pc,
+    create_vault,
+    ensure_data_key,
+    open_vault,
+    read_secret,
+    still_authorized,
+    this_pc,
+)
 from yichao.models import migrate
 from yichao.models.db import MIGRATE_LOCK, locked, make_engine, make_session_factory, sqlite_url
 from yichao.models.errors import StaleRecord
@@ -93,6 +103,8 @@ class Workspace:
         self.pc_id, self.pc_name = this_pc(self.settings)
         self.vault_key: bytes | None = None
         self._secrets: dict[str, bytes] = {}
+        # the sentence of a refusal because this PC was revoked while it ran (the window signs out)
+        self.revoked: str | None = None
 
     # -- site -------------------------------------------------------------------------------
     @property
@@ -194,7 +206,13 @@ class Workspace:
             session.info["vault"] = self.vault_key
         try:
             yield session
+            if self.vault_key is not None:  # a shared database: this PC may have been revoked meanwhile
+                still_authorized(session, self.pc_id)
             session.commit()
+        except NotAuthorized as exc:
+            _rollback_quietly(session)
+            self.revoked = exc.message
+            raise
         except DBAPIError as exc:
             _rollback_quietly(session)
             raise translate(exc) from None  # the SQL and its parameters stay out of any traceback
