@@ -324,6 +324,7 @@ class SetupWizard(QWizard):
 
     def _join(self) -> None:
         page = self.join_page
+        page.error.setText("")  # a refusal of an earlier try must not stand beside this one's outcome
         try:
             self.workspace = join(self.data_dir, page.url.text(), page.username.text(), page.password.text())
         except USER_ERRORS as exc:
