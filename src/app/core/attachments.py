@@ -4,6 +4,11 @@ The bytes go to ``<data>/attachments/<sha[:2]>/<sha256>`` (the same file attache
 once; a bundle can carry it by hash); an :class:`Attachment` row names the owner and the original
 file name. Files are written before the row is committed, so a failed save leaves at most an
 unreferenced file, never a row without its bytes. Backups carry the folder (see backup.py).
+
+On a database several PCs share (a district's PostgreSQL) the bytes also go into the database
+(``attachment_blob``, in the same transaction as the row or the bundle that brings them), so every
+PC of the district opens and sends them, and ``pg_dump`` backs them up with the records; a PC's own
+folder then only caches what it added or opened.
 """
 
 from __future__ import annotations
@@ -12,17 +17,21 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.file_ops import describe_os_error, remove_quietly, replace_with_retry
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.tempfiles import viewer_file
 from yichao.app.core.workspace import Workspace
-from yichao.models.org_attachment import Attachment
+from yichao.models.base import utcnow
+from yichao.models.org_attachment import Attachment, AttachmentBlob
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -87,6 +96,68 @@ def store_blob(data_dir: Path, source: Path, max_bytes: int = MAX_BYTES) -> tupl
     return sha, size
 
 
+def write_blob(data_dir: Path, sha: str, data: bytes) -> Path:
+    """Bytes of a known hash into this folder's store (a half-written file never has the name)."""
+    target = blob_path(data_dir, sha)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(sha + ".part")
+        tmp.write_bytes(data)
+        try:
+            replace_with_retry(tmp, target)  # antivirus scans a fresh scan (an ID card) before it may move
+        except UserError:
+            remove_quietly(tmp)
+            raise
+    return target
+
+
+def share_blobs(ws: Workspace, session: Session, shas: Iterable[str]) -> None:
+    """On a shared database, the bytes of these hashes (in this folder) go into it too, inside
+    ``session``'s transaction (a rolled-back import or attachment leaves none there), so every
+    PC of the district finds them. Nothing to do for a database only this PC uses."""
+    if not ws.is_shared:
+        return
+    wanted = sorted(set(shas))
+    held = set(session.scalars(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256.in_(wanted))))
+    now = utcnow()
+    for sha in wanted:
+        if sha in held:
+            continue
+        try:
+            data = blob_path(ws.data_dir, sha).read_bytes()  # one file at a time (20 MB at most when added)
+        except OSError as exc:
+            raise UserError(describe_os_error(exc, "无法读取附件")) from exc
+        # another PC may store the same bytes at the same time
+        session.execute(pg_insert(AttachmentBlob).values(sha256=sha, size=len(data), data=data, created_at=now)
+                        .on_conflict_do_nothing(index_elements=["sha256"]))
+
+
+def blob_file(ws: Workspace, session: Session, sha: str) -> Path | None:
+    """The bytes of a hash as a file of this folder; on a shared database taken from it (and
+    cached here) when this PC lacks them. None when nobody kept them."""
+    for path in (blob_path(ws.data_dir, sha), attachments_dir(ws.data_dir) / sha):  # and an older flat layout
+        if path.is_file():
+            return path
+    if not ws.is_shared:
+        return None
+    data = session.scalar(select(AttachmentBlob.data).where(AttachmentBlob.sha256 == sha))
+    if data is None or hashlib.sha256(data).hexdigest() != sha:
+        return None
+    try:
+        return write_blob(ws.data_dir, sha, bytes(data))
+    except OSError as exc:
+        raise UserError(describe_os_error(exc, "无法取出附件")) from exc
+
+
+def missing_blobs(ws: Workspace, session: Session, hashes: set[str]) -> list[str]:
+    """The hashes whose bytes neither this folder nor (shared) the database holds."""
+    missing = [h for h in hashes if not blob_path(ws.data_dir, h).exists()]
+    if ws.is_shared and missing:
+        held = set(session.scalars(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256.in_(missing))))
+        missing = [h for h in missing if h not in held]
+    return missing
+
+
 def attachment_row(a: Attachment) -> AttachmentRow:
     return AttachmentRow(a.uid, a.owner_entity, a.owner_uid, a.sha256, a.filename, a.size, a.caption)
 
@@ -98,6 +169,7 @@ def add_attachment(ws: Workspace, owner_entity: str, owner_uid: str, source: str
     source = Path(source)
     sha, size = store_blob(ws.data_dir, source, max_bytes)
     with ws.unit() as session:
+        share_blobs(ws, session, [sha])  # a district's shared database: every PC opens it
         a = Attachment(owner_entity=owner_entity, owner_uid=owner_uid, sha256=sha,
                        filename=source.name[:255], size=size, caption=caption.strip()[:200])
         session.add(a)
@@ -134,8 +206,8 @@ def attachment_file(ws: Workspace, uid: str) -> Path:
         if a is None or a.deleted:
             raise NotFound("找不到这个附件。")
         sha, name = a.sha256, a.filename
-    blob = blob_path(ws.data_dir, sha)
-    if not blob.exists():
+        blob = blob_file(ws, session, sha)
+    if blob is None:
         raise UserError(f"附件“{name}”的文件不在数据文件夹里（可能尚未从数据包收到），无法打开。")
     shown = Path(Path(name.replace("\\", "/")).name or sha)
     target = viewer_file(shown.stem, shown.suffix, key=sha[:16])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from yichao.app.core.attachments import blob_path
+from yichao.app.core.attachments import missing_blobs
 from yichao.app.core.check import register
 from yichao.app.core.workspace import Workspace
 from yichao.models.org_attachment import Attachment
@@ -41,7 +41,9 @@ def check_orgs(ws: Workspace) -> list[str]:
         if drift:
             problems.append(f"有 {drift} 个组织的当前阶段与阶段历程的最后一步不一致。")
         hashes = set(session.scalars(select(Attachment.sha256).where(Attachment.deleted.is_(False))))
-    missing = [h for h in hashes if not blob_path(ws.data_dir, h).exists()]
+        missing = missing_blobs(ws, session, hashes)
     if missing:
-        problems.append(f"有 {len(missing)} 个附件的文件不在数据文件夹的 attachments 中。")
+        where = "既不在本机数据文件夹的 attachments 中，也不在区级数据库里" if ws.is_shared \
+            else "不在数据文件夹的 attachments 中"
+        problems.append(f"有 {len(missing)} 个附件的文件{where}。")
     return problems

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import RowMapping, func, select
 from sqlalchemy.orm import Session
 
+from yichao.app.core import blob_file
 from yichao.app.core.atomic import write_atomic
 from yichao.app.core.errors import UserError
-from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
@@ -160,14 +160,6 @@ def _asked(session: Session, me: str, peer: SyncPeer) -> dict[str, list[str]]:
     return {t: out[t] for t in codecs if out.get(t)}
 
 
-def _attachment_file(data_dir: Path, sha: str) -> Path | None:
-    root = attachments_dir(data_dir)
-    for p in (root / sha[:2] / sha, root / sha):
-        if p.is_file():
-            return p
-    return None
-
-
 def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
                  progress: ProgressFn = no_progress) -> tuple[bytes, dict[str, Any]]:
     """The sealed bundle for ``peer`` and its manifest (no state is changed here)."""
@@ -214,7 +206,7 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
             progress(done, total)
     members: dict[str, bytes] = {bf.CHANGES: ("\n".join(lines) + ("\n" if lines else "")).encode()}
     for sha in sorted(shas):
-        path = _attachment_file(ws.data_dir, sha)
+        path = blob_file(ws, session, sha)  # on a shared database: whichever PC received it
         if path is not None and path.stat().st_size <= MAX_ATTACHMENT:
             content = path.read_bytes()
             if bf.sha256(content) == sha:

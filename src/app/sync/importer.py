@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from yichao.app.core import share_blobs
 from yichao.app.core.errors import UserError
 from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
@@ -381,6 +382,7 @@ def _import(ws: Workspace, username: str, path: Path, dry_run: bool, progress: P
             return _result(bundle, plan, False, False, "")
         if bundle.attachments:
             _write_attachments(ws, bundle)  # content-addressed: harmless if we roll back
+            share_blobs(ws, session, bundle.attachments)  # a district's shared database: for every PC
         try:
             lost = _apply(session, bundle, plan, peer, me, progress)
             m = bundle.manifest
