@@ -297,4 +297,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self._remember_geometry:
             self._window_settings().setValue("MainWindow/geometry", self.saveGeometry())
+        for timer in self.findChildren(QTimer):  # a closed window (replaced, or signed out for good) polls
+            timer.stop()  # nothing more: its workspace may be closed by then
         super().closeEvent(event)

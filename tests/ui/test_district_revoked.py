@@ -4,6 +4,7 @@ the window says why once and signs out, and signing in again is refused with the
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from tests.e2e.conftest_pg import pg_database  # noqa: F401 - the fixture
 from tests.ui.modal import answer
@@ -51,3 +52,4 @@ def test_the_window_of_a_revoked_pc_says_why_and_signs_out(qtbot, monkeypatch, t
     assert len(told) == 1 and "撤销授权" in told[0] and "没有保存" in told[0]
     assert login_said and "撤销授权" in login_said[0]
     assert [c.name for c in list_communities(a)] == ["甸柳第一社区"]
+    assert not [t for t in window.findChildren(QTimer) if t.isActive()]  # closed: it polls nothing more
