@@ -13,13 +13,19 @@ They run on the session's connection, inside its transaction, and a driver error
 SQLAlchemy's (``IntegrityError``, ``DataError``), as from ``session.execute``. Missing columns take
 the column's Python-side default, as a Core insert would; columns with neither a value nor a Python
 default are left to the database (server default or NULL).
+
+A big write on SQLite (a bundle of 200,000 changes) also gets :func:`big_write`: a page cache that
+holds the indexes it grows (with the default 2 MB every insert at a random place in an index reads
+and spills pages), and the secondary indexes of a table that at least doubles dropped before and
+built again after, in the same transaction (one sort instead of as many inserts at random places).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
-from operator import itemgetter
+from operator import add, itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Table
@@ -28,6 +34,8 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session
 
 PAGE = 5000  # rows per driver call: bounded memory, few round trips
+BIG = 20_000  # rows from which a write on SQLite is a big one (big_write)
+BIG_CACHE_KIB = 256 * 1024  # its page cache: what the indexes of a few hundred thousand records take
 
 _Proc = Callable[[Any], Any]
 
@@ -91,22 +99,23 @@ def _convert(values: Sequence[Any], proc: _Proc) -> list[Any]:
     return out
 
 
-def _tuples(rows: Sequence[dict[str, Any]], keys: Sequence[str], procs: Sequence[_Proc | None]) -> list[tuple]:
-    """Rows as tuples in ``keys`` order, each value through its column's processor (column by
-    column: the rows are transposed, converted where a column needs it, and transposed back)."""
-    if len(keys) == 1:
-        get1 = itemgetter(keys[0])
-        values: list[tuple] = [(get1(r),) for r in rows]
+def _tuples(rows: Sequence[dict[str, Any]], plain: Sequence[str], converted: Sequence[str],
+            procs: Sequence[_Proc | None]) -> list[tuple]:
+    """Rows as tuples: the ``plain`` columns' values as they are (one C-level pick per row), then
+    the ``converted`` columns' values through their processors (``procs``; None: as they are),
+    column by column."""
+    if len(plain) > 1:
+        values: list[tuple] = list(map(itemgetter(*plain), rows))
+    elif plain:
+        key = plain[0]
+        values = [(r[key],) for r in rows]
     else:
-        get = itemgetter(*keys)
-        values = [get(r) for r in rows]
-    conv = [(i, p) for i, p in enumerate(procs) if p is not None]
-    if not conv or not values:
+        values = [()] * len(rows)
+    if not converted:
         return values
-    columns: list[Sequence[Any]] = list(zip(*values))
-    for i, p in conv:
-        columns[i] = _convert(columns[i], p)
-    return list(zip(*columns))
+    columns = [[r[k] for r in rows] for k in converted]
+    columns = [_convert(c, p) if p is not None else c for c, p in zip(columns, procs)]
+    return list(map(add, values, zip(*columns)))
 
 
 def _defaults(table: Table, keys: Sequence[str]) -> dict[str, Any]:
@@ -126,42 +135,71 @@ def _wrap(conn: Connection, sql: str, exc: Exception) -> StatementError:
                                hide_parameters=True, dialect=dialect)
 
 
+def _arranged(conn: Connection, table: Table, keys: Sequence[str],
+              last: str | None = None) -> tuple[list[str], list[str], list[_Proc | None]]:
+    """How rows carrying ``keys`` are sent (the one set-up of inserts and updates): the columns
+    whose values go as they are, then those a bind processor of this connection's dialect
+    converts, with those processors; ``last`` (an update's key) at the very end."""
+    procs = {k: _processor(table.c[k], conn.dialect) for k in keys}
+    plain = [k for k in keys if procs[k] is None and k != last]
+    converted = [k for k in keys if procs[k] is not None and k != last]
+    if last is not None:
+        converted.append(last)
+    return plain, converted, [procs[k] for k in converted]
+
+
+def _names(conn: Connection, table: Table, keys: Sequence[str]) -> list[str]:
+    quote = conn.dialect.identifier_preparer.quote
+    return [quote(table.c[k].name) for k in keys]
+
+
+def _pages(rows: Sequence[dict[str, Any]], plain: Sequence[str], converted: Sequence[str],
+           procs: Sequence[_Proc | None]) -> Iterator[list[tuple]]:
+    """The rows as driver tuples, ``PAGE`` at a time."""
+    for i in range(0, len(rows), PAGE):
+        yield _tuples(rows[i:i + PAGE], plain, converted, procs)
+
+
+def _with_defaults(table: Table, keys: tuple[str, ...],
+                   rows: list[dict[str, Any]]) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    """Rows with the Python-side defaults of the columns they lack, as Core fills them in."""
+    defaults = _defaults(table, keys)
+    if not defaults:
+        return keys, rows
+    filled = []
+    for r in rows:
+        r = dict(r)
+        for name, d in defaults.items():
+            r[name] = d(RowContext(r)) if callable(d) else d
+        filled.append(r)
+    return (*keys, *defaults), filled
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> int:
     """INSERT ``rows`` (dicts by column name) into ``table``; returns how many."""
     if not rows:
         return 0
     conn = session.connection()
     dialect = conn.dialect
-    prep = dialect.identifier_preparer
+    target = dialect.identifier_preparer.format_table(table)
     for keys, group in _by_keys(rows):
-        defaults = _defaults(table, keys)
-        if defaults:  # fill them in, as Core does for a column missing from the parameters
-            filled = []
-            for r in group:
-                r = dict(r)
-                for name, d in defaults.items():
-                    r[name] = d(RowContext(r)) if callable(d) else d
-                filled.append(r)
-            group, keys = filled, (*keys, *defaults)
-        columns = [table.c[k] for k in keys]
-        procs = [_processor(c, dialect) for c in columns]
-        names = ", ".join(prep.quote(c.name) for c in columns)
+        keys, group = _with_defaults(table, keys, group)
+        plain, converted, procs = _arranged(conn, table, keys)
+        names = _names(conn, table, [*plain, *converted])
         if dialect.name == "postgresql":
-            sql = f"COPY {prep.format_table(table)} ({names}) FROM STDIN"
-            for i in range(0, len(group), PAGE):
-                values = _tuples(group[i:i + PAGE], keys, procs)
+            sql = f"COPY {target} ({', '.join(names)}) FROM STDIN"
+            for values in _pages(group, plain, converted, procs):
                 try:
                     with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
                         with cur.copy(sql) as copy:
                             for v in values:
                                 copy.write_row(v)
-                except conn.dialect.loaded_dbapi.Error as exc:
+                except dialect.loaded_dbapi.Error as exc:
                     raise _wrap(conn, sql, exc) from exc
             continue
-        sql = (f"INSERT INTO {prep.format_table(table)} ({names}) "
-               f"VALUES ({', '.join(_placeholders(dialect, len(keys)))})")
-        for i in range(0, len(group), PAGE):
-            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], keys, procs))
+        sql = f"INSERT INTO {target} ({', '.join(names)}) VALUES ({', '.join(_placeholders(dialect, len(keys)))})"
+        for values in _pages(group, plain, converted, procs):
+            conn.exec_driver_sql(sql, values)
     return len(rows)
 
 
@@ -172,18 +210,55 @@ def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
         return 0
     conn = session.connection()
     dialect = conn.dialect
-    prep = dialect.identifier_preparer
+    target = dialect.identifier_preparer.format_table(table)
     for keys, group in _by_keys(rows):
         sets = [k for k in keys if k != key]
         if not sets:
             continue
-        order = [*sets, key]
-        columns = [table.c[k] for k in order]
-        procs = [_processor(c, dialect) for c in columns]
-        marks = _placeholders(dialect, len(order))
-        sql = (f"UPDATE {prep.format_table(table)} SET "
-               f"{', '.join(f'{prep.quote(c.name)} = {m}' for c, m in zip(columns[:-1], marks))} "
-               f"WHERE {prep.quote(table.c[key].name)} = {marks[-1]}")
-        for i in range(0, len(group), PAGE):
-            conn.exec_driver_sql(sql, _tuples(group[i:i + PAGE], order, procs))
+        plain, converted, procs = _arranged(conn, table, [*sets, key], last=key)
+        names = _names(conn, table, [*plain, *converted])
+        marks = _placeholders(dialect, len(names))
+        sql = (f"UPDATE {target} SET {', '.join(f'{n} = {m}' for n, m in zip(names[:-1], marks))} "
+               f"WHERE {names[-1]} = {marks[-1]}")
+        for values in _pages(group, plain, converted, procs):
+            conn.exec_driver_sql(sql, values)
     return len(rows)
+
+
+@contextmanager
+def big_write(session: Session, rows: int, growth: Mapping[Table, int]) -> Iterator[None]:
+    """Around a write of ``rows`` rows on SQLite, from :data:`BIG` rows on: a page cache of
+    :data:`BIG_CACHE_KIB` for this connection (set back after), and the secondary indexes of each
+    table in ``growth`` (table -> rows it gets) that at least doubles dropped, then built again,
+    in the transaction. An error inside leaves them dropped: the transaction must then be rolled
+    back (which brings them back), as every unit of work does on an error.
+
+    Not on a database server: there other PCs read the tables meanwhile, and a dropped index
+    would lock them out."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite" or rows < BIG:
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BIG_CACHE_KIB}")
+    try:
+        dropped = [ix for t, n in growth.items() if n and _doubles(conn, t, n) for ix in t.indexes if not ix.unique]
+        if dropped and not conn.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE: a DROP INDEX
+            # before the first of them would be committed at once, and a rollback could not undo it
+            conn.exec_driver_sql("BEGIN")
+        for ix in dropped:
+            ix.drop(conn)
+        yield
+        for ix in dropped:
+            ix.create(conn)
+    finally:
+        with suppress(DBAPIError):  # a connection that failed must not hide why
+            conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+def _doubles(conn: Connection, table: Table, rows: int) -> bool:
+    """At least as many new rows as the table holds (by its largest rowid: no count of the table)."""
+    prep = conn.dialect.identifier_preparer
+    held = conn.exec_driver_sql(f"SELECT max(rowid) FROM {prep.format_table(table)}").scalar()
+    return rows >= int(held or 0)

@@ -39,11 +39,11 @@ from yichao.app.sync.incoming import parse_hashes as _parse_hashes
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.notices import take_notices
 from yichao.app.sync.plan import ConflictItem, HeldItem, KindCounts, Plan, make_plan
-from yichao.app.sync.records import printable, table_codecs
+from yichao.app.sync.records import TableCodec, printable, table_codecs
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
-from yichao.models.bulk import insert_rows
+from yichao.models.bulk import big_write, insert_rows
 from yichao.models.db import IMPORT_LOCK, lock_transaction
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.site import Site
@@ -230,8 +230,27 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
     """Write the plan, then take in the peer's acknowledgement; True if we lost records it holds."""
     session.info["sync_apply"] = True
     total = sum(len(v) for v in plan.insert.values()) + sum(len(v) for v in plan.update.values())
+    codecs = table_codecs()
+    growth = {table_of(JournalEntry): total, table_of(SyncHash): len(bundle.hashes),
+              **{table_of(codecs[name].model): len(rows) for name, rows in plan.insert.items()}}
+    with big_write(session, total, growth):
+        _apply_records(session, plan, codecs, me, total, progress)
+        store_held(session, plan)
+        record_conflicts(session, plan.conflicts)
+        if plan.superseded_sites:  # a street set up again: its old site record gives way to the new one,
+            session.execute(update(Site).where(Site.uid.in_(plan.superseded_sites)).values(deleted=True))
+            # and its new data folder lacks what it wrote before: give it back its records we hold
+            peer.give_back, peer.give_back_seq = True, 0
+        _store_hashes(session, bundle, plan, me)
+    derive_passbook_totals(session, touched_passbooks(bundle.records))  # never the sender's totals
+    return _take_ack(session, bundle, peer)
+
+
+def _apply_records(session: Session, plan: Plan, codecs: dict[str, TableCodec], me: str, total: int,
+                   progress: ProgressFn) -> None:
+    """The plan's new and changed records, table by table (parents first), journaled."""
     done = 0
-    for name, codec in table_codecs().items():
+    for name, codec in codecs.items():
         inserts = [_clean(r, codec, me) for r in plan.insert.get(name, ())]
         updates = [_clean(r, codec, me) for r in plan.update.get(name, ())]
         if not inserts and not updates:
@@ -246,15 +265,6 @@ def _apply(session: Session, bundle: _Bundle, plan: Plan, peer: SyncPeer, me: st
             bulk_apply(session, codec.model, inserts[i:i + 5000], updates[i:i + 5000])
             done += len(inserts[i:i + 5000]) + len(updates[i:i + 5000])
             progress(done, total)
-    store_held(session, plan)
-    record_conflicts(session, plan.conflicts)
-    if plan.superseded_sites:  # a street set up again: its old site record gives way to the new one,
-        session.execute(update(Site).where(Site.uid.in_(plan.superseded_sites)).values(deleted=True))
-        # and its new data folder lacks what it wrote before: give it back its records we hold
-        peer.give_back, peer.give_back_seq = True, 0
-    _store_hashes(session, bundle, plan, me)
-    derive_passbook_totals(session, touched_passbooks(bundle.records))  # never the sender's totals
-    return _take_ack(session, bundle, peer)
 
 
 _by_uid = itemgetter("uid")

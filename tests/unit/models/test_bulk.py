@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, select
+from sqlalchemy import Boolean, Column, Index, Integer, MetaData, String, Table, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from yichao.models import bulk
 from yichao.models.base import UTCDateTime
-from yichao.models.bulk import insert_rows, update_rows
+from yichao.models.bulk import big_write, insert_rows, update_rows
 from yichao.models.db import make_engine
 
 md = MetaData()
 thing = Table("thing", md, Column("uid", String(36), primary_key=True), Column("n", Integer, default=7),
               Column("flag", Boolean, default=False), Column("at", UTCDateTime), Column("note", String(20)))
+Index("ix_thing_note", thing.c.note)
+Index("ux_thing_n_note", thing.c.n, thing.c.note, unique=True)
 
 
 @pytest.fixture()
@@ -33,10 +36,11 @@ def test_insert_converts_fills_defaults_and_updates(session: Session) -> None:
     insert_rows(session, thing, [{"uid": "a", "flag": True, "at": now, "note": "x"},
                                  {"uid": "b", "flag": False, "at": east, "note": None},
                                  {"uid": "c", "n": 3, "flag": True, "at": None, "note": "z"}])
-    update_rows(session, thing, [{"uid": "a", "note": "y"}, {"uid": "c", "n": 4, "note": "w"}])
+    update_rows(session, thing, [{"uid": "a", "note": "y"}, {"uid": "c", "n": 4, "note": "w"},
+                                 {"uid": "b", "at": east + timedelta(days=1), "flag": True}])
     rows = {r.uid: r for r in session.execute(select(thing))}
     assert rows["a"].n == 7 and rows["a"].flag is True and rows["a"].at == now and rows["a"].note == "y"
-    assert rows["b"].at == now and rows["b"].note is None and rows["b"].flag is False
+    assert rows["b"].at == now + timedelta(days=1) and rows["b"].note is None and rows["b"].flag is True
     assert rows["c"].n == 4 and rows["c"].at is None and rows["c"].note == "w"
 
 
@@ -44,3 +48,36 @@ def test_driver_errors_are_sqlalchemy_errors(session: Session) -> None:
     insert_rows(session, thing, [{"uid": "a"}])
     with pytest.raises(IntegrityError):
         insert_rows(session, thing, [{"uid": "b"}, {"uid": "a"}])
+
+
+def indexes(session: Session) -> set[str]:
+    return set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'thing' "
+                                    "AND sql IS NOT NULL")))
+
+
+def test_a_big_write_drops_and_rebuilds_the_secondary_indexes_of_a_table_it_doubles(session, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "BIG", 3)
+    insert_rows(session, thing, [{"uid": f"old{i}", "n": i, "note": "x"} for i in range(3)])
+    seen: list[tuple[set[str], int]] = []
+    with big_write(session, 3, {thing: 3}):
+        seen.append((indexes(session), session.execute(text("PRAGMA cache_size")).scalar_one()))
+        insert_rows(session, thing, [{"uid": f"new{i}", "n": i, "note": "y"} for i in range(3)])
+    assert seen == [({"ux_thing_n_note"}, -bulk.BIG_CACHE_KIB)]  # the unique one keeps guarding
+    assert indexes(session) == {"ix_thing_note", "ux_thing_n_note"}
+    assert session.execute(text("PRAGMA cache_size")).scalar_one() == -2000  # SQLite's default again
+    assert session.scalar(select(thing.c.uid).where(thing.c.note == "y", thing.c.n == 2)) == "new2"
+    # a table that grows by less than it holds, and a write below BIG, keep their indexes
+    for rows, growth in ((3, {thing: 5}), (2, {thing: 99})):
+        with big_write(session, rows, growth):
+            assert indexes(session) == {"ix_thing_note", "ux_thing_n_note"}
+
+
+def test_an_error_inside_a_big_write_rolls_back_to_the_indexes(session, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "BIG", 1)
+    session.commit()
+    with pytest.raises(IntegrityError):
+        with big_write(session, 2, {thing: 2}):
+            insert_rows(session, thing, [{"uid": "a", "n": 1, "note": "z"}, {"uid": "b", "n": 1, "note": "z"}])
+    session.rollback()
+    assert indexes(session) == {"ix_thing_note", "ux_thing_n_note"}
+    assert session.scalar(select(thing.c.uid)) is None
