@@ -311,7 +311,11 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     journal_rows = []
     for op, rows in (("insert", inserts), ("update", updates)):
         for row in rows:
-            data = row if not hidden or hidden.isdisjoint(row) else {k: v for k, v in row.items() if k not in hidden}
+            data = row
+            if hidden and not hidden.isdisjoint(row):  # a copy without them (dict() is a C loop)
+                data = dict(row)
+                for key in hidden:
+                    data.pop(key, None)
             journal_rows.append({
                 "at": now, "site": site, "user": user, "entity": entity, "uid": row["uid"], "rev": row["rev"],
                 "op": "delete" if op == "update" and row.get("deleted") else op, "data": _dumps_record(data),

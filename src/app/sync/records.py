@@ -57,6 +57,7 @@ class TableCodec:
     column_names: tuple[str, ...] = ()
     # columns whose values are not JSON as they are (dates, decimals, bytes)
     converted: tuple[str, ...] = ()
+    name_set: frozenset[str] = frozenset()  # column_names, for checking a received record's keys
 
 
 def _base_type(t: TypeEngine[Any]) -> TypeEngine[Any]:
@@ -151,7 +152,7 @@ def table_codecs() -> dict[str, TableCodec]:
                           or isinstance(_base_type(c.type), JSON))
         out[table.name] = TableCodec(table.name, model, cols,
                                      tuple(getattr(model, "__journal_exclude__", ())), local, fks,
-                                     tuple(c.name for c in cols), converted)
+                                     tuple(c.name for c in cols), converted, frozenset(c.name for c in cols))
     return out
 
 
@@ -167,8 +168,8 @@ def decode_record(codec: TableCodec, data: Any) -> dict[str, Any]:
     """A received record as column values; :class:`RecordError` names the first wrong field."""
     if not isinstance(data, dict):
         raise RecordError("记录不是一个对象")
-    if len(data) > len(codec.column_names) or not data.keys() <= set(codec.column_names):
-        unknown = sorted(set(data) - set(codec.column_names))
+    if len(data) > len(codec.column_names) or not data.keys() <= codec.name_set:
+        unknown = sorted(set(data) - codec.name_set)
         raise RecordError(f"表 {codec.name} 没有字段 {printable(unknown[0]) if unknown else '?'}")
     out: dict[str, Any] = {}
     for col in codec.columns:
