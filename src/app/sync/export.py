@@ -29,6 +29,7 @@ from yichao.app.sync.conflicts import notices_for
 from yichao.app.sync.held import missing_requests
 from yichao.app.sync.keys import local_keys
 from yichao.app.sync.records import TableCodec, canonical_json, encode_row, table_codecs
+from yichao.app.sync.relay import relayed_to
 from yichao.models import migrate
 from yichao.models.base import utcnow
 from yichao.models.db import JOURNAL_LOCK, locked
@@ -60,10 +61,12 @@ class _Reach:
 
     A district's rating of street B's organization must not go to street A (A lacks the
     organization, so the foreign key would fail); records pointing at such a record neither.
+    Records a street relays to its office (the district's: relay.py) count as the sender's.
     """
 
-    def __init__(self, session: Session, me: str, to: str) -> None:
+    def __init__(self, session: Session, me: str, to: str, relayed: tuple[str, ...] = ()) -> None:
         self.session, self.me, self.to = session, me, to
+        self.sent = (me, *relayed)
         self.codecs = table_codecs()
         self.ok: dict[str, set[str]] = defaultdict(set)
         self.blocked: dict[str, set[str]] = defaultdict(set)
@@ -97,7 +100,7 @@ class _Reach:
         for r in found:
             if r["origin"] == self.to:
                 self.ok[table].add(r["uid"])
-            elif r["origin"] == self.me:
+            elif r["origin"] in self.sent:
                 self.ok[table].add(r["uid"])  # provisionally: breaks cycles
                 own.append(r)
             else:
@@ -108,12 +111,13 @@ class _Reach:
             self.keep(codec, own)
 
 
-def _changed(session: Session, me: str, after: int, upto: int) -> dict[str, list[str]]:
-    """Own records changed in the journal range, per table, in first-change order."""
+def _changed(session: Session, origins: tuple[str, ...], after: int, upto: int) -> dict[str, list[str]]:
+    """Records of ``origins`` (ours, and those we relay) changed in the journal range, per table,
+    in first-change order."""
     names = list(table_codecs())
     rows = session.execute(
         select(JournalEntry.entity, JournalEntry.uid, func.min(JournalEntry.id).label("first"))
-        .where(JournalEntry.id > after, JournalEntry.id <= upto, JournalEntry.origin == me,
+        .where(JournalEntry.id > after, JournalEntry.id <= upto, JournalEntry.origin.in_(origins),
                JournalEntry.op.in_(CHANGE_OPS), JournalEntry.entity.in_(names))
         .group_by(JournalEntry.entity, JournalEntry.uid)
         .order_by("first")
@@ -124,7 +128,7 @@ def _changed(session: Session, me: str, after: int, upto: int) -> dict[str, list
     return out
 
 
-def _asked(session: Session, me: str, peer: SyncPeer) -> dict[str, list[str]]:
+def _asked(session: Session, me: str, peer: SyncPeer, relayed: tuple[str, ...] = ()) -> dict[str, list[str]]:
     """Records to send whatever was acknowledged: those the peer asked for again (with the records
     of ours or its own they refer to), and, when it lost its own, every record of its origin we hold."""
     codecs = table_codecs()
@@ -147,7 +151,7 @@ def _asked(session: Session, me: str, peer: SyncPeer) -> dict[str, list[str]]:
             table = codec.model.__table__  # type: ignore[attr-defined]
             for chunk in _chunks(uids):
                 for r in session.execute(select(table).where(table.c.uid.in_(chunk))).mappings():
-                    if r["origin"] not in (me, peer.code):
+                    if r["origin"] not in (me, peer.code, *relayed):
                         continue
                     out[t].append(r["uid"])
                     todo += [(ref, r[col]) for col, ref in codec.foreign_keys if r[col] and ref in codecs]
@@ -170,13 +174,14 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     with locked(session, JOURNAL_LOCK, session_level=True):
         hi = session.scalar(select(func.max(JournalEntry.id))) or 0
     lo = peer.acked_journal_id
-    changed = _changed(session, site.code, lo, hi)
-    for name, asked in _asked(session, site.code, peer).items():  # resend requests and give-back
+    relayed = relayed_to(site, peer.code, peer.role)
+    changed = _changed(session, (site.code, *relayed), lo, hi)
+    for name, asked in _asked(session, site.code, peer, relayed).items():  # resend requests and give-back
         have = set(changed.get(name, ()))
         changed[name] = [*changed.get(name, ()), *(u for u in asked if u not in have)]
     total = sum(len(v) for v in changed.values())
     full = privacy.sends_full(site, peer)
-    reach = _Reach(session, site.code, peer.code)
+    reach = _Reach(session, site.code, peer.code, relayed)
     lines: list[str] = []
     counts: dict[str, int] = {}
     shas: set[str] = set()
@@ -189,13 +194,13 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         for chunk in _chunks(uids):
             # by primary key only: with "origin = ?" SQLite may pick the origin index and scan
             rows = [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
-                    if r["origin"] in (site.code, peer.code)]
+                    if r["origin"] in (site.code, peer.code, *relayed)]
             order = {u: i for i, u in enumerate(chunk)}
             rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
             for r in rows:
                 data = encode_row(codec, r)
                 item: dict[str, Any] = {"t": name, "d": data}
-                if codec.private and r["origin"] == site.code and not full:
+                if codec.private and (r["origin"] in relayed or (r["origin"] == site.code and not full)):
                     for c in codec.private:  # downwards: the number stays here (privacy.py)
                         data[c] = None
                 if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:

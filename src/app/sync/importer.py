@@ -40,6 +40,7 @@ from yichao.app.sync.keys import local_keys
 from yichao.app.sync.notices import take_notices
 from yichao.app.sync.plan import ConflictItem, HeldItem, KindCounts, Plan, make_plan
 from yichao.app.sync.records import TableCodec, printable, table_codecs
+from yichao.app.sync.relay import relayed_from
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
@@ -113,10 +114,11 @@ def _open(ws: Workspace, session: Session, path: Path) -> Iterator[_Bundle]:
     if not path.is_file():
         raise UserError(f"找不到数据包文件 {path}。")
     with bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent) as opened:
-        yield _checked(session, opened, found["peer"], me)
+        yield _checked(session, opened, found["peer"], me, relayed_from(ws.site, found["peer"].code))
 
 
-def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str) -> _Bundle:
+def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str,
+             relayed: tuple[str, ...] = ()) -> _Bundle:
     """The verified manifest's sense, then the records read line by line and the acknowledgement."""
     sender = peer.code
     m = opened.manifest
@@ -143,7 +145,7 @@ def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str)
         raise UserError("数据包清单里的记录数无效，已拒绝导入。")
     if bf.CHANGES not in opened.names or bf.ACK not in opened.names:
         raise UserError("数据包缺少变更或回执文件，已拒绝导入。")
-    records = _parse_changes(opened.lines(bf.CHANGES), sender, me)
+    records = _parse_changes(opened.lines(bf.CHANGES), sender, me, relayed)
     if {k: len(v) for k, v in records.items()} != {k: v for k, v in counts.items() if v}:
         raise UserError("数据包里的记录数与清单不符，数据包可能不完整，已拒绝导入。")
     stamp_person_keys(session, records)  # match keys computed here, never taken from the sender

@@ -20,8 +20,10 @@ def int_field(value: Any, what: str) -> int:
     return value
 
 
-def parse_changes(lines: Iterable[bytes], sender: str, me: str = "") -> dict[str, list[dict[str, Any]]]:
-    """Records of the sender, and of ours that it gives back (we asked, or it saw our key change).
+def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tuple[str, ...] = ()
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """Records of the sender, of ours that it gives back (we asked, or it saw our key change), and
+    of the origins it relays to us (an office's street: its district's, relay.py).
 
     ``lines`` are the member's lines as bytes, read one at a time (the member is never whole in
     memory); a line ends at a newline only, so a text holding U+2028 stays one record."""
@@ -53,7 +55,7 @@ def parse_changes(lines: Iterable[bytes], sender: str, me: str = "") -> dict[str
                 row.setdefault("__hashes__", {})[col] = p["hmac"]
         except (ValueError, RecursionError) as exc:
             raise UserError(f"数据包第 {n} 条变更无效（{exc}），已拒绝导入。") from exc
-        if row["origin"] not in (sender, me):
+        if row["origin"] not in (sender, me, *relayed):
             raise UserError(f"数据包第 {n} 条变更不属于发送站点 {sender}，已拒绝导入。")
         if row["uid"] in seen:
             raise UserError(f"数据包里同一条记录出现了两次（第 {n} 条），已拒绝导入。")
