@@ -31,6 +31,7 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
     from yichao.ui.dialogs.login import LoginDialog
     from yichao.ui.dialogs.pdf_preview import PdfPreviewDialog
     from yichao.ui.dialogs.setup_wizard import SetupWizard
+    from yichao.ui.pages.admin.data_key import ExportKeyDialog, ImportKeyDialog
     from yichao.ui.pages.admin.users import NewUserDialog
     from yichao.ui.pages.certificates.dialogs import IssueDialog, RevokeDialog, SetupDialog, VerifyDialog
     from yichao.ui.pages.orgs.edit_dialog import OrgDialog
@@ -71,6 +72,8 @@ def _factories(ws: Any, tmp: Path) -> dict[str, DialogFactory]:
         "LoginDialog": lambda ws, p: LoginDialog("甸柳街道", lambda user, password: None),
         "PdfPreviewDialog": lambda ws, p: PdfPreviewDialog(pdf, "预览", p),
         "NewUserDialog": lambda ws, p: NewUserDialog(ws, p),
+        "ExportKeyDialog": lambda ws, p: ExportKeyDialog(ws, tmp / "甸柳街道身份证号码密钥.yckey", p),
+        "ImportKeyDialog": lambda ws, p: ImportKeyDialog(ws, tmp / "甸柳街道身份证号码密钥.yckey", p),
         "IssueDialog": lambda ws, p: IssueDialog(ws, p, batch=True),
         "RevokeDialog": lambda ws, p: RevokeDialog("DL-2026-RZ-0001", p),
         "VerifyDialog": lambda ws, p: VerifyDialog(ws, p),
