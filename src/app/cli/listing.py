@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from typing import Any
 
 from yichao.app.cli.common import print_json_lines, workspace
+from yichao.app.cli.table_form import table_lines
 from yichao.app.core import UserError
 
 KINDS = ("orgs", "people", "needs", "passbooks", "projects", "certificates")
@@ -20,6 +22,16 @@ PROVIDERS: dict[str, str] = {
     "certificates": "yichao.app.certificates:certificate_rows",
     "passbooks": "yichao.app.passbook:passbook_rows",
 }
+# kind -> {column: "module:LABELS"}: the Chinese of the codes a kind's table shows.
+LABELS: dict[str, dict[str, str]] = {
+    "people": {"gender": "yichao.app.people:GENDER_LABELS"},
+    "orgs": {"stage": "yichao.app.orgs:STAGE_LABELS", "kind": "yichao.app.orgs:KIND_LABELS"},
+    "needs": {"status": "yichao.app.needs:STATUS_LABELS", "urgency": "yichao.app.needs:URGENCY_LABELS",
+              "claimant_kind": "yichao.app.needs:CLAIMANT_KIND_LABELS"},
+    "certificates": {"kind": "yichao.app.certificates:KIND_LABELS",
+                     "status": "yichao.app.certificates:STATUS_LABELS"},
+    "passbooks": {"status": "yichao.app.passbook:STATUS_LABELS"},
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,13 +45,23 @@ def run(args: argparse.Namespace) -> int:
     target = PROVIDERS.get(args.kind)
     if target is None:
         raise UserError(f"这个版本还不能列出 {args.kind}。")
-    module, func = target.split(":")
-    provider = getattr(importlib.import_module(module), func)
+    provider = _named(target)
     with workspace(args) as ws:
         rows = provider(ws)
         if args.json:
             print_json_lines(rows)
         else:
-            for row in rows:
-                print("\t".join(str(v) for k, v in row.items() if k != "uid"))
+            labels = {column: _named(name) for column, name in LABELS.get(args.kind, {}).items()}
+            empty = True
+            for line in table_lines(args.kind, rows, labels):
+                print(line)
+                empty = False
+            if empty:
+                print("没有记录。")
     return 0
+
+
+def _named(target: str) -> Any:
+    """The object ``module:name`` names (modules load only for the kind asked: CLI start-up)."""
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
