@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from yichao.app.cli.argparse_zh import install as speak_chinese
 from yichao.app.cli.common import add_sign_in_options, add_sign_in_to_commands
 from yichao.app.cli.console import prepare_streams
 from yichao.app.core import USER_ERRORS, message_of, resolve_data_dir
@@ -51,13 +52,13 @@ def _command_word(args: list[str]) -> str | None:
 
 
 def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    speak_chinese()
     parser = argparse.ArgumentParser(
         prog="yichao",
-        description="益巢 Yichao: the workbench of a street social-organization incubation center. "
-        "With no command, opens the GUI.",
+        description="益巢：街道社会组织孵化中心的工作台。不带命令时打开窗口。",
     )
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="data folder (default: YICHAO_DATA_DIR or the user data folder)"
+        "--data-dir", metavar="DIR", help="数据文件夹（默认：环境变量 YICHAO_DATA_DIR，或本用户的数据文件夹）"
     )
     add_sign_in_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

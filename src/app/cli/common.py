@@ -38,9 +38,9 @@ def add_sign_in_options(parser: argparse.ArgumentParser, *, top: bool = False) -
     """``--user`` / ``--password-file`` on ``parser``; a command's own copy never hides the top one."""
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--user", metavar="USER", default=default,
-                        help=f"sign in as USER (default: {USER_ENV})")
+                        help=f"以用户 USER 登录（默认：环境变量 {USER_ENV}）")
     parser.add_argument("--password-file", metavar="FILE", default=default,
-                        help=f"file whose first line is USER's password (default: {PASSWORD_FILE_ENV})")
+                        help=f"密码文件：第一行是该用户的密码（默认：环境变量 {PASSWORD_FILE_ENV}）")
 
 
 def add_sign_in_to_commands(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from yichao.app.demo import run_demo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="fill the data folder with a realistic demo street")
+    p = sub.add_parser("demo", help="用一个演示街道填充数据文件夹（培训用）")
     p.add_argument("--residents", type=int, default=2000, metavar="N")
     p.add_argument("--seed", type=int, default=2026, metavar="N")
     p.set_defaults(handler=run)

@@ -8,9 +8,9 @@ from yichao.app.cli.common import add_sign_in_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gui", help="open the window (default when no command is given)")
+    p = sub.add_parser("gui", help="打开窗口（不带命令时的默认做法）")
     add_sign_in_options(p)  # with them, the window opens signed in, without the login dialog
-    p.add_argument("--screenshot", metavar="PNG", help="log in, show the main window, save a picture of it, exit 0")
+    p.add_argument("--screenshot", metavar="PNG", help="登录、显示主窗口、把窗口截图保存为 PNG 后退出")
     p.set_defaults(handler=run)
 
 

@@ -35,9 +35,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list records (列出记录): " + KINDS_HELP)
+    p = sub.add_parser("list", help="列出记录：" + KINDS_HELP)
     p.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
-    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.add_argument("--json", action="store_true", help="每行一个 JSON 对象（供脚本使用）")
     p.set_defaults(handler=run)
 
 

@@ -26,16 +26,16 @@ from yichao.models.journal import record_event
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help="copy the database (online backup) into DIR or the backups folder")
-    p.add_argument("dir", nargs="?", help="target folder (default: DATA/backups)")
+    p = sub.add_parser("backup", help="备份数据库（可在使用中备份）到 DIR 或备份文件夹")
+    p.add_argument("dir", nargs="?", help="目标文件夹（默认：数据文件夹下的 backups）")
     p.add_argument("--second", action="store_true",
-                   help="copy a backup to the second backup folder of the settings (another drive, a USB stick) "
-                        "now; for the Windows Task Scheduler. Exits 1 when that folder is not there")
+                   help="现在把一份备份复制到设置里的第二备份位置（另一块硬盘或 U 盘），供 Windows 任务计划程序调用；"
+                        "该文件夹不在时退出码为 1")
     p.set_defaults(handler=run_backup)
-    p = sub.add_parser("restore", help="replace the database with a checked backup file")
+    p = sub.add_parser("restore", help="用一份检查无误的备份文件替换数据库")
     p.add_argument("file")
     p.set_defaults(handler=run_restore)
-    p = sub.add_parser("check", help="check database integrity, ledger sums and the journal")
+    p = sub.add_parser("check", help="检查数据库完整性、存折账目合计和操作日志")
     p.set_defaults(handler=run_check)
 
 

@@ -9,12 +9,12 @@ from yichao.app.cli.common import print_json_lines, workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("pc", help="the PCs of a district on one database: list, revoke")
+    p = sub.add_parser("pc", help="区级共用数据库的电脑：列出、撤销授权")
     actions = p.add_subparsers(dest="pc_action", required=True, metavar="ACTION")
-    listing = actions.add_parser("list", help="every PC that joined (revoked ones too)")
-    listing.add_argument("--json", action="store_true", help="one JSON object a line")
+    listing = actions.add_parser("list", help="列出加入过的每台电脑（含已撤销的）")
+    listing.add_argument("--json", action="store_true", help="每行一个 JSON 对象（供脚本使用）")
     listing.set_defaults(handler=run_list)
-    revoke = actions.add_parser("revoke", help="refuse PC from now on (by name or the id from `pc list`; journaled)")
+    revoke = actions.add_parser("revoke", help="从现在起拒绝这台电脑（按名称或 `pc list` 显示的编号；记入操作日志）")
     revoke.add_argument("pc", metavar="PC")
     revoke.set_defaults(handler=run_revoke)
 

@@ -11,17 +11,16 @@ from yichao.app.cli.common import workspace
 
 
 def register_print(targets: argparse._SubParsersAction) -> None:
-    p = targets.add_parser("passbook", help="the passbook's pending lines as PDF, from its next free line")
-    p.add_argument("number")
-    p.add_argument("out", metavar="OUT.pdf")
-    p.add_argument("--confirm", action="store_true", help="the paper came out right: mark the lines printed")
-    p.add_argument("--reprint-page", type=int, metavar="PAGE", help="reproduce an already printed page instead")
+    p = targets.add_parser("passbook", help="把存折的待补登行写成 PDF，从下一空行开始")
+    p.add_argument("number", metavar="NUMBER", help="存折号")
+    p.add_argument("out", metavar="OUT.pdf", help="要写入的 PDF 文件")
+    p.add_argument("--confirm", action="store_true", help="打印无误：把这些行标为已补登")
+    p.add_argument("--reprint-page", type=int, metavar="PAGE", help="改为重印已打印过的第 PAGE 页")
     p.add_argument("--reason", default="", metavar="REASON",
-                   help="why the page is printed again (required with --reprint-page): 损坏 (damaged), "
-                        "遗失 (lost) or 更正 (corrected); journaled with the page")
-    p.add_argument("--note", default="", help="a few words more about the reprint (optional)")
+                   help="重印原因（与 --reprint-page 一起必填）：损坏、遗失 或 更正；随页码记入操作日志")
+    p.add_argument("--note", default="", help="重印的补充说明（可不填）")
     p.add_argument(
-        "--calibration", action="store_true", help="write the calibration page instead (NUMBER picks the layout)"
+        "--calibration", action="store_true", help="改为输出校准页（按存折号选版式）"
     )
     p.set_defaults(handler=run)
 

@@ -13,7 +13,7 @@ PRINT_MODULES: tuple[str, ...] = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print", help="write a PDF: passbook pending lines or a certificate")
+    p = sub.add_parser("print", help="输出 PDF：存折待补登行或证书")
     targets = p.add_subparsers(dest="target", metavar="TARGET", required=True)
     for name in PRINT_MODULES:
         importlib.import_module(name).register_print(targets)

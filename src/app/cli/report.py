@@ -9,7 +9,7 @@ from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="write the statistics report of a month or a year (PDF or XLSX)")
+    p = sub.add_parser("report", help="输出月度或年度统计报表（PDF 或 XLSX）")
     kinds = p.add_subparsers(dest="report_kind", metavar="KIND", required=True)
     monthly = kinds.add_parser("monthly", help="月报：一个月的统计报表")
     monthly.add_argument("month", metavar="YYYY-MM")

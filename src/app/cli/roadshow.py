@@ -13,9 +13,9 @@ from yichao.app.core import UserError, read_text_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("roadshow", help="roadshow scoring")
+    p = sub.add_parser("roadshow", help="路演评分")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    r = actions.add_parser("rank", help="rank projects from a scores JSON file (DESIGN.md section 7)")
+    r = actions.add_parser("rank", help="按评分 JSON 文件给项目排名（去掉最高分和最低分后加权平均）")
     r.add_argument("scores", metavar="SCORES.json")
     r.set_defaults(handler=run_rank)
 

@@ -10,24 +10,24 @@ from yichao.app.cli.common import credentials, data_dir_of, read_password_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help="set up a new data folder: the site and the first administrator")
+    p = sub.add_parser("init", help="初始化新的数据文件夹：本站点和第一位管理员")
     p.add_argument("--role", required=True, choices=("street", "district", "community"),
                    help="street（街道）、district（区）或 community（社区储蓄所）")
     p.add_argument("--code", required=True,
-                   help="administrative code (street 9 digits, district 6, community office 12)")
-    p.add_argument("--name", required=True, help="site name, e.g. 甸柳街道 or 甸柳新村社区储蓄所")
+                   help="行政区划代码（区 6 位，街道 9 位，社区储蓄所 12 位）")
+    p.add_argument("--name", required=True, help="站点名称，如 甸柳街道 或 甸柳新村社区储蓄所")
     p.add_argument("--parent-code", default="",
-                   help="the parent site's code: a street's district (optional), "
-                        "a community office's street (required)")
-    p.add_argument("--parent-name", default="", help="the parent site's name")
-    p.add_argument("--admin", required=True, help="login name of the first administrator")
-    p.add_argument("--password-file", required=True, help="file whose first line is the password")
-    p.add_argument("--database-url", default=None, help="SQLAlchemy URL instead of DIR/yichao.db (e.g. PostgreSQL)")
+                   help="上级站点的代码：街道填所属区的代码（可不填），社区储蓄所填所属街道的代码（必填）")
+    p.add_argument("--parent-name", default="", help="上级站点的名称")
+    p.add_argument("--admin", required=True, help="第一位管理员的登录名")
+    p.add_argument("--password-file", required=True, help="密码文件：第一行是密码")
+    p.add_argument("--database-url", default=None,
+                   help="数据库地址（SQLAlchemy URL，如 PostgreSQL），不填则用数据文件夹里的 yichao.db")
     p.set_defaults(handler=run)
-    j = sub.add_parser("join", help="connect this PC to a district's existing PostgreSQL database "
-                                    "(an administrator of the district signs in: --user/--password-file)")
+    j = sub.add_parser("join", help="让这台电脑加入区里已有的 PostgreSQL 数据库"
+                                    "（由区里的管理员登录：--user/--password-file）")
     j.add_argument("--database-url", required=True,
-                   help="the district's database, e.g. postgresql+psycopg://yichao:PASSWORD@SERVER:5432/yichao")
+                   help="区里的数据库地址，如 postgresql+psycopg://yichao:密码@服务器:5432/yichao")
     j.set_defaults(handler=run_join)
 
 

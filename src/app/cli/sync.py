@@ -10,39 +10,39 @@ from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    keys = sub.add_parser("keys", help="exchange site keys (once per pair of sites)")
+    keys = sub.add_parser("keys", help="交换站点密钥（每两个站点之间一次）")
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    p = ksub.add_parser("export", help="write this site's key file for the other site")
+    p = ksub.add_parser("export", help="导出本站点的密钥文件给对方")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=run_keys_export)
-    p = ksub.add_parser("trust", help="trust the other site's key file (prints its fingerprint)")
+    p = ksub.add_parser("trust", help="信任对方的密钥文件（显示指纹供核对）")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true",
-                   help="replace a different key already trusted for that site (after a phone check)")
+                   help="替换该站点原先信任的另一把密钥（请先电话核对指纹）")
     p.set_defaults(handler=run_keys_trust)
     p = ksub.add_parser("export-data-key",
-                        help="keep the identity numbers' key: write it wrapped with a passphrase (administrator)")
-    p.add_argument("file", metavar="FILE", help="the file to write (keep it off this PC, e.g. on a USB stick)")
+                        help="保管身份证号码的加密密钥：用口令加密后写入文件（管理员）")
+    p.add_argument("file", metavar="FILE", help="要写入的文件（请保存在别处，如 U 盘）")
     p.add_argument("--passphrase-file", required=True, metavar="P",
-                   help="file whose first line is the passphrase (at least 10 characters)")
+                   help="口令文件：第一行是口令（至少 10 个字符）")
     p.set_defaults(handler=run_export_data_key)
     p = ksub.add_parser("import-data-key",
-                        help="make an exported identity numbers' key this folder's key again (administrator)")
-    p.add_argument("file", metavar="FILE", help="a file written by export-data-key")
-    p.add_argument("--passphrase-file", required=True, metavar="P", help="file whose first line is the passphrase")
+                        help="把导出的身份证号码密钥恢复为本数据文件夹的密钥（管理员）")
+    p.add_argument("file", metavar="FILE", help="export-data-key 写出的文件")
+    p.add_argument("--passphrase-file", required=True, metavar="P", help="口令文件：第一行是口令")
     p.set_defaults(handler=run_import_data_key)
 
-    bundle = sub.add_parser("bundle", help="exchange data bundles (.ycb) with the district or a street")
+    bundle = sub.add_parser("bundle", help="与上级或下级站点交换数据包（.ycb）")
     bsub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
-    p = bsub.add_parser("export", help="write a bundle of every change the other site has not confirmed")
-    p.add_argument("--to", required=True, metavar="CODE", help="the receiving site's code")
-    p.add_argument("file", metavar="FILE", help="the .ycb file (or a folder) to write")
+    p = bsub.add_parser("export", help="导出数据包：对方尚未确认收到的全部变更")
+    p.add_argument("--to", required=True, metavar="CODE", help="接收站点的代码")
+    p.add_argument("file", metavar="FILE", help="要写入的 .ycb 文件（或文件夹）")
     p.set_defaults(handler=run_bundle_export)
-    p = bsub.add_parser("import", help="check and apply a bundle from another site")
+    p = bsub.add_parser("import", help="检查并导入另一个站点的数据包")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    p.add_argument("--dry-run", action="store_true", help="只显示会改动什么，不作任何改动")
     p.set_defaults(handler=run_bundle_import)
-    p = bsub.add_parser("status", help="keys, last bundles, pending changes per site")
+    p = bsub.add_parser("status", help="各站点的密钥、最近的数据包和待发送的变更")
     p.set_defaults(handler=run_bundle_status)
 
 

@@ -12,9 +12,9 @@ from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("users", help="user accounts on this PC")
+    p = sub.add_parser("users", help="本机的用户账号")
     actions = p.add_subparsers(dest="users_action", required=True, metavar="ACTION")
-    unlock = actions.add_parser("unlock", help="lift USER's lock-out after too many wrong passwords (journaled)")
+    unlock = actions.add_parser("unlock", help="解除用户因多次输错密码而被锁定（记入操作日志）")
     unlock.add_argument("user", metavar="USER")
     unlock.set_defaults(handler=run_unlock)
 

@@ -9,7 +9,7 @@ from yichao.app.cli.common import workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="check a certificate's verification code (or the text of its QR code)")
+    p = sub.add_parser("verify", help="核验证书的验证码（或二维码里的文字）")
     p.add_argument("code", metavar="CODE")
     p.set_defaults(handler=run)
 

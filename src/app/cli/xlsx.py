@@ -48,20 +48,20 @@ XLSX_EXPORTERS: dict[str, str] = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("xlsx", help="import or export Excel (.xlsx) files")
+    p = sub.add_parser("xlsx", help="导入或导出 Excel（.xlsx）文件")
     actions = p.add_subparsers(dest="xlsx_action", metavar="ACTION", required=True)
-    imp = actions.add_parser("import", help="import records from an .xlsx file")
+    imp = actions.add_parser("import", help="从 .xlsx 文件导入记录")
     imp.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="check every row, change nothing")
-    imp.add_argument("--skip-invalid", action="store_true", help="import the valid rows, report the rest")
+    imp.add_argument("--dry-run", action="store_true", help="只检查每一行，不作任何改动")
+    imp.add_argument("--skip-invalid", action="store_true", help="导入有效的行，列出其余有错的行")
     imp.add_argument("--add-communities", action="store_true",
-                     help="create the communities the file names and the site lacks (orgs, people, needs)")
+                     help="文件里出现而本站点没有的社区，自动新建（组织、居民、需求）")
     imp.add_argument("--map", action="append", default=[], metavar="COLUMN=FROM:TO",
-                     help="map a value of a fixed-list column (COLUMN as headed in the file), e.g. "
-                          "需求类别=助老服务:助老; repeatable; remembered for this file layout")
+                     help="把固定选项列（按文件里的列名）的某个值换成另一个，如 需求类别=助老服务:助老；"
+                          "可重复；同样格式的文件会记住")
     imp.set_defaults(handler=run_import)
-    exp = actions.add_parser("export", help="export records to an .xlsx file")
+    exp = actions.add_parser("export", help="把记录导出为 .xlsx 文件")
     exp.add_argument("kind", choices=KINDS, metavar="KIND", help=KINDS_HELP)
     exp.add_argument("file", metavar="FILE")
     exp.set_defaults(handler=run_export)
