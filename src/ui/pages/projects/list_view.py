@@ -98,7 +98,11 @@ class ProjectsTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(self.detail)
-        split.setSizes([760, 480])
+        # the six columns need about 800 px on a 1366-wide laptop; the details read well in 360 and
+        # a wider window gives its extra width to the list
+        split.setSizes([800, 360])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
         layout = QVBoxLayout(self)
         for bar in bars:
             layout.addLayout(bar)
