@@ -378,8 +378,8 @@ def _writable(data_dir: Path) -> bool:
 
 def _is_initialized(data_dir: Path) -> bool:
     settings = Settings(data_dir) if data_dir.exists() else None
-    if settings is not None and settings.get("database_url"):
-        return True
+    if settings is not None and (settings.damaged or settings.get("database_url")):
+        return True  # a damaged settings file is said when the folder opens, never taken for a new site
     return db_path(data_dir).exists()
 
 

@@ -105,7 +105,10 @@ def _holds_a_database(data_dir: Path) -> bool:
     # per command: the CLI starts light
     from yichao.app.core import Settings, db_path
 
-    return db_path(data_dir).exists() or bool(data_dir.is_dir() and Settings(data_dir).get("database_url"))
+    if db_path(data_dir).exists():
+        return True
+    settings = Settings(data_dir) if data_dir.is_dir() else None
+    return settings is not None and (settings.damaged or bool(settings.get("database_url")))
 
 
 def print_json_lines(rows: Iterable[dict[str, Any]]) -> None:

@@ -4,6 +4,11 @@ Stored as ``settings.json`` in the data folder: per-PC things such as the langua
 for the district's PostgreSQL, or the passbook printer's calibration offset. Support staff may edit
 it in Notepad, which can save it with a byte-order mark or as UTF-16: it is read as any small text
 file a Windows tool wrote (:func:`yichao.app.core.textfiles.decode_text`).
+
+A file Notepad left unreadable (a missing comma) is never taken for an empty one: it may hold a
+district PC's database address or this PC's id, so reading it as "no settings" would send a clerk
+into the first-run wizard or overwrite the file on the next change. ``problem`` says what is wrong;
+``open_workspace`` refuses with it and ``save`` never writes over the file.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from yichao.app.core.atomic import write_atomic
+from yichao.app.core.errors import UserError
 from yichao.app.core.textfiles import decode_text
 
 SETTINGS_FILE = "settings.json"
@@ -59,11 +65,9 @@ class Settings:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / SETTINGS_FILE
         self._values: dict[str, Any] = {}
+        self.problem: str | None = None  # the sentence when the file exists but cannot be read
         if self.path.exists():
-            try:
-                self._values = json.loads(decode_text(self.path.read_bytes()) or "")
-            except (OSError, ValueError):
-                self._values = {}
+            self._values, self.problem = _read(self.path)
 
     def get(self, key: str) -> Any:
         if key in self._values:
@@ -74,6 +78,28 @@ class Settings:
         self._values[key] = value
         self.save()
 
+    @property
+    def damaged(self) -> bool:
+        return self.problem is not None
+
     def save(self) -> None:
+        if self.problem:  # the file's other settings are unknown: never write over them
+            raise UserError(self.problem)
         # whole or not at all, waiting out antivirus; a failure is one sentence (UserError)
         write_atomic(self.path, json.dumps(self._values, ensure_ascii=False, indent=2).encode("utf-8"))
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The file's settings, or no settings and the sentence saying why it cannot be read."""
+    fix = "益巢没有改动它。请用记事本改正；或把它改名，益巢将按默认设置运行。"
+    try:
+        values = json.loads(decode_text(path.read_bytes()) or "{}")
+    except OSError as exc:
+        return {}, f"无法读取设置文件 {path}（{exc.strerror or exc}）。"
+    except json.JSONDecodeError as exc:
+        return {}, f"设置文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列有错误，{fix}"
+    except ValueError:
+        return {}, f"设置文件 {path} 不是可以识别的文本文件，{fix}"
+    if not isinstance(values, dict):
+        return {}, f"设置文件 {path} 的内容应是花括号括起的一组设置，{fix}"
+    return values, None

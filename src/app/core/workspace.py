@@ -329,6 +329,8 @@ def open_workspace(
         sweep_work_folders(data_dir)  # what a killed demo left half-made (the lock is ours now)
     try:
         settings = Settings(data_dir)
+        if settings.problem:  # it may hold the database address: never guess without it
+            raise UserError(settings.problem)
         url = database_url or settings.get("database_url") or sqlite_url(db_path(data_dir))
         is_sqlite = url.startswith("sqlite")
         dbfile = db_path(data_dir)
