@@ -17,11 +17,12 @@ from yichao.app.stats.figures import Figure
 from yichao.app.stats.model import Chart, Column, Report, Series, Table, display_width
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import Scope
+from yichao.app.stats.sites import SiteRow, rollup_table, site_rows
 
 TOTAL = "合计"
 COMMUNITY = "社区"  # a breakdown by community: a district's table names each community's street
 STREET = "街道"
-ADDITIVE = ("int", "points", "money")
+ADDITIVE = ("int", "points", "money", "hours")
 
 
 def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progress,
@@ -48,7 +49,9 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
         flows = [f for f in figs if f.kind == "flow"]
         stocks = [f for f in figs if f.kind == "stock"]
         parts = [_flow_table(session, flows, period, scopes, district, step),
-                 _stock_table(session, stocks, scopes, district, step)]
+                 _stock_table(session, stocks, scopes, district, step),
+                 rollup_table(session, _one_street(site_rows(session, ws.site), origin), period,
+                              f"各站点数字（{period.label}）")]
         trend, charts = _trend(session, [f for f in flows if f.trend], period, step)
         parts.append(trend)
         for fig in (f for f in figs if f.kind == "breakdown"):
@@ -73,6 +76,14 @@ def build_report(ws: Workspace, period: Period, progress: ProgressFn = no_progre
     preparer = (ws.user.display_name or ws.user.username) if ws.user else ""
     return Report(f"{ws.site.name}{name}统计报表", ws.site.name,
                   ws.site.code, period, datetime.now(UTC), tables, tuple(charts), notes, preparer)
+
+
+def _one_street(rows: list[SiteRow], origin: str) -> list[SiteRow]:
+    """A district's roll-up for one street: that street, its own records and its offices."""
+    if not origin:
+        return rows
+    return [r for r in rows if r.level != "total" and r.scope.origin == origin
+            or r.level == "office" and (r.scope.origin or "").startswith(origin)]
 
 
 def _number_columns(scopes: Sequence[Scope], fmt: str) -> tuple[Column, ...]:

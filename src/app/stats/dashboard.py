@@ -16,9 +16,10 @@ from yichao.app.stats import figures as registry
 from yichao.app.stats.charts import trend_charts
 from yichao.app.stats.compute import breakdown, flow, stock
 from yichao.app.stats.figures import Number
-from yichao.app.stats.model import Chart, Series
+from yichao.app.stats.model import Chart, Series, Table
 from yichao.app.stats.period import Period, china_today, current
 from yichao.app.stats.scope import ALL
+from yichao.app.stats.sites import rollup_table, site_rows
 from yichao.models.registry import configure_imported
 
 
@@ -50,6 +51,7 @@ class Dashboard:
     charts: tuple[Chart, ...]
     todos: tuple[TodoItem, ...]
     seconds: float  # how long the figures took (shown in the tooltip; the benchmark reads it)
+    sites: Table | None = None  # this month by site: a street's offices, a district's streets
 
 
 def prepare() -> None:
@@ -94,12 +96,13 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
                 charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),
                                     (Series(fig.label, tuple(float(r[1] or 0) for r in rows)),), fig.unit))
         charts = trend_charts(trend_figs, trends, months) + charts
+        sites = rollup_table(session, site_rows(session, ws.site), month, f"各站点本月数字（{month.label}）")
         for item in registry.todos():
             count = int(item.fn(session, ALL, today) or 0)
             if count > 0:
                 todos.append(TodoItem(item.key, item.label.replace("%d", str(count)), count, item.page,
                                       item.filters))
-    return Dashboard(month, tuple(cards), tuple(charts), tuple(todos), time.perf_counter() - started)
+    return Dashboard(month, tuple(cards), tuple(charts), tuple(todos), time.perf_counter() - started, sites)
 
 
 def _card(fig: Any, value: Number, detail: str) -> Card:

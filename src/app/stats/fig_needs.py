@@ -22,14 +22,14 @@ def _steps(scope: Scope):
     return scope.where(select(NeedStep).where(NeedStep.deleted.is_(False)), NeedStep)
 
 
-@figure("needs_new", "新登记需求", "件", "flow", page="residents", trend=True, group="需求")
+@figure("needs_new", "新登记需求", "件", "flow", page="residents", trend=True, group="需求", rollup=True)
 def needs_new(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
     """Needs recorded in the period (their first step)."""
     base = _steps(scope).where(NeedStep.from_status == "")
     return [int(v) for v in bucketed(session, base, NeedStep.at, periods)]
 
 
-@figure("needs_closed", "办结需求", "件", "flow", page="residents", trend=True, group="需求")
+@figure("needs_closed", "办结需求", "件", "flow", page="residents", trend=True, group="需求", rollup=True)
 def needs_closed(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
     """Needs served (moved to done) in the period."""
     base = _steps(scope).where(NeedStep.to_status == CLOSED)
@@ -47,8 +47,7 @@ def needs_median_days(session: Session, scope: Scope, periods: Sequence[Period])
         base = (select(closed).join(opened, opened.need_uid == closed.need_uid)
                 .where(closed.to_status == CLOSED, closed.deleted.is_(False), opened.from_status == "",
                        closed.at >= period.start_utc, closed.at < period.end_utc))
-        if scope.origin is not None:
-            base = base.where(closed.origin == scope.origin)
+        base = scope.on(base, closed.origin)
         out.append(median(session, base, days))
     return out
 
@@ -57,7 +56,8 @@ def _open(scope: Scope):
     return scope.where(select(Need).where(Need.deleted.is_(False), Need.status.in_(OPEN)), Need)
 
 
-@figure("needs_open", "未办结需求", "件", "stock", page="residents", filters=(("status", "open"),))
+@figure("needs_open", "未办结需求", "件", "stock", page="residents", filters=(("status", "open"),),
+        rollup=True)
 def needs_open(session: Session, scope: Scope) -> int:
     """Needs published, claimed or in service."""
     return count_of(session, _open(scope))

@@ -20,13 +20,13 @@ def _people(scope: Scope):
     return scope.where(select(Person).where(Person.deleted.is_(False)), Person)
 
 
-@figure("residents", "登记居民", "人", "stock", page="residents")
+@figure("residents", "登记居民", "人", "stock", page="residents", rollup=True)
 def residents(session: Session, scope: Scope) -> int:
     """Residents on file (tombstones left out)."""
     return count_of(session, _people(scope))
 
 
-@figure("volunteers", "注册志愿者", "人", "stock", page="residents", filters=(("volunteers", "1"),))
+@figure("volunteers", "注册志愿者", "人", "stock", page="residents", filters=(("volunteers", "1"),), rollup=True)
 def volunteers(session: Session, scope: Scope) -> int:
     """Residents registered as volunteers."""
     return count_of(session, _people(scope).where(Person.is_volunteer.is_(True)))
@@ -42,8 +42,7 @@ def communities(session: Session, scope: Scope) -> int:
 def new_residents(session: Session, scope: Scope, periods: Sequence[Period]) -> list[int]:
     """Residents first recorded in each period, from the journal's insert rows."""
     base = select(JournalEntry).where(JournalEntry.entity == "person", JournalEntry.op == "insert")
-    if scope.origin is not None:
-        base = base.where(JournalEntry.origin == scope.origin)
+    base = scope.on(base, JournalEntry.origin)
     return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]
 
 
@@ -52,8 +51,7 @@ def journal_changes(session: Session, scope: Scope, periods: Sequence[Period]) -
     """Journal rows of each period (record changes and events such as logins and exports): how
     much work the center recorded. Counted on the journal's time index alone."""
     base = select(JournalEntry)
-    if scope.origin is not None:
-        base = base.where(JournalEntry.origin == scope.origin)
+    base = scope.on(base, JournalEntry.origin)
     return [int(v) for v in bucketed(session, base, JournalEntry.at, periods)]
 
 

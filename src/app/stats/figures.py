@@ -37,7 +37,7 @@ FIGURE_MODULES: tuple[str, ...] = (
 )
 
 KINDS = ("stock", "flow", "breakdown")
-FORMATS = ("int", "money", "days", "points")
+FORMATS = ("int", "money", "days", "points", "hours")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Figure:
     group: str = ""  # trend flows of one group share one chart (e.g. deposited and redeemed)
     span: str = "month"  # the dashboard shows a flow for this month, or for this year ("year")
     by: str = "类别"  # what a breakdown breaks down (its first column's header: 社区, 阶段, ...)
+    rollup: bool = False  # a column of the roll-up by site (each office, its street, the total)
     domain: str = ""
 
 

@@ -12,9 +12,10 @@ from typing import Any
 
 from yichao.app.stats.period import Period
 
-# Column formats: text, int (counts), points, money (yuan, 2 decimals), days (1 decimal), pct;
+# Column formats: text, int (counts), points, money (yuan, 2 decimals), days and hours (1 decimal), pct;
 # "row" takes the row's format from the table's ``row_formats`` (tables of mixed figures).
-NUMBER_FORMATS = {"int": "#,##0", "points": "#,##0", "money": "#,##0.00", "days": "0.0", "pct": "0.0%"}
+NUMBER_FORMATS = {"int": "#,##0", "points": "#,##0", "money": "#,##0.00", "days": "0.0",
+                  "hours": "#,##0.0", "pct": "0.0%"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ def format_number(value: Any, fmt: str) -> str:
         return f"{float(value):,.2f}"
     if fmt == "days":
         return f"{float(value):.1f}"
+    if fmt == "hours":
+        return f"{float(value):,.1f}"
     if fmt == "pct":
         return f"{float(value) * 100:.1f}%"
     return str(value)

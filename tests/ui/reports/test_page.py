@@ -10,8 +10,8 @@ from yichao.app.stats.period import Period
 from yichao.models.journal import bulk_insert
 from yichao.models.person import Person
 from yichao.ui.launch import make_application
+from yichao.ui.models.report_table import RAW_ROLE, ReportTableModel
 from yichao.ui.pages.reports.page import ReportsPage
-from yichao.ui.pages.reports.table import RAW_ROLE, ReportTableModel
 
 
 @pytest.fixture(autouse=True)

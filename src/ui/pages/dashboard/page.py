@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from yichao.app import stats
 from yichao.app.core import Workspace
-from yichao.app.stats import Card, Dashboard, TodoItem, dashboard_data
+from yichao.app.stats import Card, Dashboard, Table, TodoItem, dashboard_data
 from yichao.app.stats import prepare as prepare  # the launcher's head start, while the user types
 from yichao.ui.first_paint import after_first_paint
 from yichao.ui.icons import icon, when_ready
+from yichao.ui.models.report_table import ReportTableModel
 from yichao.ui.operations import call, run_op
 from yichao.ui.pages import PAGES
 from yichao.ui.pages.dashboard.cards import FigureCard, card_number
@@ -72,6 +75,15 @@ class DashboardPage(QWidget):
         self.chart_grid.setSpacing(12)
         for col in range(CHART_COLUMNS):
             self.chart_grid.setColumnStretch(col, 1)
+        # this month by site (a street's community offices, a district's streets): shown where there are some
+        self.sites_view = QTableView()
+        self.sites_view.setObjectName("sitesTable")
+        self.sites_view.setAlternatingRowColors(True)
+        self.sites_view.verticalHeader().setVisible(False)
+        self.sites_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.sites_box = QGroupBox(self.tr("By site"))
+        QVBoxLayout(self.sites_box).addWidget(self.sites_view)
+        self.sites_box.hide()
         self.todo_list = QListWidget()
         self.todo_list.setObjectName("todoList")
         self.todo_list.setWordWrap(True)
@@ -84,6 +96,7 @@ class DashboardPage(QWidget):
 
         left = QVBoxLayout()
         left.addLayout(self.card_grid)
+        left.addWidget(self.sites_box)
         left.addLayout(self.chart_grid)
         left.addStretch(1)
         right = QVBoxLayout()
@@ -137,6 +150,7 @@ class DashboardPage(QWidget):
                                  .replace("%2", data.month.label))
         self.month_label.setToolTip(self.tr("Counted in %1 ms").replace("%1", f"{data.seconds * 1000:.0f}"))
         self._fill_cards(data.cards)
+        self._fill_sites(data.sites)
         self._fill_charts(data)
         self._fill_todos(data.todos)
 
@@ -150,6 +164,20 @@ class DashboardPage(QWidget):
             card.activated.connect(self.open_list)
             self.card_grid.addWidget(card, i // CARD_COLUMNS, i % CARD_COLUMNS)
             self.cards.append(card)
+
+    def _fill_sites(self, table: Table | None) -> None:
+        """Each office's (or street's) figures of this month and the total, as the report has them."""
+        self.sites_box.setVisible(table is not None)
+        if table is None:
+            return
+        self.sites_box.setTitle(table.title)
+        self.sites_box.setToolTip(table.note)
+        old = self.sites_view.model()
+        self.sites_view.setModel(ReportTableModel(table, self.sites_view))
+        if old is not None:
+            old.deleteLater()
+        rows = len(table.rows) + 1
+        self.sites_view.setMinimumHeight(min(rows, 12) * self.sites_view.verticalHeader().defaultSectionSize() + 6)
 
     def _fill_charts(self, data: Dashboard) -> None:
         for view in self.charts:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from yichao.app.core import USER_ERRORS, Cancelled, Workspace, message_of, safe_filename
 from yichao.app.stats import Period, Report, build_report, current, save_report
 from yichao.ui.icons import icon
+from yichao.ui.models.report_table import ReportTableModel
 from yichao.ui.operations import run_op, show_error
-from yichao.ui.pages.reports.table import ReportTableModel
 from yichao.ui.widgets.chart_view import ChartView
 from yichao.ui.widgets.street_filter import StreetFilter
 

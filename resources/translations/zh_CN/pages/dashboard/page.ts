@@ -15,6 +15,10 @@
         <translation>重新统计全部数字（F5）</translation>
     </message>
     <message>
+        <source>By site</source>
+        <translation>各站点</translation>
+    </message>
+    <message>
         <source>To do</source>
         <translation>待办事项</translation>
     </message>

@@ -1,4 +1,5 @@
-"""A Qt table model over one report table: the cells the PDF prints, the numbers the XLSX keeps."""
+"""A Qt table model over one report table (统计报表 and the 工作台's roll-up by site): the cells the PDF
+prints, the numbers the XLSX keeps."""
 
 from __future__ import annotations
 
