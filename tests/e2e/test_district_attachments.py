@@ -9,7 +9,16 @@ import hashlib
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from yichao.app.core import CurrentUser, add_attachment, attachment_file, blob_path, join, list_attachments
+from yichao.app.core import (
+    CurrentUser,
+    Settings,
+    add_attachment,
+    attachment_file,
+    blob_path,
+    join,
+    list_attachments,
+    open_workspace,
+)
 from yichao.app.core.setup import initialize
 from yichao.app.orgs.check import check_orgs
 from yichao.app.sync.export import export_bundle
@@ -89,3 +98,46 @@ def test_an_attachment_received_or_added_on_one_pc_opens_on_the_other(sites, tmp
     blob_path(b.data_dir, photo_sha).unlink()
     assert [p for p in check_orgs(b) if "附件" in p] == [
         "有 1 个附件的文件既不在本机数据文件夹的 attachments 中，也不在区级数据库里。"]
+
+
+def test_files_the_first_pc_kept_before_the_database_held_bytes_reach_the_other_pcs(sites, tmp_path):
+    """A district on PostgreSQL from one PC before issue 19: its attachments' bytes were only in that
+    PC's folder. The first start of this version there puts them into the database, once."""
+    url, a, b, street = sites
+    with a.unit() as s:
+        bulk_insert(s, Organization, [{"name": "历下区社会组织联合会", "stage": "nursery"}])
+        org = s.scalars(select(Organization.uid)).one()
+    scans = []
+    for i, name in enumerate(("登记证书.pdf", "章程.pdf")):
+        scan = tmp_path / name
+        scan.write_bytes(name.encode() * (500 + i))
+        scans.append(add_attachment(a, "organization", org, scan))
+    damaged = tmp_path / "坏.pdf"
+    damaged.write_bytes(b"ok" * 300)
+    scans.append(add_attachment(a, "organization", org, damaged))
+    shas = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (tmp_path / "登记证书.pdf", tmp_path / "章程.pdf")}
+    bad_sha = hashlib.sha256(damaged.read_bytes()).hexdigest()
+    folder = a.data_dir
+    a.close()
+    engine = create_engine(url)
+    with engine.begin() as conn:  # as before issue 19: the bytes only in A's folder
+        conn.execute(text("DELETE FROM attachment_blob"))
+    engine.dispose()
+    blob_path(folder, bad_sha).write_bytes(b"changed on disk")  # a damaged copy is not spread
+    settings = Settings(folder)
+    settings.set("database_url", url)  # as `yichao init --database-url` keeps it
+    settings.set("blobs_shared", False)
+
+    again = open_workspace(folder)
+    again.close()
+    assert blobs_on_server(url) == shas
+    assert Settings(folder).get("blobs_shared") is True
+    by_uid = {row.uid: row for row in list_attachments(b, org)}
+    assert attachment_file(b, scans[1].uid).read_bytes() == (tmp_path / "章程.pdf").read_bytes()
+    assert len(by_uid) == 3
+
+    with engine.begin() as conn:  # later starts do not look again
+        conn.execute(text("DELETE FROM attachment_blob"))
+    engine.dispose()
+    open_workspace(folder).close()
+    assert blobs_on_server(url) == set()

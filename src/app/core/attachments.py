@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.file_ops import describe_os_error, remove_quietly, replace_with_retry
-from yichao.app.core.paths import attachments_dir
+from yichao.app.core.paths import attachments_dir, blob_path
 from yichao.app.core.tempfiles import viewer_file
 from yichao.app.core.workspace import Workspace
 from yichao.models.base import utcnow
@@ -51,11 +51,6 @@ class AttachmentRow:
         if self.size >= 1024 * 1024:
             return f"{self.size / 1024 / 1024:.1f} MB"
         return f"{max(1, round(self.size / 1024))} KB"
-
-
-def blob_path(data_dir: Path, sha256: str) -> Path:
-    """Where the bytes of a hash live in a data folder."""
-    return attachments_dir(data_dir) / sha256[:2] / sha256
 
 
 def store_blob(data_dir: Path, source: Path, max_bytes: int = MAX_BYTES) -> tuple[str, int]:

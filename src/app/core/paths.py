@@ -78,6 +78,11 @@ def attachments_dir(data_dir: Path) -> Path:
     return data_dir / "attachments"
 
 
+def blob_path(data_dir: Path, sha256: str) -> Path:
+    """Where the bytes of a hash live in a data folder."""
+    return attachments_dir(data_dir) / sha256[:2] / sha256
+
+
 def logs_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
 

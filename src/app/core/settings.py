@@ -39,6 +39,7 @@ OPTIONS: dict[str, Option] = {
         Option("site_label", "", "the site's name, shown on the login dialog before the database opens"),
         Option("database_url", "", "SQLAlchemy URL; empty means DIR/yichao.db (SQLite)"),
         Option("pc_id", "", "this PC's id among the PCs of one database (made on first use; journaled)"),
+        Option("blobs_shared", False, "this folder's attachment files are in the shared database (kept by Yichao)"),
         Option("pc_name", "", "this PC's name as lists and the journal show it (default: the computer name)"),
         Option("backup_keep", 10, "how many automatic backups to keep"),
         Option("backup_second_dir", "", "a second backup folder on another drive or a USB stick; empty: none"),

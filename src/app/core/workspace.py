@@ -20,6 +20,8 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, Operational
 from sqlalchemy.orm import Session, sessionmaker
 
 from yichao.app.core.backup import backup_database, integrity_problem
+from yichao.app.core.blob_upkeep import SETTING as BLOBS_SHARED
+from yichao.app.core.blob_upkeep import share_folder_blobs
 from yichao.app.core.datakey import load_data_key
 from yichao.app.core.db_errors import LostRace, translate
 from yichao.app.core.errors import PermissionDenied, UserError
@@ -441,6 +443,11 @@ def _authorize(ws: Workspace) -> None:
                 ws.vault_key = open_vault(session, ws.data_dir, ws.pc_id)
             # numbers an upgrade left in clear (the key was in the vault, not at hand): sealed now
             seal_clear_numbers(session.connection(), ensure_data_key(session, ws.vault_key, ws.data_dir))
+            share_now = not ws.settings.get(BLOBS_SHARED)
+            if share_now:  # files only this folder held before the database kept attachments' bytes
+                share_folder_blobs(session, ws.data_dir)
+    if share_now:
+        ws.settings.set(BLOBS_SHARED, True)
 
 
 def _folder_certificate_key(data_dir: Path) -> bytes | None:
