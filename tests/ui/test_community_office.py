@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWizard
 
+from yichao.app.certificates import kinds
 from yichao.ui.dialogs.setup_wizard import SetupWizard
 from yichao.ui.launch import make_application
 from yichao.ui.main_window import MainWindow
+from yichao.ui.pages.admin.page import AdminPage
+from yichao.ui.pages.certificates.dialogs import IssueDialog
+from yichao.ui.pages.certificates.page import CertificatesPage
 
 
 def test_wizard_sets_up_a_community_office_under_its_street(qtbot, tmp_path):
@@ -59,3 +63,35 @@ def test_a_street_s_window_still_offers_them(qtbot, workspace):
     qtbot.addWidget(window)
     keys = [window.nav.item(i).data(0x0100) for i in range(window.nav.count())]
     assert "orgs" in keys and "projects" in keys
+
+
+def test_an_office_s_certificates_page_offers_the_volunteer_record_only(qtbot, make_workspace):
+    make_application()
+    office = make_workspace(role="community", code="370102001003", name="甸柳新村社区储蓄所", parent="370102001")
+    page = CertificatesPage(office)
+    qtbot.addWidget(page)
+    dialog = IssueDialog(office)
+    qtbot.addWidget(dialog)
+    for combo in (page.kind_filter, dialog.kind):
+        keys = [combo.itemData(i) for i in range(combo.count())]
+        assert [k for k in keys if k] == ["volunteer"]
+
+
+def test_a_street_s_certificates_page_offers_every_kind(qtbot, workspace):
+    make_application()
+    dialog = IssueDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == [k for k, _ in kinds()]
+    assert {"entry", "graduation", "rating", "volunteer", "award"} == {k for k, _ in kinds()}
+
+
+def test_an_office_s_administration_has_no_communities_tab(qtbot, make_workspace, workspace):
+    make_application()
+    office = make_workspace(role="community", code="370102001003", name="甸柳新村社区储蓄所", parent="370102001")
+    page = AdminPage(office)
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert page.communities_tab is None and "社区" not in titles and len(titles) == 4
+    street = AdminPage(workspace)
+    qtbot.addWidget(street)
+    assert street.tabs.indexOf(street.communities_tab) == 1

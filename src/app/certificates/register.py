@@ -24,6 +24,7 @@ from yichao.app.certificates.layouts import default_layout, load_layout
 from yichao.app.certificates.subjects import KINDS, Subject, kind_spec
 from yichao.app.certificates.verification import derive_code, display_code, qr_payload, site_key
 from yichao.app.core.errors import NotFound, UserError
+from yichao.app.core.levels import offers
 from yichao.app.core.pinyin import initials
 from yichao.app.core.progress import CancelToken, ProgressFn, no_progress
 from yichao.app.core.staff import staff_label, staff_names_in
@@ -299,9 +300,11 @@ def find_by_code(session: Session, code: str) -> Certificate | None:
     return session.scalars(select(Certificate).where(Certificate.code == code)).first()
 
 
-def kinds() -> list[tuple[str, str]]:
-    """(kind, label) for choosers."""
-    return [(k, spec.label) for k, spec in KINDS.items()]
+def kinds(site_role: str = "") -> list[tuple[str, str]]:
+    """(kind, label) for choosers; with ``site_role``, only the kinds that level may issue (a
+    community office: certificates about persons, the volunteer service record)."""
+    return [(k, spec.label) for k, spec in KINDS.items()
+            if not site_role or spec.subject_type == "person" or offers(site_role, "org_certificates")]
 
 
 __all__ = ["CertificateRow", "Issued", "certificate_row", "get_certificate", "issue_in_session", "kind_spec",

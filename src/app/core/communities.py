@@ -85,6 +85,26 @@ def _check_free(session: Session, name: str, code: str, uid: str = "") -> None:
             raise UserError(f"社区代码 {code} 已属于“{other.name}”。")
 
 
+OFFICE_SUFFIXES = ("爱心储蓄所", "储蓄所")
+
+
+def office_community_name(office_name: str) -> str:
+    """The community a savings office serves, from the office's name: 甸柳新村社区储蓄所 -> 甸柳新村社区."""
+    name = " ".join(office_name.split())
+    for suffix in OFFICE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)].rstrip()
+    return name
+
+
+def own_community_uid(session: Session, site_code: str) -> str | None:
+    """A community savings office's own community (made at set-up with the office's code), whose
+    residents the office registers; None at a street (it keeps many)."""
+    stmt = (select(Community.uid).where(Community.code == site_code, Community.origin == site_code,
+                                        Community.deleted.is_(False)).limit(1))
+    return session.scalar(stmt)
+
+
 def add_community(ws: Workspace, name: str, code: str = "") -> CommunityRow:
     ws.require("staff", "添加社区", work="communities")
     return add_communities(ws, [(name, code)])[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from yichao.app.core.auth import check_new_password, check_username, create_user
-from yichao.app.core.communities import check_entries, insert_communities
+from yichao.app.core.communities import check_entries, insert_communities, office_community_name
 from yichao.app.core.errors import UserError
 from yichao.app.core.levels import ROLES
 from yichao.app.core.storage import location_problem
@@ -67,7 +67,10 @@ def initialize(
     site = validate_site(role, code, name, parent_code, parent_name)
     if communities and site.role != "street":
         raise UserError("只有街道站点登记社区。")
-    cleaned = check_entries(communities, site.code)
+    # a community savings office serves one community: its own record, coded with the office's
+    # code, so the residents it registers belong to it from the first day (before any bundle)
+    own = [(office_community_name(site.name), site.code)] if site.role == "community" else []
+    cleaned = check_entries([*communities, *own], site.code)
     check_username(admin)
     check_new_password(password)
     if not database_url or database_url.startswith("sqlite"):

@@ -7,11 +7,12 @@ of :func:`reveal_id_number` alone, for staff and admins, and every reveal is jou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 
+from yichao.app.core.communities import own_community_uid
 from yichao.app.core.errors import NotFound, UserError
 from yichao.app.core.pinyin import initials
 from yichao.app.core.workspace import Workspace
@@ -171,8 +172,12 @@ def person_uid_by_id_number(session: Any, number: str) -> str | None:
 
 
 def create_person(ws: Workspace, data: PersonInput) -> PersonRow:
+    """Register a resident; at a community savings office one without a community belongs to the
+    office's own."""
     ws.require("staff", "登记居民")
     with ws.unit() as session:
+        if ws.site.role == "community" and not data.community_uid:
+            data = replace(data, community_uid=own_community_uid(session, ws.site.code))
         return person_row(register_in_session(session, data))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, offers
 from yichao.ui.icons import icon
 from yichao.ui.pages.admin.backups import BackupsTab
 from yichao.ui.pages.admin.communities import CommunitiesTab
@@ -20,10 +20,12 @@ class AdminPage(QWidget):
         self.tabs = QTabWidget()
 
         self.users_tab = UsersTab(ws, self)
-        self.communities_tab = CommunitiesTab(ws, self)
+        # the street keeps the list of communities; an office is not offered it (the services refuse too)
+        self.communities_tab = CommunitiesTab(ws, self) if offers(ws.site.role, "communities") else None
         self.journal_tab = JournalTab(ws, self)
         self.tabs.addTab(self.users_tab, icon("users"), self.tr("Users"))
-        self.tabs.addTab(self.communities_tab, icon("communities"), self.tr("Communities"))
+        if self.communities_tab is not None:
+            self.tabs.addTab(self.communities_tab, icon("communities"), self.tr("Communities"))
         self.tabs.addTab(self.journal_tab, icon("journal"), self.tr("Journal"))
 
         self.settings_tab = SettingsTab(ws, self)

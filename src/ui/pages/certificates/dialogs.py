@@ -54,7 +54,7 @@ class IssueDialog(QDialog):
         self.setWindowTitle(self.tr("Print certificates (batch)") if batch else self.tr("Issue a certificate"))
         self.resize(560, 560)
         self.kind = QComboBox()
-        for key, label in kinds():
+        for key, label in kinds(ws.site.role):  # an office: the kinds it may issue
             self.kind.addItem(label, key)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Name or pinyin initials"))

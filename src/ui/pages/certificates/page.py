@@ -72,7 +72,7 @@ class CertificatesPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), "")
-        for key, label in kinds():
+        for key, label in kinds(ws.site.role):  # an office: the kinds it may issue
             self.kind_filter.addItem(label, key)
         self.status_filter = QComboBox()
         for label, key in ((self.tr("Any status"), ""), (self.tr("Valid"), "valid"), (self.tr("Revoked"), "revoked")):
