@@ -28,8 +28,11 @@ DEMO_STEPS: tuple[str, ...] = (
     "yichao.app.demo.projects",
     "yichao.app.demo.certificates",
 )
-# No exchange step: the demo never touches keys, peers, acknowledgements or district records, so a
-# demo street exchanges with a real district afterwards like any other (issue 14 point 6).
+# No exchange with a district: the demo never touches the district's keys, acknowledgements or
+# records, so a demo street exchanges with a real district afterwards like any other (issue 14
+# point 6). On request the street's own community offices are made, throw-away sites that exchange
+# with it (issue 17 point 6):
+OFFICE_STEP = "yichao.app.demo.offices"
 
 
 @dataclass
@@ -43,16 +46,17 @@ class DemoContext:
 
 
 def run_demo(ws: Workspace, residents: int = 2000, seed: int = 2026,
-             progress: ProgressFn = no_progress) -> list[str]:
+             progress: ProgressFn = no_progress, offices: bool = False) -> list[str]:
     """Run every demo step on a copy of the folder, then put the copy in place; returns one
     summary line per step. Nothing of the real folder changes unless every step succeeds.
+    ``offices``: also two community savings offices that exchanged bundles with the street.
     Administrators only."""
     ws.require("admin", "生成演示数据", work="demo")
     _refuse_filled_folder(ws)
     lines = []
     with shadow_workspace(ws) as work:
         ctx = DemoContext(random.Random(seed), residents, progress, scratch=Path(work.data_dir))
-        for name in DEMO_STEPS:
+        for name in (*DEMO_STEPS, OFFICE_STEP) if offices else DEMO_STEPS:
             module = importlib.import_module(name)
             lines.append(module.run(work, ctx))
         refresh_planner_statistics(work)

@@ -42,7 +42,9 @@ def first_orgs(session: Session, scope: Scope, today: date) -> int:
 
 @todo("first_key", "开始使用：与区里交换密钥文件（报送数据前要做）", page="sync")
 def first_key(session: Session, scope: Scope, today: date) -> int:
-    return int(_role(session) == "street" and not session.scalar(select(func.count()).select_from(SyncPeer)))
+    # the district's key: a street that trusts only its community offices' has not done this step
+    peers = select(func.count()).select_from(SyncPeer).where(SyncPeer.role == "district")
+    return int(_role(session) == "street" and not session.scalar(peers))
 
 
 @todo("first_street_keys", "开始使用：信任各街道的密钥文件（接收街道的数据包前要做）", page="sync")
