@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from yichao.app.core.levels import offers
 from yichao.app.core.workspace import Workspace
 from yichao.app.stats import figures as registry
 from yichao.app.stats.charts import trend_charts
@@ -78,8 +79,8 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
     trend_figs = []
     with ws.read() as session:
         for fig in registry.available():
-            if not fig.dashboard:
-                continue
+            if not fig.dashboard or (fig.work and not offers(ws.site.role, fig.work)):
+                continue  # an office's 工作台 shows no organization or project figures
             if fig.kind == "stock":
                 cards.append(_card(fig, stock(session, fig, ALL), "本年" if fig.span == "year" else "当前"))
             elif fig.kind == "flow":

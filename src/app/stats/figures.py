@@ -60,8 +60,11 @@ class Figure:
     by: str = "类别"  # what a breakdown breaks down (its first column's header: 社区, 阶段, ...)
     rollup: bool = False  # a column of the roll-up by site (each office, its street, the total)
     domain: str = ""
+    work: str = ""  # the level-bound work it counts (core.levels): not shown where that work is not done
 
 
+# figures of these modules count work a community savings office does not do (core.levels)
+WORK_OF_DOMAIN = {"orgs": "orgs", "org_records": "orgs", "projects": "projects"}
 _REGISTRY: dict[str, Figure] = {}
 _loaded = False
 
@@ -75,7 +78,8 @@ def figure(
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         domain = fn.__module__.rsplit(".", 1)[-1].removeprefix("fig_")
-        _REGISTRY[key] = Figure(key, label, unit, kind, fn, domain=domain, **options)
+        work = options.pop("work", WORK_OF_DOMAIN.get(domain, ""))
+        _REGISTRY[key] = Figure(key, label, unit, kind, fn, domain=domain, work=work, **options)
         return fn
 
     return register

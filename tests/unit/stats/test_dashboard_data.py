@@ -61,3 +61,17 @@ def test_the_dashboard_needs_a_signed_in_user(workspace):
     workspace.user = None
     with pytest.raises(PermissionDenied):
         dashboard_data(workspace)
+
+
+def test_an_office_s_dashboard_shows_no_organization_or_project_figures(workspace, make_workspace):
+    """A community savings office does not incubate organizations or run venture rounds (core.levels):
+    its 工作台 shows what it does (residents, needs, points), not a row of zeros it cannot change."""
+    office = make_workspace(role="community", code="370102001003", name="甸柳新村社区储蓄所", parent="370102001")
+    street_cards = {c.key for c in dashboard_data(workspace, now=NOW).cards}
+    office_data = dashboard_data(office, now=NOW)
+    office_cards = {c.key for c in office_data.cards}
+    assert {"orgs_incubating", "orgs_new", "activities", "projects_running", "program_budget"} <= street_cards
+    assert office_cards == {k for k in street_cards if figures.get(k).work == ""}
+    assert {"residents", "needs_new", "points_deposited", "points_redeemed"} <= office_cards
+    charted = {s.name for chart in office_data.charts for s in chart.series}
+    assert "开展活动" not in charted and "存入积分" in charted
