@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from yichao.app.core.communities import community_names
+from yichao.app.core.communities import community_names, own_community_uid
 from yichao.app.core.community_match import RosterCommunities
 from yichao.app.core.errors import UserError, message_of
 from yichao.app.core.excel import Column, ImportReport, read_table, write_xlsx
@@ -160,6 +160,9 @@ def import_people(ws: Workspace, path: Path, *, dry_run: bool = False, skip_inva
         rows.append(values)
     with ws.unit() as session:
         communities.create(session, ws.site.code)
+        own = own_community_uid(session, ws.site.code) if ws.site.role == "community" else None
+        for values in rows if own else ():  # an office's roster rows without a community are its own
+            values["community_uid"] = values["community_uid"] or own
         for start in range(0, len(rows), 5000):
             bulk_insert(session, Person, rows[start:start + 5000])
             progress(min(start + 5000, len(rows)), len(rows))

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from yichao.app.core.communities import add_community
+from yichao.app.core.communities import add_community, list_communities
 from yichao.app.core.errors import UserError
 from yichao.app.needs import records as needs
 from yichao.app.needs.records import NeedsFilter
@@ -158,3 +158,13 @@ def test_volunteer_numbers_must_be_unique_in_the_file_and_the_register(ws, tmp_p
     report = import_people(ws, tmp_path / "v.xlsx")
     assert dict(report.rejected) == {3: "志愿者编号 V1 与第2行重复。", 4: "志愿者编号 V9 已被居民“已登记”使用。"}
     assert report.applied == 0
+
+
+def test_an_office_s_roster_rows_without_a_community_belong_to_its_own(make_workspace, tmp_path):
+    office = make_workspace("community", "370102001003", "甸柳新村社区储蓄所", "370102001")
+    path = roster(tmp_path / "r.xlsx", [[1, "王芳", "女", A, "", "", "", "", "", "否", "是", ""],
+                                       [2, "李强", "男", B, "", "甸柳新村社区", "", "", "", "否", "否", ""]])
+    assert import_people(office, path).applied == 2
+    (own,) = [c for c in list_communities(office) if c.code == "370102001003"]
+    rows = people.query_people(office, PeopleFilter(), 0, 10, "name", False)
+    assert {p.name: p.community_uid for p in rows} == {"王芳": own.uid, "李强": own.uid}
