@@ -97,7 +97,11 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
                 charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),
                                     (Series(fig.label, tuple(float(r[1] or 0) for r in rows)),), fig.unit))
         charts = trend_charts(trend_figs, trends, months) + charts
-        sites = rollup_table(session, site_rows(session, ws.site), month, f"各站点本月数字（{month.label}）")
+        # the total row of the roll-up is what the cards of this month and the trends' last month say
+        counted = {c.key: c.value for c in cards if c.detail in ("当前", "本月")}
+        counted |= {key: values[-1] for key, values in trends.items()}
+        sites = rollup_table(session, site_rows(session, ws.site), month, f"各站点本月数字（{month.label}）",
+                             counted)
         for item in registry.todos():
             count = int(item.fn(session, ALL, today) or 0)
             if count > 0:

@@ -9,7 +9,7 @@ here; a street without offices shows no roll-up (its one row would repeat the �
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from yichao.app.core.workspace import SiteInfo
 from yichao.app.stats import figures as registry
 from yichao.app.stats.compute import flow, stock
-from yichao.app.stats.figures import Figure
+from yichao.app.stats.figures import Figure, Number
 from yichao.app.stats.model import Column, Table
 from yichao.app.stats.period import Period
 from yichao.app.stats.scope import ALL, OFFICE_DIGITS, Scope, street_scopes
@@ -82,14 +82,20 @@ def rollup_figures() -> list[Figure]:
     return sorted((f for f in registry.available() if f.rollup), key=lambda f: order.get(f.fn.__module__, len(order)))
 
 
-def rollup_table(session: Session, rows: Sequence[SiteRow], period: Period, title: str) -> Table | None:
-    """The roll-up of ``period`` (stocks as they stand now): a row per site, a column per figure."""
+def rollup_table(session: Session, rows: Sequence[SiteRow], period: Period, title: str,
+                 totals: Mapping[str, Number] | None = None) -> Table | None:
+    """The roll-up of ``period`` (stocks as they stand now): a row per site, a column per figure.
+    ``totals``: figures of every record for ``period`` the caller has already counted (the
+    工作台's cards), taken for the total row instead of counting them again."""
     if not rows:
         return None
     figs = rollup_figures()
+    known = totals or {}
     body: list[tuple[Any, ...]] = []
     for row in rows:
-        values = [stock(session, f, row.scope) if f.kind == "stock" else flow(session, f, [period], row.scope)[0]
+        values = [known[f.key] if row.scope.origin is None and f.key in known
+                  else stock(session, f, row.scope) if f.kind == "stock"
+                  else flow(session, f, [period], row.scope)[0]
                   for f in figs]
         body.append((row.scope.label, LEVEL_WORDS[row.level], *values))
     columns = (Column("站点", width=24), Column("层级", width=10),
