@@ -5,8 +5,11 @@ it. A site's row is the figures of the records of its origin, so the rows add up
 from __future__ import annotations
 
 import random
+import shutil
+import subprocess
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from sqlalchemy import event, text
 
@@ -17,6 +20,7 @@ from yichao.app.passbook import accounts as pb
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.app.stats.build import build_report
 from yichao.app.stats.dashboard import dashboard_data
+from yichao.app.stats.export import save_report
 from yichao.app.stats.period import current
 from yichao.app.stats.scope import Scope
 from yichao.app.stats.sites import SiteRow, rollup_table
@@ -157,3 +161,19 @@ def test_each_office_s_figures_read_a_covering_index(workspace):
         for statement, parameters in statements:
             plan = " ".join(row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
             assert "COVERING INDEX" in plan and "SCAN" not in plan, (statement, plan)
+
+
+def test_the_roll_up_reaches_the_pdf_and_the_workbook(street_with_offices, tmp_path):
+    street, _, _ = street_with_offices
+    report = build_report(street, current("month"))
+    pdf = save_report(street, report, tmp_path / "r.pdf")
+    assert pdf.stat().st_size > 1000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "各站点数字" in text and "窑头社区储蓄所" in text and "甸柳街道本级" in text
+    book = openpyxl.load_workbook(save_report(street, report, tmp_path / "r.xlsx"))
+    sheet = book[next(n for n in book.sheetnames if n.startswith("各站点数字"))]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("站点", "层级", "登记居民（人）")
+    assert [r[:3] for r in rows[1:5]] == [("甸柳街道本级", "街道本级", 5), ("　甸柳新村社区储蓄所", "社区储蓄所", 4),
+                                          ("　窑头社区储蓄所", "社区储蓄所", 3), ("合计", None, 12)]
