@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWizard
 
 from yichao.app.certificates import kinds
+from yichao.app.core import community_names, list_communities
 from yichao.ui.dialogs.setup_wizard import SetupWizard
 from yichao.ui.launch import make_application
 from yichao.ui.main_window import MainWindow
 from yichao.ui.pages.admin.page import AdminPage
 from yichao.ui.pages.certificates.dialogs import IssueDialog
 from yichao.ui.pages.certificates.page import CertificatesPage
+from yichao.ui.pages.residents.person_dialog import PersonDialog
 
 
 def test_wizard_sets_up_a_community_office_under_its_street(qtbot, tmp_path):
@@ -95,3 +97,15 @@ def test_an_office_s_administration_has_no_communities_tab(qtbot, make_workspace
     street = AdminPage(workspace)
     qtbot.addWidget(street)
     assert street.tabs.indexOf(street.communities_tab) == 1
+
+
+def test_a_new_resident_at_an_office_starts_in_its_own_community(qtbot, make_workspace, workspace):
+    make_application()
+    office = make_workspace(role="community", code="370102001003", name="甸柳新村社区储蓄所", parent="370102001")
+    (own,) = list_communities(office)
+    dialog = PersonDialog(office, community_names(office))
+    qtbot.addWidget(dialog)
+    assert dialog.widgets["community"].currentData() == own.uid
+    street = PersonDialog(workspace, community_names(workspace))
+    qtbot.addWidget(street)
+    assert street.widgets["community"].currentData() is None

@@ -105,6 +105,14 @@ def own_community_uid(session: Session, site_code: str) -> str | None:
     return session.scalar(stmt)
 
 
+def own_community(ws: Workspace) -> str | None:
+    """The uid of a community savings office's own community (its resident form starts there)."""
+    if ws.site.role != "community":
+        return None
+    with ws.read() as session:
+        return own_community_uid(session, ws.site.code)
+
+
 def add_community(ws: Workspace, name: str, code: str = "") -> CommunityRow:
     ws.require("staff", "添加社区", work="communities")
     return add_communities(ws, [(name, code)])[0]

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from yichao.app.core import Workspace
+from yichao.app.core import Workspace, own_community
 from yichao.app.people import DuplicatePerson, PersonInput, PersonRow, create_person, update_person
 from yichao.models.identifiers import validate_id_number, validate_phone
 from yichao.ui.widgets.form import Field, FormDialog
@@ -32,7 +32,8 @@ class PersonDialog(FormDialog):
                            ("female", self.tr("Female"))]),
             Field("phone", self.tr("&Phone:"), default=r.phone if r else "",
                   check=lambda v, _: validate_phone(v) and "" if v else ""),
-            Field("community", self.tr("&Community:"), "choice", r.community_uid if r else None,
+            # a new resident at a community savings office starts in the office's own community
+            Field("community", self.tr("&Community:"), "choice", r.community_uid if r else own_community(ws),
                   choices=[(None, self.tr("(none)")), *communities.items()]),
             Field("building", self.tr("Address:"), default=r.building if r else "", placeholder=self.tr("Building")),
             Field("unit", self.tr("Unit"), default=r.unit if r else "", placeholder=self.tr("Unit"), inline=True),
