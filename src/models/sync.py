@@ -174,3 +174,43 @@ class SyncNotice(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncSeal(Base):
+    """A community office's signature over one of its records, kept by its street to pass upwards.
+
+    ``item`` is the record exactly as the office signed it (canonical JSON of table and values), so
+    the street relays the office's own bytes and the district checks them with the office's key
+    (``yichao.app.sync.relay``); only the newest revision of a record is kept.
+    """
+
+    __tablename__ = "sync_seal"
+
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(12), index=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    item: Mapped[str] = mapped_column(Text)
+    sig: Mapped[str] = mapped_column(String(128))  # hex of the Ed25519 signature
+    signer: Mapped[str] = mapped_column(String(64))  # hex of the office's public key that made it
+
+
+class SyncRelay(Base):
+    """Where the records of a site two levels apart stand on their way to the district (issue 17).
+
+    One row per origin: at a community office its own (``final_hi``: the highest of our journal ids
+    the district has confirmed, reported by the street; None while the street relays nowhere); at a
+    street one per office (``passed_hi``: the office's journal position the street last told the
+    district it had passed on; ``final_hi``: the district's confirmation of it); at a district one
+    per office seen through a street (``passed_hi``: received; ``keys``: the office's public keys
+    as the street's signed bundle vouched for them).
+    """
+
+    __tablename__ = "sync_relay"
+
+    origin: Mapped[str] = mapped_column(String(12), primary_key=True)
+    via: Mapped[str] = mapped_column(String(12), default="")
+    name: Mapped[str] = mapped_column(String(100), default="")
+    keys: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of hex Ed25519 public keys
+    passed_hi: Mapped[int] = mapped_column(Integer, default=0)
+    final_hi: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -144,7 +144,8 @@ def run_bundle_status(args: argparse.Namespace) -> int:
         got = p.last_received_at.astimezone().strftime("%Y-%m-%d %H:%M") if p.last_received_at else "从未"
         print(f"{p.name}（{p.code}）指纹 {p.fingerprint}")
         print(f"  已发出 {p.out_seq} 个（最近 {sent}），对方已确认到第 {p.acked_seq} 号；"
-              f"已收到 {p.in_seq} 个（最近 {got}）；待发送变更 {p.pending} 条")
+              f"已收到 {p.in_seq} 个（最近 {got}）；待发送变更 {p.pending} 条"
+              + (f"（其中转交其他站点的 {p.relayed} 条）" if p.relayed else ""))
     if st.days_since_exchange is not None:
         print(f"距上次交换数据包 {st.days_since_exchange} 天" + ("（已超过30天）" if st.overdue else ""))
     if st.totals:

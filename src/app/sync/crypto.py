@@ -84,6 +84,24 @@ def verify(sign_public: bytes, signature: bytes, data: bytes) -> bool:
         return False
 
 
+def verifier(sign_public: bytes) -> Any:
+    """``check(signature, data) -> bool`` for one public key, the key parsed once (many records)."""
+    key = Ed25519PublicKey.from_public_bytes(sign_public)
+
+    def check(signature: bytes, data: bytes) -> bool:
+        try:
+            key.verify(signature, data)
+            return True
+        except (InvalidSignature, ValueError):
+            return False
+    return check
+
+
+def signer(keys: KeyPair) -> Any:
+    """``sign(data) -> bytes`` with this site's key, parsed once (many records)."""
+    return Ed25519PrivateKey.from_private_bytes(keys.sign_private).sign
+
+
 def _derive(shared: bytes, eph_public: bytes, recipient_public: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=eph_public + recipient_public,
                 info=HKDF_INFO).derive(shared)

@@ -24,7 +24,7 @@ from yichao.app.core.errors import UserError
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
-from yichao.app.sync import crypto, privacy
+from yichao.app.sync import crypto, privacy, relay
 from yichao.app.sync.conflicts import notices_for
 from yichao.app.sync.held import missing_requests
 from yichao.app.sync.keys import local_keys
@@ -111,9 +111,10 @@ class _Reach:
             self.keep(codec, own)
 
 
-def _changed(session: Session, origins: tuple[str, ...], after: int, upto: int) -> dict[str, list[str]]:
+def _changed(session: Session, origins: tuple[str, ...], after: int, upto: int,
+             first: dict[tuple[str, str], int] | None = None) -> dict[str, list[str]]:
     """Records of ``origins`` (ours, and those we relay) changed in the journal range, per table,
-    in first-change order."""
+    in first-change order (``first`` gets each one's first journal id in the range)."""
     names = list(table_codecs())
     rows = session.execute(
         select(JournalEntry.entity, JournalEntry.uid, func.min(JournalEntry.id).label("first"))
@@ -123,8 +124,10 @@ def _changed(session: Session, origins: tuple[str, ...], after: int, upto: int) 
         .order_by("first")
     ).all()
     out: dict[str, list[str]] = defaultdict(list)
-    for entity, uid, _ in rows:
+    for entity, uid, at in rows:
         out[entity].append(uid)
+        if first is not None:
+            first[(entity, uid)] = at
     return out
 
 
@@ -166,25 +169,33 @@ def _asked(session: Session, me: str, peer: SyncPeer, relayed: tuple[str, ...] =
 
 def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
                  progress: ProgressFn = no_progress) -> tuple[bytes, dict[str, Any]]:
-    """The sealed bundle for ``peer`` and its manifest (no state is changed here)."""
+    """The sealed bundle for ``peer`` and its manifest (no state is changed here but what a street
+    says it passed on of its offices' records, kept with the bundle in the caller's transaction)."""
     site = ws.site
     keys = local_keys(session)
     # every transaction that drew a journal id before this one reads it has committed (they share
     # the journal lock while they write): no change below ``hi`` can appear later and be skipped
     with locked(session, JOURNAL_LOCK, session_level=True):
         hi = session.scalar(select(func.max(JournalEntry.id))) or 0
-    lo = peer.acked_journal_id
-    relayed = relayed_to(site, peer.code, peer.role)
-    changed = _changed(session, (site.code, *relayed), lo, hi)
-    for name, asked in _asked(session, site.code, peer, relayed).items():  # resend requests and give-back
+    lo = relay.resend_from(session, site, peer)  # an office: until the district has them too
+    relayed = relayed_to(site, peer.code, peer.role)  # downwards: the district's to an office
+    up = relay.relayed_up(session, site, peer.code)  # upwards: the offices' to the district
+    passing = (*relayed, *up)
+    first: dict[tuple[str, str], int] = {}
+    changed = _changed(session, (site.code, *passing), lo, hi, first)
+    for name, asked in _asked(session, site.code, peer, passing).items():  # resend requests and give-back
         have = set(changed.get(name, ()))
         changed[name] = [*changed.get(name, ()), *(u for u in asked if u not in have)]
     total = sum(len(v) for v in changed.values())
     full = privacy.sends_full(site, peer)
-    reach = _Reach(session, site.code, peer.code, relayed)
+    reach = _Reach(session, site.code, peer.code, passing)
+    sign = crypto.signer(keys.pair) if relay.signs_records(site, peer.code) else None
+    sent: dict[str, set[str]] = defaultdict(set)  # office -> keys its relayed records are signed with
+    short: set[str] = set()  # offices with a record that cannot go up yet (no signature kept)
     lines: list[str] = []
     counts: dict[str, int] = {}
     shas: set[str] = set()
+    upto = hi  # the journal id up to which the bundle holds every change (ours and passed on)
     done = 0
     for name, codec in table_codecs().items():
         uids = changed.get(name)
@@ -194,19 +205,34 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         for chunk in _chunks(uids):
             # by primary key only: with "origin = ?" SQLite may pick the origin index and scan
             rows = [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
-                    if r["origin"] in (site.code, peer.code, *relayed)]
+                    if r["origin"] in (site.code, peer.code, *passing)]
             order = {u: i for i, u in enumerate(chunk)}
             rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
+            seals = relay.seals_of(session, name, [r["uid"] for r in rows if r["origin"] in up]) if up else {}
+            n = 0
             for r in rows:
                 data = encode_row(codec, r)
-                item: dict[str, Any] = {"t": name, "d": data}
+                if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:
+                    shas.add(data["sha256"])
+                if r["origin"] in up:  # an office's record: its own signed bytes, or not yet
+                    seal = seals.get(r["uid"])
+                    if seal is None or seal.rev != r["rev"]:
+                        short.add(r["origin"])  # the bundle then stops short of it: sent again later
+                        upto = min(upto, first.get((name, r["uid"]), upto + 1) - 1)
+                        continue
+                    sent[r["origin"]].add(seal.signer)
+                    lines.append(relay.relayed_line(seal))
+                    n += 1
+                    continue
                 if codec.private and (r["origin"] in relayed or (r["origin"] == site.code and not full)):
                     for c in codec.private:  # downwards: the number stays here (privacy.py)
                         data[c] = None
-                if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:
-                    shas.add(data["sha256"])
-                lines.append(canonical_json(item))
-            counts[name] = counts.get(name, 0) + len(rows)
+                if sign is not None and r["origin"] == site.code:
+                    lines.append(relay.signed_line(sign, name, data))
+                else:
+                    lines.append(canonical_json({"t": name, "d": data}))
+                n += 1
+            counts[name] = counts.get(name, 0) + n
             done += len(chunk)
             progress(done, total)
     members: dict[str, bytes] = {bf.CHANGES: ("\n".join(lines) + ("\n" if lines else "")).encode()}
@@ -224,17 +250,20 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
          # what we hold from the peer and lack the records for; whether we lost ours it holds;
          # requests about its records (a district asking a street to correct)
          "missing": missing_requests(session, peer.code), "ask_all": bool(peer.ask_all),
-         "notices": notices_for(session, peer.code) if site.role == "district" else []}).encode()
+         "notices": notices_for(session, peer.code) if site.role == "district" else [],
+         **relay.ack_entries(session, site, peer)}).encode()
     manifest: dict[str, Any] = {
         "format": bf.FORMAT, "format_version": bf.FORMAT_VERSION,
         "schema": sorted(migrate.head_revisions()),
         "from": site.code, "from_name": site.name, "from_role": site.role,
         "to": peer.code, "seq": peer.out_seq + 1, "created_at": utcnow().isoformat(),
-        "journal": {"lo": lo + 1, "hi": hi}, "counts": counts, "records": sum(counts.values()),
+        "journal": {"lo": lo + 1, "hi": upto}, "counts": counts, "records": sum(counts.values()),
         "hash_key_id": "", "give_back": bool(peer.give_back),  # no digests travel (privacy.py)
     }
     # what this bundle holds of identity numbers, stated where the signature covers it
     manifest["policy"] = {"identity": privacy.POLICY if full else "withheld"}
+    if site.role == "street" and peer.code == site.parent_code:  # the offices' keys, vouched for by our signature
+        manifest["relay"] = relay.manifest_entries(session, site, sent, short)
     plain = bf.build_zip(manifest, lambda b: crypto.sign(keys.pair, b), members)
     sealed = crypto.seal(plain, bytes.fromhex(peer.box_public),
                          {"to": peer.code, "from": site.code,

@@ -28,7 +28,7 @@ from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
-from yichao.app.sync import crypto
+from yichao.app.sync import crypto, relay
 from yichao.app.sync.conflicts import record_conflicts
 from yichao.app.sync.derived import derive_passbook_totals, touched_passbooks
 from yichao.app.sync.held import store_held
@@ -88,6 +88,7 @@ class _Bundle:
     size: int
     sha: str
     source: bf.OpenedBundle
+    signers: relay.Signers  # offices whose records are signed one by one (relay.py)
 
 
 @contextmanager
@@ -114,11 +115,13 @@ def _open(ws: Workspace, session: Session, path: Path) -> Iterator[_Bundle]:
     if not path.is_file():
         raise UserError(f"找不到数据包文件 {path}。")
     with bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent) as opened:
-        yield _checked(session, opened, found["peer"], me, relayed_from(ws.site, found["peer"].code))
+        peer = found["peer"]
+        signers = relay.signers_for(session, ws.site, peer, opened.manifest)
+        yield _checked(session, opened, peer, me, relayed_from(ws.site, peer.code), signers)
 
 
 def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str,
-             relayed: tuple[str, ...] = ()) -> _Bundle:
+             relayed: tuple[str, ...] = (), signers: relay.Signers | None = None) -> _Bundle:
     """The verified manifest's sense, then the records read line by line and the acknowledgement."""
     sender = peer.code
     m = opened.manifest
@@ -145,7 +148,8 @@ def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str,
         raise UserError("数据包清单里的记录数无效，已拒绝导入。")
     if bf.CHANGES not in opened.names or bf.ACK not in opened.names:
         raise UserError("数据包缺少变更或回执文件，已拒绝导入。")
-    records = _parse_changes(opened.lines(bf.CHANGES), sender, me, relayed)
+    signers = signers or relay.Signers({}, keep=False)
+    records = _parse_changes(opened.lines(bf.CHANGES), sender, me, relayed, signers)
     if {k: len(v) for k, v in records.items()} != {k: v for k, v in counts.items() if v}:
         raise UserError("数据包里的记录数与清单不符，数据包可能不完整，已拒绝导入。")
     stamp_person_keys(session, records)  # match keys computed here, never taken from the sender
@@ -154,14 +158,15 @@ def _checked(session: Session, opened: bf.OpenedBundle, peer: SyncPeer, me: str,
         ack = json.loads(opened.read(bf.ACK, MAX_ACK))
         ack = {"seq": _int(ack["seq"], "回执"), "journal_hi": _int(ack["journal_hi"], "回执"),
                "hash_key_id": str(ack.get("hash_key_id", ""))[:16], "ask_all": ack.get("ask_all") is True,
-               "missing": _requests(ack.get("missing", {})), "notices": _notices(ack.get("notices", []))}
+               "missing": _requests(ack.get("missing", {})), "notices": _notices(ack.get("notices", [])),
+               "relay": relay.read_ack(ack)}
     except (ValueError, KeyError, TypeError) as exc:
         raise UserError("数据包的回执已损坏，已拒绝导入。") from exc
     attachments = tuple(sorted(n.split("/", 1)[1] for n in opened.names if n.startswith("attachments/")))
     for sha in attachments:  # its content was found to hash as the manifest says: the name must too
         if opened.digest(f"attachments/{sha}") != sha:
             raise UserError("数据包里的附件与其校验值不符，已拒绝导入。")
-    return _Bundle(sender, m, records, hashes, attachments, ack, opened.size, opened.sha, opened)
+    return _Bundle(sender, m, records, hashes, attachments, ack, opened.size, opened.sha, opened, signers)
 
 
 def _requests(value: Any) -> dict[str, list[str]]:
@@ -398,6 +403,8 @@ def _import(ws: Workspace, username: str, path: Path, dry_run: bool, progress: P
         try:
             lost = _apply(session, bundle, plan, peer, me, progress)
             m = bundle.manifest
+            relay.take(session, ws.site, peer, m, bundle.ack, bundle.signers,
+                       complete=peer.in_journal_hi == m["journal"]["hi"])
             counts = {k: vars(v) for k, v in plan.counts.items()}
             session.add(SyncBundle(
                 direction="in", peer_code=peer.code, seq=m["seq"], user=username,

@@ -12,6 +12,7 @@ from typing import Any
 
 from yichao.app.core.errors import UserError
 from yichao.app.sync.records import RecordError, decode_record, printable, table_codecs
+from yichao.app.sync.relay import Signers
 
 
 def int_field(value: Any, what: str) -> int:
@@ -20,10 +21,12 @@ def int_field(value: Any, what: str) -> int:
     return value
 
 
-def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tuple[str, ...] = ()
-                  ) -> dict[str, list[dict[str, Any]]]:
+def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tuple[str, ...] = (),
+                  signers: Signers | None = None) -> dict[str, list[dict[str, Any]]]:
     """Records of the sender, of ours that it gives back (we asked, or it saw our key change), and
-    of the origins it relays to us (an office's street: its district's, relay.py).
+    of the origins it relays to us (an office's street: its district's, relay.py). Records of an
+    origin in ``signers`` (an office's, at its street and at the district) must each carry its
+    valid signature, or the bundle is refused.
 
     ``lines`` are the member's lines as bytes, read one at a time (the member is never whole in
     memory); a line ends at a newline only, so a text holding U+2028 stays one record."""
@@ -55,7 +58,9 @@ def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tu
                 row.setdefault("__hashes__", {})[col] = p["hmac"]
         except (ValueError, RecursionError) as exc:
             raise UserError(f"数据包第 {n} 条变更无效（{exc}），已拒绝导入。") from exc
-        if row["origin"] not in (sender, me, *relayed):
+        if signers is not None and row["origin"] in signers:
+            signers.check(n, table, item, row)
+        elif row["origin"] not in (sender, me, *relayed):
             raise UserError(f"数据包第 {n} 条变更不属于发送站点 {sender}，已拒绝导入。")
         if row["uid"] in seen:
             raise UserError(f"数据包里同一条记录出现了两次（第 {n} 条），已拒绝导入。")

@@ -15,6 +15,7 @@ from yichao.app.sync.conflicts import list_conflicts
 from yichao.app.sync.keys import own_key
 from yichao.app.sync.labels import kind_label
 from yichao.app.sync.records import table_codecs
+from yichao.app.sync.relay import relayed_to, relayed_up, resend_from
 from yichao.models.journal import CHANGE_OPS, JournalEntry
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncHeld, SyncPeer
@@ -31,7 +32,8 @@ class PeerStatus:
     in_seq: int
     last_sent_at: datetime | None
     last_received_at: datetime | None
-    pending: int
+    pending: int  # every change a bundle to the peer would carry now, relayed ones included
+    relayed: int = 0  # of which records of other sites passed on (the district's, the offices')
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,14 @@ def sync_status(ws: Workspace) -> SyncStatus:
     peers = []
     with ws.read() as session:
         for p in session.scalars(select(SyncPeer).order_by(SyncPeer.code)):
-            pending = session.scalar(select(func.count()).select_from(JournalEntry).where(
-                JournalEntry.id > p.acked_journal_id, JournalEntry.origin == me,
-                JournalEntry.op.in_(CHANGE_OPS), JournalEntry.entity.in_(list(table_codecs())))) or 0
+            changes = select(func.count()).select_from(JournalEntry).where(
+                JournalEntry.id > resend_from(session, ws.site, p), JournalEntry.op.in_(CHANGE_OPS),
+                JournalEntry.entity.in_(list(table_codecs())))
+            own = session.scalar(changes.where(JournalEntry.origin == me)) or 0
+            passing = (*relayed_to(ws.site, p.code, p.role), *relayed_up(session, ws.site, p.code))
+            relayed = session.scalar(changes.where(JournalEntry.origin.in_(passing))) or 0 if passing else 0
             peers.append(PeerStatus(p.code, p.name, p.role, p.fingerprint, p.out_seq, p.acked_seq,
-                                    p.in_seq, p.last_sent_at, p.last_received_at, pending))
+                                    p.in_seq, p.last_sent_at, p.last_received_at, own + relayed, relayed))
     last = last_exchange(ws)
     days = (datetime.now(UTC) - last).days if last else None
     district = ws.site.role == "district"
