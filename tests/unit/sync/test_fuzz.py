@@ -16,7 +16,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -25,8 +25,9 @@ from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import open_workspace
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync.importer import import_bundle
+from yichao.app.sync.records import canonical_json
 from yichao.models.journal import JournalEntry
-from yichao.models.sync import SyncPeer
+from yichao.models.sync import SyncPeer, SyncRelay
 
 SHORT = 60
 LONG = int(os.environ.get("YICHAO_SYNC_FUZZ", "0"))
@@ -44,12 +45,7 @@ class World:
         self.street = make_workspace("street", "370102001", "甸柳街道", "370102")
         self.district = make_workspace("district", "370102", "历下区", "")
         pair(self.street, self.district, tmp_path)
-        rng = random.Random(5)
-        people = add_people(self.street, 6, rng, add_community(self.street, "山水社区"))
-        move(self.street, self.district, tmp_path)  # the district already knows some of them
-        edit_people(self.street, people[:2], rng)
-        add_people(self.street, 4, rng)
-        self.bundle = move(self.street, self.district, tmp_path, apply=False)
+        self.bundle = self.make_bundle(make_workspace, tmp_path)
         self.sealed = self.bundle.read_bytes()
         self.header, self.plain = unseal(self.sealed, self.district)
         with zipfile.ZipFile(io.BytesIO(self.plain)) as zf:
@@ -60,6 +56,14 @@ class World:
         shutil.copytree(self.folder, self.pristine)
         self.tmp = tmp_path
         self.ws = self._open()
+
+    def make_bundle(self, make_workspace, tmp_path):
+        rng = random.Random(5)
+        people = add_people(self.street, 6, rng, add_community(self.street, "山水社区"))
+        move(self.street, self.district, tmp_path)  # the district already knows some of them
+        edit_people(self.street, people[:2], rng)
+        add_people(self.street, 4, rng)
+        return move(self.street, self.district, tmp_path, apply=False)
 
     def _open(self):
         ws = open_workspace(self.folder)
@@ -76,7 +80,27 @@ class World:
         with self.ws.read() as s:
             peer = s.get(SyncPeer, self.street.site.code)
             return (s.scalar(select(func.count()).select_from(JournalEntry)), peer.in_seq, peer.acked_journal_id,
-                    peer.policy, peer.hash_key)
+                    peer.policy, peer.hash_key, s.scalar(select(func.count()).select_from(SyncRelay)))
+
+
+OFFICE = "370102001003"
+
+
+class RelayWorld(World):
+    """The district and a street bundle that carries a community office's signed records too."""
+
+    def make_bundle(self, make_workspace, tmp_path):
+        office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", "370102001")
+        pair(self.street, office, tmp_path)
+        rng = random.Random(6)
+        people = add_people(office, 5, rng)
+        move(office, self.street, tmp_path)
+        move(self.street, self.district, tmp_path)  # the district already knows some of them
+        edit_people(office, people[:2], rng)
+        add_people(office, 3, rng)
+        add_people(self.street, 2, rng)
+        move(office, self.street, tmp_path)
+        return move(self.street, self.district, tmp_path, apply=False)
 
 
 def _members(world: World) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -181,6 +205,34 @@ def _mutation(draw, world: World, kind: str) -> bytes:
     return reseal(resign(manifest, members, world.street), world.header, world.ws)
 
 
+@st.composite
+def relayed_mutations(draw, world: World) -> tuple[bytes, bool]:
+    """Any mutation above, or an office's record changed by the street under the street's own
+    genuine signature: that one must be refused."""
+    if draw(st.booleans()):
+        return draw(mutations(world))
+    manifest, members = _members(world)
+    lines = [json.loads(line) for line in members[bf.CHANGES].splitlines() if line]
+    relayed = [i for i, item in enumerate(lines) if item["d"]["origin"] == OFFICE]
+    item = lines[draw(st.sampled_from(relayed))]
+    how = draw(st.sampled_from(["value", "drop", "swap", "flip"]))
+    if how == "value":
+        key = draw(st.sampled_from(sorted(item["d"])))
+        new = draw(ANY_JSON | st.sampled_from(["370102001", "x", 2, 0, True, None]))
+        assume(canonical_json(new) != canonical_json(item["d"][key]))
+        item["d"][key] = new
+    elif how == "drop":
+        del item["sig"]
+    elif how == "swap":  # another record's genuine signature
+        other = lines[draw(st.sampled_from([i for i in relayed if lines[i] is not item]))]
+        item["sig"] = other["sig"]
+    else:
+        at = draw(st.integers(0, 127))
+        item["sig"] = item["sig"][:at] + ("0" if item["sig"][at] != "0" else "1") + item["sig"][at + 1:]
+    members[bf.CHANGES] = b"".join(json.dumps(x, ensure_ascii=False).encode() + b"\n" for x in lines)
+    return reseal(resign(manifest, members, world.street), world.header, world.ws), True
+
+
 def _signed_lie(draw, world: World) -> bytes:
     from yichao.app.sync import crypto
     from yichao.app.sync.keys import local_keys
@@ -237,7 +289,7 @@ def _check(world: World, sealed: bytes, n: int) -> str:
     return "applied"
 
 
-def _fuzz(world: World, examples: int, derandomize: bool) -> dict[str, int]:
+def _fuzz(world: World, examples: int, derandomize: bool, strategy=mutations) -> dict[str, int]:
     seen: dict[str, int] = {}
     counter = [0]
 
@@ -246,7 +298,7 @@ def _fuzz(world: World, examples: int, derandomize: bool) -> dict[str, int]:
     @given(st.data())
     def run(data: st.DataObject) -> None:
         counter[0] += 1
-        sealed, must_refuse = data.draw(mutations(world))
+        sealed, must_refuse = data.draw(strategy(world))
         outcome = _check(world, sealed, counter[0])
         assert outcome == "refused" or not must_refuse, "a lying bundle was applied"
         seen[outcome] = seen.get(outcome, 0) + 1
@@ -260,6 +312,14 @@ def test_fuzz_short(make_workspace, tmp_path):
     seen = _fuzz(world, SHORT, derandomize=True)
     assert seen.get("refused", 0) > SHORT // 3, seen
     assert _check(world, world.sealed, 0) == "applied"  # the unmutated bundle still goes in
+
+
+def test_fuzz_relayed_short(make_workspace, tmp_path):
+    world = RelayWorld(make_workspace, tmp_path)
+    seen = _fuzz(world, SHORT, derandomize=True, strategy=relayed_mutations)
+    assert seen.get("refused", 0) > SHORT // 3, seen
+    assert seen.get("applied", 0) > 0, seen
+    assert _check(world, world.sealed, 0) == "applied"  # the unmutated relayed bundle still goes in
 
 
 @pytest.mark.slow
