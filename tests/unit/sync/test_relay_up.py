@@ -200,3 +200,29 @@ def test_an_office_person_s_full_number_reaches_the_district_and_nowhere_else(th
     move(street, district, tmp_path)
     with district.read() as s:
         assert s.get(Person, person.uid).id_number == number  # upwards in full (privacy.py)
+
+
+def test_the_street_refuses_an_office_record_whose_signature_does_not_match(three_levels, tmp_path):
+    _, street, office = three_levels
+    _counter_work(office)
+    path = tmp_path / "office.ycb"
+    export_bundle(office, STREET, path)
+    header, plain = unseal(path.read_bytes(), street)
+    manifest, members = zip_members(plain)
+    lines = _lines(members)
+    for item in lines:  # the bundle is the office's own, but a record differs from what it signed
+        if item["t"] == "passbook":
+            item["d"]["balance"] = 999
+    members["changes.jsonl"] = b"".join(json.dumps(x, ensure_ascii=False).encode() + b"\n" for x in lines)
+    forged = tmp_path / "forged.ycb"
+    forged.write_bytes(reseal(resign(manifest, members, office), header, street))
+    with street.read() as s:
+        before = s.scalar(select(func.count()).select_from(JournalEntry))
+    with pytest.raises(UserError, match="签名"):
+        import_bundle(street, forged)
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(JournalEntry)) == before
+        assert s.scalar(select(func.count()).select_from(SyncSeal)) == 0
+    import_bundle(street, path)
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(SyncSeal)) >= 3
