@@ -144,8 +144,12 @@ class SyncPage(QWidget):
             return
         text = self.tr("Changes waiting to be sent: %1. Sent %2 bundles (confirmed up to no. %3); "
                        "received %4 bundles.")
-        self.peer_state.setText(text.replace("%1", f"{peer.pending:,}").replace("%2", str(peer.out_seq))
-                                .replace("%3", str(peer.acked_seq)).replace("%4", str(peer.in_seq)))
+        text = (text.replace("%1", f"{peer.pending:,}").replace("%2", str(peer.out_seq))
+                .replace("%3", str(peer.acked_seq)).replace("%4", str(peer.in_seq)))
+        if peer.relayed:  # a street passes on its offices' and its district's records
+            text += " " + self.tr("Of the changes, %1 are other sites' records passed on.").replace(
+                "%1", f"{peer.relayed:,}")
+        self.peer_state.setText(text)
 
     # -- actions --------------------------------------------------------------------------------
     def export_bundle(self) -> None:

@@ -76,6 +76,10 @@
         <translation>待发送的变更 %1 条。已发出 %2 个数据包（对方确认到第 %3 号）；已收到 %4 个数据包。</translation>
     </message>
     <message>
+        <source>Of the changes, %1 are other sites&apos; records passed on.</source>
+        <translation>其中 %1 条是转交其他站点的记录。</translation>
+    </message>
+    <message>
         <source>Choose the folder (USB stick) for the bundle</source>
         <translation>选择保存数据包的文件夹（U盘）</translation>
     </message>
