@@ -33,6 +33,7 @@ def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tu
     codecs = table_codecs()
     out: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
+    signed = signers if signers is not None and signers.origins else None  # most bundles: no one
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -58,8 +59,8 @@ def parse_changes(lines: Iterable[bytes], sender: str, me: str = "", relayed: tu
                 row.setdefault("__hashes__", {})[col] = p["hmac"]
         except (ValueError, RecursionError) as exc:
             raise UserError(f"数据包第 {n} 条变更无效（{exc}），已拒绝导入。") from exc
-        if signers is not None and row["origin"] in signers:
-            signers.check(n, table, item, row)
+        if signed is not None and row["origin"] in signed:
+            signed.check(n, table, item, row)
         elif row["origin"] not in (sender, me, *relayed):
             raise UserError(f"数据包第 {n} 条变更不属于发送站点 {sender}，已拒绝导入。")
         if row["uid"] in seen:

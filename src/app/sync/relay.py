@@ -214,7 +214,7 @@ def take(session: Session, site: SiteInfo, peer: SyncPeer, manifest: dict[str, A
         mine = {p.code for p in offices(session, site)}
         for code, hi in relay["relayed"].items():
             if code in mine:  # going back means the district lost some: the office sends them again
-                _row(session, code, site.code).final_hi = hi
+                _row(session, code, peer.code).final_hi = hi
     if site.role == "community" and peer.code == site.parent_code:
         _row(session, site.code, peer.code).final_hi = relay["final"]
 

@@ -105,7 +105,7 @@ def _lines(members) -> list[dict]:
     return [json.loads(line) for line in members["changes.jsonl"].splitlines() if line]
 
 
-@pytest.mark.parametrize("change", ["value", "origin_only_street", "made_up", "other_key"])
+@pytest.mark.parametrize("change", ["value", "no_signature", "made_up", "other_key"])
 def test_a_record_the_street_altered_is_refused_at_the_district(three_levels, tmp_path, change):
     district, street, office = three_levels
     path, header, manifest, members = _relayed_bundle(district, street, office, tmp_path)
@@ -113,7 +113,7 @@ def test_a_record_the_street_altered_is_refused_at_the_district(three_levels, tm
     i = next(n for n, item in enumerate(lines) if item["t"] == "passbook" and item["d"]["origin"] == OFFICE)
     if change == "value":  # the street raises the balance of an office's passbook
         lines[i]["d"]["balance"] = 3000
-    elif change == "origin_only_street":  # the street drops the signature
+    elif change == "no_signature":  # the street drops the signature
         del lines[i]["sig"]
     elif change == "made_up":  # a passbook the office never opened, signed with the street's key
         forged = dict(lines[i]["d"], uid="00000000-0000-4000-8000-000000000001", number=lines[i]["d"]["number"] + "9")
