@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from yichao.app.passbook import accounts as pb
 from yichao.app.passbook.rules import RuleInput, save_rule
+from yichao.app.people.residents import PersonInput, create_person
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.export import export_bundle
 from yichao.app.sync.importer import import_bundle
 from yichao.app.sync.status import sync_status
+from yichao.models.passbook import Passbook
 from yichao.models.person import Person
 
 from .support import add_people, edit_people, pair
@@ -31,7 +34,8 @@ def _own_people(ws, rng: random.Random) -> list[str]:
 
 
 def _write(ws, rng: random.Random) -> None:
-    """Messy work at one site: new residents, edits, a removal, a district rule."""
+    """Messy work at one site: new residents, edits, a removal, a rule (district, street) or counter
+    work (an office)."""
     roll = rng.random()
     if roll < 0.45:
         add_people(ws, rng.randint(1, 4), rng)
@@ -42,6 +46,16 @@ def _write(ws, rng: random.Random) -> None:
     elif ws.site.code in (D, S):
         save_rule(ws, RuleInput(f"规则{rng.randint(0, 10**6)}", "hourly", f"服务{rng.randint(0, 99)}",
                                 rng.randint(1, 20)))
+    else:
+        _counter(ws, rng)
+
+
+def _counter(ws, rng: random.Random) -> None:
+    """An office's counter: a resident, a passbook, deposits (records that refer to each other)."""
+    person = create_person(ws, PersonInput(name=f"居民{rng.randint(0, 10**6)}", is_volunteer=True))
+    book = pb.open_passbook(ws, person.uid)
+    for _ in range(rng.randint(1, 3)):
+        pb.deposit(ws, book.number, rng.randint(1, 50), "助老服务", hours=rng.randint(1, 3))
 
 
 @pytest.mark.parametrize("seed", [3, 17, 2026])
@@ -55,6 +69,8 @@ def test_three_levels_in_random_order_agree(make_workspace, tmp_path: Path, seed
     pair(sites[S], sites[O1], tmp_path)
     pair(sites[S], sites[O2], tmp_path)
     sticks: dict[tuple[str, str], list[Path]] = {link: [] for link in LINKS}
+    for office in (O1, O2):
+        _counter(sites[office], rng)
     n = twice = late = 0
     delivered: set[Path] = set()
     for _ in range(48):
@@ -95,5 +111,8 @@ def test_three_levels_in_random_order_agree(make_workspace, tmp_path: Path, seed
         own = canonical_lines(sites[code], [code])
         assert own and canonical_lines(sites[D], [code]) == own
         assert all(f'"origin":"{code}"' in line for line in own)
+    with sites[D].read() as session:  # the counters' books and entries, with their balances
+        books = {b.origin: b.balance for b in session.scalars(select(Passbook))}
+    assert {O1, O2} <= set(books) and all(balance > 0 for balance in books.values())
     for ws in sites.values():
         assert [(p.code, p.pending) for p in sync_status(ws).peers] == [(p.code, 0) for p in sync_status(ws).peers]
