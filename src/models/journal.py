@@ -168,6 +168,18 @@ def _check_not_stale(session: Session, changed: list[Any]) -> None:
                     raise StaleRecord("另一台电脑刚刚修改了同一条记录，这次修改没有保存：请重新打开这条记录后再改。")
 
 
+def _only_derived(obj: Any) -> bool:
+    """Whether every changed column is one the class declares ``__derived__``: a site's own view
+    computed from other records (a passbook's totals from its merged ledger), which any site may
+    move and which is neither a change of the record nor journaled."""
+    derived = getattr(type(obj), "__derived__", ())
+    if not derived:
+        return False
+    state = inspect(obj)
+    return all(attr.key in derived for attr in state.mapper.column_attrs
+               if state.attrs[attr.key].history.has_changes())
+
+
 @event.listens_for(Session, "before_flush")
 def _journal_before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     """Write a journal row for every new, changed or tombstoned synced record."""
@@ -176,7 +188,8 @@ def _journal_before_flush(session: Session, flush_context: Any, instances: Any) 
         if _is_journaled(obj):
             entries.append(_stamp(session, obj, "insert"))
     changed = [obj for obj in list(session.dirty)
-               if _is_journaled(obj) and session.is_modified(obj, include_collections=False)]
+               if _is_journaled(obj) and session.is_modified(obj, include_collections=False)
+               and not _only_derived(obj)]
     if changed and not session.info.get("sync_apply"):
         _check_not_stale(session, changed)
     for obj in changed:

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from yichao.models.base import Base, SyncMixin, UTCDateTime
+from yichao.models.base import Base, SyncMixin, UTCDateTime, utcnow
 
 STATUSES = ("active", "lost", "replaced", "closed")
 # 存入 / 支取 / 冲正 / 承前 / 过期
@@ -40,10 +40,9 @@ class Passbook(SyncMixin, Base):
     """One paper passbook held by a resident; the number is printed on its cover."""
 
     __tablename__ = "passbook"
-    __table_args__ = (
-        CheckConstraint("balance >= 0", name="balance_not_negative"),
-        UniqueConstraint("site_code", "seq", name="uq_passbook_site_code_seq"),
-    )
+    __table_args__ = (UniqueConstraint("site_code", "seq", name="uq_passbook_site_code_seq"),)
+    # this site's view of the merged ledger (app/passbook/merge.py): changed without a journal row
+    __derived__ = ("balance", "minutes", "entry_count", "printed_seq", "next_page", "next_line")
 
     number: Mapped[str] = mapped_column(String(32), index=True)  # unique within a site: see lifecycle
     site_code: Mapped[str] = mapped_column(String(16), index=True)  # issuing street or community office
@@ -71,13 +70,14 @@ class LedgerEntry(SyncMixin, Base):
 
     __tablename__ = "passbook_entry"
     __table_args__ = (
-        UniqueConstraint("passbook_uid", "seq", name="uq_passbook_entry_passbook_uid_seq"),
-        CheckConstraint("balance_after >= 0", name="balance_after_not_negative"),
+        Index("ix_passbook_entry_passbook_seq", "passbook_uid", "seq"),
         Index("ix_passbook_entry_source", "source_uid", "passbook_uid"),
     )
+    __derived__ = ("seq", "balance_after")  # the entry's place in this site's merged ledger
 
     passbook_uid: Mapped[str] = mapped_column(ForeignKey("passbook.uid"))
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)  # position in the merged ledger here (derived)
+    origin_seq: Mapped[int] = mapped_column(Integer, default=0)  # the writer's own order for this passbook
     kind: Mapped[str] = mapped_column(String(16))
     on: Mapped[date] = mapped_column(Date, index=True)
     memo: Mapped[str] = mapped_column(String(100))  # 摘要
@@ -96,7 +96,8 @@ class PrintedLine(SyncMixin, Base):
 
     __tablename__ = "passbook_printed_line"
     __table_args__ = (
-        UniqueConstraint("passbook_uid", "page", "line", name="uq_passbook_printed_line_position"),
+        # a line printed at a counter is a fact, even where another counter printed on it offline
+        UniqueConstraint("passbook_uid", "origin", "page", "line", name="uq_passbook_printed_line_origin_position"),
     )
 
     passbook_uid: Mapped[str] = mapped_column(ForeignKey("passbook.uid"), index=True)
@@ -162,3 +163,32 @@ class ServiceActivity(SyncMixin, Base):
     points: Mapped[int] = mapped_column(Integer, default=0)  # per participant
     posted_count: Mapped[int] = mapped_column(Integer, default=0)
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class OfficeLimit(SyncMixin, Base):
+    """The street's limit on what one of its community offices may redeem from a passbook before the
+    street has seen it (issue 17 point 3): the street's record, relayed down to the office."""
+
+    __tablename__ = "passbook_office_limit"
+
+    office_code: Mapped[str] = mapped_column(String(16), index=True)
+    points: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PassbookOverdraw(Base):
+    """A negative balance that appeared when two counters' ledgers merged, listed at the street
+    once until it is settled with a reversal. Local to the site that lists it (not synced); finding
+    and settling reach the journal as events."""
+
+    __tablename__ = "passbook_overdraw"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    passbook_uid: Mapped[str] = mapped_column(String(36), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    balance: Mapped[int] = mapped_column(Integer)  # when found
+    status: Mapped[str] = mapped_column(String(8), default="open", index=True)  # open | settled
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    settled_by: Mapped[str] = mapped_column(String(64), default="")
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    reversal_uid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")

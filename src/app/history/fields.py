@@ -13,7 +13,8 @@ ENTITY_LABELS: dict[str, str] = {
     "attachment": "附件", "person": "居民", "need": "居民需求", "need_step": "需求办理",
     "passbook": "爱心存折", "passbook_entry": "存折账目", "passbook_printed_line": "存折补登",
     "passbook_rule": "积分规则", "passbook_item": "兑换物品", "passbook_stock": "物品库存",
-    "passbook_activity": "志愿服务活动", "program": "资助批次", "fund_source": "资金来源", "project": "项目",
+    "passbook_activity": "志愿服务活动", "passbook_office_limit": "储蓄所支取限额",
+    "program": "资助批次", "fund_source": "资金来源", "project": "项目",
     "project_transition": "项目状态变更", "project_milestone": "项目节点", "project_tranche": "资助分期",
     "project_evaluation": "项目评估", "project_activity": "项目活动", "proposal": "社区提案",
     "proposal_step": "提案步骤", "rubric_template": "评分标准模板", "roadshow": "路演", "roadshow_judge": "路演评委",
@@ -181,6 +182,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "passbook_entry": {
         "passbook_uid": "存折",
         "seq": "笔次",
+        "origin_seq": "记账网点笔次",
         "kind": "摘要类型",
         "on": "日期",
         "memo": "摘要",
@@ -212,6 +214,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     },
     "passbook_item": {"name": "物品名称", "category": "类别", "points": "所需积分", "unit": "单位", "active": "启用"},
     "passbook_stock": {"item_uid": "物品", "site_code": "网点代码", "quantity": "库存数量"},
+    "passbook_office_limit": {"office_code": "储蓄所代码", "points": "每本存折离线支取限额"},
     "passbook_activity": {
         "title": "活动名称",
         "activity_type": "活动类型",

@@ -1,5 +1,6 @@
 """The love passbook (爱心存折) points bank: accounts, the ledger, lifecycle, catalog, rules with hours
-and expiry, bulk credit, queries, the statement, Excel export, line printing (补登) and its check.
+and expiry, bulk credit, queries, the statement, Excel export, line printing (补登) and its check;
+one passbook at several counters (merge, the offices' redemption limits, merged overdraws).
 
 The names below are the use cases pages and the CLI call; the modules behind them are private
 to this package (tests may reach into them)."""
@@ -21,6 +22,7 @@ from yichao.app.passbook.expiry import expire_points
 from yichao.app.passbook.hours import star_level, volunteer_hours
 from yichao.app.passbook.labels import (
     ENTRY_KIND_LABELS,
+    OVERDRAW_STATUS_LABELS,
     REPRINT_REASON_LABELS,
     RULE_KIND_LABELS,
     SOURCE_KIND_LABELS,
@@ -30,6 +32,8 @@ from yichao.app.passbook.layout import PassbookLayout, layout_names, load_layout
 from yichao.app.passbook.ledger import append_entry, clean_points
 from yichao.app.passbook.lifecycle import close as close_passbook
 from yichao.app.passbook.lifecycle import lift_loss, replace, report_lost, take_over
+from yichao.app.passbook.limits import OfficeLimitRow, office_limits, set_office_limit
+from yichao.app.passbook.overdraw import OverdrawRow, list_overdraws, settle_overdraw
 from yichao.app.passbook.printing import (
     PRINT_LAYOUT_SETTING,
     PrintJob,
@@ -65,6 +69,13 @@ __all__ = [
     "takeover_questions",
     "export_passbooks",
     "ENTRY_KIND_LABELS",
+    "OVERDRAW_STATUS_LABELS",
+    "OfficeLimitRow",
+    "OverdrawRow",
+    "list_overdraws",
+    "office_limits",
+    "set_office_limit",
+    "settle_overdraw",
     "REPRINT_REASON_LABELS",
     "RULE_KIND_LABELS",
     "SOURCE_KIND_LABELS",

@@ -62,6 +62,12 @@ class PassbookRow:
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
 
+    @property
+    def overdrawn(self) -> bool:
+        """Two counters' offline redemptions merged below zero: flagged, no redemption until the
+        street settles it (passbook/overdraw.py)."""
+        return self.balance < 0
+
 
 def passbook_row(book: Passbook, holder: Person | None) -> PassbookRow:
     return PassbookRow(

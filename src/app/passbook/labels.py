@@ -9,3 +9,5 @@ RULE_KIND_LABELS = {"hourly": "按服务时长", "need": "需求固定积分", "
 SOURCE_KIND_LABELS = {"activity": "服务活动记入", "need": "需求奖励", "catalog": "积分兑换", "passbook": "换折结转"}
 # why a page is printed again (重打): asked every time, kept in the journal with the page
 REPRINT_REASON_LABELS = {"damaged": "损坏", "lost": "遗失", "corrected": "更正"}
+# an overdraw that appeared when two counters' ledgers merged (overdraw.py)
+OVERDRAW_STATUS_LABELS = {"open": "待冲正", "settled": "已冲正结清"}

@@ -27,6 +27,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.passbook.accounts import PassbookRow, load_book, passbook_row
 from yichao.app.passbook.labels import REPRINT_REASON_LABELS, STATUS_LABELS
 from yichao.app.passbook.layout import PassbookLayout, Placement, load_layout, place
+from yichao.app.passbook.merge import rederive_shared
 from yichao.app.passbook.page_pdf import PrintLine, line_sheets, passbook_calibration_sheet
 from yichao.app.pdf.sheet import Sheet, write_pdf
 from yichao.models.journal import record_event
@@ -179,7 +180,7 @@ def confirm_printed(ws: Workspace, job: PrintJob) -> PassbookRow:
             ))
         book.printed_seq = job.to_seq
         book.next_page, book.next_line = next_page, next_line
-        session.flush()
+        rederive_shared(session, [book.uid])  # another counter's lines or entries: the merged order
         return passbook_row(book, session.get(Person, book.holder_uid))
 
 

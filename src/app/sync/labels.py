@@ -21,7 +21,7 @@ KIND_NAMES: dict[str, str] = {
     "certificate": "证书", "certificate_print": "证书打印记录",
     "passbook": "爱心存折", "passbook_entry": "存折流水", "passbook_printed_line": "存折已打印行",
     "passbook_rule": "积分规则", "passbook_item": "兑换物品", "passbook_stock": "兑换物品库存",
-    "passbook_activity": "志愿活动",
+    "passbook_activity": "志愿活动", "passbook_office_limit": "储蓄所支取限额",
     "program": "创投批次", "fund_source": "资金来源", "project": "项目",
     "project_transition": "项目状态变更", "project_milestone": "项目里程碑", "project_tranche": "项目拨款",
     "project_evaluation": "项目评估", "project_activity": "项目活动",
