@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from yichao.app.cli.common import workspace
+from yichao.app.cli.passbook_counters import register_actions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,10 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("number", metavar="NUMBER", help="存折号")
     st.add_argument("out", metavar="OUT.pdf", help="要写入的 PDF 文件")
     st.set_defaults(handler=run_statement)
+    register_actions(cmds)
 
 
 def _summary(row) -> str:
-    return (f"存折 {row.number}：{row.holder_name}，{row.status_label}，余额 {row.balance} 分，"
+    flag = "（合并后透支，待街道冲正，不能支取）" if row.overdrawn else ""
+    return (f"存折 {row.number}：{row.holder_name}，{row.status_label}，余额 {row.balance} 分{flag}，"
             f"服务 {row.hours:g} 小时，待补登 {row.pending_lines} 行")
 
 
@@ -69,7 +72,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "uid": row.uid, "number": row.number, "holder": row.holder_name, "holder_uid": row.holder_uid,
-            "status": row.status, "balance": row.balance, "hours": round(row.hours, 2),
+            "status": row.status, "balance": row.balance, "overdrawn": row.overdrawn, "hours": round(row.hours, 2),
             "volunteer_hours": hours, "stars": star_level(hours), "pending_lines": row.pending_lines,
             "next_page": row.next_page, "next_line": row.next_line,
             "entries": [{"seq": e.seq, "date": e.on.isoformat(), "kind": e.kind, "memo": e.memo, "points": e.points,
@@ -81,7 +84,7 @@ def run_show(args: argparse.Namespace) -> int:
     print(f"持折人\t{row.holder_name}")
     print(f"发折网点\t{row.site_code}")
     print(f"状态\t{row.status_label}")
-    print(f"余额\t{row.balance}")
+    print(f"余额\t{row.balance}" + ("（合并后透支，待街道冲正，不能支取）" if row.overdrawn else ""))
     print(f"本折服务时长（小时）\t{row.hours:g}")
     print(f"累计服务时长（小时）\t{hours:g}（{star_level(hours)} 星）")
     print(f"待补登行数\t{row.pending_lines}")
