@@ -29,6 +29,7 @@ from yichao.models.journal import record_event
 from yichao.models.passbook import LedgerEntry, Passbook, PassbookOverdraw
 from yichao.models.person import Person
 
+
 @dataclass(frozen=True)
 class OverdrawRow:
     id: int

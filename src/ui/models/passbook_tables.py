@@ -24,6 +24,14 @@ def status_label(status: str) -> str:
     }.get(status, status)
 
 
+def book_status_label(book: Any) -> str:
+    """The status, and the flag of a merged overdraw (two counters redeemed the same points offline)."""
+    if not book.overdrawn:
+        return status_label(book.status)
+    return QCoreApplication.translate("PassbookTables", "%1, overdrawn: awaiting reversal").replace(
+        "%1", status_label(book.status))
+
+
 def kind_label(kind: str) -> str:
     return {
         "deposit": QCoreApplication.translate("PassbookTables", "Deposit"),
@@ -55,10 +63,11 @@ def passbook_columns(street: Sequence[Column] = ()) -> list[Column]:
         Column(
             "status",
             QCoreApplication.translate("PassbookTables", "Status"),
-            lambda b: status_label(b.status),
-            color=lambda b: None if b.status == "active" else "#b71c1c",
+            book_status_label,
+            color=lambda b: None if b.status == "active" and not b.overdrawn else "#b71c1c",
         ),
-        Column("balance", QCoreApplication.translate("PassbookTables", "Balance"), lambda b: str(b.balance), RIGHT),
+        Column("balance", QCoreApplication.translate("PassbookTables", "Balance"), lambda b: str(b.balance), RIGHT,
+               color=lambda b: "#b71c1c" if b.overdrawn else None),
         Column("minutes", QCoreApplication.translate("PassbookTables", "Hours"), lambda b: f"{b.hours:g}", RIGHT),
         Column(
             "pending",

@@ -19,6 +19,10 @@
         <translation>已销户</translation>
     </message>
     <message>
+        <source>%1, overdrawn: awaiting reversal</source>
+        <translation>%1，合并透支待冲正</translation>
+    </message>
+    <message>
         <source>Deposit</source>
         <translation>存入</translation>
     </message>

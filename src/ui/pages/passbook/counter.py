@@ -39,7 +39,7 @@ from yichao.app.passbook import (
 )
 from yichao.ui.icons import icon
 from yichao.ui.models.paged_table_model import ROW_ROLE, PagedTableModel
-from yichao.ui.models.passbook_tables import EntrySource, entry_columns, status_label
+from yichao.ui.models.passbook_tables import EntrySource, book_status_label, entry_columns
 from yichao.ui.operations import call, show_error
 from yichao.ui.widgets.confirm import confirm
 from yichao.ui.widgets.table_view import apply_column_widths, make_table_view
@@ -215,8 +215,9 @@ class CounterTab(QWidget):
             return
         total = volunteer_hours(self.ws, row.holder_uid)
         self.holder.setText(f"{row.holder_name}  {row.volunteer_number}  {row.holder_phone}".strip())
-        self.status.setText(status_label(row.status))
-        self.status.setStyleSheet("" if active else "color: #b71c1c; font-weight: bold;")
+        self.status.setText(book_status_label(row))
+        self.status.setStyleSheet("" if active and not row.overdrawn else "color: #b71c1c; font-weight: bold;")
+        self.redeem_box.setEnabled(active and not row.overdrawn)  # until the street settles it
         self.balance.setText(str(row.balance))
         self.hours.setText(self.tr("%1 h  %2").replace("%1", f"{total:g}").replace("%2", "★" * star_level(total)))
         self.pending.setText(self.tr("%1 (next: page %2, line %3)").replace("%1", str(row.pending_lines))

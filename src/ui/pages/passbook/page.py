@@ -10,6 +10,7 @@ from yichao.app.passbook import expire_points
 from yichao.ui.icons import icon
 from yichao.ui.operations import run_op
 from yichao.ui.pages.passbook.counter import CounterTab
+from yichao.ui.pages.passbook.counters_tab import CountersTab
 from yichao.ui.pages.passbook.tabs import CatalogTab, PassbooksTab, RulesTab
 from yichao.ui.pages.passbook.takeover import take_over_passbooks
 
@@ -23,11 +24,13 @@ class PassbookPage(QWidget):
         self.passbooks = PassbooksTab(ws, self)
         self.catalog = CatalogTab(ws, self)
         self.rules = RulesTab(ws, self)
+        self.counters = CountersTab(ws, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.counter, icon("passbook"), self.tr("Counter"))
         self.tabs.addTab(self.passbooks, icon("search"), self.tr("Passbooks"))
         self.tabs.addTab(self.catalog, icon("export"), self.tr("Redemption catalog"))
         self.tabs.addTab(self.rules, icon("settings"), self.tr("Points rules"))
+        self.tabs.addTab(self.counters, icon("warning"), self.tr("Several counters"))
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         bar.addAction(icon("add"), self.tr("Issue passbook..."), self.issue)
@@ -41,6 +44,10 @@ class PassbookPage(QWidget):
         self.counter.changed.connect(self.passbooks.refresh)
         self.counter.search_requested.connect(self.search_list)
         self.counter.changed.connect(self.catalog.refresh)
+        self.counter.changed.connect(self.counters.refresh)
+        self.counters.open_number.connect(self.open_in_counter)
+        self.counters.changed.connect(self.passbooks.refresh)
+        self.counters.changed.connect(self.counter.reload)
         layout = QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(self.tabs, 1)

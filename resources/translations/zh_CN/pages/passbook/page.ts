@@ -20,6 +20,10 @@
         <translation>积分规则</translation>
     </message>
     <message>
+        <source>Several counters</source>
+        <translation>多网点</translation>
+    </message>
+    <message>
         <source>Issue passbook...</source>
         <translation>开立存折…</translation>
     </message>
