@@ -37,6 +37,7 @@ OP_LABELS = {
     "export": "导出", "settings": "修改设置", "bundle_export": "导出数据包", "bundle_import": "导入数据包",
     "key_trust": "信任密钥", "unlock": "解锁账号", "logout": "退出登录", "print": "打印",
     "reprint": "重打", "data_key_export": "导出身份证号码密钥", "data_key_import": "导入身份证号码密钥",
+    "overdraw_found": "发现合并透支", "overdraw_settled": "冲正结清透支", "overdraw_reversed": "冲正透支（尚未结清）",
 }
 CHANGE_OPS = ("insert", "update", "delete")
 # the kind of thing an event without a table is about

@@ -386,7 +386,7 @@ EVENT_FIELD_LABELS: dict[str, str] = {
     "seq": "数据包序号", "records": "记录数", "counts": "各类记录数", "name": "名称", "fingerprint": "密钥指纹",
     "replaced": "替换原密钥", "key": "设置项", "before": "原值", "after": "新值", "previous": "原数据库已备份到",
     "number": "存折号码", "pages": "存折页", "lines": "行数", "note": "说明", "unconfirmed": "补登尚未确认",
-    "by": "经办人", "was_locked": "解锁前处于锁定",
+    "by": "经办人", "was_locked": "解锁前处于锁定", "balance": "余额", "reversed_seq": "冲正的笔次", "points": "积分",
 }
 
 SETTING_LABELS: dict[str, str] = {
