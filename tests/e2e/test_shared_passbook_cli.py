@@ -81,3 +81,41 @@ def test_limit_refusal_overdraw_and_settlement_through_the_command(tmp_path):
     strip = ("volunteer_hours", "stars")  # the same ledger on both counters
     assert {k: v for k, v in at_office.items() if k not in strip} == {k: v for k, v in at_street.items()
                                                                       if k not in strip}
+
+
+def test_a_book_issued_at_one_office_is_used_at_another_through_the_command(tmp_path):
+    """Sideways through the street: office A's book is found at office B by its number, both write
+    on it, and after the bundles have gone round every counter shows the same passbook."""
+    street, a, b = tmp_path / "street", tmp_path / "a", tmp_path / "b"
+    pw = init_street(street)
+    offices = {a: (OFFICE, "甸柳新村社区储蓄所"), b: ("370102001004", "燕子山社区储蓄所")}
+    for folder, (code, name) in offices.items():
+        _ok(yichao("init", "--role", "community", "--code", code, "--name", name, "--parent-code", STREET,
+                   "--parent-name", "甸柳街道", "--admin", "admin", "--password-file", str(pw), data_dir=folder))
+    for folder in (street, a, b):
+        _ok(yichao("keys", "export", str(tmp_path / f"{folder.name}.key"), data_dir=folder))
+    for folder in (a, b):
+        _ok(yichao("keys", "trust", str(tmp_path / f"{folder.name}.key"), data_dir=street))
+        _ok(yichao("keys", "trust", str(tmp_path / "street.key"), data_dir=folder))
+    ws = open_workspace(a)
+    try:
+        ws.user = CurrentUser("admin", "admin")
+        number = open_passbook(ws, create_person(ws, PersonInput(name="孙丽", is_volunteer=True)).uid).number
+    finally:
+        ws.close()
+    _ok(yichao("passbook", "deposit", number, "--points", "60", "--memo", "开户存入", data_dir=a))
+    _one_sentence(yichao("passbook", "show", number, data_dir=b), number)  # B does not know it yet
+    _move(a, OFFICE, street, STREET, tmp_path)
+    _move(street, STREET, b, "370102001004", tmp_path)
+    _ok(yichao("passbook", "redeem", number, "--points", "25", "--memo", "兑换大米", data_dir=b))
+    _ok(yichao("passbook", "deposit", number, "--points", "5", "--memo", "签到", data_dir=a))
+    for _ in range(2):
+        for folder, (code, _name) in offices.items():
+            _move(folder, code, street, STREET, tmp_path)
+        for folder, (code, _name) in offices.items():
+            _move(street, STREET, folder, code, tmp_path)
+    shown = [_balance(folder, number) for folder in (street, a, b)]
+    assert shown[0]["balance"] == 40
+    strip = ("volunteer_hours", "stars")
+    assert all({k: v for k, v in s.items() if k not in strip} == {k: v for k, v in shown[0].items()
+                                                                    if k not in strip} for s in shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from yichao.app.core.errors import UserError
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
-from yichao.app.sync import crypto, privacy, relay
+from yichao.app.sync import crypto, privacy, relay, sideways
 from yichao.app.sync.conflicts import notices_for
 from yichao.app.sync.held import missing_requests
 from yichao.app.sync.keys import local_keys
@@ -64,8 +64,10 @@ class _Reach:
     Records a street relays to its office (the district's: relay.py) count as the sender's.
     """
 
-    def __init__(self, session: Session, me: str, to: str, relayed: tuple[str, ...] = ()) -> None:
-        self.session, self.me, self.to = session, me, to
+    def __init__(self, session: Session, me: str, to: str, relayed: tuple[str, ...] = (),
+                 gate: sideways.Gate | None = None, theirs: Callable[[str], bool] = lambda origin: False) -> None:
+        self.session, self.me, self.to, self.theirs = session, me, to, theirs
+        self.gate = gate or sideways.Gate(session, ())
         self.sent = (me, *relayed)
         self.codecs = table_codecs()
         self.ok: dict[str, set[str]] = defaultdict(set)
@@ -96,11 +98,12 @@ class _Reach:
         for chunk in _chunks(sorted(unknown)):
             found += self.session.execute(select(t).where(t.c.uid.in_(chunk))).mappings().all()
         self.blocked[table] |= unknown - {r["uid"] for r in found}
+        passable = {r["uid"] for r in self.gate.keep(table, found)}  # a sibling office's: passbooks only
         own = []
         for r in found:
-            if r["origin"] == self.to:
+            if r["origin"] == self.to or self.theirs(r["origin"]):  # the recipient has it
                 self.ok[table].add(r["uid"])
-            elif r["origin"] in self.sent:
+            elif r["origin"] in self.sent and r["uid"] in passable:
                 self.ok[table].add(r["uid"])  # provisionally: breaks cycles
                 own.append(r)
             else:
@@ -180,15 +183,21 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     lo = relay.resend_from(session, site, peer)  # an office: until the district has them too
     relayed = relayed_to(site, peer.code, peer.role)  # downwards: the district's to an office
     up = relay.relayed_up(session, site, peer.code)  # upwards: the offices' to the district
-    passing = (*relayed, *up)
+    side = sideways.siblings_of(session, site, peer.code, peer.role)  # sideways: the other offices' passbooks
+    passing = (*relayed, *up, *side)
     first: dict[tuple[str, str], int] = {}
     changed = _changed(session, (site.code, *passing), lo, hi, first)
     for name, asked in _asked(session, site.code, peer, passing).items():  # resend requests and give-back
         have = set(changed.get(name, ()))
         changed[name] = [*changed.get(name, ()), *(u for u in asked if u not in have)]
+    for name, needed in sideways.holders_needed(session, changed, side).items():
+        have = set(changed.get(name, ()))
+        changed[name] = [*changed.get(name, ()), *(u for u in needed if u not in have)]
     total = sum(len(v) for v in changed.values())
     full = privacy.sends_full(site, peer)
-    reach = _Reach(session, site.code, peer.code, passing)
+    gate = sideways.Gate(session, side)
+    reach = _Reach(session, site.code, peer.code, passing, gate,
+                   lambda origin: sideways.street_holds(site, peer.code, origin))
     sign = crypto.signer(keys.pair) if relay.signs_records(site, peer.code) else None
     sent: dict[str, set[str]] = defaultdict(set)  # office -> keys its relayed records are signed with
     short: set[str] = set()  # offices with a record that cannot go up yet (no signature kept)
@@ -204,17 +213,20 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
         t = codec.model.__table__  # type: ignore[attr-defined]
         for chunk in _chunks(uids):
             # by primary key only: with "origin = ?" SQLite may pick the origin index and scan
-            rows = [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
-                    if r["origin"] in (site.code, peer.code, *passing)]
+            rows = gate.keep(name, [r for r in session.execute(select(t).where(t.c.uid.in_(chunk))).mappings()
+                                    if r["origin"] in (site.code, peer.code, *passing)])
             order = {u: i for i, u in enumerate(chunk)}
             rows = sorted(reach.keep(codec, list(rows)), key=lambda r: order[r["uid"]])
-            seals = relay.seals_of(session, name, [r["uid"] for r in rows if r["origin"] in up]) if up else {}
+            # an office's record goes on as it signed it: up to the district, or sideways to an office
+            as_signed = (*up, *side) if not codec.private else up
+            seals = (relay.seals_of(session, name, [r["uid"] for r in rows if r["origin"] in as_signed])
+                     if as_signed else {})
             n = 0
             for r in rows:
                 data = encode_row(codec, r)
                 if "sha256" in data and isinstance(data["sha256"], str) and len(data["sha256"]) == 64:
                     shas.add(data["sha256"])
-                if r["origin"] in up:  # an office's record: its own signed bytes, or not yet
+                if r["origin"] in as_signed:  # an office's record: its own signed bytes, or not yet
                     seal = seals.get(r["uid"])
                     if seal is None or seal.rev != r["rev"]:
                         short.add(r["origin"])  # the bundle then stops short of it: sent again later
@@ -224,7 +236,8 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
                     lines.append(relay.relayed_line(seal))
                     n += 1
                     continue
-                if codec.private and (r["origin"] in relayed or (r["origin"] == site.code and not full)):
+                if codec.private and (r["origin"] in relayed or r["origin"] in side
+                                      or (r["origin"] == site.code and not full)):
                     for c in codec.private:  # downwards: the number stays here (privacy.py)
                         data[c] = None
                 if sign is not None and r["origin"] == site.code:
@@ -264,6 +277,8 @@ def build_bundle(ws: Workspace, session: Session, peer: SyncPeer,
     manifest["policy"] = {"identity": privacy.POLICY if full else "withheld"}
     if site.role == "street" and peer.code == site.parent_code:  # the offices' keys, vouched for by our signature
         manifest["relay"] = relay.manifest_entries(session, site, sent, short)
+    if side:  # the other offices' keys, for the office to check their records with
+        manifest["siblings"] = sideways.manifest_entries(session, side, sent)
     plain = bf.build_zip(manifest, lambda b: crypto.sign(keys.pair, b), members)
     sealed = crypto.seal(plain, bytes.fromhex(peer.box_public),
                          {"to": peer.code, "from": site.code,

@@ -28,7 +28,7 @@ from yichao.app.core.paths import attachments_dir
 from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.core.workspace import Workspace
 from yichao.app.sync import bundle_format as bf
-from yichao.app.sync import crypto, relay
+from yichao.app.sync import crypto, relay, sideways
 from yichao.app.sync.conflicts import record_conflicts
 from yichao.app.sync.derived import derive_passbook_totals, touched_passbooks
 from yichao.app.sync.held import store_held
@@ -116,7 +116,7 @@ def _open(ws: Workspace, session: Session, path: Path) -> Iterator[_Bundle]:
         raise UserError(f"找不到数据包文件 {path}。")
     with bf.open_bundle(path, keys.pair.box_private, sign_key_for, attachments_dir(ws.data_dir).parent) as opened:
         peer = found["peer"]
-        signers = relay.signers_for(session, ws.site, peer, opened.manifest)
+        signers = sideways.signers_for(session, ws.site, peer, opened.manifest)  # relay.py's, and siblings'
         yield _checked(session, opened, peer, me, relayed_from(ws.site, peer.code), signers)
 
 

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from yichao.app.core.errors import UserError
 from yichao.app.core.workspace import SiteInfo
 from yichao.app.sync import crypto
+from yichao.app.sync.labels import kind_label
 from yichao.app.sync.records import canonical_json, printable
 from yichao.models.sync import SyncHeld, SyncPeer, SyncRelay, SyncSeal
 
@@ -103,9 +104,13 @@ class Signers:
     ``seals`` collects what a street keeps to relay: (table, uid) -> origin, rev, signed item, sig, key.
     """
 
-    def __init__(self, keys: Mapping[str, list[bytes]], keep: bool) -> None:
+    def __init__(self, keys: Mapping[str, list[bytes]], keep: bool, tables: frozenset[str] | None = None,
+                 unsigned: frozenset[str] = frozenset()) -> None:
         self.keys = {origin: [(k.hex(), crypto.verifier(k)) for k in ks] for origin, ks in keys.items()}
         self.keep = keep
+        # the only tables taken from these origins (None: any), and those that come unsigned
+        # (sideways.py: a sibling office's passbooks, and their holder without the identity number)
+        self.tables, self.unsigned = tables, unsigned
         self.seals: dict[tuple[str, str], tuple[str, int, str, str, str]] = {}
 
     def __contains__(self, origin: object) -> bool:
@@ -118,6 +123,11 @@ class Signers:
     def check(self, n: int, table: str, item: dict[str, Any], row: dict[str, Any]) -> None:
         """Refuse the bundle unless line ``n``'s record is signed by one of its origin's keys."""
         origin = row["origin"]
+        if self.tables is not None and table not in self.tables:
+            raise UserError(f"数据包第 {n} 条变更是社区储蓄所 {printable(origin, 12)} 的{kind_label(table)}记录，"
+                            "街道只应转交其他储蓄所的存折记录，已拒绝导入。")
+        if table in self.unsigned:
+            return
         sig = item.get("sig")
         try:
             signature = bytes.fromhex(sig) if isinstance(sig, str) and len(sig) == 128 else b""
@@ -146,9 +156,10 @@ def signers_for(session: Session, site: SiteInfo, peer: SyncPeer, manifest: dict
     return Signers({}, keep=False)
 
 
-def vouched(manifest: dict[str, Any], street: str) -> dict[str, tuple[str, list[bytes], int]]:
-    """The street's offices as its signed manifest states them: code -> (name, keys, hi)."""
-    relay = manifest.get("relay", {})
+def vouched(manifest: dict[str, Any], street: str, field: str = "relay") -> dict[str, tuple[str, list[bytes], int]]:
+    """The street's offices as its signed manifest states them: code -> (name, keys, hi) (``hi``
+    only in ``relay``, to the district; ``siblings``, to an office, has none)."""
+    relay = manifest.get(field, {})
     bad = UserError("数据包清单里的社区储蓄所信息无效，已拒绝导入。")
     if not isinstance(relay, dict) or len(relay) > 1000:
         raise bad
@@ -157,7 +168,7 @@ def vouched(manifest: dict[str, Any], street: str) -> dict[str, tuple[str, list[
         if (not isinstance(code, str) or len(code) != OFFICE_DIGITS or not code.isdigit()
                 or not code.startswith(street) or not isinstance(entry, dict)):
             raise bad
-        keys, hi, name = entry.get("keys"), entry.get("hi"), entry.get("name", "")
+        keys, hi, name = entry.get("keys"), entry.get("hi", None if field == "relay" else 0), entry.get("name", "")
         if (not isinstance(keys, list) or not 1 <= len(keys) <= MAX_KEYS or not isinstance(name, str)
                 or not isinstance(hi, int) or isinstance(hi, bool) or not 0 <= hi < 2**31):
             raise bad

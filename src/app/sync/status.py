@@ -16,6 +16,7 @@ from yichao.app.sync.keys import own_key
 from yichao.app.sync.labels import kind_label
 from yichao.app.sync.records import table_codecs
 from yichao.app.sync.relay import relayed_to, relayed_up, resend_from
+from yichao.app.sync.sideways import LEDGER, siblings_of
 from yichao.models.journal import CHANGE_OPS, JournalEntry
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncHeld, SyncPeer
@@ -77,6 +78,10 @@ def sync_status(ws: Workspace) -> SyncStatus:
             own = session.scalar(changes.where(JournalEntry.origin == me)) or 0
             passing = (*relayed_to(ws.site, p.code, p.role), *relayed_up(session, ws.site, p.code))
             relayed = session.scalar(changes.where(JournalEntry.origin.in_(passing))) or 0 if passing else 0
+            side = siblings_of(session, ws.site, p.code, p.role)  # sideways: the other offices' ledgers
+            if side:
+                relayed += session.scalar(changes.where(JournalEntry.origin.in_(side),
+                                                        JournalEntry.entity.in_(LEDGER))) or 0
             peers.append(PeerStatus(p.code, p.name, p.role, p.fingerprint, p.out_seq, p.acked_seq,
                                     p.in_seq, p.last_sent_at, p.last_received_at, own + relayed, relayed))
     last = last_exchange(ws)
