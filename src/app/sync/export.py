@@ -61,7 +61,9 @@ class _Reach:
 
     A district's rating of street B's organization must not go to street A (A lacks the
     organization, so the foreign key would fail); records pointing at such a record neither.
-    Records a street relays to its office (the district's: relay.py) count as the sender's.
+    Records a street relays to its office (the district's: relay.py; its other offices' passbooks,
+    as ``sideways.Gate`` lets them: sideways.py) count as the sender's; an office's street holds
+    the records of the office's siblings (they came from it).
     """
 
     def __init__(self, session: Session, me: str, to: str, relayed: tuple[str, ...] = (),

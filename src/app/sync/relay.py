@@ -20,6 +20,9 @@ advances when none of that office's records waits at the street, held or without
 The district echoes it in its acknowledgement (``relayed``), the street passes it to the office
 (``final``), and the office keeps sending every record after it: a record stops being resent only
 when the district has it, and a stick lost on either leg heals with the next bundle.
+
+Sideways, between the street's offices (their passbooks only): ``sideways.py``, on the same
+signatures and the same ``vouched`` manifest check.
 """
 
 from __future__ import annotations
