@@ -191,6 +191,9 @@ def _street_to_b(street, office_a, office_b, tmp_path):
 
 
 def _forge(street, office_b, tmp_path, header, manifest, lines, members) -> object:
+    """The bundle re-signed by ``street`` (the sender its header and manifest then name)."""
+    header = dict(header, **{"from": street.site.code})
+    manifest = dict(manifest, **{"from": street.site.code, "from_name": street.site.name})
     members = dict(members)
     members["changes.jsonl"] = b"".join(json.dumps(x, ensure_ascii=False).encode() + b"\n" for x in lines)
     counts: dict[str, int] = {}
@@ -202,10 +205,13 @@ def _forge(street, office_b, tmp_path, header, manifest, lines, members) -> obje
     return forged
 
 
-@pytest.mark.parametrize("change", ["points", "no_signature", "need", "foreign_office", "foreign_listed"])
-def test_the_office_refuses_what_its_street_must_not_pass_sideways(street_and_two_offices, tmp_path, change):
+@pytest.mark.parametrize("change", ["points", "no_signature", "need", "foreign_office", "foreign_listed",
+                                    "other_street"])
+def test_the_office_refuses_what_its_street_must_not_pass_sideways(street_and_two_offices, make_workspace,
+                                                                    tmp_path, change):
     street, office_a, office_b = street_and_two_offices
     path, header, manifest, members, a_lines = _street_to_b(street, office_a, office_b, tmp_path)
+    sender = street
     lines = [json.loads(x) for x in members["changes.jsonl"].splitlines() if x]
     i = next(n for n, x in enumerate(lines) if x["t"] == "passbook_entry" and x["d"]["origin"] == A)
     if change == "points":  # the street raises the points of office A's entry
@@ -220,12 +226,17 @@ def test_the_office_refuses_what_its_street_must_not_pass_sideways(street_and_tw
     elif change == "foreign_office":  # a record of another street's office, not named in the manifest
         lines[i]["d"]["origin"] = "370102002003"
         expected = "不属于发送站点"
-    else:  # the street names another street's office as a sibling
+    elif change == "foreign_listed":  # the street names another street's office as a sibling
         manifest = dict(manifest, siblings={"370102002003": manifest["siblings"][A]})
         expected = "社区储蓄所信息无效"
+    else:  # a street the office trusts, but not its own, passes the same records on
+        sender = make_workspace("street", "370102002", "姚家街道", DISTRICT)
+        pair(sender, office_b, tmp_path)
+        lines = [x for x in lines if x["d"]["origin"] == A]  # office A's records alone
+        expected = "不属于发送站点"
     before = _journal(office_b)
     with pytest.raises(UserError, match=expected) as exc:
-        import_bundle(office_b, _forge(street, office_b, tmp_path, header, manifest, lines, members))
+        import_bundle(office_b, _forge(sender, office_b, tmp_path, header, manifest, lines, members))
     assert "\n" not in exc.value.message
     assert _journal(office_b) == before and canonical_lines(office_b, [A]) == []
     import_bundle(office_b, path)  # the genuine bundle still goes in
