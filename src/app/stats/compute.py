@@ -10,7 +10,7 @@ from yichao.app.core.workspace import Workspace
 from yichao.app.stats import figures as registry
 from yichao.app.stats.figures import Figure, Number, Value
 from yichao.app.stats.period import Period
-from yichao.app.stats.scope import ALL, Scope, street_scopes
+from yichao.app.stats.scope import ALL, Scope, own_scope, street_scopes
 
 
 def stock(session: Session, fig: Figure, scope: Scope = ALL) -> Number:
@@ -50,5 +50,5 @@ def figure_values(ws: Workspace, period: Period, scope: Scope = ALL,
 def scopes_for(ws: Workspace, session: Session) -> list[Scope]:
     """The columns of a report: the street itself, or each street of a district and the total."""
     if ws.site.role != "district":
-        return [Scope(None, ws.site.name)]
+        return [own_scope(ws.site)]
     return [*street_scopes(session, ws.site.code), ALL]

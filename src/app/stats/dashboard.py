@@ -19,7 +19,7 @@ from yichao.app.stats.compute import breakdown, flow, stock
 from yichao.app.stats.figures import Number
 from yichao.app.stats.model import Chart, Series, Table
 from yichao.app.stats.period import Period, china_today, current
-from yichao.app.stats.scope import ALL
+from yichao.app.stats.scope import own_scope
 from yichao.app.stats.sites import rollup_table, site_rows
 from yichao.models.registry import configure_imported
 
@@ -77,23 +77,24 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
     year = current("year", now)
     trends: dict[str, list[Number]] = {}
     trend_figs = []
+    scope = own_scope(ws.site)  # an office counts its own records, not those it holds for others
     with ws.read() as session:
         for fig in registry.available():
             if not fig.dashboard or (fig.work and not offers(ws.site.role, fig.work)):
                 continue  # an office's 工作台 shows no organization or project figures
             if fig.kind == "stock":
-                cards.append(_card(fig, stock(session, fig, ALL), "本年" if fig.span == "year" else "当前"))
+                cards.append(_card(fig, stock(session, fig, scope), "本年" if fig.span == "year" else "当前"))
             elif fig.kind == "flow":
                 if fig.trend:
-                    trends[fig.key] = flow(session, fig, months, ALL)
+                    trends[fig.key] = flow(session, fig, months, scope)
                     trend_figs.append(fig)
                 if fig.span == "year":
-                    cards.append(_card(fig, flow(session, fig, [year], ALL)[0], "本年"))
+                    cards.append(_card(fig, flow(session, fig, [year], scope)[0], "本年"))
                 else:
-                    value = trends[fig.key][-1] if fig.trend else flow(session, fig, [month], ALL)[0]
+                    value = trends[fig.key][-1] if fig.trend else flow(session, fig, [month], scope)[0]
                     cards.append(_card(fig, value, "本月"))
             elif fig.chart:
-                rows = breakdown(session, fig, ALL)
+                rows = breakdown(session, fig, scope)
                 charts.append(Chart(fig.key, fig.label, "bar", tuple(r[0] for r in rows),
                                     (Series(fig.label, tuple(float(r[1] or 0) for r in rows)),), fig.unit))
         charts = trend_charts(trend_figs, trends, months) + charts
@@ -103,7 +104,7 @@ def dashboard_data(ws: Workspace, now: datetime | None = None) -> Dashboard:
         sites = rollup_table(session, site_rows(session, ws.site), month, f"各站点本月数字（{month.label}）",
                              counted)
         for item in registry.todos():
-            count = int(item.fn(session, ALL, today) or 0)
+            count = int(item.fn(session, scope, today) or 0)
             if count > 0:
                 todos.append(TodoItem(item.key, item.label.replace("%d", str(count)), count, item.page,
                                       item.filters))

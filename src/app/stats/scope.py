@@ -56,6 +56,15 @@ class Scope:
 ALL = Scope()
 
 
+def own_scope(site: Any) -> Scope:
+    """What a site's 工作台 and reports count: a street or a district everything it holds; a community
+    savings office its own records only (it also holds its street's, its district's and its sibling
+    offices' passbooks, which those sites count)."""
+    if site.role == "community":
+        return Scope(site.code, site.name)
+    return Scope(None, site.name)
+
+
 def street_scopes(session: Session, local_code: str) -> list[Scope]:
     """The streets whose records a district holds, by origin, named from the site table; each
     street's scope takes in its community offices' records (an office's code begins with its

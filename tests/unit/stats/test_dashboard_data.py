@@ -7,10 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from yichao.app.core.errors import PermissionDenied
+from yichao.app.people import PersonInput, create_person
 from yichao.app.stats import figures
-from yichao.app.stats.compute import evaluate
+from yichao.app.stats.compute import evaluate, figure_values
 from yichao.app.stats.dashboard import dashboard_data
+from yichao.app.stats.drill import drill_down
 from yichao.app.stats.period import Period
+from yichao.app.stats.scope import own_scope
 from yichao.models.journal import bulk_insert
 from yichao.models.person import Person
 
@@ -75,3 +78,19 @@ def test_an_office_s_dashboard_shows_no_organization_or_project_figures(workspac
     assert {"residents", "needs_new", "points_deposited", "points_redeemed"} <= office_cards
     charted = {s.name for chart in office_data.charts for s in chart.series}
     assert "开展活动" not in charted and "存入积分" in charted
+
+
+def test_an_office_counts_its_own_records_not_those_it_holds_for_others(make_workspace):
+    """An office holds its street's residents and its sibling offices' passbook holders (relayed to
+    it); its 工作台, the list behind a card and its report count only what the office recorded."""
+    office = make_workspace(role="community", code="370102001003", name="甸柳新村社区储蓄所", parent="370102001")
+    with office.unit() as s:
+        bulk_insert(s, Person, [{"name": f"街道居民{i}", "origin": "370102001"} for i in range(5)]
+                    + [{"name": f"邻所居民{i}", "origin": "370102001004"} for i in range(2)])
+    mine = [create_person(office, PersonInput(name=f"本所居民{i}", is_volunteer=i == 0)).uid for i in range(3)]
+    cards = {c.key: c.value for c in dashboard_data(office).cards}
+    assert cards["residents"] == 3 and cards["volunteers"] == 1
+    assert set(drill_down(office, "residents").uids or ()) == set(mine)
+    assert drill_down(office, "volunteers").uids == (mine[0],)
+    values = figure_values(office, Period("month", NOW.year, NOW.month), own_scope(office.site), ["residents"])
+    assert values["residents"].number == 3
