@@ -52,22 +52,29 @@ def _phrase(text: str) -> list[str]:
     return lazy_pinyin(text, style=Style.NORMAL, errors=list, strict=False)  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=4096)
+def _piece(syllable: str) -> str:
+    """A syllable as it enters a key: a single ASCII letter or digit glues to the next and the
+    previous of its kind ("a12"), a word stands apart (" chen "), anything else parts its
+    neighbours (" ")."""
+    if not syllable or not syllable.isalnum():
+        return " "
+    if len(syllable) == 1 and syllable.isascii():
+        return syllable.lower()
+    return f" {syllable.lower()} "
+
+
 def _join(syllables: Iterable[str]) -> str:
     """Syllables with single spaces; a run of ASCII letters or digits stays one word (A12 -> a12),
-    other marks are dropped."""
-    out: list[str] = []
-    glued = False
-    for s in syllables:
-        single = len(s) == 1 and s.isascii()
-        if not s or (single and not s.isalnum()) or not s.isalnum():
-            glued = False
-            continue
-        if single and glued:
-            out[-1] += s.lower()
-        else:
-            out.append(s.lower())
-        glued = single
-    return " ".join(out)[:KEY_LENGTH]
+    other marks are dropped (the pieces joined, then split on their spaces: no Python step per
+    syllable)."""
+    return " ".join("".join(map(_piece, syllables)).split())[:KEY_LENGTH]
+
+
+@lru_cache(maxsize=16384)
+def _char_piece(char: str) -> str:
+    """The piece of one character of a person's name (:func:`_char`, then :func:`_piece`)."""
+    return _piece(_char(char))
 
 
 def pinyin_key(text: str | None, *, person: bool = False) -> str:
@@ -80,7 +87,7 @@ def pinyin_key(text: str | None, *, person: bool = False) -> str:
     for surname in (name[:2], name[:1]):
         if surname in SURNAMES and len(name) > len(surname):
             return _join([*SURNAMES[surname].split(), *(_char(c) for c in name[len(surname):])])
-    return _join(_char(c) for c in name)
+    return " ".join("".join(map(_char_piece, name)).split())[:KEY_LENGTH]
 
 
 def _specs(model: type) -> dict[str, str]:
@@ -93,11 +100,11 @@ def key_for(model: type, source: Any) -> str:
 
 def fill_rows(model: type, rows: list[dict[str, Any]]) -> None:
     """Set the sort keys of bulk rows (attribute-keyed dicts) from their source columns, in place."""
-    specs = _specs(model)
-    for key, source in specs.items():
+    person = bool(getattr(model, "__sort_person__", False))
+    for key, source in _specs(model).items():
         for row in rows:
             if source in row:
-                row[key] = key_for(model, row[source])
+                row[key] = pinyin_key(row[source], person=person)
 
 
 @event.listens_for(Session, "before_flush", insert=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from yichao.app.core.communities import add_community
@@ -16,7 +18,7 @@ from yichao.models.db import make_engine
 from yichao.models.journal import bulk_apply, bulk_insert
 from yichao.models.organization import Organization
 from yichao.models.person import Person
-from yichao.models.sort_key import pinyin_key
+from yichao.models.sort_key import KEY_LENGTH, SURNAMES, _char, _join, pinyin_key
 
 
 def test_keys_are_full_toneless_pinyin() -> None:
@@ -91,3 +93,45 @@ def test_community_keys(workspace) -> None:
 
     with workspace.read() as s:
         assert s.scalars(select(Community.name_sort)).one() == "chong qing lu she qu"
+
+
+def reference_join(syllables: list[str]) -> str:
+    """The first, step-by-step version of the join: the faster one must give the same keys."""
+    out: list[str] = []
+    glued = False
+    for s in syllables:
+        single = len(s) == 1 and s.isascii()
+        if not s or not s.isalnum():
+            glued = False
+            continue
+        if single and glued:
+            out[-1] += s.lower()
+        else:
+            out.append(s.lower())
+        glued = single
+    return " ".join(out)[:KEY_LENGTH]
+
+
+def reference_person_key(text: str) -> str:
+    name = "".join(text.split())
+    for surname in (name[:2], name[:1]):
+        if surname in SURNAMES and len(name) > len(surname):
+            return reference_join([*SURNAMES[surname].split(), *(_char(c) for c in name[len(surname):])])
+    return reference_join([_char(c) for c in name])
+
+
+# syllables as pypinyin and names give them: words, single letters and digits, marks, wide forms
+SYLLABLES = st.sampled_from(["", "a", "B", "7", "-", " ", "chen", "lü", "ü", "Ａ", "１", "·", "İ", "x1", "a b", "e"])
+NAME_CHARS = st.sampled_from(list("陈单曾尉迟万俟阿鹅A b9 -·Ａ１（）İé\t") + ["尉迟", "万俟"])
+
+
+@given(st.lists(SYLLABLES, max_size=12))
+def test_the_join_is_the_step_by_step_one(syllables: list[str]) -> None:
+    assert _join(syllables) == reference_join(syllables)
+    assert _join(syllables * 30) == reference_join(syllables * 30)  # cut at the key's length alike
+
+
+@given(st.lists(NAME_CHARS, max_size=10).map("".join))
+def test_person_keys_are_the_step_by_step_ones(name: str) -> None:
+    assert pinyin_key(name, person=True) == reference_person_key(name)
+    assert pinyin_key(name * 40, person=True) == reference_person_key(name * 40)
