@@ -85,6 +85,13 @@ def keyed_digest(key: bytes, value: str, purpose: bytes) -> str:
     return hmac.digest(_match_key(key, purpose), value.encode(), "sha256").hex()
 
 
+def match_digester(dialect: Dialect, purpose: bytes) -> Callable[[str], str]:
+    """:func:`match_digest` for many values (a bundle's residents): the key is looked up once."""
+    key = _match_key(_key(dialect), purpose)
+    digest = hmac.digest
+    return lambda value: digest(key, value.encode(), "sha256").hex()
+
+
 @lru_cache(maxsize=16)
 def _match_key(key: bytes, purpose: bytes) -> bytes:
     """The key of one purpose's digests, derived once (a bundle's residents are digested by the

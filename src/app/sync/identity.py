@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yichao.models.sealed_column import match_digest
+from yichao.models.sealed_column import match_digest, match_digester
 from yichao.models.sync import SyncHash
 
 PERSON, ID_COLUMN = "person", "id_number"
@@ -34,11 +34,15 @@ def person_key(session: Session, number: str) -> str:
 def stamp_person_keys(session: Session, records: dict[str, list[dict[str, Any]]]) -> None:
     """Give every received resident with a number its match key (``row["__hashes__"]``), computed
     here; whatever digest a sender put in its bundle is dropped."""
-    for row in records.get(PERSON, ()):
+    rows = records.get(PERSON, ())
+    if not rows:
+        return
+    digest = match_digester(session.get_bind().dialect, PURPOSE)  # person_key, the key found once
+    for row in rows:
         row.pop("__hashes__", None)
         number = row.get(ID_COLUMN)
         if isinstance(number, str) and number:
-            row["__hashes__"] = {ID_COLUMN: person_key(session, number)}
+            row["__hashes__"] = {ID_COLUMN: digest(number.strip().upper())}
 
 
 def incoming_person_keys(hashes: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
