@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,13 +44,13 @@ from yichao.app.sync.relay import relayed_from
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
-from yichao.models.bulk import big_write, insert_rows
+from yichao.models.bulk import big_write, delete_in, insert_rows, paused_gc, select_in, stored_values
 from yichao.models.db import IMPORT_LOCK, lock_transaction
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
+from yichao.models.sealed_column import SealedString
 from yichao.models.site import Site
 from yichao.models.sync import SyncBundle, SyncHash, SyncPeer
 
-CHUNK = 500
 MAX_REQUESTS = 100_000  # uids a peer may ask us to send again in one acknowledgement
 MAX_SEQ_GAP = 1000  # cumulative bundles may be skipped, but not a thousand at once
 MAX_ACK = 64 * 1024 * 1024  # ack.json is one JSON document, read whole: bounded
@@ -258,10 +258,11 @@ def _apply_records(session: Session, plan: Plan, codecs: dict[str, TableCodec], 
     """The plan's new and changed records, table by table (parents first), journaled."""
     done = 0
     for name, codec in codecs.items():
-        inserts = [_clean(r, codec, me) for r in plan.insert.get(name, ())]
-        updates = [_clean(r, codec, me) for r in plan.update.get(name, ())]
+        inserts, updates = plan.insert.get(name, []), plan.update.get(name, [])
         if not inserts and not updates:
             continue
+        for r in (*inserts, *updates):
+            _clean(r, codec, me)
         _drop_clashing_private(session, codec, inserts + updates)
         # then in key order: each index on uid (the table's, the journal's) grows at one end
         # instead of at random places, a third less work for SQLite; no synced table refers to
@@ -277,14 +278,14 @@ def _apply_records(session: Session, plan: Plan, codecs: dict[str, TableCodec], 
 _by_uid = itemgetter("uid")
 
 
-def _clean(row: dict[str, Any], codec: Any, me: str) -> dict[str, Any]:
-    out = dict(row)
-    out.pop("__hashes__", None)
+def _clean(row: dict[str, Any], codec: Any, me: str) -> None:
+    """The record as it is written, in place (the plan's rows are read no more: their match keys
+    were taken by then, ``bundle.hashes``)."""
+    row.pop("__hashes__", None)
     if row["origin"] == me:  # given back: a parent holds our numbers in full, anyone else none
         for col in codec.private:
-            if out.get(col) is None:
-                out.pop(col, None)
-    return out
+            if row.get(col) is None:
+                row.pop(col, None)
 
 
 def _take_ack(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
@@ -322,20 +323,21 @@ def _take_ack(session: Session, bundle: _Bundle, peer: SyncPeer) -> bool:
 
 def _drop_clashing_private(session: Session, codec: Any, rows: list[dict[str, Any]]) -> None:
     """Full identity numbers are unique: a resident known to two streets keeps the number on the
-    first record only; the match keys (``identity.py``) link both."""
+    first record only; the match keys (``identity.py``) link both.
+
+    Numbers are compared as stored (sealed: the sealing is deterministic); a sealed column's rows
+    keep the sealed number, which the insert then stores as it is instead of sealing it again."""
     t = codec.model.__table__
     for col in codec.private:
         if not t.c[col].unique:
             continue
-        seen: dict[Any, str] = {}
-        values = [r[col] for r in rows if r.get(col) is not None]
-        for i in range(0, len(values), CHUNK):
-            for uid, value in session.execute(select(t.c.uid, t.c[col]).where(t.c[col].in_(values[i:i + CHUNK]))):
-                seen[value] = uid
-        for r in rows:
-            value = r.get(col)
-            if value is None:
-                continue
+        given = [r for r in rows if r.get(col) is not None]
+        stored = stored_values(session, t.c[col], [r[col] for r in given])
+        if isinstance(t.c[col].type, SealedString):
+            for r, value in zip(given, stored):
+                r[col] = value
+        seen: dict[Any, str] = dict((v, u) for u, v in select_in(session, t, ("uid", col), col, stored))
+        for r, value in zip(given, stored):
             if seen.setdefault(value, r["uid"]) != r["uid"]:
                 r[col] = None
 
@@ -348,8 +350,7 @@ def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> Non
         if not codecs[name].private:
             continue
         old = [r["uid"] for r in rows if r["origin"] != me]  # a held record may have one already
-        for i in range(0, len(old), CHUNK):
-            session.execute(delete(SyncHash).where(SyncHash.entity == name, SyncHash.uid.in_(old[i:i + CHUNK])))
+        delete_in(session, table_of(SyncHash), "uid", old, {"entity": name})
     # by uid alone (a bundle holds a uid once): uid -> (table, origin)
     records = {r["uid"]: (name, r["origin"]) for name, rows in bundle.records.items() for r in rows}
     latest: dict[tuple[str, str, str], tuple[str, str]] = {}  # (table, uid, column) -> (digest, origin)
@@ -373,7 +374,8 @@ def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,
     user = ws.require("staff", "导入数据包")
     path = Path(path)
     try:
-        result = _import(ws, user.username, path, dry_run, progress)
+        with paused_gc():  # a bundle's records are many small objects, none of them garbage
+            result = _import(ws, user.username, path, dry_run, progress)
     except UserError as exc:
         note_refusal(ws, path, exc.message)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +12,15 @@ from sqlalchemy.orm import Session
 
 from yichao.models import bulk
 from yichao.models.base import UTCDateTime
-from yichao.models.bulk import big_write, insert_rows, update_rows
+from yichao.models.bulk import (
+    big_write,
+    delete_in,
+    insert_rows,
+    paused_gc,
+    select_in,
+    stored_values,
+    update_rows,
+)
 from yichao.models.db import make_engine
 
 md = MetaData()
@@ -81,3 +90,35 @@ def test_an_error_inside_a_big_write_rolls_back_to_the_indexes(session, monkeypa
     session.rollback()
     assert indexes(session) == {"ix_thing_note", "ux_thing_n_note"}
     assert session.scalar(select(thing.c.uid)) is None
+
+
+def test_the_collector_pauses_for_the_block_and_resumes_as_it_was() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), paused_gc():
+        raise KeyError("x")
+    assert gc.isenabled()  # after an error too
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # not switched on by a block that found it off
+    finally:
+        gc.enable()
+
+
+def test_look_ups_and_deletes_by_key_page_through_stored_values(session: Session, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "IN_PAGE", 2)  # five keys: three pages
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    insert_rows(session, thing, [{"uid": f"u{i}", "n": i, "flag": i % 2 == 0, "at": at + timedelta(hours=i),
+                                  "note": "x"} for i in range(6)])
+    east = [(at + timedelta(hours=i)).astimezone(timezone(timedelta(hours=8))) for i in (0, 2, 3, 4, 9)]
+    keys = stored_values(session, thing.c.at, east)  # as stored: UTC text on SQLite
+    assert sorted(select_in(session, thing, ("uid", "n"), "at", keys)) == [("u0", 0), ("u2", 2), ("u3", 3), ("u4", 4)]
+    assert sorted(u for (u,) in select_in(session, thing, ("uid",), "at", keys, {"flag": True})) == ["u0", "u2", "u4"]
+    delete_in(session, thing, "uid", ["u0", "u1", "u3", "u5", "nobody"], {"flag": False})
+    assert sorted(session.scalars(select(thing.c.uid))) == ["u0", "u2", "u4"]
+    delete_in(session, thing, "uid", [])
+    assert list(select_in(session, thing, ("uid",), "uid", [])) == []
