@@ -24,7 +24,7 @@ While such a write builds its rows, :func:`paused_gc` keeps the cyclic garbage c
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from operator import add, itemgetter
@@ -182,27 +182,41 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return 0
     conn = session.connection()
-    dialect = conn.dialect
-    target = dialect.identifier_preparer.format_table(table)
     for keys, group in _by_keys(rows):
         keys, group = _with_defaults(table, keys, group)
         plain, converted, procs = _arranged(conn, table, keys)
-        names = _names(conn, table, [*plain, *converted])
-        if dialect.name == "postgresql":
-            sql = f"COPY {target} ({', '.join(names)}) FROM STDIN"
-            for values in _pages(group, plain, converted, procs):
-                try:
-                    with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
-                        with cur.copy(sql) as copy:
-                            for v in values:
-                                copy.write_row(v)
-                except dialect.loaded_dbapi.Error as exc:
-                    raise _wrap(conn, sql, exc) from exc
-            continue
-        sql = f"INSERT INTO {target} ({', '.join(names)}) VALUES ({', '.join(_placeholders(dialect, len(keys)))})"
-        for values in _pages(group, plain, converted, procs):
-            conn.exec_driver_sql(sql, values)
+        _insert_pages(conn, table, [*plain, *converted], _pages(group, plain, converted, procs))
     return len(rows)
+
+
+def insert_values(session: Session, table: Table, columns: Sequence[str], values: Sequence[tuple]) -> int:
+    """INSERT rows given as tuples of ``columns``' values as stored (see :func:`stored_values`):
+    for a caller that builds its rows itself (the journal's), no dict per row; returns how many."""
+    if values:
+        pages = (list(values[i:i + PAGE]) for i in range(0, len(values), PAGE))
+        _insert_pages(session.connection(), table, columns, pages)
+    return len(values)
+
+
+def _insert_pages(conn: Connection, table: Table, columns: Sequence[str], pages: Iterable[list[tuple]]) -> None:
+    """Pages of driver tuples of ``columns`` into ``table``: COPY on PostgreSQL, else executemany."""
+    dialect = conn.dialect
+    target = dialect.identifier_preparer.format_table(table)
+    names = _names(conn, table, columns)
+    if dialect.name == "postgresql":
+        sql = f"COPY {target} ({', '.join(names)}) FROM STDIN"
+        for values in pages:
+            try:
+                with conn.connection.driver_connection.cursor() as cur:  # type: ignore[union-attr]
+                    with cur.copy(sql) as copy:
+                        for v in values:
+                            copy.write_row(v)
+            except dialect.loaded_dbapi.Error as exc:
+                raise _wrap(conn, sql, exc) from exc
+        return
+    sql = f"INSERT INTO {target} ({', '.join(names)}) VALUES ({', '.join(_placeholders(dialect, len(names)))})"
+    for values in pages:
+        conn.exec_driver_sql(sql, values)
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], key: str = "uid") -> int:

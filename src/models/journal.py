@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
-from yichao.models.bulk import RowContext, insert_rows, update_rows
+from yichao.models.bulk import RowContext, insert_rows, insert_values, stored_values, update_rows
 from yichao.models.db import JOURNAL_LOCK
 from yichao.models.errors import ForeignRecordError, StaleRecord, UserError
 from yichao.models.registry import import_all
@@ -319,9 +319,11 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     table = table_of(model)
     hidden = frozenset(getattr(model, "__journal_exclude__", ()))
     info = session.info
-    site, user, now, pc = info.get("site", ""), info.get("user", ""), utcnow(), info.get("pc", "")
-    entity = table.name
-    journal_rows = []
+    site, user, pc = info.get("site", ""), info.get("user", ""), info.get("pc", "")
+    journal = table_of(JournalEntry)
+    at = stored_values(session, journal.c.at, [utcnow()])[0]
+    entity = str(table.name)  # a plain str: the driver takes it as it is (not SQLAlchemy's quoted_name)
+    entries = []  # the journal's rows as driver tuples of _ENTRY_COLUMNS, built here in one pass
     for op, rows in (("insert", inserts), ("update", updates)):
         for row in rows:
             data = row
@@ -329,14 +331,17 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
                 data = dict(row)
                 for key in hidden:
                     data.pop(key, None)
-            journal_rows.append({
-                "at": now, "site": site, "user": user, "entity": entity, "uid": row["uid"], "rev": row["rev"],
-                "op": "delete" if op == "update" and row.get("deleted") else op, "data": _dumps_record(data),
-                "before": "{}", "origin": row["origin"], "pc": pc})
+            entries.append((at, site, user, entity, row["uid"], row["rev"],
+                            "delete" if op == "update" and row.get("deleted") else op, _dumps_record(data),
+                            "{}", row["origin"], pc))
     hold_journal(session)
     insert_rows(session, table, inserts)
     update_rows(session, table, updates)
-    insert_rows(session, table_of(JournalEntry), journal_rows)
+    insert_values(session, journal, _ENTRY_COLUMNS, entries)
+
+
+# the journal's columns as bulk_apply writes them (``id`` is the database's)
+_ENTRY_COLUMNS = ("at", "site", "user", "entity", "uid", "rev", "op", "data", "before", "origin", "pc")
 
 
 def journaled_models() -> Iterable[type[Base]]:

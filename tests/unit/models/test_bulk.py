@@ -16,6 +16,7 @@ from yichao.models.bulk import (
     big_write,
     delete_in,
     insert_rows,
+    insert_values,
     paused_gc,
     select_in,
     stored_values,
@@ -122,3 +123,13 @@ def test_look_ups_and_deletes_by_key_page_through_stored_values(session: Session
     assert sorted(session.scalars(select(thing.c.uid))) == ["u0", "u2", "u4"]
     delete_in(session, thing, "uid", [])
     assert list(select_in(session, thing, ("uid",), "uid", [])) == []
+
+
+def test_rows_given_as_stored_tuples_are_written_page_by_page(session: Session, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "PAGE", 2)
+    at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    stored_at = stored_values(session, thing.c.at, [at])[0]
+    assert insert_values(session, thing, ("uid", "at", "note"), [(f"u{i}", stored_at, str(i)) for i in range(5)]) == 5
+    rows = session.execute(select(thing.c.uid, thing.c.at, thing.c.note, thing.c.n).order_by(thing.c.uid)).all()
+    assert rows == [(f"u{i}", at, str(i), None) for i in range(5)]  # no defaults: the values are the rows
+    assert insert_values(session, thing, ("uid",), []) == 0
