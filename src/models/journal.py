@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, String, Text, event, inspect, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from yichao.models import text as _text  # noqa: F401 - cleans every short text column (bidi, controls)
 from yichao.models.base import Base, UTCDateTime, new_uid, table_of, utcnow
@@ -323,14 +325,17 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     journal = table_of(JournalEntry)
     at = stored_values(session, journal.c.at, [utcnow()])[0]
     entity = str(table.name)  # a plain str: the driver takes it as it is (not SQLAlchemy's quoted_name)
+    times = _time_columns(table)
     entries = []  # the journal's rows as driver tuples of _ENTRY_COLUMNS, built here in one pass
     for op, rows in (("insert", inserts), ("update", updates)):
         for row in rows:
-            data = row
-            if hidden and not hidden.isdisjoint(row):  # a copy without them (dict() is a C loop)
-                data = dict(row)
-                for key in hidden:
-                    data.pop(key, None)
+            data = dict(row)  # a copy (a C loop): without the hidden columns, times as text
+            for key in hidden:
+                data.pop(key, None)
+            for key in times:  # as the encoder's default would, without a call back into Python
+                value = data.get(key)
+                if type(value) is datetime or type(value) is date:
+                    data[key] = value.isoformat()
             entries.append((at, site, user, entity, row["uid"], row["rev"],
                             "delete" if op == "update" and row.get("deleted") else op, _dumps_record(data),
                             "{}", row["origin"], pc))
@@ -338,6 +343,19 @@ def bulk_apply(session: Session, model: type[Base], inserts: list[dict[str, Any]
     insert_rows(session, table, inserts)
     update_rows(session, table, updates)
     insert_values(session, journal, _ENTRY_COLUMNS, entries)
+
+
+def _time_columns(table: Any) -> tuple[str, ...]:
+    """The columns of ``table`` that hold dates or times."""
+    out = []
+    for c in table.columns:
+        kind = c.type
+        while isinstance(kind, TypeDecorator):  # UTCDateTime and the like: what they store
+            kind = kind.impl_instance
+        with suppress(NotImplementedError):  # a type that names no Python type holds no time
+            if kind.python_type in (datetime, date):
+                out.append(c.key)
+    return tuple(out)
 
 
 # the journal's columns as bulk_apply writes them (``id`` is the database's)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
 
 from yichao.app.core.errors import ForeignRecordError, UserError
-from yichao.models.journal import JournalEntry, bulk_insert
+from yichao.models.journal import JournalEntry, bulk_apply, bulk_insert, dumps, to_jsonable
 from yichao.models.person import Person
 from yichao.models.site import Community
 
@@ -106,3 +107,35 @@ def test_bulk_insert_stores_defaults_for_none_and_journals_what_is_stored(worksp
         assert data["phone"] == person.phone and data["community_uid"] == person.community_uid
         assert data["rev"] == 1 and data["origin"] == "370102001" and data["deleted"] is False
         assert data["updated_at"] == person.updated_at.isoformat()
+
+
+def test_bulk_apply_journals_the_text_the_hook_would_write(workspace):
+    """Received records as they are stored: the journal's text is ``dumps`` of their JSON values
+    (times in the zone they came in, dates, nulls), without the hidden identity number; an
+    update that tombstones is a delete."""
+    east = timezone(timedelta(hours=8))
+
+    def person(i: int, **over):
+        row = {"uid": f"d0000000-0000-4000-8000-00000000000{i}", "origin": "370102", "rev": 2,
+               "updated_at": datetime(2026, 1, i, 9, tzinfo=east if i % 2 else UTC), "deleted": False,
+               "name": f"崔{i}", "name_initials": "c", "name_sort": "", "gender": "", "id_number": None,
+               "id_suffix": "", "id_masked": "", "phone": "", "community_uid": None, "building": "", "unit": "",
+               "room": "", "household_head": False, "is_volunteer": i == 2, "volunteer_number": "",
+               "skills": "", "offers": "", "notes": "常住"}
+        return {**row, **over}
+
+    inserts = [person(1, id_number="110105194912310021"), person(2)]
+    with workspace.unit() as s:
+        s.info["sync_apply"] = True
+        bulk_apply(s, Person, inserts, [])
+    updates = [person(1, rev=3, deleted=True, id_number="110105194912310021"), person(2, rev=3, notes="搬走")]
+    with workspace.unit() as s:
+        s.info["sync_apply"] = True
+        bulk_apply(s, Person, [], updates)
+    with workspace.read() as s:
+        entries = [(e.uid, e.rev, e.op, e.data) for e in s.scalars(
+            select(JournalEntry).where(JournalEntry.entity == "person").order_by(JournalEntry.id))]
+    expected = [(r["uid"], r["rev"], op, dumps({k: to_jsonable(v) for k, v in r.items() if k != "id_number"}))
+                for r, op in zip([*inserts, *updates], ["insert", "insert", "delete", "update"])]
+    assert entries == expected
+    assert '"updated_at": "2026-01-01T09:00:00+08:00"' in entries[0][3] and "1949" not in entries[0][3]
