@@ -18,11 +18,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yichao.models.base import table_of
+from yichao.models.bulk import select_in
 from yichao.models.sealed_column import match_digest, match_digester
 from yichao.models.sync import SyncHash
 
 PERSON, ID_COLUMN = "person", "id_number"
-CHUNK = 500
 PURPOSE = b"person.id_number"
 
 
@@ -58,7 +59,7 @@ def stored_person_keys(session: Session, keys: Iterable[str] | None = None,
     if keys is None and uids is None:
         return dict(session.execute(stmt).all())
     out: dict[str, str] = {}
-    for values, col in ((sorted(set(keys or ())), SyncHash.digest), (sorted(set(uids or ())), SyncHash.uid)):
-        for i in range(0, len(values), CHUNK):
-            out.update(session.execute(stmt.where(col.in_(values[i:i + CHUNK]))).all())
+    table, kind = table_of(SyncHash), {"entity": PERSON, "column": ID_COLUMN}
+    for values, col in ((sorted(set(keys or ())), "digest"), (sorted(set(uids or ())), "uid")):
+        out.update(select_in(session, table, ("uid", "digest"), col, values, kind))  # a bundle's worth
     return out

@@ -44,7 +44,7 @@ from yichao.app.sync.relay import relayed_from
 from yichao.app.sync.report import report_lines, write_report
 from yichao.models import migrate
 from yichao.models.base import table_of, utcnow
-from yichao.models.bulk import big_write, delete_in, insert_rows, paused_gc, select_in, stored_values
+from yichao.models.bulk import big_write, delete_in, insert_values, paused_gc, select_in, stored_values
 from yichao.models.db import IMPORT_LOCK, lock_transaction
 from yichao.models.journal import JournalEntry, bulk_apply, record_event
 from yichao.models.sealed_column import SealedString
@@ -346,11 +346,12 @@ def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> Non
     """Keep the match keys of the received records (computed here), replacing the old ones: a
     record whose number was removed keeps none."""
     codecs = table_codecs()
+    table = table_of(SyncHash)
     for name, rows in bundle.records.items():
         if not codecs[name].private:
             continue
         old = [r["uid"] for r in rows if r["origin"] != me]  # a held record may have one already
-        delete_in(session, table_of(SyncHash), "uid", old, {"entity": name})
+        delete_in(session, table, "uid", old, {"entity": name})
     # by uid alone (a bundle holds a uid once): uid -> (table, origin)
     records = {r["uid"]: (name, r["origin"]) for name, rows in bundle.records.items() for r in rows}
     latest: dict[tuple[str, str, str], tuple[str, str]] = {}  # (table, uid, column) -> (digest, origin)
@@ -358,9 +359,11 @@ def _store_hashes(session: Session, bundle: _Bundle, plan: Plan, me: str) -> Non
         got = records.get(u)
         if got is not None and got[0] == t and got[1] != me:
             latest[(t, u, c)] = (h, got[1])
-    insert_rows(session, table_of(SyncHash), [  # in primary-key order, as the records
-        {"entity": t, "uid": u, "column": c, "digest": h, "key_id": "local", "origin": origin}
-        for (t, u, c), (h, origin) in sorted(latest.items())])
+    insert_values(session, table, _HASH_COLUMNS, [  # in primary-key order, as the records
+        (t, u, c, h, "local", origin) for (t, u, c), (h, origin) in sorted(latest.items())])
+
+
+_HASH_COLUMNS = ("entity", "uid", "column", "digest", "key_id", "origin")  # text only: stored as they are
 
 
 def import_bundle(ws: Workspace, path: Path | str, dry_run: bool = False,

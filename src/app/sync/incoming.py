@@ -61,7 +61,7 @@ class _Reading:
         self.out: dict[str, list[dict[str, Any]]] = {}
 
 
-_scan = json.JSONDecoder().scan_once  # json.loads without its per-call layers: one value from the start
+_scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]  # json.loads without its per-call layers
 
 
 def _parse_batch(batch: list[tuple[int, bytes]], read: _Reading) -> None:

@@ -22,6 +22,7 @@ from yichao.app.core.progress import ProgressFn, no_progress
 from yichao.app.sync.identity import PERSON, incoming_person_keys, stored_person_keys
 from yichao.app.sync.labels import describe, kind_label
 from yichao.app.sync.records import RecordError, TableCodec, canonical_json, decode_record, encode_row, table_codecs
+from yichao.models.bulk import select_in
 from yichao.models.sync import SyncConflict, SyncHeld
 
 CHUNK = 500
@@ -128,11 +129,8 @@ class _Planner:
     # -- classification ------------------------------------------------------------------------
     def local(self, table: str, uids: list[str]) -> dict[str, tuple[int, str, bool]]:
         t = self.codecs[table].model.__table__  # type: ignore[attr-defined]
-        out: dict[str, tuple[int, str, bool]] = {}
-        for chunk in _chunks(uids):
-            for uid, rev, origin, deleted in self.s.execute(
-                    select(t.c.uid, t.c.rev, t.c.origin, t.c.deleted).where(t.c.uid.in_(chunk))):
-                out[uid] = (rev, origin, deleted)
+        out = {uid: (rev, origin, bool(deleted))  # a bundle's uids: raw pages, not one Core query per chunk
+               for uid, rev, origin, deleted in select_in(self.s, t, ("uid", "rev", "origin", "deleted"), "uid", uids)}
         self.exists[table].update(out)
         return out
 
