@@ -10,7 +10,7 @@ exactly what the import does.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -211,6 +211,8 @@ class _Planner:
                     wanted[ref].add(row[col])
         for ref, uids in wanted.items():
             self._present(ref, {u for u in uids if (ref, u) not in self.cand})
+        if not any(self._lacking(ref, uids) for ref, uids in wanted.items()):
+            return False  # every reference is here or arrives: nothing to hold (no pass over the records)
         changed_any, changed = False, True
         while changed:
             changed = False
@@ -233,6 +235,10 @@ class _Planner:
                     changed = changed_any = True
                     break
         return changed_any
+
+    def _lacking(self, ref: str, uids: set[str]) -> bool:
+        """Whether one of ``uids`` of table ``ref`` is neither here nor arriving unheld."""
+        return any(u not in self.exists[ref] and ((ref, u) not in self.cand or (ref, u) in self.held) for u in uids)
 
     # -- keys that stay unique within one site -------------------------------------------------
     def _unique_sets(self, table: str) -> list[tuple[str, ...]]:
@@ -313,9 +319,11 @@ class _Planner:
             for chunk in _chunks(sorted(set(stored) - set(rows_by_uid))):
                 for r in self.s.execute(select(t).where(t.c.uid.in_(chunk), t.c.deleted.is_(False))).mappings():
                     rows_by_uid[r["uid"]] = dict(r)
+            keys = {**stored, **incoming}
+            twice = {d for d, n in Counter(keys.values()).items() if n > 1}  # a handful of 200,000
             pgroups: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-            for uid, digest in {**stored, **incoming}.items():
-                person = rows_by_uid.get(uid)
+            for uid, digest in keys.items():
+                person = rows_by_uid.get(uid) if digest in twice else None
                 if person is not None:
                     pgroups[digest][uid] = person
             shared = {d: m for d, m in pgroups.items() if len(m) > 1}
