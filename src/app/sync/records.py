@@ -23,6 +23,8 @@ from sqlalchemy.types import JSON, TypeDecorator, TypeEngine
 from yichao.models.base import table_of
 from yichao.models.journal import journaled_models, to_jsonable
 from yichao.models.registry import import_all
+from yichao.models.sealed_column import PREFIX as SEALED_PREFIX
+from yichao.models.sealed_column import SealedString
 
 # Columns that describe the receiving site itself and take a fixed value on arrival (a site row
 # received from a peer is never this site's own). A model may add its own with the same attribute.
@@ -74,6 +76,8 @@ def _base_type(t: TypeEngine[Any]) -> TypeEngine[Any]:
 def _kind(t: TypeEngine[Any]) -> tuple[str, int]:
     """The column's kind and limit for :func:`decode_records`, as :func:`_decoder` checks it."""
     base = _base_type(t)
+    if isinstance(t, SealedString):
+        return "sealed", getattr(base, "length", None) or 0
     if isinstance(base, Boolean):
         return "bool", 0
     if isinstance(base, Integer):
@@ -86,6 +90,22 @@ def _kind(t: TypeEngine[Any]) -> tuple[str, int]:
 
 
 def _decoder(t: TypeEngine[Any], column: str) -> Callable[[Any], Any]:
+    if isinstance(t, SealedString):
+        return _sealed_decoder(_plain_decoder(t, column), column)
+    return _plain_decoder(t, column)
+
+
+def _sealed_decoder(plain: Callable[[Any], Any], column: str) -> Callable[[Any], Any]:
+    """A sealed column's value travels in clear: one in the stored (sealed) form would be stored as
+    it is and could never be opened here, breaking every list that shows the column."""
+    def dec(v: Any) -> Any:
+        if isinstance(v, str) and v.startswith(SEALED_PREFIX):
+            raise RecordError(f"字段 {column} 的值不是明文（以 {SEALED_PREFIX} 开头）")
+        return plain(v)
+    return dec
+
+
+def _plain_decoder(t: TypeEngine[Any], column: str) -> Callable[[Any], Any]:
     base = _base_type(t)
 
     def fail(v: Any) -> RecordError:
@@ -259,9 +279,11 @@ def _decode_column(col: ColumnCodec, values: tuple[Any, ...]) -> tuple[Any, ...]
     if kind == "int":
         bound = 2**col.limit
         return values if types == {int} and -bound <= min(given) and max(given) < bound else None
-    if kind == "str":
+    if kind in ("str", "sealed"):
         if types != {str} or "\x00" in "".join(given) or (col.limit and max(map(len, given)) > col.limit):
             return None
+        if kind == "sealed" and any(v.startswith(SEALED_PREFIX) for v in given):
+            return None  # decode_record names it
         return values
     try:
         if kind == "datetime" and types == {str}:
