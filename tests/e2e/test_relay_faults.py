@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from tests.e2e.test_sync_faults import _spawn
-from tests.unit.sync.support import add_people, move, pair
+from tests.unit.sync.support import add_people, make_three_levels, move
 from yichao.app.core.workspace import CLI_USER, open_workspace
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.export import export_bundle
@@ -85,17 +85,8 @@ def _kill_trials(target, bundle: Path, origin: str, tmp_path: Path, seed: int) -
     return outcomes
 
 
-def _three_levels(make_workspace, tmp_path: Path):
-    district = make_workspace("district", D, "历下区", "")
-    street = make_workspace("street", S, "甸柳街道", D)
-    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", S)
-    pair(street, district, tmp_path)
-    pair(street, office, tmp_path)
-    return district, street, office
-
-
 def test_killed_office_import_of_relayed_district_records(make_workspace, tmp_path):
-    district, street, office = _three_levels(make_workspace, tmp_path)
+    district, street, office = make_three_levels(make_workspace, tmp_path)
     add_people(district, 2500, random.Random(7))  # the district's records, passed down by the street
     move(district, street, tmp_path)
     bundle = tmp_path / "down.ycb"
@@ -105,7 +96,7 @@ def test_killed_office_import_of_relayed_district_records(make_workspace, tmp_pa
 
 
 def test_killed_district_import_of_relayed_office_records(make_workspace, tmp_path):
-    district, street, office = _three_levels(make_workspace, tmp_path)
+    district, street, office = make_three_levels(make_workspace, tmp_path)
     add_people(office, 2500, random.Random(8))  # the office's records, passed up by the street
     move(office, street, tmp_path)
     bundle = tmp_path / "up.ycb"

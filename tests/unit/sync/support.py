@@ -15,6 +15,8 @@ from sqlalchemy import select
 
 from yichao.app.core.setup import initialize
 from yichao.app.core.workspace import CurrentUser, Workspace
+from yichao.app.passbook import accounts as pb
+from yichao.app.passbook.printing import confirm_printed, print_pending
 from yichao.app.sync import bundle_format as bf
 from yichao.app.sync import crypto
 from yichao.app.sync.export import export_bundle
@@ -145,3 +147,35 @@ def raw_zip(entries: list[tuple[str, bytes]], compress: int = zipfile.ZIP_DEFLAT
         for name, data in entries:
             zf.writestr(zipfile.ZipInfo(name), data, compress_type=compress)
     return buf.getvalue()
+
+
+DISTRICT, STREET, OFFICE = "370102", "370102001", "370102001003"
+
+
+def make_street_and_office(make_workspace: Callable[..., Workspace], folder: Path) -> tuple[Workspace, Workspace]:
+    """甸柳街道 and its community savings office 甸柳新村社区储蓄所, keys exchanged."""
+    street = make_workspace("street", STREET, "甸柳街道", DISTRICT)
+    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", STREET)
+    pair(street, office, folder)
+    return street, office
+
+
+def make_three_levels(make_workspace: Callable[..., Workspace], folder: Path) -> tuple[Workspace, Workspace, Workspace]:
+    """历下区, 甸柳街道 and its office, the street's keys exchanged with both."""
+    district = make_workspace("district", DISTRICT, "历下区", "")
+    street, office = make_street_and_office(make_workspace, folder)
+    pair(street, district, folder)
+    return district, street, office
+
+
+def counter_view(ws: Workspace, number: str) -> tuple[list[tuple[str, int, int, int]], int, tuple[int, int], int]:
+    """What a counter shows of a passbook: the entries in order (uid, number, points, running
+    balance), the balance, the next free page and line, and the pending lines."""
+    row = pb.get_passbook(ws, number)
+    lines = [(e.uid, e.seq, e.points, e.balance_after) for e in pb.entries(ws, number, newest_first=False)]
+    return lines, row.balance, (row.next_page, row.next_line), row.pending_lines
+
+
+def print_at_counter(ws: Workspace, number: str, folder: Path) -> None:
+    """Print a passbook's pending lines and confirm the paper came out right."""
+    confirm_printed(ws, print_pending(ws, number, folder / f"{ws.site.code}-{number}.pdf"))

@@ -14,17 +14,14 @@ from yichao.app.people.residents import PersonInput, create_person
 from yichao.models.passbook import LedgerEntry, Passbook
 from yichao.models.person import Person
 
-from .support import move, pair
+from .support import make_street_and_office, move
 
 STREET, OFFICE = "370102001", "370102001003"
 
 
 @pytest.fixture
 def street_and_office(make_workspace, tmp_path):
-    street = make_workspace("street", STREET, "甸柳街道", "370102")
-    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", STREET)
-    pair(street, office, tmp_path)
-    return street, office
+    return make_street_and_office(make_workspace, tmp_path)
 
 
 def test_the_office_s_counter_reaches_the_street_with_its_origin(street_and_office, tmp_path):

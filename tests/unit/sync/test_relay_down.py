@@ -15,19 +15,14 @@ from yichao.app.sync.export import export_bundle
 from yichao.app.sync.importer import import_bundle
 from yichao.models.passbook import PointsRule
 
-from .support import move, pair
+from .support import make_three_levels, move, pair
 
 DISTRICT, STREET, OFFICE = "370102", "370102001", "370102001003"
 
 
 @pytest.fixture
 def three_levels(make_workspace, tmp_path):
-    district = make_workspace("district", DISTRICT, "历下区", "")
-    street = make_workspace("street", STREET, "甸柳街道", DISTRICT)
-    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", STREET)
-    pair(street, district, tmp_path)
-    pair(street, office, tmp_path)
-    return district, street, office
+    return make_three_levels(make_workspace, tmp_path)
 
 
 def _rules_sent(src, to: str, path) -> int:

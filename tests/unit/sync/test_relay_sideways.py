@@ -17,7 +17,6 @@ from yichao.app.needs.records import NeedInput, create_need
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook.lifecycle import report_lost
 from yichao.app.passbook.overdraw import list_overdraws
-from yichao.app.passbook.printing import confirm_printed, print_pending
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.app.sync.canonical import canonical_lines
 from yichao.app.sync.export import export_bundle
@@ -29,7 +28,7 @@ from yichao.models.journal import JournalEntry
 from yichao.models.passbook import LedgerEntry
 from yichao.models.person import Person
 
-from .support import move, pair, reseal, resign, unseal, zip_members
+from .support import counter_view, move, pair, print_at_counter, reseal, resign, unseal, zip_members
 
 DISTRICT, STREET, A, B = "370102", "370102001", "370102001003", "370102001004"
 
@@ -47,18 +46,6 @@ def street_and_two_offices(make_workspace, tmp_path):
 def _book(at, name: str = "孙丽", id_number: str = "") -> tuple[str, str]:
     person = create_person(at, PersonInput(name=name, is_volunteer=True, phone="13812345678", id_number=id_number))
     return person.uid, pb.open_passbook(at, person.uid).number
-
-
-def _ledger(ws, number: str):
-    """What a counter shows: entries in order (uid, number, points, running balance, writer), the
-    balance, the next free line and the pending lines."""
-    row = pb.get_passbook(ws, number)
-    lines = [(e.uid, e.seq, e.points, e.balance_after) for e in pb.entries(ws, number, newest_first=False)]
-    return lines, row.balance, (row.next_page, row.next_line), row.pending_lines
-
-
-def _print(ws, number: str, tmp_path) -> None:
-    confirm_printed(ws, print_pending(ws, number, tmp_path / f"{ws.site.code}-{number}.pdf"))
 
 
 def _round(street, offices, tmp_path) -> None:
@@ -83,7 +70,7 @@ def test_a_book_issued_at_one_office_is_used_at_another_and_every_counter_agrees
     street, office_a, office_b = street_and_two_offices
     _, number = _book(office_a)
     pb.deposit(office_a, number, 100, "开户存入")
-    _print(office_a, number, tmp_path)  # line 1 at office A
+    print_at_counter(office_a, number, tmp_path)  # line 1 at office A
     move(office_a, street, tmp_path)
     move(street, office_b, tmp_path)
     # the resident brings the book to office B: it finds it by its number and writes on it
@@ -92,7 +79,7 @@ def test_a_book_issued_at_one_office_is_used_at_another_and_every_counter_agrees
     pb.redeem(office_b, number, 30, "兑换毛巾")
     with pytest.raises(UserError):  # within what office B can prove: 90 seen
         pb.redeem(office_b, number, 91, "兑换被子")
-    _print(office_b, number, tmp_path)  # lines 2 and 3 at office B
+    print_at_counter(office_b, number, tmp_path)  # lines 2 and 3 at office B
     with pytest.raises(UserError, match="只能由该站点修改"):  # office A's record: read-only at B
         report_lost(office_b, number)
     # meanwhile, offline: office A and the street write on it too
@@ -105,8 +92,8 @@ def test_a_book_issued_at_one_office_is_used_at_another_and_every_counter_agrees
     import_bundle(street, twice)  # delivered twice
     import_bundle(street, lost)  # and the lost one turns up late
     _round(street, (office_a, office_b), tmp_path)
-    shown = _ledger(street, number)
-    assert _ledger(office_a, number) == shown and _ledger(office_b, number) == shown
+    shown = counter_view(street, number)
+    assert counter_view(office_a, number) == shown and counter_view(office_b, number) == shown
     lines, balance, next_line, pending = shown
     assert balance == 105 and next_line == (1, 4) and pending == 2
     # the paper first (A's line, B's two); then the entries printed nowhere, merged by (date, writer)
@@ -130,9 +117,9 @@ def test_a_street_s_book_shows_every_office_s_entries_at_every_office(street_and
     pb.deposit(office_a, number, 7, "助老服务")
     pb.redeem(office_b, number, 20, "兑换大米")
     _round(street, (office_a, office_b), tmp_path)
-    shown = _ledger(street, number)
+    shown = counter_view(street, number)
     assert shown[1] == 37
-    assert _ledger(office_a, number) == shown and _ledger(office_b, number) == shown
+    assert counter_view(office_a, number) == shown and counter_view(office_b, number) == shown
 
 
 def test_offices_redeeming_the_same_points_offline_show_once_at_the_street(street_and_two_offices, tmp_path):
@@ -149,7 +136,7 @@ def test_offices_redeeming_the_same_points_offline_show_once_at_the_street(stree
     for office in (office_a, office_b):
         row = pb.get_passbook(office, number)
         assert (row.balance, row.overdrawn) == (-30, True) and list_overdraws(office) == []
-        assert _ledger(office, number) == _ledger(street, number)
+        assert counter_view(office, number) == counter_view(street, number)
 
 
 def test_only_passbook_records_of_a_sibling_office_go_sideways(street_and_two_offices, tmp_path):

@@ -24,19 +24,14 @@ from yichao.models.passbook import Passbook
 from yichao.models.person import Person
 from yichao.models.sync import SyncPeer, SyncRelay, SyncSeal
 
-from .support import move, pair, reseal, resign, unseal, zip_members
+from .support import make_three_levels, move, pair, reseal, resign, unseal, zip_members
 
 DISTRICT, STREET, OFFICE = "370102", "370102001", "370102001003"
 
 
 @pytest.fixture
 def three_levels(make_workspace, tmp_path):
-    district = make_workspace("district", DISTRICT, "历下区", "")
-    street = make_workspace("street", STREET, "甸柳街道", DISTRICT)
-    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", STREET)
-    pair(street, district, tmp_path)
-    pair(street, office, tmp_path)
-    return district, street, office
+    return make_three_levels(make_workspace, tmp_path)
 
 
 def _counter_work(office, name: str = "孙丽", points: int = 30) -> str:

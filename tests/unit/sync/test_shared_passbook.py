@@ -12,40 +12,23 @@ from yichao.app.core.errors import UserError
 from yichao.app.passbook import accounts as pb
 from yichao.app.passbook.limits import office_limits, set_office_limit
 from yichao.app.passbook.overdraw import list_overdraws, settle_overdraw
-from yichao.app.passbook.printing import confirm_printed, print_pending
 from yichao.app.people.residents import PersonInput, create_person
 from yichao.app.sync.importer import import_bundle
 from yichao.models.journal import JournalEntry
 
-from .support import move, pair
+from .support import counter_view, make_street_and_office, move, print_at_counter
 
 STREET, OFFICE = "370102001", "370102001003"
 
 
 @pytest.fixture
 def street_and_office(make_workspace, tmp_path):
-    street = make_workspace("street", STREET, "甸柳街道", "370102")
-    office = make_workspace("community", OFFICE, "甸柳新村社区储蓄所", STREET)
-    pair(street, office, tmp_path)
-    return street, office
+    return make_street_and_office(make_workspace, tmp_path)
 
 
 def _book(at, name: str = "孙丽") -> str:
     person = create_person(at, PersonInput(name=name, is_volunteer=True, phone="13812345678"))
     return pb.open_passbook(at, person.uid).number
-
-
-def _ledger(ws, number: str):
-    """What a counter shows: the entries in order with their number and running balance, the
-    balance, the next free line and the pending lines."""
-    row = pb.get_passbook(ws, number)
-    lines = [(e.uid, e.seq, e.points, e.balance_after) for e in pb.entries(ws, number, newest_first=False)]
-    return lines, row.balance, (row.next_page, row.next_line), row.pending_lines
-
-
-def _print(ws, number: str, tmp_path) -> None:
-    job = print_pending(ws, number, tmp_path / f"{ws.site.code}-{number}.pdf")
-    confirm_printed(ws, job)
 
 
 def _exchange(a, b, tmp_path) -> None:
@@ -57,28 +40,28 @@ def test_entries_and_lines_of_two_counters_merge_into_one_ledger(street_and_offi
     street, office = street_and_office
     number = _book(street)
     pb.deposit(street, number, 100, "开户存入")
-    _print(street, number, tmp_path)  # line 1 at the street
+    print_at_counter(street, number, tmp_path)  # line 1 at the street
     move(street, office, tmp_path)
     # offline: the resident brings the book to the office (it prints there), the street credits an activity
     pb.deposit(office, number, 20, "助老服务", hours=2)
     pb.redeem(office, number, 30, "兑换毛巾")
-    _print(office, number, tmp_path)  # lines 2 and 3 at the office
+    print_at_counter(office, number, tmp_path)  # lines 2 and 3 at the office
     pb.deposit(street, number, 10, "环境清洁")
     pb.deposit(street, number, 5, "垃圾分类")
     assert pb.get_passbook(street, number).balance == 115  # what the street has seen
     _exchange(office, street, tmp_path)
-    shown = _ledger(street, number)
-    assert _ledger(office, number) == shown
+    shown = counter_view(street, number)
+    assert counter_view(office, number) == shown
     lines, balance, next_line, pending = shown
     assert balance == 105 and next_line == (1, 4) and pending == 2
     # the paper first, in its order; then the street's two entries nobody printed, in the street's order
     assert [(p, b) for _, _, p, b in lines] == [(100, 100), (20, 120), (-30, 90), (10, 100), (5, 105)]
     assert [s for _, s, _, _ in lines] == [1, 2, 3, 4, 5]
     # the book comes back to the street: the two pending lines print on lines 4 and 5 there
-    _print(street, number, tmp_path)
+    print_at_counter(street, number, tmp_path)
     _exchange(street, office, tmp_path)
-    assert _ledger(office, number) == _ledger(street, number)
-    assert _ledger(office, number)[2:] == ((1, 6), 0)
+    assert counter_view(office, number) == counter_view(street, number)
+    assert counter_view(office, number)[2:] == ((1, 6), 0)
 
 
 def test_lines_both_counters_printed_offline_put_the_next_line_after_the_highest(street_and_office, tmp_path):
@@ -87,17 +70,17 @@ def test_lines_both_counters_printed_offline_put_the_next_line_after_the_highest
     pb.deposit(office, number, 50, "助老服务")
     move(office, street, tmp_path)
     pb.deposit(street, number, 7, "街道活动")
-    _print(street, number, tmp_path)  # the street prints lines 1 and 2 (the office's entry and its own)
+    print_at_counter(street, number, tmp_path)  # the street prints lines 1 and 2 (the office's entry and its own)
     for memo in ("一", "二", "三"):
         pb.deposit(office, number, 1, memo)
-    _print(office, number, tmp_path)  # the office, not knowing, prints lines 1 to 4
+    print_at_counter(office, number, tmp_path)  # the office, not knowing, prints lines 1 to 4
     _exchange(street, office, tmp_path)
-    shown = _ledger(office, number)
-    assert _ledger(street, number) == shown
+    shown = counter_view(office, number)
+    assert counter_view(street, number) == shown
     assert shown[1] == 60 and shown[2] == (1, 5) and shown[3] == 0
     # same counters, same answers after a duplicate bundle too
     move(street, office, tmp_path)
-    assert _ledger(office, number) == shown
+    assert counter_view(office, number) == shown
 
 
 def _overdraws_found(ws) -> int:
@@ -149,7 +132,7 @@ def test_a_double_redemption_is_listed_once_settled_at_the_street_and_the_settle
     move(street, office, tmp_path)
     at_office = pb.get_passbook(office, number)
     assert (at_office.balance, at_office.overdrawn) == (11, False)
-    assert _ledger(office, number) == _ledger(street, number)
+    assert counter_view(office, number) == counter_view(street, number)
     assert pb.redeem(office, number, 5, "兑换毛巾").balance_after == 6
 
 
