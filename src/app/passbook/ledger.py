@@ -102,7 +102,11 @@ def hours_to_minutes(hours: float | None) -> int:
 
 
 def refuse_overdraft(book: Passbook, points: int) -> None:
-    if points < 0 and book.balance < 0:  # two counters spent the same points offline (merge.py)
+    """Refuse taking out more than the balance. Points coming in are always taken: on a book two
+    counters overdrew (merge.py) a deposit lowers the debt even when the balance stays below zero."""
+    if points >= 0:
+        return
+    if book.balance < 0:  # two counters spent the same points offline (merge.py)
         raise UserError(f"存折 {book.number} 合并后透支 {-book.balance} 分，须由街道冲正结清后才能支取。")
     if book.balance + points < 0:
         raise UserError(f"存折 {book.number} 余额只有 {book.balance} 分，不够支取 {-points} 分。")

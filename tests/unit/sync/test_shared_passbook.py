@@ -159,3 +159,20 @@ def test_an_office_redeems_within_the_street_s_limit_until_the_street_has_seen_i
     set_office_limit(street, OFFICE, None)  # lifted: within the balance alone
     move(street, office, tmp_path)
     assert pb.redeem(office, number, 100, "兑换被子").balance_after == 40
+
+
+def test_an_overdrawn_book_still_takes_deposits(street_and_office, tmp_path):
+    """The flag stops redemptions only: a volunteer who serves again while the street has not yet
+    settled earns the points (they were refused with 余额只有 -30 分，不够支取 -5 分 before)."""
+    street, office = street_and_office
+    number = _book(street)
+    pb.deposit(street, number, 50, "开户存入")
+    move(street, office, tmp_path)
+    pb.redeem(office, number, 40, "兑换大米")
+    pb.redeem(street, number, 40, "兑换食用油")
+    move(office, street, tmp_path)
+    pb.deposit(street, number, 5, "助老服务", hours=1)
+    row = pb.get_passbook(street, number)
+    assert (row.balance, row.overdrawn) == (-25, True)
+    with pytest.raises(UserError, match="透支 25 分，须由街道冲正"):
+        pb.redeem(street, number, 1, "再兑换")
