@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -72,6 +73,10 @@ class LedgerEntry(SyncMixin, Base):
     __table_args__ = (
         Index("ix_passbook_entry_passbook_seq", "passbook_uid", "seq"),
         Index("ix_passbook_entry_source", "source_uid", "passbook_uid"),
+        # a counter numbers its own entries of a book once each: of two clerks posting at the same
+        # moment one wins, the other's unit of work is refused and tried again (retry_lost_race)
+        Index("uq_passbook_entry_origin_seq", "passbook_uid", "origin", "origin_seq", unique=True,
+              sqlite_where=text("origin_seq > 0"), postgresql_where=text("origin_seq > 0")),
     )
     __derived__ = ("seq", "balance_after")  # the entry's place in this site's merged ledger
 

@@ -179,6 +179,13 @@ def _record_tables(conn: sqlite3.Connection, schema: str) -> list[str]:
 def _paper_closure(conn: sqlite3.Connection, new: str, old: str) -> tuple[dict[str, set[str]], list[str]]:
     """The paper records of ``new`` newer than ``old``, plus every parent ``old`` lacks."""
     carry: dict[str, set[str]] = {t: set(_newer(conn, t, new, old)) for t in PAPER_TABLES if t in _tables(conn, new)}
+    # a book's balance and next line are derived from its entries and lines (several counters write
+    # one ledger, so a new entry no longer raises the book's revision): the book comes with them
+    for child in ("passbook_entry", "passbook_printed_line"):
+        uids = sorted(carry.get(child, ()))
+        if uids:
+            carry.setdefault("passbook", set()).update(
+                str(r[0]) for r in _select_in(conn, f"SELECT passbook_uid FROM {new}.{child} WHERE uid IN", uids))
     problems: list[str] = []
     pending = [(t, uid) for t, uids in carry.items() for uid in uids]
     old_tables = _tables(conn, old)
