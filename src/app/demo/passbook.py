@@ -145,7 +145,8 @@ def _ledger(rng: Any, book: dict[str, Any], activities: list[dict[str, Any]], it
             reverses: str | None = None, quantity: int = 0) -> dict[str, Any]:
         nonlocal balance
         balance += points
-        entry = {"uid": new_uid(), "passbook_uid": book["uid"], "seq": len(ledger) + 1, "kind": kind, "on": on,
+        entry = {"uid": new_uid(), "passbook_uid": book["uid"], "seq": len(ledger) + 1,
+                 "origin_seq": len(ledger) + 1, "kind": kind, "on": on,
                  "memo": memo, "points": points, "balance_after": balance, "minutes": minutes,
                  "source_kind": source[0], "source_uid": source[1], "quantity": quantity, "reverses_uid": reverses,
                  "operator": operator}
